@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+// OutletSim: a discrete-event simulator for staffing and laying out service
+// outlets. GPL-3.0-or-later (it links GSL).
+import PackageDescription
+
+let package = Package(
+    name: "OutletSim",
+    products: [
+        .executable(name: "outletsim", targets: ["OutletSimCLI"]),
+        .library(name: "RandomStreams", targets: ["RandomStreams"]),
+        .library(name: "Distributions", targets: ["Distributions"]),
+        .library(name: "EventKernel", targets: ["EventKernel"]),
+        .library(name: "QueueingTheory", targets: ["QueueingTheory"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "ReferenceModels", targets: ["ReferenceModels"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // GSL, the source of every random variate and of the Student t quantiles.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev", "pkg-config"])]
+        ),
+        // Seeded GSL generators, one per purpose (arrivals, service, patience, ...).
+        .target(name: "RandomStreams", dependencies: ["CGSL"]),
+        // Service, patience and other times as planners state them, in minutes.
+        .target(name: "Distributions", dependencies: ["RandomStreams", "CGSL"]),
+        // The calendar of future events ordered by (time, sequence), and the clock.
+        .target(
+            name: "EventKernel",
+            swiftSettings: [.define("OUTLETSIM_INVARIANTS", .when(configuration: .debug))]
+        ),
+        // Closed-form results: Erlang B/C/A, M/M/c/K, priority M/M/c, M/G/1.
+        .target(name: "QueueingTheory"),
+        // Summaries across replications and their confidence intervals.
+        .target(name: "Statistics", dependencies: ["CGSL"]),
+        // Textbook multi-server queues on the event kernel, to prove it against theory.
+        .target(
+            name: "ReferenceModels",
+            dependencies: ["EventKernel", "RandomStreams", "Distributions"]
+        ),
+        .executableTarget(
+            name: "OutletSimCLI",
+            dependencies: [
+                "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
+        .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "RandomStreams", "Statistics"]),
+        .testTarget(name: "EventKernelTests", dependencies: ["EventKernel"]),
+        .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(
+            name: "ReferenceModelsTests",
+            dependencies: ["ReferenceModels", "Distributions", "Statistics"]
+        ),
+        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,18 @@
+// OutletSim's window onto GSL. Swift 6 cannot read GSL's generator-type
+// globals (mutable C globals are not concurrency-safe), so they are reached
+// through static inline functions here.
+#ifndef OUTLETSIM_CGSL_SHIM_H
+#define OUTLETSIM_CGSL_SHIM_H
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sf_gamma.h>
+
+/// The Mersenne Twister MT19937 generator type, OutletSim's default.
+static inline const gsl_rng_type *outletsim_gsl_rng_mt19937(void) {
+    return gsl_rng_mt19937;
+}
+
+#endif

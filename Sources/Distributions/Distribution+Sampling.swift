@@ -1,0 +1,43 @@
+internal import CGSL
+import RandomStreams
+
+extension Distribution {
+    /// One draw, in minutes, from `stream` of `bank`.
+    ///
+    /// - Complexity: O(1); the truncated normal redraws with probability at
+    ///   most 1/2 per attempt.
+    @inline(__always)
+    public func sample(from bank: borrowing RandomStreamBank, stream: StreamIndex) -> Double {
+        let rng = UnsafeMutablePointer<gsl_rng>(bank.generator(stream))
+        switch form {
+        case .exponential(let mean):
+            return gsl_ran_exponential(rng, mean)
+        case .erlang(let phases, let mean):
+            return gsl_ran_gamma(rng, Double(phases), mean / Double(phases))
+        case .gamma(let shape, let scale):
+            return gsl_ran_gamma(rng, shape, scale)
+        case .lognormal(let zeta, let sigma):
+            return gsl_ran_lognormal(rng, zeta, sigma)
+        case .weibull(let shape, let scale):
+            return gsl_ran_weibull(rng, scale, shape)
+        case .truncatedNormal(let mean, let sd):
+            // GSL's Gaussian tail above -mean; for -mean/sd < 1 it redraws
+            // plain Gaussians until one lands in the tail.
+            return mean + gsl_ran_gaussian_tail(rng, -mean, sd)
+        case .uniform(let min, let max):
+            return min + (max - min) * gsl_rng_uniform(rng)
+        case .triangular(let min, let mode, let max):
+            let u = gsl_rng_uniform(rng)
+            let split = (mode - min) / (max - min)
+            return u < split
+                ? min + ((max - min) * (mode - min) * u).squareRoot()
+                : max - ((max - min) * (max - mode) * (1 - u)).squareRoot()
+        case .deterministic(let value):
+            return value
+        case .discrete(let table):
+            return table.value(for: gsl_rng_uniform(rng))
+        case .continuous(let table):
+            return table.value(for: gsl_rng_uniform(rng))
+        }
+    }
+}

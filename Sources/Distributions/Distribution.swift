@@ -1,0 +1,38 @@
+/// A validated probability distribution of a duration in minutes, stated the
+/// way planners state it (a mean and a standard deviation rather than GSL's
+/// shape and scale).
+///
+/// Values exist only through the throwing constructors in
+/// `Distribution+Constructors.swift`, so every `Distribution` is valid and
+/// its samples are finite and non-negative. Sampling is a switch over a
+/// small enum: no existentials, no allocation.
+public struct Distribution: Sendable, Equatable {
+    /// The parameters in the form the sampler uses.
+    enum Form: Sendable, Equatable {
+        case exponential(mean: Double)
+        case erlang(phases: Int, mean: Double)
+        case gamma(shape: Double, scale: Double)
+        case lognormal(zeta: Double, sigma: Double)
+        case weibull(shape: Double, scale: Double)
+        /// Normal(mean, sd) conditioned on being >= 0.
+        case truncatedNormal(mean: Double, sd: Double)
+        case uniform(min: Double, max: Double)
+        case triangular(min: Double, mode: Double, max: Double)
+        case deterministic(Double)
+        case discrete(DiscreteTable)
+        case continuous(ContinuousTable)
+    }
+
+    let form: Form
+    /// The distribution as the planner wrote it, e.g. `gamma(mean: 6, sd: 3)`.
+    public let statement: String
+
+    init(_ form: Form, statement: String) {
+        self.form = form
+        self.statement = statement
+    }
+}
+
+extension Distribution: CustomStringConvertible {
+    public var description: String { statement }
+}

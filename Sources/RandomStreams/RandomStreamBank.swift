@@ -1,0 +1,116 @@
+internal import CGSL
+
+/// The position of one stream in a ``RandomStreamBank``.
+public struct StreamIndex: Hashable, Sendable {
+    public let rawValue: Int
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+}
+
+/// Why a bank of random streams could not be made.
+public enum RandomStreamError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Two streams were asked for the same purpose; they would share numbers.
+    case duplicatePurpose(String)
+    /// GSL could not allocate a generator (out of memory).
+    case allocationFailed(purpose: String)
+
+    public var description: String {
+        switch self {
+        case .duplicatePurpose(let name):
+            "the random stream purpose '\(name)' is listed twice; every purpose needs its own stream"
+        case .allocationFailed(let name):
+            "GSL could not allocate a random number generator for '\(name)'"
+        }
+    }
+}
+
+/// One GSL Mersenne Twister (MT19937) generator per purpose, all seeded from
+/// (seed, replication, purpose).
+///
+/// The bank owns its generators and frees them when it goes away, so it is
+/// non-copyable: an engine holds it by value and draws from it without
+/// reference counting. Draws go through `uniform(_:)` here or through
+/// `Distribution.sample(from:stream:)`.
+///
+/// MT19937 takes a 32-bit seed, so the 64-bit derived seed is folded to
+/// 32 bits; a fold of zero (which GSL would turn into its default 4357) is
+/// replaced by a fixed non-zero word.
+public struct RandomStreamBank: ~Copyable {
+    let generators: UnsafeMutablePointer<OpaquePointer>
+    /// The purposes in stream order; `purposes[i]` is stream `StreamIndex(i)`.
+    public let purposes: [StreamPurpose]
+
+    /// Creates one stream per purpose, seeded for `replication` of a run
+    /// started with `seed`.
+    ///
+    /// - Complexity: O(*n*) generator initialisations (about 2 µs each).
+    public init(seed: UInt64, replication: Int, purposes: [StreamPurpose]) throws(RandomStreamError) {
+        _ = GSLRuntime.prepared
+        var seen = Set<StreamPurpose>()
+        for purpose in purposes where !seen.insert(purpose).inserted {
+            throw .duplicatePurpose(purpose.name)
+        }
+        let generators = UnsafeMutablePointer<OpaquePointer>.allocate(capacity: max(purposes.count, 1))
+        for (position, purpose) in purposes.enumerated() {
+            guard let generator = gsl_rng_alloc(outletsim_gsl_rng_mt19937()) else {
+                for earlier in 0..<position { gsl_rng_free(Self.rng(generators[earlier])) }
+                generators.deallocate()
+                throw .allocationFailed(purpose: purpose.name)
+            }
+            (generators + position).initialize(to: OpaquePointer(generator))
+        }
+        self.generators = generators
+        self.purposes = purposes
+        reseed(seed: seed, replication: replication)
+    }
+
+    deinit {
+        for position in purposes.indices { gsl_rng_free(Self.rng(generators[position])) }
+        generators.deallocate()
+    }
+
+    /// Number of streams.
+    public var count: Int { purposes.count }
+
+    /// The stream serving `purpose`, if the bank has one.
+    ///
+    /// - Complexity: O(*n*); look indices up once, before the event loop.
+    public func index(of purpose: StreamPurpose) -> StreamIndex? {
+        purposes.firstIndex(of: purpose).map(StreamIndex.init)
+    }
+
+    /// Reseeds every stream for another replication, reusing the generators.
+    ///
+    /// - Complexity: O(*n*) generator initialisations.
+    public func reseed(seed: UInt64, replication: Int) {
+        for (position, purpose) in purposes.enumerated() {
+            let derived = SeedDerivation.streamSeed(seed: seed, replication: replication, purpose: purpose)
+            gsl_rng_set(Self.rng(generators[position]), UInt(Self.generatorSeed(from: derived)))
+        }
+    }
+
+    /// The 32-bit MT19937 seed used for a derived 64-bit stream seed.
+    public static func generatorSeed(from derived: UInt64) -> UInt32 {
+        let folded = UInt32(truncatingIfNeeded: derived ^ (derived >> 32))
+        return folded == 0 ? 0x9E37_79B9 : folded
+    }
+
+    /// A uniform draw from the open interval (0, 1) on `stream`.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    public func uniform(_ stream: StreamIndex) -> Double {
+        gsl_rng_uniform_pos(Self.rng(generators[stream.rawValue]))
+    }
+
+    @inline(__always)
+    static func rng(_ pointer: OpaquePointer) -> UnsafeMutablePointer<gsl_rng> {
+        UnsafeMutablePointer<gsl_rng>(pointer)
+    }
+
+    /// The raw GSL generator behind `stream`, for the sibling modules that
+    /// turn it into variates. Never exposed outside the package.
+    @inline(__always)
+    package func generator(_ stream: StreamIndex) -> OpaquePointer {
+        generators[stream.rawValue]
+    }
+}
