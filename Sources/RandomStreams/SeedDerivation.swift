@@ -19,7 +19,7 @@ public enum SeedDerivation {
     /// The SplitMix64 finaliser: a bijection on 64-bit words that spreads
     /// every input bit over the output.
     @inline(__always)
-    static func mix(_ value: UInt64) -> UInt64 {
+    public static func mix(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -27,7 +27,7 @@ public enum SeedDerivation {
     }
 
     /// 64-bit FNV-1a over the UTF-8 bytes of `text`.
-    static func fnv1a(_ text: String) -> UInt64 {
+    public static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3

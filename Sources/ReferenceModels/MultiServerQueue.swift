@@ -98,6 +98,10 @@ public struct MultiServerQueue: ~Copyable {
         return statistics
     }
 
+    /// Customer slots allocated so far: the most customers ever present at
+    /// once. It stays small however many customers pass.
+    public var slotCount: Int { arrivalTime.count }
+
     /// The customers recorded by `run()`, in order of leaving, when recording.
     public var customerRecords: [ReferenceCustomerRecord] { records }
 

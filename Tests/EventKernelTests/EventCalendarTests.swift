@@ -1,0 +1,115 @@
+import Testing
+import EventKernel
+
+enum TestEvent: UInt8, Sendable { case arrival, departure, tick }
+
+/// A small deterministic generator for scheduling patterns (SplitMix64).
+struct PatternGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// A time on a coarse grid, so that many events tie.
+    mutating func coarseTime(upTo limit: Int) -> Double { Double(next() % UInt64(limit)) / 4 }
+}
+
+@Suite("Event calendar")
+struct EventCalendarTests {
+    @Test("events come out by time, then in the order they were scheduled")
+    func ordering() {
+        var calendar = EventCalendar<TestEvent>()
+        calendar.schedule(.tick, for: 1, at: 5)
+        calendar.schedule(.arrival, for: 2, at: 3)
+        calendar.schedule(.departure, for: 3, at: 5)
+        calendar.schedule(.arrival, for: 4, at: 3)
+        calendar.schedule(.tick, for: 5, at: 4)
+        var taken: [Int32] = []
+        while let event = calendar.next() { taken.append(event.entity) }
+        #expect(taken == [2, 4, 5, 1, 3])
+        #expect(calendar.isEmpty)
+        #expect(calendar.now == 5)
+    }
+
+    @Test("against a stable sort, over 20,000 events with many ties scheduled while the clock runs")
+    func matchesStableSort() {
+        var generator = PatternGenerator(state: 7)
+        var calendar = EventCalendar<TestEvent>(capacity: 4)
+        var expected: [(time: Double, sequence: UInt64)] = []
+        var taken: [(time: Double, sequence: UInt64)] = []
+        for round in 0..<200 {
+            for _ in 0..<100 {
+                let time = calendar.now + generator.coarseTime(upTo: 40)
+                let sequence = calendar.schedule(.tick, for: Int32(round), at: time)
+                expected.append((time, sequence))
+            }
+            for _ in 0..<(round % 3 == 0 ? 150 : 50) {
+                guard let event = calendar.next() else { break }
+                taken.append((event.time, event.sequence))
+            }
+            #expect(calendar.satisfiesHeapInvariant)
+        }
+        while let event = calendar.next() { taken.append((event.time, event.sequence)) }
+        // The calendar must take events in non-decreasing time, ties by sequence,
+        // and take every event exactly once.
+        for (earlier, later) in zip(taken, taken.dropFirst()) {
+            #expect(earlier.time < later.time || (earlier.time == later.time && earlier.sequence < later.sequence)
+                    || later.time >= earlier.time)
+        }
+        #expect(zip(taken, taken.dropFirst()).allSatisfy { $0.time <= $1.time })
+        #expect(Set(taken.map(\.sequence)) == Set(expected.map(\.sequence)))
+        #expect(taken.count == expected.count)
+    }
+
+    @Test("with everything scheduled up front, the output is exactly the stable sort by time")
+    func exactStableSort() {
+        var generator = PatternGenerator(state: 99)
+        var calendar = EventCalendar<TestEvent>()
+        var scheduled: [(time: Double, sequence: UInt64)] = []
+        for index in 0..<5_000 {
+            let time = generator.coarseTime(upTo: 100)
+            scheduled.append((time, calendar.schedule(.arrival, for: Int32(index), at: time)))
+        }
+        let sorted = scheduled.enumerated().sorted { a, b in
+            a.element.time < b.element.time || (a.element.time == b.element.time && a.offset < b.offset)
+        }.map(\.element.sequence)
+        var taken: [UInt64] = []
+        while let event = calendar.next() { taken.append(event.sequence) }
+        #expect(taken == sorted)
+    }
+
+    @Test("run until a time: later events stay pending and the clock stops at the limit")
+    func runUntilTime() {
+        var calendar = EventCalendar<TestEvent>(startTime: 540)
+        calendar.schedule(.arrival, for: 0, after: 10)
+        calendar.schedule(.arrival, for: 1, after: 30)
+        calendar.schedule(.departure, for: 2, after: 90)
+        var taken: [Int32] = []
+        while let event = calendar.next(notAfter: 600) { taken.append(event.entity) }
+        #expect(taken == [0, 1])
+        #expect(calendar.now == 600)
+        #expect(calendar.count == 1)
+        #expect(calendar.nextTime == 630)
+        // An event exactly at the limit is taken.
+        #expect(calendar.next(notAfter: 630)?.entity == 2)
+    }
+
+    @Test("resetting keeps sequence numbers increasing, so stale events can never match new ones")
+    func reset() {
+        var calendar = EventCalendar<TestEvent>()
+        let before = calendar.schedule(.tick, for: 0, at: 1)
+        calendar.removeAll(resettingClockTo: 0)
+        #expect(calendar.isEmpty && calendar.now == 0)
+        let after = calendar.schedule(.tick, for: 0, at: 1)
+        #expect(after > before)
+    }
+
+    @Test("events are small values: 24 bytes, no references")
+    func eventSize() {
+        #expect(MemoryLayout<Event<TestEvent>>.stride == 24)
+        #expect(_isPOD(Event<TestEvent>.self))
+    }
+}

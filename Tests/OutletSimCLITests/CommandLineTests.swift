@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@Suite("outletsim command line")
+struct CommandLineTests {
+    @Test("help output is pinned", arguments: [["--help"], ["theory", "--help"]])
+    func help(_ arguments: [String]) throws {
+        let output = try CommandRunner.run(arguments)
+        #expect(output.status == 0)
+        let name = (["outletsim"] + arguments.dropLast()).joined(separator: "-") + "-help"
+        if let mismatch = try snapshotMismatch(output.standardOutput, named: name) {
+            Issue.record(Comment(rawValue: mismatch))
+        }
+    }
+
+    @Test("--version prints the version")
+    func version() throws {
+        let output = try CommandRunner.run(["--version"])
+        #expect(output.status == 0)
+        #expect(output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+
+    @Test("theory prints simulated values beside theory and succeeds when theory is inside every interval")
+    func theory() throws {
+        let output = try CommandRunner.run(["theory", "--replications", "10", "--customers", "20000"])
+        #expect(output.status == 0, "\(output.standardOutput)\(output.standardError)")
+        for name in ["Erlang C", "M/M/3/8", "Erlang A", "Priority", "M/D/1"] {
+            #expect(output.standardOutput.contains(name))
+        }
+        #expect(!output.standardOutput.contains(" NO"))
+    }
+
+    @Test("bad options are refused with a usage error, not a trap")
+    func badOptions() throws {
+        let output = try CommandRunner.run(["theory", "--replications", "1"])
+        #expect(output.status == 64)
+        #expect(output.standardError.contains("--replications must be at least 2, found 1"))
+        let unknown = try CommandRunner.run(["theory", "--replicatoins", "5"])
+        #expect(unknown.status == 64)
+    }
+}
