@@ -6,7 +6,7 @@ extension Distribution {
     /// Exponential with the given mean (minutes), i.e. rate 1/mean.
     public static func exponential(mean: Double) throws(DistributionError) -> Distribution {
         try ParameterCheck.positive(mean, "mean", in: "exponential")
-        return Distribution(.exponential(mean: mean), statement: "exponential(mean: \(mean))")
+        return Distribution(.exponential(mean: mean))
     }
 
     /// Erlang: the sum of `phases` exponential stages with total mean `mean`.
@@ -15,7 +15,7 @@ extension Distribution {
             throw .invalidParameter(distribution: "erlang", parameter: "k", found: Double(phases), allowed: "a whole number >= 1")
         }
         try ParameterCheck.positive(mean, "mean", in: "erlang")
-        return Distribution(.erlang(phases: phases, mean: mean), statement: "erlang(k: \(phases), mean: \(mean))")
+        return Distribution(.erlang(phases: phases, mean: mean))
     }
 
     /// Gamma with the given mean and standard deviation (minutes).
@@ -23,7 +23,7 @@ extension Distribution {
         try ParameterCheck.positive(mean, "mean", in: "gamma")
         try ParameterCheck.positive(sd, "sd", in: "gamma")
         let shape = (mean / sd) * (mean / sd)
-        return Distribution(.gamma(shape: shape, scale: mean / shape), statement: "gamma(mean: \(mean), sd: \(sd))")
+        return Distribution(.gamma(shape: shape, scale: mean / shape))
     }
 
     /// Lognormal with the given mean and standard deviation of the time itself
@@ -33,14 +33,14 @@ extension Distribution {
         try ParameterCheck.positive(sd, "sd", in: "lognormal")
         let sigmaSquared = log1p((sd / mean) * (sd / mean))
         let zeta = log(mean) - sigmaSquared / 2
-        return Distribution(.lognormal(zeta: zeta, sigma: sigmaSquared.squareRoot()), statement: "lognormal(mean: \(mean), sd: \(sd))")
+        return Distribution(.lognormal(zeta: zeta, sigma: sigmaSquared.squareRoot()))
     }
 
     /// Weibull with shape k and scale λ (minutes): P(X > x) = exp(-(x/λ)^k).
     public static func weibull(shape: Double, scale: Double) throws(DistributionError) -> Distribution {
         try ParameterCheck.positive(shape, "shape", in: "weibull")
         try ParameterCheck.positive(scale, "scale", in: "weibull")
-        return Distribution(.weibull(shape: shape, scale: scale), statement: "weibull(shape: \(shape), scale: \(scale))")
+        return Distribution(.weibull(shape: shape, scale: scale))
     }
 
     /// Normal(mean, sd) truncated at 0: draws below zero are redrawn, so the
@@ -48,7 +48,7 @@ extension Distribution {
     public static func normal(mean: Double, sd: Double) throws(DistributionError) -> Distribution {
         try ParameterCheck.nonNegative(mean, "mean", in: "normal")
         try ParameterCheck.positive(sd, "sd", in: "normal")
-        return Distribution(.truncatedNormal(mean: mean, sd: sd), statement: "normal(mean: \(mean), sd: \(sd))")
+        return Distribution(.truncatedNormal(mean: mean, sd: sd))
     }
 
     /// Uniform on [min, max] minutes.
@@ -58,7 +58,7 @@ extension Distribution {
         guard max >= min else {
             throw .invalidParameter(distribution: "uniform", parameter: "max", found: max, allowed: "a number >= min (\(DistributionError.format(min)))")
         }
-        return Distribution(.uniform(min: min, max: max), statement: "uniform(min: \(min), max: \(max))")
+        return Distribution(.uniform(min: min, max: max))
     }
 
     /// Triangular on [min, max] with its peak at `mode`.
@@ -72,26 +72,24 @@ extension Distribution {
         guard max >= mode, max > min else {
             throw .invalidParameter(distribution: "triangular", parameter: "max", found: max, allowed: "a number >= mode and > min")
         }
-        return Distribution(.triangular(min: min, mode: mode, max: max), statement: "triangular(min: \(min), mode: \(mode), max: \(max))")
+        return Distribution(.triangular(min: min, mode: mode, max: max))
     }
 
     /// Always exactly `value` minutes.
     public static func deterministic(_ value: Double) throws(DistributionError) -> Distribution {
         try ParameterCheck.nonNegative(value, "value", in: "deterministic")
-        return Distribution(.deterministic(value), statement: "deterministic(\(value))")
+        return Distribution(.deterministic(value))
     }
 
     /// A discrete table: `values[i]` minutes with weight `weights[i]`.
     /// Weights need not sum to 1; they are normalised.
     public static func empirical(values: [Double], weights: [Double]) throws(DistributionError) -> Distribution {
-        Distribution(.discrete(try DiscreteTable(values: values, weights: weights)),
-                     statement: "empirical(values: \(values.count), weights)")
+        Distribution(.discrete(try DiscreteTable(values: values, weights: weights)))
     }
 
     /// A continuous distribution from observed sample points: the empirical
     /// distribution function, interpolated linearly between sorted points.
     public static func empirical(samplePoints: [Double]) throws(DistributionError) -> Distribution {
-        Distribution(.continuous(try ContinuousTable(points: samplePoints)),
-                     statement: "empirical(points: \(samplePoints.count))")
+        Distribution(.continuous(try ContinuousTable(points: samplePoints)))
     }
 }

@@ -24,15 +24,8 @@ public struct Distribution: Sendable, Equatable {
     }
 
     let form: Form
-    /// The distribution as the planner wrote it, e.g. `gamma(mean: 6, sd: 3)`.
-    public let statement: String
 
-    init(_ form: Form, statement: String) {
+    init(_ form: Form) {
         self.form = form
-        self.statement = statement
     }
-}
-
-extension Distribution: CustomStringConvertible {
-    public var description: String { statement }
 }

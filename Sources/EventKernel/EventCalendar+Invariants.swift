@@ -5,10 +5,10 @@ extension EventCalendar {
     ///
     /// - Complexity: O(*n*).
     public var satisfiesHeapInvariant: Bool {
-        for index in heap.indices.dropFirst() {
-            let parent = (index - 1) >> 1
-            if heap[index].precedes(heap[parent]) { return false }
+        for index in 0..<size {
+            if storage[index].time < clock { return false }
+            if index > 0 && storage[index].precedes(storage[(index - 1) >> 1]) { return false }
         }
-        return heap.allSatisfy { $0.time >= now }
+        return true
     }
 }

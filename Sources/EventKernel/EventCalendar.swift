@@ -10,52 +10,64 @@
 ///
 /// There are no callbacks: the engine's `switch` is the dispatcher, which
 /// keeps the event loop free of closures and existentials. Storage is a
-/// binary min-heap in one contiguous buffer that grows only when the number
-/// of pending events reaches a new maximum, so a day with a steady number of
-/// pending events allocates nothing per event. There is no cancellation: an
-/// engine remembers the `sequence` of the event it still wants and ignores
-/// stale ones when they come due.
-public struct EventCalendar<Kind: Sendable>: Sendable {
-    @usableFromInline var heap: ContiguousArray<Event<Kind>>
+/// binary min-heap in one buffer that the calendar owns (hence
+/// non-copyable): it grows by doubling only when the number of pending
+/// events reaches a new maximum, so a day with a steady number of pending
+/// events allocates nothing per event, and no access pays a uniqueness or
+/// reference-counting check. There is no cancellation: an engine remembers
+/// the `sequence` of the event it still wants and ignores stale ones when
+/// they come due.
+public struct EventCalendar<Kind: Sendable>: ~Copyable {
+    @usableFromInline var storage: UnsafeMutablePointer<Event<Kind>>
+    @usableFromInline var capacity: Int
+    @usableFromInline var size: Int
     @usableFromInline var nextSequence: UInt64
     @usableFromInline var clock: Double
-
-    /// The clock: the time of the event last taken, minutes.
-    @inlinable public var now: Double { clock }
 
     /// An empty calendar whose clock reads `startTime`.
     ///
     /// - Parameter capacity: pending events to make room for up front.
     @inlinable
     public init(startTime: Double = 0, capacity: Int = 64) {
-        heap = []
-        heap.reserveCapacity(capacity)
+        self.capacity = max(capacity, 4)
+        storage = UnsafeMutablePointer<Event<Kind>>.allocate(capacity: self.capacity)
+        size = 0
         nextSequence = 0
         clock = startTime
     }
 
+    @inlinable
+    deinit {
+        storage.deinitialize(count: size)
+        storage.deallocate()
+    }
+
+    /// The clock: the time of the event last taken, minutes.
+    @inlinable public var now: Double { clock }
+
     /// Number of pending events.
-    @inlinable public var count: Int { heap.count }
+    @inlinable public var count: Int { size }
 
     /// Whether no event is pending.
-    @inlinable public var isEmpty: Bool { heap.isEmpty }
+    @inlinable public var isEmpty: Bool { size == 0 }
 
     /// The time of the next event, if any.
-    @inlinable public var nextTime: Double? { heap.first?.time }
+    @inlinable public var nextTime: Double? { size > 0 ? storage[0].time : nil }
 
     /// Schedules `kind` for `entity` at absolute `time` (minutes), which must
     /// not be before `now`, and returns the event's sequence number.
     ///
-    /// - Complexity: O(log *n*).
+    /// - Complexity: O(log *n*); amortised O(1) extra when the heap grows.
     @inlinable @discardableResult
     public mutating func schedule(_ kind: Kind, for entity: Int32, at time: Double) -> UInt64 {
         #if OUTLETSIM_INVARIANTS
-        precondition(time >= now && time.isFinite, "event scheduled at \(time), before the clock \(now)")
+        precondition(time >= clock && time.isFinite, "event scheduled at \(time), before the clock \(clock)")
         #endif
+        if size == capacity { grow() }
         let sequence = nextSequence
         nextSequence &+= 1
-        heap.append(Event(time: time, sequence: sequence, kind: kind, entity: entity))
-        siftUp(from: heap.count - 1)
+        siftUp(Event(time: time, sequence: sequence, kind: kind, entity: entity), from: size)
+        size += 1
         return sequence
     }
 
@@ -64,7 +76,7 @@ public struct EventCalendar<Kind: Sendable>: Sendable {
     /// - Complexity: O(log *n*).
     @inlinable @discardableResult
     public mutating func schedule(_ kind: Kind, for entity: Int32, after delay: Double) -> UInt64 {
-        schedule(kind, for: entity, at: now + delay)
+        schedule(kind, for: entity, at: clock + delay)
     }
 
     /// Takes the next event and moves the clock to its time; `nil` when the
@@ -73,10 +85,11 @@ public struct EventCalendar<Kind: Sendable>: Sendable {
     /// - Complexity: O(log *n*).
     @inlinable
     public mutating func next() -> Event<Kind>? {
-        guard let first = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            siftDown(last)
+        guard size > 0 else { return nil }
+        let first = storage.move()
+        size -= 1
+        if size > 0 {
+            siftDown((storage + size).move())
         }
         clock = first.time
         return first
@@ -89,7 +102,7 @@ public struct EventCalendar<Kind: Sendable>: Sendable {
     /// - Complexity: O(log *n*).
     @inlinable
     public mutating func next(notAfter limit: Double) -> Event<Kind>? {
-        guard let first = heap.first, first.time <= limit else {
+        guard size > 0, storage[0].time <= limit else {
             if limit > clock { clock = limit }
             return nil
         }
@@ -100,10 +113,11 @@ public struct EventCalendar<Kind: Sendable>: Sendable {
     /// storage for the next day. Sequence numbers keep increasing, so events
     /// remembered from before the reset can never match new ones.
     ///
-    /// - Complexity: O(1).
+    /// - Complexity: O(*n*).
     @inlinable
     public mutating func removeAll(resettingClockTo startTime: Double = 0) {
-        heap.removeAll(keepingCapacity: true)
+        storage.deinitialize(count: size)
+        size = 0
         clock = startTime
     }
 }

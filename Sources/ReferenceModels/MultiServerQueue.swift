@@ -12,6 +12,22 @@ enum QueueEvent: UInt8, Sendable {
     case abandonment
 }
 
+/// One customer present in the queue, stored inline in the slot array.
+struct CustomerSlot {
+    /// Minutes on the clock.
+    var arrivalTime = 0.0
+    /// Minutes, drawn on arrival.
+    var serviceTime = 0.0
+    /// Minutes, drawn on arrival; infinite without patience.
+    var patience = 0.0
+    /// Order of arrival, from 1; doubles as the ticket number.
+    var number = 0
+    /// Sequence of the patience expiry still wanted, or `UInt64.max`.
+    var pendingAbandonment = UInt64.max
+    var customerClass: UInt8 = 0
+    var isWaiting = false
+}
+
 /// One replication of a ``MultiServerQueueModel`` on the event kernel.
 ///
 /// Customers live in slots of parallel arrays, reused once a customer
@@ -29,15 +45,8 @@ public struct MultiServerQueue: ~Copyable {
     let patienceStreams: [StreamIndex]
     let interarrivalTime: [Distribution]
 
-    // Customers by slot.
-    var arrivalTime: [Double] = []
-    var serviceTime: [Double] = []
-    var patience: [Double] = []
-    var customerClass: [UInt8] = []
-    var ticketNumber: [Int] = []
-    var isWaiting: [Bool] = []
-    /// Sequence of the patience expiry still wanted, or `UInt64.max`.
-    var pendingAbandonment: [UInt64] = []
+    /// Customers present, by slot.
+    var customers: [CustomerSlot] = []
     var freeSlots: [Int32] = []
 
     /// One line for FIFO, one per class for priority.
@@ -100,7 +109,7 @@ public struct MultiServerQueue: ~Copyable {
 
     /// Customer slots allocated so far: the most customers ever present at
     /// once. It stays small however many customers pass.
-    public var slotCount: Int { arrivalTime.count }
+    public var slotCount: Int { customers.count }
 
     /// The customers recorded by `run()`, in order of leaving, when recording.
     public var customerRecords: [ReferenceCustomerRecord] { records }
@@ -125,57 +134,54 @@ public struct MultiServerQueue: ~Copyable {
                 statistics.perClass[classIndex].blocked += 1
                 measuredResolved += 1
             }
-            record(number: arrivalsSoFar, classIndex: classIndex, arrival: calendar.now,
-                   service: service, patience: patienceDrawn, outcome: .blocked, wait: 0)
+            record(CustomerSlot(arrivalTime: calendar.now, serviceTime: service, patience: patienceDrawn,
+                                number: arrivalsSoFar, customerClass: UInt8(classIndex)), outcome: .blocked, wait: 0)
             return
         }
         let slot = takeSlot()
         let index = Int(slot)
-        arrivalTime[index] = calendar.now
-        serviceTime[index] = service
-        patience[index] = patienceDrawn
-        customerClass[index] = UInt8(classIndex)
-        ticketNumber[index] = arrivalsSoFar
+        customers[index] = CustomerSlot(arrivalTime: calendar.now, serviceTime: service, patience: patienceDrawn,
+                                        number: arrivalsSoFar, customerClass: UInt8(classIndex))
         if idleServers > 0 {
             idleServers -= 1
             startService(slot: slot)
             return
         }
         if measured { statistics.perClass[classIndex].delayed += 1 }
-        isWaiting[index] = true
+        customers[index].isWaiting = true
         waitingCount += 1
         lines[model.discipline == .fifo ? 0 : classIndex].append(Ticket(slot: slot, number: arrivalsSoFar))
         if patienceDrawn.isFinite {
-            pendingAbandonment[index] = calendar.schedule(.abandonment, for: slot, after: patienceDrawn)
+            customers[index].pendingAbandonment = calendar.schedule(.abandonment, for: slot, after: patienceDrawn)
         }
     }
 
     mutating func startService(slot: Int32) {
         let index = Int(slot)
-        isWaiting[index] = false
-        pendingAbandonment[index] = UInt64.max
-        let wait = calendar.now - arrivalTime[index]
-        if isMeasured(ticketNumber[index]) {
-            let classIndex = Int(customerClass[index])
+        customers[index].isWaiting = false
+        customers[index].pendingAbandonment = UInt64.max
+        let customer = customers[index]
+        let wait = calendar.now - customer.arrivalTime
+        if isMeasured(customer.number) {
+            let classIndex = Int(customer.customerClass)
             statistics.perClass[classIndex].totalWaitOfServed += wait
             statistics.perClass[classIndex].totalTimeInQueue += wait
             for (position, threshold) in model.waitThresholds.enumerated() where wait > threshold {
                 statistics.perClass[classIndex].servedWaitingLongerThan[position] += 1
             }
         }
-        calendar.schedule(.departure, for: slot, after: serviceTime[index])
+        calendar.schedule(.departure, for: slot, after: customer.serviceTime)
     }
 
     mutating func depart(slot: Int32) {
-        let index = Int(slot)
-        if isMeasured(ticketNumber[index]) {
-            statistics.perClass[Int(customerClass[index])].served += 1
+        let customer = customers[Int(slot)]
+        if isMeasured(customer.number) {
+            statistics.perClass[Int(customer.customerClass)].served += 1
             measuredResolved += 1
         }
         if recordsCustomers {
-            let wait = calendar.now - serviceTime[index] - arrivalTime[index]
-            record(number: ticketNumber[index], classIndex: Int(customerClass[index]), arrival: arrivalTime[index],
-                   service: serviceTime[index], patience: patience[index], outcome: .served, wait: wait)
+            let wait = calendar.now - customer.serviceTime - customer.arrivalTime
+            record(customer, outcome: .served, wait: wait)
         }
         freeSlots.append(slot)
         if let next = nextWaitingCustomer() {
@@ -188,18 +194,18 @@ public struct MultiServerQueue: ~Copyable {
 
     mutating func abandon(slot: Int32, sequence: UInt64) {
         let index = Int(slot)
-        guard isWaiting[index], pendingAbandonment[index] == sequence else { return }
-        isWaiting[index] = false
+        guard customers[index].isWaiting, customers[index].pendingAbandonment == sequence else { return }
+        customers[index].isWaiting = false
         waitingCount -= 1
-        let wait = calendar.now - arrivalTime[index]
-        if isMeasured(ticketNumber[index]) {
-            let classIndex = Int(customerClass[index])
+        let customer = customers[index]
+        let wait = calendar.now - customer.arrivalTime
+        if isMeasured(customer.number) {
+            let classIndex = Int(customer.customerClass)
             statistics.perClass[classIndex].abandoned += 1
             statistics.perClass[classIndex].totalTimeInQueue += wait
             measuredResolved += 1
         }
-        record(number: ticketNumber[index], classIndex: Int(customerClass[index]), arrival: arrivalTime[index],
-               service: serviceTime[index], patience: patience[index], outcome: .abandoned, wait: wait)
+        record(customer, outcome: .abandoned, wait: wait)
         // The ticket stays in its line; a new number marks it stale once the slot is reused.
         freeSlots.append(slot)
     }
@@ -220,8 +226,8 @@ public struct MultiServerQueue: ~Copyable {
     mutating func nextWaitingCustomer() -> Int32? {
         for line in lines.indices {
             while let ticket = lines[line].popFirst() {
-                let index = Int(ticket.slot)
-                if isWaiting[index] && ticketNumber[index] == ticket.number { return ticket.slot }
+                let customer = customers[Int(ticket.slot)]
+                if customer.isWaiting && customer.number == ticket.number { return ticket.slot }
             }
         }
         return nil
@@ -234,21 +240,15 @@ public struct MultiServerQueue: ~Copyable {
 
     mutating func takeSlot() -> Int32 {
         if let slot = freeSlots.popLast() { return slot }
-        arrivalTime.append(0)
-        serviceTime.append(0)
-        patience.append(0)
-        customerClass.append(0)
-        ticketNumber.append(0)
-        isWaiting.append(false)
-        pendingAbandonment.append(UInt64.max)
-        return Int32(arrivalTime.count - 1)
+        customers.append(CustomerSlot())
+        return Int32(customers.count - 1)
     }
 
-    mutating func record(number: Int, classIndex: Int, arrival: Double, service: Double,
-                         patience: Double, outcome: ReferenceCustomerRecord.Outcome, wait: Double) {
+    mutating func record(_ customer: CustomerSlot, outcome: ReferenceCustomerRecord.Outcome, wait: Double) {
         guard recordsCustomers else { return }
-        records.append(ReferenceCustomerRecord(number: number, customerClass: classIndex, arrival: arrival,
-                                               serviceTime: service, patience: patience, outcome: outcome, wait: wait))
+        records.append(ReferenceCustomerRecord(number: customer.number, customerClass: Int(customer.customerClass),
+                                               arrival: customer.arrivalTime, serviceTime: customer.serviceTime,
+                                               patience: customer.patience, outcome: outcome, wait: wait))
     }
 }
 

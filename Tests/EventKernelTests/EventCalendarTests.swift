@@ -29,9 +29,10 @@ struct EventCalendarTests {
         calendar.schedule(.tick, for: 5, at: 4)
         var taken: [Int32] = []
         while let event = calendar.next() { taken.append(event.entity) }
+        let (empty, clock) = (calendar.isEmpty, calendar.now)
         #expect(taken == [2, 4, 5, 1, 3])
-        #expect(calendar.isEmpty)
-        #expect(calendar.now == 5)
+        #expect(empty)
+        #expect(clock == 5)
     }
 
     @Test("against a stable sort, over 20,000 events with many ties scheduled while the clock runs")
@@ -50,7 +51,8 @@ struct EventCalendarTests {
                 guard let event = calendar.next() else { break }
                 taken.append((event.time, event.sequence))
             }
-            #expect(calendar.satisfiesHeapInvariant)
+            let ordered = calendar.satisfiesHeapInvariant
+            #expect(ordered)
         }
         while let event = calendar.next() { taken.append((event.time, event.sequence)) }
         // The calendar must take events in non-decreasing time, ties by sequence,
@@ -89,12 +91,14 @@ struct EventCalendarTests {
         calendar.schedule(.departure, for: 2, after: 90)
         var taken: [Int32] = []
         while let event = calendar.next(notAfter: 600) { taken.append(event.entity) }
+        let (clock, pending, nextTime) = (calendar.now, calendar.count, calendar.nextTime)
         #expect(taken == [0, 1])
-        #expect(calendar.now == 600)
-        #expect(calendar.count == 1)
-        #expect(calendar.nextTime == 630)
+        #expect(clock == 600)
+        #expect(pending == 1)
+        #expect(nextTime == 630)
         // An event exactly at the limit is taken.
-        #expect(calendar.next(notAfter: 630)?.entity == 2)
+        let atLimit = calendar.next(notAfter: 630)?.entity
+        #expect(atLimit == 2)
     }
 
     @Test("resetting keeps sequence numbers increasing, so stale events can never match new ones")
@@ -102,7 +106,8 @@ struct EventCalendarTests {
         var calendar = EventCalendar<TestEvent>()
         let before = calendar.schedule(.tick, for: 0, at: 1)
         calendar.removeAll(resettingClockTo: 0)
-        #expect(calendar.isEmpty && calendar.now == 0)
+        let (empty, clock) = (calendar.isEmpty, calendar.now)
+        #expect(empty && clock == 0)
         let after = calendar.schedule(.tick, for: 0, at: 1)
         #expect(after > before)
     }
@@ -111,5 +116,21 @@ struct EventCalendarTests {
     func eventSize() {
         #expect(MemoryLayout<Event<TestEvent>>.stride == 24)
         #expect(_isPOD(Event<TestEvent>.self))
+    }
+}
+
+@Suite("Event calendar storage")
+struct EventCalendarStorageTests {
+    @Test("the buffer grows past its initial capacity without losing or reordering events")
+    func growth() {
+        var calendar = EventCalendar<TestEvent>(capacity: 4)
+        for index in 0..<1_000 { calendar.schedule(.tick, for: Int32(index), at: Double(1_000 - index)) }
+        var previous = -Double.infinity, taken = 0
+        while let event = calendar.next() {
+            #expect(event.time >= previous)
+            previous = event.time
+            taken += 1
+        }
+        #expect(taken == 1_000)
     }
 }
