@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "QueueingTheory", targets: ["QueueingTheory"]),
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "ReferenceModels", targets: ["ReferenceModels"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "OutletEngine", targets: ["OutletEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +39,13 @@ let package = Package(
         .target(name: "QueueingTheory"),
         // Summaries across replications and their confidence intervals.
         .target(name: "Statistics", dependencies: ["CGSL"]),
+        // One day of one outlet as validated values in the planner's terms.
+        .target(name: "Scenario", dependencies: ["Distributions"]),
+        // One day of one outlet: zones, customer behaviours and policies on the kernel.
+        .target(
+            name: "OutletEngine",
+            dependencies: ["Scenario", "Distributions", "RandomStreams", "EventKernel"]
+        ),
         // Textbook multi-server queues on the event kernel, to prove it against theory.
         .target(
             name: "ReferenceModels",
@@ -57,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "ReferenceModelsTests",
             dependencies: ["ReferenceModels", "Distributions", "Statistics"]
+        ),
+        .testTarget(
+            name: "OutletEngineTests",
+            dependencies: ["OutletEngine", "Scenario", "Distributions", "Statistics"]
         ),
         .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"]),
     ],

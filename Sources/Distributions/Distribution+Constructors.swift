@@ -93,3 +93,9 @@ extension Distribution {
         Distribution(.continuous(try ContinuousTable(points: samplePoints)))
     }
 }
+
+extension Distribution {
+    /// Exponential with mean 1: the unit of time-change for non-homogeneous
+    /// arrivals by inversion.
+    public static let unitExponential = Distribution(.exponential(mean: 1))
+}

@@ -2,6 +2,14 @@ extension Distribution: CustomStringConvertible {
     /// The distribution as a planner writes it, e.g. `gamma(mean: 6, sd: 3)`.
     public var description: String {
         switch form {
+        case .gaussian(let mean, let sd):
+            return "normal(mean: \(mean), sd: \(sd))"
+        case .uniform(let min, let max) where shift != 0:
+            return "uniform(min: \(min + shift), max: \(max + shift))"
+        case .triangular(let min, let mode, let max) where shift != 0:
+            return "triangular(min: \(min + shift), mode: \(mode + shift), max: \(max + shift))"
+        case .deterministic(let value) where shift != 0:
+            return "deterministic(\(value + shift))"
         case .exponential(let mean):
             return "exponential(mean: \(mean))"
         case .erlang(let phases, let mean):

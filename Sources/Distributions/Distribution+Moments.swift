@@ -4,7 +4,9 @@ internal import CGSL
 extension Distribution {
     /// The mean, in minutes. Erlang and M/G/c estimates use it as the mean
     /// service time.
-    public var mean: Double {
+    public var mean: Double { shift + unshiftedMean }
+
+    var unshiftedMean: Double {
         switch form {
         case .exponential(let mean), .erlang(_, let mean):
             return mean
@@ -27,6 +29,8 @@ extension Distribution {
         case .continuous(let table):
             let gaps = zip(table.points.dropLast(), table.points.dropFirst())
             return gaps.reduce(0) { $0 + ($1.0 + $1.1) / 2 } / Double(table.points.count - 1)
+        case .gaussian(let mean, _):
+            return mean
         }
     }
 
@@ -56,13 +60,15 @@ extension Distribution {
             return 0
         case .discrete(let table):
             let second = zip(table.values, table.probabilities).reduce(0) { $0 + $1.0 * $1.0 * $1.1 }
-            return max(0, second - mean * mean)
+            return max(0, second - unshiftedMean * unshiftedMean)
         case .continuous(let table):
             // Each gap is uniform on [a, b] with E[X^2] = (a^2 + ab + b^2) / 3.
             let gaps = zip(table.points.dropLast(), table.points.dropFirst())
             let second = gaps.reduce(0) { $0 + ($1.0 * $1.0 + $1.0 * $1.1 + $1.1 * $1.1) / 3 }
                 / Double(table.points.count - 1)
-            return max(0, second - mean * mean)
+            return max(0, second - unshiftedMean * unshiftedMean)
+        case .gaussian(_, let sd):
+            return sd * sd
         }
     }
 
@@ -70,7 +76,7 @@ extension Distribution {
     /// exponential times. M/G/c approximations scale Erlang C waits by it.
     public var squaredCoefficientOfVariation: Double {
         let m = mean
-        return m > 0 ? variance / (m * m) : 0
+        return m > 0 && !isSigned ? variance / (m * m) : 0
     }
 
     /// φ(α) / (1 − Φ(α)) for the standard normal.

@@ -8,6 +8,11 @@ extension Distribution {
     ///   most 1/2 per attempt.
     @inline(__always)
     public func sample(from bank: borrowing RandomStreamBank, stream: StreamIndex) -> Double {
+        shift == 0 ? draw(bank, stream) : shift + draw(bank, stream)
+    }
+
+    @inline(__always)
+    func draw(_ bank: borrowing RandomStreamBank, _ stream: StreamIndex) -> Double {
         let rng = UnsafeMutablePointer<gsl_rng>(bank.generator(stream))
         switch form {
         case .exponential(let mean):
@@ -38,6 +43,8 @@ extension Distribution {
             return table.value(for: gsl_rng_uniform(rng))
         case .continuous(let table):
             return table.value(for: gsl_rng_uniform(rng))
+        case .gaussian(let mean, let sd):
+            return mean + gsl_ran_gaussian(rng, sd)
         }
     }
 }

@@ -21,11 +21,24 @@ public struct Distribution: Sendable, Equatable {
         case deterministic(Double)
         case discrete(DiscreteTable)
         case continuous(ContinuousTable)
+        /// An untruncated normal, for signed offsets only.
+        case gaussian(mean: Double, sd: Double)
     }
 
     let form: Form
+    /// Minutes added to every draw; non-zero only for signed offsets such as
+    /// an appointment's lateness, where negative means early.
+    let shift: Double
 
-    init(_ form: Form) {
+    init(_ form: Form, shift: Double = 0) {
         self.form = form
+        self.shift = shift
+    }
+
+    /// Whether draws can be negative (signed offsets only).
+    public var isSigned: Bool {
+        if shift < 0 { return true }
+        if case .gaussian = form { return true }
+        return false
     }
 }

@@ -33,6 +33,12 @@ enum ParameterCheck {
         }
     }
 
+    static func finite(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
+        guard value.isFinite else {
+            throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "a finite number")
+        }
+    }
+
     static func nonNegative(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
         guard value.isFinite, value >= 0 else {
             throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "a finite number >= 0")

@@ -50,7 +50,7 @@ public struct MultiServerQueue: ~Copyable {
     var freeSlots: [Int32] = []
 
     /// One line for FIFO, one per class for priority.
-    var lines: [WaitingLine]
+    var lines: [TicketLine]
     var waitingCount = 0
     var idleServers: Int
     var arrivalsSoFar = 0
@@ -82,7 +82,7 @@ public struct MultiServerQueue: ~Copyable {
         arrivalStreams = (0..<model.classCount).map { StreamIndex(3 * $0) }
         serviceStreams = (0..<model.classCount).map { StreamIndex(3 * $0 + 1) }
         patienceStreams = (0..<model.classCount).map { StreamIndex(3 * $0 + 2) }
-        lines = Array(repeating: WaitingLine(), count: model.discipline == .fifo ? 1 : model.classCount)
+        lines = Array(repeating: TicketLine(capacity: 64), count: model.discipline == .fifo ? 1 : model.classCount)
         idleServers = model.servers
         statistics = MultiServerQueueStatistics(
             perClass: Array(repeating: ClassStatistics(thresholds: model.waitThresholds.count), count: model.classCount))

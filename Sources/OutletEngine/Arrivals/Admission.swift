@@ -1,0 +1,84 @@
+import Distributions
+
+/// A customer comes in: every random attribute is drawn now, in a fixed
+/// order from the customer's own streams, then the customer walks to
+/// reception (walk-ins) or straight to the waiting zone (appointments).
+extension OutletEngine {
+    /// - Parameter appointmentPriority: `nil` for a walk-in; for a booked
+    ///   customer, whether they came within the grace period.
+    mutating func admit(segment: Int, transaction given: Int?, appointmentPriority: Bool?) {
+        admitted += 1
+        inside += 1
+        let now = calendar.now
+        arrivalsPerInterval[clock.index(at: now)] += 1
+
+        var customer = Customer()
+        customer.number = admitted
+        customer.segment = Int16(segment)
+        customer.arrival = now
+        let stream = streamIndex.customers[segment]
+        let mixDraw = streams.uniform(stream)
+        customer.choiceSelfService = streams.uniform(stream)
+        customer.choiceKioskSuccess = streams.uniform(stream)
+        customer.choiceGreeterResolves = streams.uniform(stream)
+        customer.choiceBalk = streams.uniform(stream)
+        if let patience = segmentPatience[segment] {
+            customer.patience = patience.sample(from: streams, stream: stream)
+        }
+        let type = given ?? pick(mixDraw, from: mixCumulative[segment])
+        customer.transaction = Int16(type)
+        customer.counterService = typeService[type].sample(from: streams, stream: streamIndex.service[type])
+        if let kioskTime = typeKioskTime[type] {
+            customer.kioskTime = kioskTime.sample(from: streams, stream: streamIndex.kiosk[type])
+        }
+        if let reception = scenario.reception {
+            customer.triageTime = reception.triageTime.sample(from: streams, stream: streamIndex.triage)
+        }
+        drawWalkingTimes(&customer)
+        if let onTime = appointmentPriority {
+            customer.isAppointment = true
+            customer.appointmentPriority = onTime
+        }
+        let slot = takeSlot()
+        customers[Int(slot)] = customer
+        if appointmentPriority != nil {
+            walk(slot, to: .waiting, minutes: customer.walkToWaiting)
+        } else {
+            walk(slot, to: .reception, minutes: customer.walkToReception)
+        }
+    }
+
+    /// The index whose cumulative weight first exceeds `draw`.
+    @inline(__always)
+    func pick(_ draw: Double, from cumulative: [Double]) -> Int {
+        for (index, bound) in cumulative.enumerated() where draw < bound { return index }
+        return cumulative.count - 1
+    }
+
+    mutating func takeSlot() -> Int32 {
+        if let slot = freeSlots.popLast() { return slot }
+        customers.append(Customer())
+        return Int32(customers.count - 1)
+    }
+
+    /// The customer leaves the outlet: the record goes out, the slot is freed.
+    mutating func depart(_ slot: Int32, _ outcome: Outcome) {
+        let index = Int(slot)
+        let now = calendar.now
+        let customer = customers[index]
+        pendingRecords.append(CustomerRecord(
+            day: day, customer: customer.number, segment: Int(customer.segment),
+            transactionType: Int(customer.transaction), hasAppointment: customer.isAppointment,
+            arrival: customer.arrival, triageEnd: customer.triageEnd, kioskStart: customer.kioskStart,
+            kioskEnd: customer.kioskEnd, ticket: customer.ticket, call: customer.call,
+            serviceStart: customer.serviceStart, serviceEnd: customer.serviceEnd, exit: now,
+            windowGroup: Int(customer.windowGroup), window: Int(customer.window), kioskType: Int(customer.kioskType),
+            outcome: outcome, fallback: customer.fallback, passedOver: Int(customer.passedOver),
+            seated: customer.seated))
+        outcomeCounts[outcome.rawValue] += 1
+        customers[index].stage = .gone
+        freeSlots.append(slot)
+        inside -= 1
+        lastExit = max(lastExit, now)
+    }
+}

@@ -1,0 +1,26 @@
+import Distributions
+
+/// Customers with a booking (预约): each slot is kept or missed, and a kept
+/// one arrives near its time; within the grace period the customer has
+/// appointment priority, after it the customer is a walk-in.
+extension OutletEngine {
+    /// Draws every slot's no-show and lateness at the start of the day (two
+    /// draws per slot whatever happens, so the draws stay paired across plans).
+    mutating func scheduleAppointments() {
+        guard let appointments = scenario.appointments else { return }
+        let stream = streamIndex.appointments
+        for (index, slot) in appointments.slots.enumerated() {
+            let noShow = streams.uniform(stream) < appointments.noShowProbability
+            let arrival = max(slot.time + appointments.lateness.sample(from: streams, stream: stream), scenario.opening)
+            if noShow || arrival >= scenario.closing { continue }
+            calendar.schedule(.appointmentArrival, for: Int32(index), at: arrival)
+        }
+    }
+
+    mutating func appointmentArrives(slot index: Int) {
+        guard doorsOpen, let appointments = scenario.appointments else { return }
+        let slot = appointments.slots[index]
+        let onTime = calendar.now <= slot.time + appointments.gracePeriod
+        admit(segment: slot.segment, transaction: slot.transactionType, appointmentPriority: onTime)
+    }
+}

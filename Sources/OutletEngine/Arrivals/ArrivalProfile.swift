@@ -1,0 +1,23 @@
+import Scenario
+
+/// Each segment's arrival rate as a step function between opening and
+/// closing: the pieces on which the non-homogeneous Poisson process is
+/// inverted exactly.
+enum ArrivalProfile {
+    /// Breakpoints (opening ... closing) and the rate per minute on each
+    /// piece, per segment. Empty for a trace-driven scenario.
+    static func pieces(for scenario: Scenario) -> (breaks: [[Double]], ratesPerMinute: [[Double]]) {
+        guard scenario.arrivals.trace == nil else {
+            return (Array(repeating: [], count: scenario.segments.count),
+                    Array(repeating: [], count: scenario.segments.count))
+        }
+        let inside = scenario.arrivals.rateChanges.filter { $0 > scenario.opening && $0 < scenario.closing }
+        let breaks = [scenario.opening] + inside + [scenario.closing]
+        var allBreaks: [[Double]] = [], allRates: [[Double]] = []
+        for segment in scenario.segments.indices {
+            allBreaks.append(breaks)
+            allRates.append(breaks.dropLast().map { scenario.arrivals.rate(ofSegment: segment, at: $0) / 60 })
+        }
+        return (allBreaks, allRates)
+    }
+}

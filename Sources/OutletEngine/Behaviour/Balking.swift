@@ -1,0 +1,32 @@
+import Scenario
+
+/// Balking: a customer about to take a ticket turns away when the waiting
+/// zone looks too full, or when the ticket machine announces too long a wait.
+extension OutletEngine {
+    func balks(_ customer: Customer, line: Int) -> Bool {
+        guard let rule = segmentBalking[Int(customer.segment)] else { return false }
+        let triggered: Bool
+        switch rule.trigger {
+        case .queueLength(let atLeast): triggered = waitingCount >= atLeast
+        case .announcedWait(let atLeast): triggered = announcedWait(line: line) >= atLeast
+        }
+        return triggered && customer.choiceBalk < rule.probability
+    }
+
+    /// The ticket machine's estimate, minutes: (customers ahead in the lines
+    /// of the groups that serve this line + 1) × the type's mean service time
+    /// / the windows open in those groups.
+    func announcedWait(line: Int) -> Double {
+        var ahead = 0, open = 0
+        var counted = Set<Int>()
+        for group in lineGroups[line] {
+            for window in groupWindows[group].lowerBound..<groupFlexibleWindows[group].upperBound
+            where windows[window].state != .closed && !windows[window].closeAfterService {
+                open += 1
+            }
+            for other in primaryLines[group] where counted.insert(other).inserted { ahead += waitingPerLine[other] }
+        }
+        guard open > 0 else { return .infinity }
+        return Double(ahead + 1) * typeMeanService[lineType[line]] / Double(open)
+    }
+}

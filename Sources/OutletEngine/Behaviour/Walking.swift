@@ -1,0 +1,36 @@
+/// Walking between zones (a layout that sends customers back and forth costs
+/// them minutes). Walk times are drawn on arrival for every configured move.
+extension OutletEngine {
+    mutating func drawWalkingTimes(_ customer: inout Customer) {
+        let walking = scenario.walking, stream = streamIndex.walking
+        if let time = walking.entranceToReception { customer.walkToReception = time.sample(from: streams, stream: stream) }
+        if let time = walking.receptionToSelfService { customer.walkToSelfService = time.sample(from: streams, stream: stream) }
+        if let time = walking.receptionToWaiting { customer.walkToWaiting = time.sample(from: streams, stream: stream) }
+        if let time = walking.selfServiceToWaiting { customer.walkFromKioskToWaiting = time.sample(from: streams, stream: stream) }
+        if let time = walking.waitingToWindow { customer.walkToWindow = time.sample(from: streams, stream: stream) }
+    }
+
+    /// Sends the customer to `zone`, arriving after `minutes` (at once for 0).
+    mutating func walk(_ slot: Int32, to zone: Zone, minutes: Double) {
+        guard minutes > 0 else {
+            enter(slot, zone)
+            return
+        }
+        customers[Int(slot)].stage = .walking
+        customers[Int(slot)].destination = zone
+        calendar.schedule(.reachZone, for: slot, after: minutes)
+    }
+
+    mutating func reachZone(customer slot: Int) {
+        enter(Int32(slot), customers[slot].destination)
+    }
+
+    mutating func enter(_ slot: Int32, _ zone: Zone) {
+        switch zone {
+        case .reception: enterReception(slot)
+        case .selfService: enterSelfService(slot)
+        case .waiting: takeTicket(slot)
+        case .window: startService(slot)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Scenario
+
+/// The ticket machine's lines: one per (transaction type, segment,
+/// appointment priority), and which window groups call from which.
+struct LineLayout {
+    let lineCount: Int
+    let lineType: [Int]
+    let lineSegment: [Int]
+    let lineAppointment: [Bool]
+    /// Per window group: the lines it serves first.
+    let primaryLines: [[Int]]
+    /// Per window group: the lines it helps with when its own are empty.
+    let helpLines: [[Int]]
+    /// Per line: the groups that call from it, those serving it first ahead of helpers.
+    let lineGroups: [[Int]]
+
+    static func index(type: Int, segment: Int, appointment: Bool, segments: Int) -> Int {
+        (type * segments + segment) * 2 + (appointment ? 1 : 0)
+    }
+
+    init(scenario: Scenario) {
+        let segments = scenario.segments.count, types = scenario.transactionTypes.count
+        lineCount = segments * types * 2
+        var lineType: [Int] = [], lineSegment: [Int] = [], lineAppointment: [Bool] = []
+        for type in 0..<types {
+            for segment in 0..<segments {
+                for appointment in [false, true] {
+                    lineType.append(type)
+                    lineSegment.append(segment)
+                    lineAppointment.append(appointment)
+                }
+            }
+        }
+        self.lineType = lineType
+        self.lineSegment = lineSegment
+        self.lineAppointment = lineAppointment
+        var primary: [[Int]] = [], help: [[Int]] = []
+        for group in scenario.windowGroups {
+            let lines = Array(0..<(segments * types * 2))
+            primary.append(lines.filter { group.segments[lineSegment[$0]] && group.transactions[lineType[$0]] })
+            help.append(lines.filter {
+                group.segments[lineSegment[$0]] && !group.transactions[lineType[$0]] && group.helpsWith[lineType[$0]]
+            })
+        }
+        primaryLines = primary
+        helpLines = help
+        lineGroups = (0..<(segments * types * 2)).map { line in
+            let first = primary.indices.filter { primary[$0].contains(line) }
+            return first + help.indices.filter { help[$0].contains(line) }
+        }
+    }
+}

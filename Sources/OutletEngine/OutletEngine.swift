@@ -1,0 +1,346 @@
+import Distributions
+import EventKernel
+import RandomStreams
+import Scenario
+
+/// The one-day engine: simulates a ``Scenario`` from opening until the last
+/// customer leaves, emitting one ``CustomerRecord`` per customer and
+/// returning the day's ``DayTotals``.
+///
+/// The engine is built once per scenario and run for many days; each run
+/// reseeds the random streams for that day and reuses every buffer, so
+/// memory does not grow with the number of days. The event loop is a
+/// `switch` over ``OutletEvent`` on a calendar of value events; customers,
+/// windows and kiosks live in arrays of structs. The behaviour of each zone,
+/// customer behaviour and policy is in its own file as an extension.
+public struct OutletEngine: ~Copyable {
+    let scenario: Scenario
+    let seed: UInt64
+    let clock: IntervalClock
+    var calendar = EventCalendar<OutletEvent>(capacity: 256)
+    let streams: RandomStreamBank
+    let streamIndex: StreamIndices
+
+    // Configuration flattened for the event loop.
+    let segmentCount: Int
+    let typeCount: Int
+    let mixCumulative: [[Double]]
+    let segmentPriority: [Int]
+    let segmentPatience: [Distribution?]
+    let segmentBalking: [BalkingRule?]
+    let segmentPropensity: [Double]
+    let segmentGroupSize: [Distribution?]
+    let arrivalBreaks: [[Double]]
+    let arrivalRatesPerMinute: [[Double]]
+    let typeService: [Distribution]
+    let typeMeanService: [Double]
+    let typeKioskTime: [Distribution?]
+    let typeKioskSuccess: [Double]
+    let typeGreeterResolves: [Double]
+    let typeKioskTypes: [[Int]]
+    let primaryLines: [[Int]]
+    let helpLines: [[Int]]
+    let lineGroups: [[Int]]
+    let lineSegment: [Int]
+    let lineType: [Int]
+    let lineAppointment: [Bool]
+    let groupWindows: [Range<Int>]
+    let groupFlexibleWindows: [Range<Int>]
+    let kioskRange: [Range<Int>]
+    let staffingTimes: [Double]
+    let tracksOldestWait: Bool
+
+    // Day state.
+    var day = 0
+    var customers: [Customer] = []
+    var freeSlots: [Int32] = []
+    var inside = 0
+    var admitted = 0
+    var doorsOpen = true
+    var pastOvertimeLimit = false
+    var lastExit = 0.0
+    var arrivalPiece: [Int]
+    var appointmentArrivalTimes: [Double] = []
+    var lines: [TicketLine]
+    var waitingPerLine: [Int]
+    var waitingCount = 0
+    var seatedCount = 0
+    var receptionQueue = TicketLine(capacity: 32)
+    var greetersOnDuty = 0
+    var greetersBusy = 0
+    var guidesOnDuty = 0
+    var kioskQueues: [TicketLine]
+    var kioskQueued: [Int]
+    var kiosks: [Kiosk]
+    var windows: [Window]
+    var flexiblePending: [Int]
+    var flexibleOpen: [Int]
+    var pendingRecords: [CustomerRecord] = []
+
+    // Day statistics.
+    var arrivalsPerInterval: [Int]
+    var outcomeCounts: [Int]
+    var kioskFailures: [Int]
+    var flexibleStaffMinutes: [Double]
+    var occupancy: Gauge
+    var standing: Gauge
+    var greeterGauge: Gauge
+    var greeterBusyGauge: Gauge
+    var guideGauge: Gauge
+    var windowsOpenGauge: [Gauge]
+    var windowsBusyGauge: [Gauge]
+    var kioskBusyGauge: [Gauge]
+    var kioskDownGauge: [Gauge]
+
+    /// Prepares the engine for `scenario`; days are then run with ``run(day:into:)``.
+    ///
+    /// - Throws: only if the random streams cannot be allocated.
+    public init(scenario: Scenario, seed: UInt64) throws(RandomStreamError) {
+        self.scenario = scenario
+        self.seed = seed
+        let intervals = scenario.intervalCount
+        clock = IntervalClock(opening: scenario.opening, length: scenario.intervalMinutes, count: intervals)
+        let indices = StreamIndices(scenario: scenario)
+        streams = try RandomStreamBank(seed: seed, replication: 0, purposes: indices.purposes)
+        streamIndex = indices
+
+        let segments = scenario.segments, types = scenario.transactionTypes
+        segmentCount = segments.count
+        typeCount = types.count
+        mixCumulative = segments.map { segment in
+            var running = 0.0
+            return segment.mix.map { running += $0; return running }
+        }
+        segmentPriority = segments.map(\.priority)
+        segmentPatience = segments.map(\.patience)
+        segmentBalking = segments.map(\.balking)
+        segmentPropensity = segments.map(\.selfServicePropensity)
+        segmentGroupSize = segments.map(\.groupSize)
+        (arrivalBreaks, arrivalRatesPerMinute) = ArrivalProfile.pieces(for: scenario)
+        arrivalPiece = Array(repeating: 0, count: segments.count)
+
+        typeService = types.map(\.counterService)
+        typeMeanService = types.map(\.counterService.mean)
+        typeKioskTime = types.map { $0.kiosk?.time }
+        typeKioskSuccess = types.map { $0.kiosk?.successProbability ?? 0 }
+        typeGreeterResolves = types.map(\.greeterResolves)
+        typeKioskTypes = types.indices.map { type in
+            scenario.selfService.kioskTypes.indices.filter {
+                types[type].kiosk != nil && scenario.selfService.kioskTypes[$0].transactions[type]
+            }
+        }
+
+        let layout = LineLayout(scenario: scenario)
+        primaryLines = layout.primaryLines
+        helpLines = layout.helpLines
+        lineGroups = layout.lineGroups
+        lineSegment = layout.lineSegment
+        lineType = layout.lineType
+        lineAppointment = layout.lineAppointment
+        lines = Array(repeating: TicketLine(capacity: 16), count: layout.lineCount)
+        waitingPerLine = Array(repeating: 0, count: layout.lineCount)
+
+        var windows: [Window] = [], regular: [Range<Int>] = [], flexible: [Range<Int>] = []
+        for (group, windowGroup) in scenario.windowGroups.enumerated() {
+            let most = windowGroup.open.steps.map(\.value).max() ?? 0
+            let start = windows.count
+            windows += Array(repeating: Window(group: Int16(group), isFlexible: false), count: most)
+            regular.append(start..<windows.count)
+            let flexibleStart = windows.count
+            windows += Array(repeating: Window(group: Int16(group), isFlexible: true),
+                             count: windowGroup.flexible?.maxWindows ?? 0)
+            flexible.append(flexibleStart..<windows.count)
+        }
+        self.windows = windows
+        groupWindows = regular
+        groupFlexibleWindows = flexible
+        flexiblePending = Array(repeating: 0, count: scenario.windowGroups.count)
+        flexibleOpen = Array(repeating: 0, count: scenario.windowGroups.count)
+
+        var kiosks: [Kiosk] = [], ranges: [Range<Int>] = []
+        for (type, kioskType) in scenario.selfService.kioskTypes.enumerated() {
+            let start = kiosks.count
+            kiosks += Array(repeating: Kiosk(type: Int16(type)), count: kioskType.count)
+            ranges.append(start..<kiosks.count)
+        }
+        self.kiosks = kiosks
+        kioskRange = ranges
+        kioskQueues = Array(repeating: TicketLine(capacity: 16), count: ranges.count)
+        kioskQueued = Array(repeating: 0, count: ranges.count)
+
+        var changes = Set<Double>()
+        for group in scenario.windowGroups { changes.formUnion(group.open.steps.map(\.start)) }
+        if let reception = scenario.reception { changes.formUnion(reception.greeters.steps.map(\.start)) }
+        changes.formUnion(scenario.selfService.guides.steps.map(\.start))
+        staffingTimes = changes.filter { $0 > scenario.opening && $0 < scenario.closing }.sorted()
+        tracksOldestWait = scenario.windowGroups.contains { $0.flexible?.openWhenOldestWait != nil }
+
+        arrivalsPerInterval = Array(repeating: 0, count: intervals)
+        outcomeCounts = Array(repeating: 0, count: Outcome.allCases.count)
+        kioskFailures = Array(repeating: 0, count: ranges.count)
+        flexibleStaffMinutes = Array(repeating: 0, count: scenario.windowGroups.count)
+        occupancy = Gauge(intervals: intervals)
+        standing = Gauge(intervals: intervals)
+        greeterGauge = Gauge(intervals: intervals)
+        greeterBusyGauge = Gauge(intervals: intervals)
+        guideGauge = Gauge(intervals: intervals)
+        windowsOpenGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
+        windowsBusyGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
+        kioskBusyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
+        kioskDownGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
+        pendingRecords.reserveCapacity(64)
+    }
+
+    /// Simulates day `day` (the replication number: each day has its own
+    /// random streams) and hands every customer's record to `sink` as the
+    /// customer leaves.
+    ///
+    /// - Complexity: O(*e* log *p*) for *e* events with at most *p* pending.
+    public mutating func run<Sink: CustomerRecordSink>(day: Int, into sink: inout Sink) -> DayTotals {
+        startDay(day)
+        while let event = calendar.next() {
+            handle(event)
+            if !pendingRecords.isEmpty {
+                for record in pendingRecords { sink.record(record) }
+                pendingRecords.removeAll(keepingCapacity: true)
+            }
+            if !doorsOpen && inside == 0 { break }
+        }
+        return finishDay()
+    }
+
+    /// Simulates day `day`, discarding customer records.
+    public mutating func run(day: Int) -> DayTotals {
+        var sink = DiscardingSink()
+        return run(day: day, into: &sink)
+    }
+
+    @inline(__always)
+    mutating func handle(_ event: Event<OutletEvent>) {
+        let entity = Int(event.entity)
+        switch event.kind {
+        case .walkInArrival: walkInArrives(segment: entity)
+        case .appointmentArrival: appointmentArrives(slot: entity)
+        case .traceArrival: traceArrives(row: entity)
+        case .reachZone: reachZone(customer: entity)
+        case .triageEnd: finishTriage(customer: entity)
+        case .kioskEnd: finishKiosk(kiosk: entity, sequence: event.sequence)
+        case .kioskFailure: kioskFails(kiosk: entity)
+        case .kioskRepair: kioskRepaired(kiosk: entity)
+        case .serviceEnd: finishService(window: entity)
+        case .patienceExpiry: patienceRunsOut(customer: entity, sequence: event.sequence)
+        case .staffingChange: applyStaffing()
+        case .flexibleWindowOpens: openFlexibleWindow(group: entity)
+        case .oldestWaitCheck: checkOldestWaits()
+        case .doorsClose: closeDoors()
+        case .overtimeLimit: reachOvertimeLimit()
+        }
+    }
+
+    /// Resets the day's state and schedules its first events.
+    mutating func startDay(_ day: Int) {
+        self.day = day
+        streams.reseed(seed: seed, replication: day)
+        let opening = scenario.opening
+        calendar.removeAll(resettingClockTo: opening)
+        customers.removeAll(keepingCapacity: true)
+        freeSlots.removeAll(keepingCapacity: true)
+        inside = 0
+        admitted = 0
+        doorsOpen = true
+        pastOvertimeLimit = false
+        lastExit = scenario.closing
+        for index in lines.indices { lines[index].removeAll() }
+        for index in waitingPerLine.indices { waitingPerLine[index] = 0 }
+        waitingCount = 0
+        seatedCount = 0
+        receptionQueue.removeAll()
+        greetersOnDuty = 0
+        greetersBusy = 0
+        guidesOnDuty = 0
+        for index in kioskQueues.indices { kioskQueues[index].removeAll(); kioskQueued[index] = 0 }
+        for index in kiosks.indices { kiosks[index] = Kiosk(type: kiosks[index].type) }
+        for index in windows.indices { windows[index] = Window(group: windows[index].group, isFlexible: windows[index].isFlexible) }
+        for index in flexiblePending.indices { flexiblePending[index] = 0; flexibleOpen[index] = 0 }
+        for index in arrivalsPerInterval.indices { arrivalsPerInterval[index] = 0 }
+        for index in outcomeCounts.indices { outcomeCounts[index] = 0 }
+        for index in kioskFailures.indices { kioskFailures[index] = 0; }
+        for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
+        occupancy.reset(at: opening)
+        standing.reset(at: opening)
+        greeterGauge.reset(at: opening)
+        greeterBusyGauge.reset(at: opening)
+        guideGauge.reset(at: opening)
+        for index in windowsOpenGauge.indices { windowsOpenGauge[index].reset(at: opening); windowsBusyGauge[index].reset(at: opening) }
+        for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening); kioskDownGauge[index].reset(at: opening) }
+
+        applyStaffing()
+        for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }
+        scheduleFirstArrivals()
+        scheduleAppointments()
+        scheduleFirstBreakdowns()
+        if tracksOldestWait { calendar.schedule(.oldestWaitCheck, for: -1, after: 1) }
+        calendar.schedule(.doorsClose, for: -1, at: scenario.closing)
+        calendar.schedule(.overtimeLimit, for: -1, at: scenario.closing + scenario.maxOvertime)
+    }
+
+    /// Closes the gauges at the end of the day and collects the totals.
+    mutating func finishDay() -> DayTotals {
+        let end = max(calendar.now, scenario.closing)
+        for window in windows.indices where windows[window].state != .closed && windows[window].isFlexible {
+            flexibleStaffMinutes[Int(windows[window].group)] += end - windows[window].openedAt
+        }
+        occupancy.advance(to: end, clock)
+        standing.advance(to: end, clock)
+        greeterGauge.advance(to: end, clock)
+        greeterBusyGauge.advance(to: end, clock)
+        guideGauge.advance(to: end, clock)
+        for index in windowsOpenGauge.indices { windowsOpenGauge[index].advance(to: end, clock); windowsBusyGauge[index].advance(to: end, clock) }
+        for index in kioskBusyGauge.indices { kioskBusyGauge[index].advance(to: end, clock); kioskDownGauge[index].advance(to: end, clock) }
+        return DayTotals(
+            day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
+            waitingOccupancyArea: occupancy.area, waitingOccupancyMaximum: occupancy.maximum,
+            standingArea: standing.area, standingMinutes: standing.positiveTime,
+            windowOpenMinutes: windowsOpenGauge.map(\.area), windowBusyMinutes: windowsBusyGauge.map(\.area),
+            flexibleStaffMinutes: flexibleStaffMinutes,
+            kioskBusyMinutes: kioskBusyGauge.map(\.area), kioskDownMinutes: kioskDownGauge.map(\.area),
+            kioskFailures: kioskFailures,
+            greeterOnDutyMinutes: greeterGauge.area, greeterBusyMinutes: greeterBusyGauge.area,
+            guideMinutes: guideGauge.area,
+            lastExit: lastExit, overtime: max(0, lastExit - scenario.closing))
+    }
+
+    /// Customer slots allocated so far: the most customers ever inside at once.
+    public var slotCount: Int { customers.count }
+}
+
+/// One service window.
+struct Window {
+    enum State: UInt8 { case closed, idle, busy }
+    var group: Int16
+    var isFlexible: Bool
+    var state = State.closed
+    var customer: Int32 = -1
+    /// Close once the current customer is served (staffing went down).
+    var closeAfterService = false
+    /// Minutes after midnight; for flexible staff-minutes.
+    var openedAt = 0.0
+
+    init(group: Int16, isFlexible: Bool) {
+        self.group = group
+        self.isFlexible = isFlexible
+    }
+}
+
+/// One self-service kiosk.
+struct Kiosk {
+    var type: Int16
+    var working = true
+    var customer: Int32 = -1
+    /// Sequence of the pending end of use, so a breakdown can void it.
+    var endSequence = UInt64.max
+
+    init(type: Int16) {
+        self.type = type
+    }
+}

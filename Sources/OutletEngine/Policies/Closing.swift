@@ -1,0 +1,28 @@
+/// Closing time: the doors close and nobody else is admitted, but customers
+/// inside are still served (the overtime is recorded). At the overtime
+/// limit, those still waiting anywhere are sent away unserved; customers
+/// already in triage, at a kiosk or at a window finish. The day then ends
+/// when the last customer leaves, so an overloaded outlet always ends.
+extension OutletEngine {
+    mutating func closeDoors() {
+        doorsOpen = false
+    }
+
+    mutating func reachOvertimeLimit() {
+        pastOvertimeLimit = true
+        for line in lines.indices {
+            while let slot = liveHead(of: line) {
+                lines[line].popFirst()
+                leaveWaitingZone(slot)
+                depart(slot, .unserved)
+            }
+        }
+        while let ticket = receptionQueue.popFirst() { depart(ticket.slot, .unserved) }
+        for kioskType in kioskQueues.indices {
+            while let ticket = kioskQueues[kioskType].popFirst() {
+                kioskQueued[kioskType] -= 1
+                depart(ticket.slot, .unserved)
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Flexible windows (弹性窗口): when the queue for a group passes a threshold
+/// (number waiting or longest wait), a temporary window opens after an
+/// activation delay, one at a time up to a maximum; when the queue drains
+/// below a lower threshold, temporary windows close after their customer.
+extension OutletEngine {
+    /// Customers waiting in the lines `group` serves or helps with.
+    func waiting(for group: Int) -> Int {
+        primaryLines[group].reduce(0) { $0 + waitingPerLine[$1] } + helpLines[group].reduce(0) { $0 + waitingPerLine[$1] }
+    }
+
+    /// The longest current wait among those `group` serves, minutes.
+    mutating func oldestWait(for group: Int) -> Double {
+        var oldest = 0.0
+        for line in primaryLines[group] + helpLines[group] {
+            if let slot = liveHead(of: line) { oldest = max(oldest, calendar.now - customers[Int(slot)].ticket) }
+        }
+        return oldest
+    }
+
+    mutating func reviewFlexibleWindows(group: Int) {
+        guard let rule = scenario.windowGroups[group].flexible else { return }
+        let waitingNow = waiting(for: group)
+        if waitingNow < rule.closeWhenWaitingBelow {
+            for window in groupFlexibleWindows[group] {
+                if windows[window].state == .idle { closeWindow(window) }
+                else if windows[window].state == .busy { windows[window].closeAfterService = true }
+            }
+            return
+        }
+        guard !pastOvertimeLimit, flexiblePending[group] == 0, flexibleOpen[group] < rule.maxWindows else { return }
+        var triggered = false
+        if let threshold = rule.openWhenWaiting, waitingNow >= threshold { triggered = true }
+        if !triggered, let threshold = rule.openWhenOldestWait, oldestWait(for: group) >= threshold { triggered = true }
+        if triggered {
+            flexiblePending[group] = 1
+            calendar.schedule(.flexibleWindowOpens, for: Int32(group), after: rule.activationDelay)
+        }
+    }
+
+    mutating func openFlexibleWindow(group: Int) {
+        flexiblePending[group] = 0
+        // A temporary window still finishing a customer is simply kept open.
+        if let closing = groupFlexibleWindows[group].first(where: { windows[$0].state == .busy && windows[$0].closeAfterService }) {
+            windows[closing].closeAfterService = false
+        } else if let window = groupFlexibleWindows[group].first(where: { windows[$0].state == .closed }) {
+            flexibleOpen[group] += 1
+            openWindow(window)
+        }
+        reviewFlexibleWindows(group: group)
+    }
+
+    /// The queue system's one-minute look at the longest waits.
+    mutating func checkOldestWaits() {
+        for group in scenario.windowGroups.indices where scenario.windowGroups[group].flexible?.openWhenOldestWait != nil {
+            reviewFlexibleWindows(group: group)
+        }
+        if doorsOpen || inside > 0 { calendar.schedule(.oldestWaitCheck, for: -1, after: 1) }
+    }
+}

@@ -1,0 +1,97 @@
+/// How a customer's visit ended.
+public enum Outcome: Int, Sendable, CaseIterable, CustomStringConvertible {
+    case servedAtCounter, servedAtKiosk, resolvedAtReception, balked, blocked, reneged, unserved
+
+    public var description: String {
+        switch self {
+        case .servedAtCounter: "served_at_counter"
+        case .servedAtKiosk: "served_at_kiosk"
+        case .resolvedAtReception: "resolved_at_reception"
+        case .balked: "balked"
+        case .blocked: "blocked"
+        case .reneged: "reneged"
+        case .unserved: "unserved"
+        }
+    }
+}
+
+/// Why a customer who tried self-service ended up at the counter.
+public enum FallbackReason: Int, Sendable, CustomStringConvertible {
+    case none
+    /// The kiosk attempt failed.
+    case failedAttempt
+    /// The kiosk broke down during use.
+    case breakdown
+    /// Every kiosk that could do it was broken.
+    case noWorkingKiosk
+    /// The kiosk queue was too long.
+    case kioskQueueTooLong
+
+    public var description: String {
+        switch self {
+        case .none: ""
+        case .failedAttempt: "failed_attempt"
+        case .breakdown: "breakdown"
+        case .noWorkingKiosk: "no_working_kiosk"
+        case .kioskQueueTooLong: "kiosk_queue_too_long"
+        }
+    }
+}
+
+/// One customer's passage through the outlet: a flat record that maps
+/// straight to a CSV row. Times are minutes after midnight, NaN for
+/// touchpoints the customer never reached; indices refer to the scenario's
+/// segments, transaction types, window groups and kiosk types (-1 for none).
+public struct CustomerRecord: Sendable, Equatable {
+    /// The simulated day (replication).
+    public var day: Int
+    /// Order of admission in the day, from 1.
+    public var customer: Int
+    public var segment: Int
+    public var transactionType: Int
+    public var hasAppointment: Bool
+    public var arrival: Double
+    public var triageEnd: Double
+    public var kioskStart: Double
+    public var kioskEnd: Double
+    public var ticket: Double
+    public var call: Double
+    public var serviceStart: Double
+    public var serviceEnd: Double
+    public var exit: Double
+    public var windowGroup: Int
+    public var window: Int
+    public var kioskType: Int
+    public var outcome: Outcome
+    public var fallback: FallbackReason
+    /// Times a window that could serve the customer called someone who came later.
+    public var passedOver: Int
+    /// Whether the customer found a seat in the waiting zone.
+    public var seated: Bool
+
+    /// Minutes from ticket to call, or to leaving for those never called;
+    /// NaN without a ticket.
+    public var waitForCounter: Double {
+        guard !ticket.isNaN else { return .nan }
+        return (call.isNaN ? exit : call) - ticket
+    }
+}
+
+/// Receives customer records one by one as customers leave. A sink decides
+/// what to keep, so memory does not grow with the days simulated.
+public protocol CustomerRecordSink {
+    mutating func record(_ record: CustomerRecord)
+}
+
+/// A sink that keeps nothing.
+public struct DiscardingSink: CustomerRecordSink {
+    public init() {}
+    public mutating func record(_ record: CustomerRecord) {}
+}
+
+/// A sink that keeps every record, for tests and traces of a few days.
+public struct CollectingSink: CustomerRecordSink {
+    public private(set) var records: [CustomerRecord] = []
+    public init() {}
+    public mutating func record(_ record: CustomerRecord) { records.append(record) }
+}

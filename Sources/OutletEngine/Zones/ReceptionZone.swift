@@ -1,0 +1,80 @@
+import EventKernel
+
+/// The entrance and reception zone (接待区): a greeter triages each walk-in,
+/// resolving some needs on the spot and sending the rest to self-service or
+/// to the ticket machine. With no greeter on duty customers choose alone.
+extension OutletEngine {
+    mutating func enterReception(_ slot: Int32) {
+        if pastOvertimeLimit {
+            depart(slot, .unserved)
+        } else if greetersOnDuty > 0 {
+            if greetersBusy < greetersOnDuty {
+                startTriage(slot)
+            } else {
+                customers[Int(slot)].stage = .atReception
+                receptionQueue.append(Ticket(slot: slot, number: customers[Int(slot)].number))
+            }
+        } else {
+            chooseForThemselves(slot)
+        }
+    }
+
+    mutating func startTriage(_ slot: Int32) {
+        greetersBusy += 1
+        greeterBusyGauge.set(Double(greetersBusy), at: calendar.now, clock)
+        customers[Int(slot)].stage = .inTriage
+        calendar.schedule(.triageEnd, for: slot, after: customers[Int(slot)].triageTime)
+    }
+
+    mutating func finishTriage(customer index: Int) {
+        let slot = Int32(index)
+        greetersBusy -= 1
+        greeterBusyGauge.set(Double(greetersBusy), at: calendar.now, clock)
+        customers[index].triageEnd = calendar.now
+        let customer = customers[index]
+        if customer.choiceGreeterResolves < typeGreeterResolves[Int(customer.transaction)] {
+            depart(slot, .resolvedAtReception)
+        } else {
+            route(slot)
+        }
+        triageNextInLine()
+    }
+
+    /// Starts triage for queued customers while greeters are free.
+    mutating func triageNextInLine() {
+        while greetersBusy < greetersOnDuty, let ticket = receptionQueue.popFirst() {
+            startTriage(ticket.slot)
+        }
+    }
+
+    /// Without a greeter, each customer decides alone.
+    mutating func chooseForThemselves(_ slot: Int32) {
+        route(slot)
+    }
+
+    /// Self-service for a kiosk-capable need with the segment's propensity
+    /// (raised while a guide is on the floor), otherwise a ticket.
+    mutating func route(_ slot: Int32) {
+        let customer = customers[Int(slot)]
+        let type = Int(customer.transaction)
+        var propensity = segmentPropensity[Int(customer.segment)]
+        if guidesOnDuty > 0 { propensity += scenario.selfService.guideAdoptionBoost }
+        if !typeKioskTypes[type].isEmpty && customer.choiceSelfService < propensity {
+            walk(slot, to: .selfService, minutes: customer.walkToSelfService)
+        } else {
+            walk(slot, to: .waiting, minutes: customer.walkToWaiting)
+        }
+    }
+
+    /// Greeters coming on or off duty; with none left, those queued at
+    /// reception choose for themselves.
+    mutating func setGreeters(_ count: Int) {
+        greetersOnDuty = count
+        greeterGauge.set(Double(count), at: calendar.now, clock)
+        if count == 0 {
+            while let ticket = receptionQueue.popFirst() { chooseForThemselves(ticket.slot) }
+        } else {
+            triageNextInLine()
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// One day of one outlet (网点), validated: every index is in range, every
+/// share sums to 1, every distribution is valid, and every transaction type
+/// with demand can be served somewhere. Built by the scenario reader or in
+/// code; the engine trusts it.
+public struct Scenario: Sendable {
+    public var name: String
+    /// Doors open, minutes after midnight.
+    public var opening: Double
+    /// Doors close, minutes after midnight; customers inside are still served.
+    public var closing: Double
+    /// Length of the intervals for rates, staffing and statistics, minutes.
+    public var intervalMinutes: Double
+    /// Minutes after closing after which those still waiting are sent away unserved.
+    public var maxOvertime: Double
+    public var transactionTypes: [TransactionType]
+    public var segments: [Segment]
+    public var arrivals: ArrivalPlan
+    public var reception: Reception?
+    public var selfService: SelfServiceZone
+    public var waitingZone: WaitingZone
+    public var windowGroups: [WindowGroup]
+    public var calling: CallingPolicy
+    public var appointments: Appointments?
+    public var walking: WalkingTimes
+
+    public init(name: String, opening: Double, closing: Double, intervalMinutes: Double, maxOvertime: Double,
+                transactionTypes: [TransactionType], segments: [Segment], arrivals: ArrivalPlan,
+                reception: Reception?, selfService: SelfServiceZone, waitingZone: WaitingZone,
+                windowGroups: [WindowGroup], calling: CallingPolicy, appointments: Appointments?,
+                walking: WalkingTimes) {
+        self.name = name
+        self.opening = opening
+        self.closing = closing
+        self.intervalMinutes = intervalMinutes
+        self.maxOvertime = maxOvertime
+        self.transactionTypes = transactionTypes
+        self.segments = segments
+        self.arrivals = arrivals
+        self.reception = reception
+        self.selfService = selfService
+        self.waitingZone = waitingZone
+        self.windowGroups = windowGroups
+        self.calling = calling
+        self.appointments = appointments
+        self.walking = walking
+    }
+
+    /// Number of intervals between opening and closing (the last may be short).
+    public var intervalCount: Int {
+        Int(((closing - opening) / intervalMinutes).rounded(.up))
+    }
+
+    /// The interval containing `time`, clamped to the day's intervals (overtime
+    /// belongs to the last).
+    public func interval(at time: Double) -> Int {
+        min(max(Int(((time - opening) / intervalMinutes).rounded(.down)), 0), intervalCount - 1)
+    }
+
+    /// Start of interval `index`, minutes after midnight.
+    public func intervalStart(_ index: Int) -> Double {
+        opening + Double(index) * intervalMinutes
+    }
+}
