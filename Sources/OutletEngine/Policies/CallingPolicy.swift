@@ -31,9 +31,7 @@ extension OutletEngine {
             if best == nil || key > bestKey { (best, bestKey) = (slot, key) }
         }
         guard let chosen = starving ?? best else { return nil }
-        if policy.maxPassOvers != nil {
-            countPassOvers(before: customers[Int(chosen)].ticket, in: candidateLines, chosen: chosen)
-        }
+        countPassOvers(before: customers[Int(chosen)].ticket, in: candidateLines, chosen: chosen)
         return chosen
     }
 

@@ -69,6 +69,20 @@ public struct CustomerRecord: Sendable, Equatable {
     /// Whether the customer found a seat in the waiting zone.
     public var seated: Bool
 
+    /// Equal when every field is; touchpoints never reached (NaN) match each other.
+    public static func == (lhs: CustomerRecord, rhs: CustomerRecord) -> Bool {
+        func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || a == b }
+        return lhs.day == rhs.day && lhs.customer == rhs.customer && lhs.segment == rhs.segment
+            && lhs.transactionType == rhs.transactionType && lhs.hasAppointment == rhs.hasAppointment
+            && same(lhs.arrival, rhs.arrival) && same(lhs.triageEnd, rhs.triageEnd)
+            && same(lhs.kioskStart, rhs.kioskStart) && same(lhs.kioskEnd, rhs.kioskEnd)
+            && same(lhs.ticket, rhs.ticket) && same(lhs.call, rhs.call)
+            && same(lhs.serviceStart, rhs.serviceStart) && same(lhs.serviceEnd, rhs.serviceEnd)
+            && same(lhs.exit, rhs.exit) && lhs.windowGroup == rhs.windowGroup && lhs.window == rhs.window
+            && lhs.kioskType == rhs.kioskType && lhs.outcome == rhs.outcome && lhs.fallback == rhs.fallback
+            && lhs.passedOver == rhs.passedOver && lhs.seated == rhs.seated
+    }
+
     /// Minutes from ticket to call, or to leaving for those never called;
     /// NaN without a ticket.
     public var waitForCounter: Double {
