@@ -15,9 +15,11 @@ let package = Package(
         .library(name: "ReferenceModels", targets: ["ReferenceModels"]),
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "OutletEngine", targets: ["OutletEngine"]),
+        .library(name: "ScenarioFile", targets: ["ScenarioFile"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // GSL, the source of every random variate and of the Student t quantiles.
@@ -41,6 +43,12 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["CGSL"]),
         // One day of one outlet as validated values in the planner's terms.
         .target(name: "Scenario", dependencies: ["Distributions"]),
+        // Scenario files: YAML read into a validated Scenario, every problem
+        // located by file, line, column and key path; and the JSON Schema.
+        .target(
+            name: "ScenarioFile",
+            dependencies: ["Scenario", "Distributions", .product(name: "Yams", package: "Yams")]
+        ),
         // One day of one outlet: zones, customer behaviours and policies on the kernel.
         .target(
             name: "OutletEngine",
@@ -55,6 +63,7 @@ let package = Package(
             name: "OutletSimCLI",
             dependencies: [
                 "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
+                "Scenario", "ScenarioFile", "OutletEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,7 +80,12 @@ let package = Package(
             name: "OutletEngineTests",
             dependencies: ["OutletEngine", "Scenario", "Distributions", "Statistics"]
         ),
-        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"]),
+        .testTarget(
+            name: "ScenarioFileTests",
+            dependencies: ["ScenarioFile", "Scenario", "Distributions", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,9 +37,9 @@ struct LineLayout {
         var primary: [[Int]] = [], help: [[Int]] = []
         for group in scenario.windowGroups {
             let lines = Array(0..<(segments * types * 2))
-            primary.append(lines.filter { group.segments[lineSegment[$0]] && group.transactions[lineType[$0]] })
+            primary.append(lines.filter { group.servesFirst(segment: lineSegment[$0], transaction: lineType[$0]) })
             help.append(lines.filter {
-                group.segments[lineSegment[$0]] && !group.transactions[lineType[$0]] && group.helpsWith[lineType[$0]]
+                !group.servesFirst(segment: lineSegment[$0], transaction: lineType[$0]) && group.helpsWith[lineType[$0]]
             })
         }
         primaryLines = primary

@@ -5,8 +5,9 @@ public struct WindowGroup: Sendable {
     public var transactions: [Bool]
     /// Segments it serves, indexed like `Scenario.segments`.
     public var segments: [Bool]
-    /// Transaction types it helps with when nobody it serves first is waiting
-    /// (a dedicated window helping others); all false for none.
+    /// Transaction types it helps with, for customers of any segment, when
+    /// nobody it serves first is waiting (a dedicated window helping
+    /// others); all false for none.
     public var helpsWith: [Bool]
     /// Windows open.
     public var open: StepSchedule<Int>
@@ -23,9 +24,14 @@ public struct WindowGroup: Sendable {
         self.flexible = flexible
     }
 
+    /// Whether the group serves this segment and type first.
+    public func servesFirst(segment: Int, transaction: Int) -> Bool {
+        segments[segment] && transactions[transaction]
+    }
+
     /// Whether the group may ever serve a customer of this segment and type.
     public func canServe(segment: Int, transaction: Int) -> Bool {
-        segments[segment] && (transactions[transaction] || helpsWith[transaction])
+        servesFirst(segment: segment, transaction: transaction) || helpsWith[transaction]
     }
 }
 

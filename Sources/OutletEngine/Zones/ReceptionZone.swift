@@ -2,7 +2,8 @@ import EventKernel
 
 /// The entrance and reception zone (接待区): a greeter triages each walk-in,
 /// resolving some needs on the spot and sending the rest to self-service or
-/// to the ticket machine. With no greeter on duty customers choose alone.
+/// to the ticket machine. With no greeter on duty, or too many already
+/// waiting for one, customers choose alone.
 extension OutletEngine {
     mutating func enterReception(_ slot: Int32) {
         if pastOvertimeLimit {
@@ -10,9 +11,11 @@ extension OutletEngine {
         } else if greetersOnDuty > 0 {
             if greetersBusy < greetersOnDuty {
                 startTriage(slot)
-            } else {
+            } else if receptionQueue.count < scenario.reception?.maxQueue ?? 0 {
                 customers[Int(slot)].stage = .atReception
                 receptionQueue.append(Ticket(slot: slot, number: customers[Int(slot)].number))
+            } else {
+                chooseForThemselves(slot)
             }
         } else {
             chooseForThemselves(slot)

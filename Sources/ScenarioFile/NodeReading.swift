@@ -1,0 +1,218 @@
+import Distributions
+import Scenario
+import Yams
+
+/// Reads typed values out of YAML nodes, recording a located problem for
+/// anything wrong and carrying on, so that one pass reports every problem.
+struct NodeReader {
+    let file: String
+    private(set) var problems: [ScenarioProblem] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func report(_ node: Node?, _ path: String, found: String, allowed: String, hint: String? = nil,
+                         columnOffset: Int = 0) {
+        let mark = node?.mark
+        problems.append(ScenarioProblem(file: file, line: mark?.line ?? 0, column: (mark?.column ?? 0) + columnOffset,
+                                        keyPath: path, found: found, allowed: allowed, hint: hint))
+    }
+
+    /// A problem in another file the scenario names (an arrival trace).
+    mutating func report(file other: String, line: Int, column: Int, _ path: String, found: String, allowed: String) {
+        problems.append(ScenarioProblem(file: other, line: line, column: column, keyPath: path, found: found, allowed: allowed))
+    }
+
+    /// How a node reads in a message: its text, or "a mapping" / "a list".
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.string.isEmpty && scalar.style == .plain { return "nothing (an empty value)" }
+            return "'\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// A sum or measurement, without binary floating-point noise.
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 1e9).rounded() / 1e9
+        return DistributionErrorFormat.value(rounded)
+    }
+
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    // MARK: Structure
+
+    /// The entries of a mapping with fixed keys: unknown keys are reported
+    /// with a suggestion, missing required keys at the mapping.
+    mutating func object(_ node: Node, _ path: String, _ fields: [Field]) -> [String: Node]? {
+        guard case .mapping(let mapping) = node else {
+            report(node, path, found: Self.describe(node), allowed: "a mapping with keys " + fields.map(\.name).joined(separator: ", "))
+            return nil
+        }
+        var entries: [String: Node] = [:]
+        let names = fields.map(\.name)
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? Self.describe(keyNode)
+            guard names.contains(key) else {
+                report(keyNode, Self.join(path, key), found: "the unknown key '\(key)'",
+                       allowed: names.joined(separator: ", "),
+                       hint: DidYouMean.suggestion(for: key, among: names).map { "did you mean '\($0)'?" })
+                continue
+            }
+            entries[key] = value
+        }
+        for field in fields where field.required && entries[field.name] == nil {
+            report(node, Self.join(path, field.name), found: "no '\(field.name)'",
+                   allowed: "'\(field.name)' is required: \(field.description)")
+        }
+        return entries
+    }
+
+    /// The entries of a mapping from planner-chosen names, in file order.
+    mutating func namedEntries(_ node: Node, _ path: String, what: String) -> [(name: String, key: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else {
+            report(node, path, found: Self.describe(node), allowed: "a mapping from \(what) names to their settings")
+            return []
+        }
+        var entries: [(name: String, key: Node, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let name = keyNode.scalar?.string, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                report(keyNode, path, found: Self.describe(keyNode), allowed: "a non-empty \(what) name")
+                continue
+            }
+            entries.append((name, keyNode, value))
+        }
+        return entries
+    }
+
+    // MARK: Scalars
+
+    mutating func number(_ node: Node, _ path: String, minimum: Double) -> Double? {
+        guard case .scalar(let scalar) = node,
+              let value = Double(scalar.string) ?? DistributionSyntax.yamlSpecialNumber(scalar.string) else {
+            report(node, path, found: Self.describe(node), allowed: "a number >= \(DistributionErrorFormat.value(minimum))")
+            return nil
+        }
+        guard value.isFinite, value >= minimum else {
+            report(node, path, found: DistributionErrorFormat.value(value),
+                   allowed: "a finite number >= \(DistributionErrorFormat.value(minimum))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ node: Node, _ path: String, minimum: Int) -> Int? {
+        guard let value = number(node, path, minimum: Double(minimum)) else { return nil }
+        guard value == value.rounded(), value < 1e9 else {
+            report(node, path, found: DistributionErrorFormat.value(value), allowed: "a whole number >= \(minimum)")
+            return nil
+        }
+        return Int(value)
+    }
+
+    mutating func probability(_ node: Node, _ path: String) -> Double? {
+        guard let value = number(node, path, minimum: 0) else { return nil }
+        guard value <= 1 else {
+            report(node, path, found: DistributionErrorFormat.value(value), allowed: "a probability from 0 to 1")
+            return nil
+        }
+        return value
+    }
+
+    mutating func text(_ node: Node, _ path: String) -> String? {
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            report(node, path, found: Self.describe(node), allowed: "text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func boolean(_ node: Node, _ path: String) -> Bool? {
+        if case .scalar(let scalar) = node {
+            switch scalar.string.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
+        }
+        report(node, path, found: Self.describe(node), allowed: "true or false")
+        return nil
+    }
+
+    /// Minutes after midnight from "HH:MM".
+    mutating func clockTime(_ node: Node, _ path: String) -> Double? {
+        guard case .scalar(let scalar) = node, let time = ClockTime(parsing: scalar.string) else {
+            report(node, path, found: Self.describe(node), allowed: "a clock time \"HH:MM\" from 00:00 to 24:00")
+            return nil
+        }
+        return time.minutes
+    }
+
+    mutating func distribution(_ node: Node, _ path: String, signed: Bool) -> Distribution? {
+        guard case .scalar(let scalar) = node else {
+            report(node, path, found: Self.describe(node), allowed: DistributionSyntax.forms)
+            return nil
+        }
+        do {
+            return try DistributionSyntax.parse(scalar.string, signed: signed)
+        } catch {
+            let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
+            report(node, path, found: error.found, allowed: error.allowed, hint: error.hint, columnOffset: error.offset + quote)
+            return nil
+        }
+    }
+
+    /// A list of names from `names` (or "all"), as one flag per name.
+    mutating func nameList(_ node: Node, _ path: String, names: [String], what: String) -> [Bool]? {
+        if case .scalar(let scalar) = node, scalar.string == "all" {
+            return Array(repeating: true, count: names.count)
+        }
+        guard case .sequence(let sequence) = node else {
+            report(node, path, found: Self.describe(node), allowed: "a list of \(what) names, or \"all\"")
+            return nil
+        }
+        var flags = Array(repeating: false, count: names.count)
+        var ok = true
+        for item in sequence {
+            guard let name = item.scalar?.string, let index = names.firstIndex(of: name) else {
+                let name = item.scalar?.string ?? Self.describe(item)
+                report(item, path, found: "the undefined \(what) '\(name)'", allowed: "one of " + names.joined(separator: ", "),
+                       hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
+                ok = false
+                continue
+            }
+            flags[index] = true
+        }
+        return ok ? flags : nil
+    }
+
+    /// Weights over `names` summing to 1 (within 1e-6); names left out weigh 0.
+    mutating func weights(_ node: Node, _ path: String, names: [String], what: String) -> [Double]? {
+        var weights = Array(repeating: 0.0, count: names.count)
+        var ok = true
+        for (name, key, value) in namedEntries(node, path, what: what) {
+            guard let index = names.firstIndex(of: name) else {
+                report(key, Self.join(path, name), found: "the undefined \(what) '\(name)'",
+                       allowed: "one of " + names.joined(separator: ", "),
+                       hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
+                ok = false
+                continue
+            }
+            guard let weight = probability(value, Self.join(path, name)) else { ok = false; continue }
+            weights[index] = weight
+        }
+        guard ok else { return nil }
+        let total = weights.reduce(0, +)
+        guard abs(total - 1) <= 1e-6 else {
+            report(node, path, found: "shares summing to \(NodeReader.format(total))", allowed: "shares summing to 1 (within 1e-6)")
+            return nil
+        }
+        return weights
+    }
+}

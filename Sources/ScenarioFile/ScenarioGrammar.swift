@@ -1,0 +1,186 @@
+/// The shape of a scenario file: every key, what it holds, and what it
+/// means. The reader checks keys against it and `outletsim schema` prints it
+/// as JSON Schema, so the two cannot drift apart.
+indirect enum Shape: Sendable {
+    /// A mapping with fixed keys.
+    case object([Field])
+    /// A mapping from names the planner chooses (free UTF-8) to values.
+    case namedMap(Shape)
+    /// A number, with an inclusive lower bound.
+    case number(minimum: Double)
+    case integer(minimum: Int)
+    case probability
+    case text
+    case boolean
+    /// "HH:MM".
+    case clockTime
+    /// "gamma(mean=6, sd=3)", or a number of minutes; signed for offsets.
+    case distribution(signed: Bool)
+    /// A number, a list with one value per interval, or clock time → value.
+    case schedule(integer: Bool)
+    /// A list of names, or "all".
+    case nameList
+    /// Name → weight.
+    case weights
+    case list(Shape)
+}
+
+/// One key of an object.
+struct Field: Sendable {
+    let name: String
+    let shape: Shape
+    let required: Bool
+    let description: String
+
+    init(_ name: String, _ shape: Shape, required: Bool = false, _ description: String) {
+        self.name = name
+        self.shape = shape
+        self.required = required
+        self.description = description
+    }
+}
+
+enum Grammar {
+    static let outlet: [Field] = [
+        Field("opens", .clockTime, required: true, "Doors open, \"HH:MM\"."),
+        Field("closes", .clockTime, required: true, "Doors close, \"HH:MM\"; customers inside are still served."),
+        Field("interval_minutes", .number(minimum: 1), required: true, "Length of the intervals for rates, staffing and statistics (e.g. 15, 30, 60)."),
+        Field("max_overtime_minutes", .number(minimum: 0), "Minutes after closing after which those still waiting leave unserved (default 120)."),
+    ]
+
+    static let kiosk: [Field] = [
+        Field("time", .distribution(signed: false), required: true, "Time at the kiosk, minutes."),
+        Field("success", .probability, required: true, "Probability the attempt succeeds without a guide."),
+    ]
+
+    static let transaction: [Field] = [
+        Field("counter_service", .distribution(signed: false), required: true, "Service time at a window, minutes."),
+        Field("kiosk", .object(kiosk), "How a kiosk does it; omit when no kiosk can."),
+        Field("greeter_resolves", .probability, "Share a greeter resolves on the spot (default 0)."),
+    ]
+
+    static let balking: [Field] = [
+        Field("when_waiting_at_least", .integer(minimum: 0), "Turn away when at least this many wait for a window."),
+        Field("when_announced_wait_at_least", .number(minimum: 0), "Turn away when the ticket machine announces at least this many minutes."),
+        Field("probability", .probability, "Probability of turning away once triggered (default 1)."),
+    ]
+
+    static let segment: [Field] = [
+        Field("priority", .integer(minimum: 0), "Higher is called first (default 0)."),
+        Field("share", .probability, "Share of `arrivals.per_hour` (when arrivals are given in total)."),
+        Field("arrivals_per_hour", .schedule(integer: false), "Arrivals per hour of this segment (when not given in total)."),
+        Field("mix", .weights, required: true, "Transaction type → share of this segment's customers; sums to 1."),
+        Field("patience", .distribution(signed: false), "Minutes the customer waits for a window before leaving; omit for never."),
+        Field("balking", .object(balking), "When the customer turns away on seeing the queue."),
+        Field("self_service", .probability, "Probability of choosing a kiosk for a kiosk-capable need (default 0)."),
+        Field("group_size", .distribution(signed: false), "Customers per arrival, e.g. empirical(values=[1, 2], weights=[0.9, 0.1])."),
+    ]
+
+    static let peak: [Field] = [
+        Field("name", .text, required: true, "Name of the peak, e.g. lunch."),
+        Field("from", .clockTime, required: true, "Start, \"HH:MM\"."),
+        Field("to", .clockTime, required: true, "End, \"HH:MM\" (exclusive)."),
+        Field("factor", .number(minimum: 0), required: true, "Multiplies the arrival rate."),
+    ]
+
+    static let arrivals: [Field] = [
+        Field("per_hour", .schedule(integer: false), "Total walk-in arrivals per hour, split by segment shares."),
+        Field("peaks", .list(.object(peak)), "Named peaks that scale the rate."),
+        Field("trace", .text, "CSV file of arrivals (time,segment[,transaction]) replacing generated walk-ins; relative to the scenario file."),
+    ]
+
+    static let reception: [Field] = [
+        Field("greeters", .schedule(integer: true), required: true, "Greeters on duty."),
+        Field("triage", .distribution(signed: false), required: true, "Time a greeter spends with a customer, minutes."),
+        Field("max_queue", .integer(minimum: 0), "Most customers who wait for a busy greeter; others decide alone (default 3)."),
+    ]
+
+    static let breakdowns: [Field] = [
+        Field("between_failures", .distribution(signed: false), required: true, "Minutes from a repair to the next failure."),
+        Field("repair", .distribution(signed: false), required: true, "Minutes to repair."),
+    ]
+
+    static let kioskType: [Field] = [
+        Field("count", .integer(minimum: 0), required: true, "Kiosks of this type."),
+        Field("transactions", .nameList, required: true, "Transaction types it can do, or \"all\"."),
+        Field("breakdowns", .object(breakdowns), "How each kiosk fails; omit for never."),
+    ]
+
+    static let guideEffect: [Field] = [
+        Field("adoption", .probability, "Added to the self-service propensity while a guide is on duty."),
+        Field("success", .probability, "Added to kiosk success while a guide is on duty."),
+    ]
+
+    static let selfService: [Field] = [
+        Field("kiosks", .namedMap(.object(kioskType)), "Kiosk types by name."),
+        Field("guides", .schedule(integer: true), "Guides on the floor (default 0)."),
+        Field("guide_effect", .object(guideEffect), "What a guide on duty changes."),
+        Field("balk_to_counter_at", .integer(minimum: 1), "A customer who finds this many waiting for a kiosk goes to the counter."),
+    ]
+
+    static let waitingZone: [Field] = [
+        Field("seats", .integer(minimum: 0), required: true, "Seats."),
+        Field("standing", .integer(minimum: 0), "Standing places beyond the seats (default 0)."),
+    ]
+
+    static let flexible: [Field] = [
+        Field("max", .integer(minimum: 1), required: true, "Most temporary windows at once."),
+        Field("open_when_waiting", .integer(minimum: 1), "Open one when at least this many wait for the group."),
+        Field("open_when_oldest_wait", .number(minimum: 0), "Open one when the longest wait reaches this many minutes."),
+        Field("activation_delay", .number(minimum: 0), "Minutes from the decision until the window opens (default 0)."),
+        Field("close_when_waiting_below", .integer(minimum: 0), required: true, "Close temporary windows when fewer than this many wait."),
+    ]
+
+    static let windowGroup: [Field] = [
+        Field("transactions", .nameList, required: true, "Transaction types it serves first, or \"all\"."),
+        Field("segments", .nameList, "Segments it serves, or \"all\" (default)."),
+        Field("helps", .nameList, "Transaction types it helps with, for any segment, when nobody it serves first is waiting."),
+        Field("open", .schedule(integer: true), required: true, "Windows open."),
+        Field("flexible", .object(flexible), "Temporary windows opened at peaks."),
+    ]
+
+    static let calling: [Field] = [
+        Field("prioritise_segments", .boolean, "Call higher-priority segments first (default true)."),
+        Field("appointments_first", .boolean, "Call customers with a current appointment first (default true)."),
+        Field("max_pass_overs", .integer(minimum: 0), "Most times a waiting customer may be passed over; omit for no limit."),
+    ]
+
+    static let booking: [Field] = [
+        Field("time", .clockTime, "Booked time of one or more slots."),
+        Field("per_interval", .schedule(integer: true), "Slots per interval, spread evenly in it."),
+        Field("count", .integer(minimum: 1), "Slots at `time` (default 1)."),
+        Field("segment", .text, required: true, "Segment of the booked customers."),
+        Field("transaction", .text, "Transaction type; omit to draw from the segment's mix."),
+    ]
+
+    static let appointments: [Field] = [
+        Field("bookings", .list(.object(booking)), required: true, "Booked slots."),
+        Field("no_show", .probability, "Probability a booked customer does not come (default 0)."),
+        Field("lateness", .distribution(signed: true), "Minutes after the booked time the customer arrives; negative is early (default 0)."),
+        Field("grace_minutes", .number(minimum: 0), "Minutes late within which appointment priority holds (default 10)."),
+    ]
+
+    static let walking: [Field] = [
+        Field("entrance_to_reception", .distribution(signed: false), "Minutes."),
+        Field("reception_to_self_service", .distribution(signed: false), "Minutes."),
+        Field("reception_to_waiting", .distribution(signed: false), "Minutes."),
+        Field("self_service_to_waiting", .distribution(signed: false), "Minutes."),
+        Field("waiting_to_window", .distribution(signed: false), "Minutes."),
+    ]
+
+    static let root: [Field] = [
+        Field("name", .text, required: true, "Name of the scenario, used for the results folder."),
+        Field("description", .text, "What the scenario represents."),
+        Field("outlet", .object(outlet), required: true, "Opening hours and intervals."),
+        Field("transactions", .namedMap(.object(transaction)), required: true, "Transaction types by name."),
+        Field("segments", .namedMap(.object(segment)), required: true, "Customer segments by name."),
+        Field("arrivals", .object(arrivals), "Walk-in arrivals in total, peaks, or a trace."),
+        Field("reception", .object(reception), "Greeters at the entrance; omit for none."),
+        Field("self_service", .object(selfService), "Kiosks and guides; omit for none."),
+        Field("waiting_zone", .object(waitingZone), required: true, "Seats and standing room."),
+        Field("windows", .namedMap(.object(windowGroup)), required: true, "Window groups by name."),
+        Field("calling", .object(calling), "How windows call tickets."),
+        Field("appointments", .object(appointments), "Booked visits."),
+        Field("walking", .object(walking), "Walking times between zones."),
+    ]
+}

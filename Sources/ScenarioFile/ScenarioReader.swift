@@ -1,0 +1,154 @@
+import Distributions
+import Foundation
+import Scenario
+import Yams
+
+/// Reads scenario files into validated ``Scenario`` values.
+public enum ScenarioLoader {
+    /// Reads and validates the scenario at `path`; throws every problem found.
+    public static func load(path: String) throws(ScenarioProblems) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "a file that cannot be read" : "no such file"
+            throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: reason,
+                                                    allowed: "a readable YAML scenario file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: "bytes that are not UTF-8",
+                                                    allowed: "a UTF-8 text file")])
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        return try read(text, file: path, directory: directory)
+    }
+
+    /// Reads and validates scenario `text`, naming it `file` in problems;
+    /// a trace file is looked up relative to `directory`.
+    public static func read(_ text: String, file: String, directory: String) throws(ScenarioProblems) -> Scenario {
+        var reader = ScenarioReader(file: file, directory: directory)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw ScenarioProblems([reader.syntaxProblem(error)])
+        }
+        guard let node else {
+            throw ScenarioProblems([ScenarioProblem(file: file, line: 1, column: 1, keyPath: "", found: "an empty file",
+                                                    allowed: "a scenario mapping with " + Grammar.root.filter(\.required).map(\.name).joined(separator: ", "))])
+        }
+        let scenario = reader.readScenario(node)
+        let problems = reader.nodes.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        guard problems.isEmpty, let scenario else {
+            throw ScenarioProblems(problems)
+        }
+        return scenario
+    }
+}
+
+/// One pass over a scenario document, section by section.
+struct ScenarioReader {
+    var nodes: NodeReader
+    let directory: String
+    var hours: OpeningHours?
+    var transactionNames: [String] = []
+    var segmentNames: [String] = []
+
+    init(file: String, directory: String) {
+        nodes = NodeReader(file: file)
+        self.directory = directory
+    }
+
+    func syntaxProblem(_ error: Error) -> ScenarioProblem {
+        var line = 0, column = 0, problem = "\(error)"
+        if let yaml = error as? YamlError {
+            switch yaml {
+            case let .scanner(_, text, mark, _), let .parser(_, text, mark, _), let .composer(_, text, mark, _):
+                (line, column, problem) = (mark.line, mark.column, text)
+            case let .duplicatedKeysInMapping(duplicates, context):
+                (line, column, problem) = (context.mark.line, context.mark.column,
+                                           "the key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) more than once in one mapping")
+            case let .reader(text, _, _, _):
+                problem = text
+            default: break
+            }
+        }
+        let flowProblem = problem.contains("mapping values are not allowed") || problem.contains("did not find expected ',' or '}'")
+        let hint = flowProblem
+            ? "write distributions as gamma(mean=3, sd=1.5), and quote them inside { } or [ ]; a value containing ': ' must be quoted"
+            : nil
+        return ScenarioProblem(file: nodes.file, line: line, column: column, keyPath: "", found: problem,
+                               allowed: "valid YAML (check indentation, colons and brackets)", hint: hint)
+    }
+
+    mutating func readScenario(_ node: Node) -> Scenario? {
+        guard let root = nodes.object(node, "", Grammar.root) else { return nil }
+        let name = root["name"].flatMap { nodes.text($0, "name") }
+        let outlet = root["outlet"].flatMap { readOutlet($0) }
+        hours = outlet.map { OpeningHours(opening: $0.opening, closing: $0.closing, intervalMinutes: $0.interval) }
+        let types = root["transactions"].map { readTransactions($0) } ?? []
+        transactionNames = types.map(\.name)
+        // Without transaction types every reference to one would look undefined.
+        guard !types.isEmpty else {
+            if let node = root["transactions"], case .mapping = node {
+                nodes.report(node, "transactions", found: "no transaction types", allowed: "at least one transaction type")
+            }
+            return nil
+        }
+        let segmentsRead = root["segments"].map { readSegments($0) } ?? []
+        segmentNames = segmentsRead.map(\.segment.name)
+        let arrivals = readArrivals(root["arrivals"], segments: segmentsRead, rootNode: node)
+        let reception = root["reception"].flatMap { readReception($0) }
+        let selfService = root["self_service"].map { readSelfService($0) } ?? SelfServiceZone()
+        let waitingZone = root["waiting_zone"].flatMap { readWaitingZone($0) }
+        let windows = root["windows"].map { readWindowGroups($0) } ?? []
+        let calling = root["calling"].map { readCalling($0) } ?? CallingPolicy()
+        let appointments = root["appointments"].flatMap { readAppointments($0) }
+        let walking = root["walking"].map { readWalking($0) } ?? WalkingTimes()
+        // Checked only on an otherwise sound file, so that one mistake is not reported twice.
+        if nodes.problems.isEmpty, let windowsNode = root["windows"] {
+            checkDemandIsServed(segments: segmentsRead, windows: windows, selfService: selfService,
+                                appointments: appointments, arrivals: arrivals, windowsNode: windowsNode)
+        }
+        guard nodes.problems.isEmpty, let name, let outlet, let arrivals, let waitingZone else { return nil }
+        return Scenario(name: name, opening: outlet.opening, closing: outlet.closing, intervalMinutes: outlet.interval,
+                        maxOvertime: outlet.overtime, transactionTypes: types, segments: segmentsRead.map(\.segment),
+                        arrivals: arrivals, reception: reception, selfService: selfService, waitingZone: waitingZone,
+                        windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking)
+    }
+
+    mutating func readOutlet(_ node: Node) -> (opening: Double, closing: Double, interval: Double, overtime: Double)? {
+        guard let entries = nodes.object(node, "outlet", Grammar.outlet) else { return nil }
+        let opening = entries["opens"].flatMap { nodes.clockTime($0, "outlet.opens") }
+        let closing = entries["closes"].flatMap { nodes.clockTime($0, "outlet.closes") }
+        let interval = entries["interval_minutes"].flatMap { nodes.number($0, "outlet.interval_minutes", minimum: 1) }
+        let overtime = entries["max_overtime_minutes"].map { nodes.number($0, "outlet.max_overtime_minutes", minimum: 0) } ?? 120
+        guard let opening, let closing, let interval, let overtime else { return nil }
+        guard closing > opening else {
+            nodes.report(entries["closes"], "outlet.closes", found: "closing at \(ClockTime(minutes: closing))",
+                         allowed: "a time after opening (\(ClockTime(minutes: opening)))")
+            return nil
+        }
+        return (opening, closing, interval, overtime)
+    }
+
+    mutating func readTransactions(_ node: Node) -> [TransactionType] {
+        var types: [TransactionType] = []
+        for (name, _, value) in nodes.namedEntries(node, "transactions", what: "transaction type") {
+            let path = "transactions.\(name)"
+            guard let entries = nodes.object(value, path, Grammar.transaction) else { continue }
+            let service = entries["counter_service"].flatMap { nodes.distribution($0, "\(path).counter_service", signed: false) }
+            var kiosk: KioskAbility?
+            if let kioskNode = entries["kiosk"], let kioskEntries = nodes.object(kioskNode, "\(path).kiosk", Grammar.kiosk) {
+                let time = kioskEntries["time"].flatMap { nodes.distribution($0, "\(path).kiosk.time", signed: false) }
+                let success = kioskEntries["success"].flatMap { nodes.probability($0, "\(path).kiosk.success") }
+                if let time, let success { kiosk = KioskAbility(time: time, successProbability: success) }
+            }
+            let resolves = entries["greeter_resolves"].map { nodes.probability($0, "\(path).greeter_resolves") } ?? 0
+            if let service, let resolves {
+                types.append(TransactionType(name: name, counterService: service, kiosk: kiosk, greeterResolves: resolves))
+            } else {
+                // Keep the name so that references to it are not reported as undefined.
+                types.append(TransactionType(name: name, counterService: .unitExponential))
+            }
+        }
+        return types
+    }
+}
