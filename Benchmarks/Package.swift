@@ -36,6 +36,15 @@ let package = Package(
             ],
             path: "Sources/MMcThroughput"
         ),
+        // A scenario's days on one core: customers per second and peak memory.
+        .executableTarget(
+            name: "outlet-throughput",
+            dependencies: [
+                .product(name: "OutletEngine", package: root),
+                .product(name: "ScenarioFile", package: root),
+            ],
+            path: "Sources/OutletThroughput"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,13 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
 
-/// The Mersenne Twister MT19937 generator type, OutletSim's default.
+/// L'Ecuyer's maximally equidistributed combined Tausworthe generator
+/// (period 2^88): OutletSim's default, cheap to seed and to draw from.
+static inline const gsl_rng_type *outletsim_gsl_rng_taus2(void) {
+    return gsl_rng_taus2;
+}
+
+/// The Mersenne Twister MT19937 generator type.
 static inline const gsl_rng_type *outletsim_gsl_rng_mt19937(void) {
     return gsl_rng_mt19937;
 }

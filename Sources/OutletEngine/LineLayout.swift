@@ -13,6 +13,9 @@ struct LineLayout {
     let helpLines: [[Int]]
     /// Per line: the groups that call from it, those serving it first ahead of helpers.
     let lineGroups: [[Int]]
+    /// Per line: the lines whose customers the ticket machine counts as
+    /// ahead when it announces a wait (those its groups serve first).
+    let announcementLines: [[Int]]
 
     static func index(type: Int, segment: Int, appointment: Bool, segments: Int) -> Int {
         (type * segments + segment) * 2 + (appointment ? 1 : 0)
@@ -44,9 +47,15 @@ struct LineLayout {
         }
         primaryLines = primary
         helpLines = help
-        lineGroups = (0..<(segments * types * 2)).map { line in
+        let groupsOfLine = (0..<(segments * types * 2)).map { line in
             let first = primary.indices.filter { primary[$0].contains(line) }
             return first + help.indices.filter { help[$0].contains(line) }
+        }
+        lineGroups = groupsOfLine
+        announcementLines = groupsOfLine.map { groups in
+            var seen = Set<Int>(), lines: [Int] = []
+            for group in groups { for line in primary[group] where seen.insert(line).inserted { lines.append(line) } }
+            return lines
         }
     }
 }

@@ -38,9 +38,10 @@ public struct OutletEngine: ~Copyable {
     let typeKioskSuccess: [Double]
     let typeGreeterResolves: [Double]
     let typeKioskTypes: [[Int]]
-    let primaryLines: [[Int]]
-    let helpLines: [[Int]]
-    let lineGroups: [[Int]]
+    let primaryLines: IndexLists
+    let helpLines: IndexLists
+    let lineGroups: IndexLists
+    let announcementLines: IndexLists
     let lineSegment: [Int]
     let lineType: [Int]
     let lineAppointment: [Bool]
@@ -63,6 +64,8 @@ public struct OutletEngine: ~Copyable {
     var appointmentArrivalTimes: [Double] = []
     var lines: [TicketLine]
     var waitingPerLine: [Int]
+    /// Customers waiting in the lines each window group calls from.
+    var waitingPerGroup: [Int]
     var waitingCount = 0
     var seatedCount = 0
     var receptionQueue = TicketLine(capacity: 32)
@@ -131,14 +134,16 @@ public struct OutletEngine: ~Copyable {
         }
 
         let layout = LineLayout(scenario: scenario)
-        primaryLines = layout.primaryLines
-        helpLines = layout.helpLines
-        lineGroups = layout.lineGroups
+        primaryLines = IndexLists(layout.primaryLines)
+        helpLines = IndexLists(layout.helpLines)
+        lineGroups = IndexLists(layout.lineGroups)
+        announcementLines = IndexLists(layout.announcementLines)
         lineSegment = layout.lineSegment
         lineType = layout.lineType
         lineAppointment = layout.lineAppointment
         lines = Array(repeating: TicketLine(capacity: 16), count: layout.lineCount)
         waitingPerLine = Array(repeating: 0, count: layout.lineCount)
+        waitingPerGroup = Array(repeating: 0, count: scenario.windowGroups.count)
 
         var windows: [Window] = [], regular: [Range<Int>] = [], flexible: [Range<Int>] = []
         for (group, windowGroup) in scenario.windowGroups.enumerated() {
@@ -252,6 +257,7 @@ public struct OutletEngine: ~Copyable {
         lastExit = scenario.closing
         for index in lines.indices { lines[index].removeAll() }
         for index in waitingPerLine.indices { waitingPerLine[index] = 0 }
+        for index in waitingPerGroup.indices { waitingPerGroup[index] = 0 }
         waitingCount = 0
         seatedCount = 0
         receptionQueue.removeAll()
@@ -266,13 +272,13 @@ public struct OutletEngine: ~Copyable {
         for index in outcomeCounts.indices { outcomeCounts[index] = 0 }
         for index in kioskFailures.indices { kioskFailures[index] = 0; }
         for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
-        occupancy.reset(at: opening)
-        standing.reset(at: opening)
-        greeterGauge.reset(at: opening)
-        greeterBusyGauge.reset(at: opening)
-        guideGauge.reset(at: opening)
-        for index in windowsOpenGauge.indices { windowsOpenGauge[index].reset(at: opening); windowsBusyGauge[index].reset(at: opening) }
-        for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening); kioskDownGauge[index].reset(at: opening) }
+        occupancy.reset(at: opening, clock)
+        standing.reset(at: opening, clock)
+        greeterGauge.reset(at: opening, clock)
+        greeterBusyGauge.reset(at: opening, clock)
+        guideGauge.reset(at: opening, clock)
+        for index in windowsOpenGauge.indices { windowsOpenGauge[index].reset(at: opening, clock); windowsBusyGauge[index].reset(at: opening, clock) }
+        for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening, clock); kioskDownGauge[index].reset(at: opening, clock) }
 
         applyStaffing()
         for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }

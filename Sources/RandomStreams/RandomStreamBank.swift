@@ -23,27 +23,39 @@ public enum RandomStreamError: Error, Equatable, Sendable, CustomStringConvertib
     }
 }
 
-/// One GSL Mersenne Twister (MT19937) generator per purpose, all seeded from
-/// (seed, replication, purpose).
+/// The GSL generator behind every stream.
+public enum GeneratorKind: String, Sendable, CaseIterable {
+    /// L'Ecuyer's combined Tausworthe `taus2` (period 2^88): seeding takes
+    /// about 15 ns and a draw about 5 ns, which matters when every simulated
+    /// day reseeds dozens of streams for a few hundred customers.
+    case taus2
+    /// The Mersenne Twister MT19937 (period 2^19937 − 1); seeding takes
+    /// about 1 µs and a draw about 10 ns.
+    case mt19937
+}
+
+/// One GSL generator per purpose, all seeded from (seed, replication, purpose).
 ///
 /// The bank owns its generators and frees them when it goes away, so it is
 /// non-copyable: an engine holds it by value and draws from it without
 /// reference counting. Draws go through `uniform(_:)` here or through
 /// `Distribution.sample(from:stream:)`.
 ///
-/// MT19937 takes a 32-bit seed, so the 64-bit derived seed is folded to
-/// 32 bits; a fold of zero (which GSL would turn into its default 4357) is
-/// replaced by a fixed non-zero word.
+/// Both generators take a 32-bit seed, so the 64-bit derived seed is folded
+/// to 32 bits; a fold of zero (which GSL would turn into its default seed)
+/// is replaced by a fixed non-zero word.
 public struct RandomStreamBank: ~Copyable {
     let generators: UnsafeMutablePointer<OpaquePointer>
     /// The purposes in stream order; `purposes[i]` is stream `StreamIndex(i)`.
     public let purposes: [StreamPurpose]
+    public let generatorKind: GeneratorKind
 
     /// Creates one stream per purpose, seeded for `replication` of a run
     /// started with `seed`.
     ///
-    /// - Complexity: O(*n*) generator initialisations (about 2 µs each).
-    public init(seed: UInt64, replication: Int, purposes: [StreamPurpose]) throws(RandomStreamError) {
+    /// - Complexity: O(*n*) generator initialisations.
+    public init(seed: UInt64, replication: Int, purposes: [StreamPurpose],
+                generator: GeneratorKind = .taus2) throws(RandomStreamError) {
         _ = GSLRuntime.prepared
         var seen = Set<StreamPurpose>()
         for purpose in purposes where !seen.insert(purpose).inserted {
@@ -51,15 +63,17 @@ public struct RandomStreamBank: ~Copyable {
         }
         let generators = UnsafeMutablePointer<OpaquePointer>.allocate(capacity: max(purposes.count, 1))
         for (position, purpose) in purposes.enumerated() {
-            guard let generator = gsl_rng_alloc(outletsim_gsl_rng_mt19937()) else {
+            let type = generator == .taus2 ? outletsim_gsl_rng_taus2() : outletsim_gsl_rng_mt19937()
+            guard let rng = gsl_rng_alloc(type) else {
                 for earlier in 0..<position { gsl_rng_free(Self.rng(generators[earlier])) }
                 generators.deallocate()
                 throw .allocationFailed(purpose: purpose.name)
             }
-            (generators + position).initialize(to: OpaquePointer(generator))
+            (generators + position).initialize(to: OpaquePointer(rng))
         }
         self.generators = generators
         self.purposes = purposes
+        self.generatorKind = generator
         reseed(seed: seed, replication: replication)
     }
 
@@ -88,7 +102,7 @@ public struct RandomStreamBank: ~Copyable {
         }
     }
 
-    /// The 32-bit MT19937 seed used for a derived 64-bit stream seed.
+    /// The 32-bit generator seed used for a derived 64-bit stream seed.
     public static func generatorSeed(from derived: UInt64) -> UInt32 {
         let folded = UInt32(truncatingIfNeeded: derived ^ (derived >> 32))
         return folded == 0 ? 0x9E37_79B9 : folded

@@ -18,14 +18,14 @@ extension OutletEngine {
     /// / the windows open in those groups.
     func announcedWait(line: Int) -> Double {
         var ahead = 0, open = 0
-        var counted = Set<Int>()
-        for group in lineGroups[line] {
+        for position in lineGroups.range(line) {
+            let group = lineGroups.items[position]
             for window in groupWindows[group].lowerBound..<groupFlexibleWindows[group].upperBound
             where windows[window].state != .closed && !windows[window].closeAfterService {
                 open += 1
             }
-            for other in primaryLines[group] where counted.insert(other).inserted { ahead += waitingPerLine[other] }
         }
+        for position in announcementLines.range(line) { ahead += waitingPerLine[announcementLines.items[position]] }
         guard open > 0 else { return .infinity }
         return Double(ahead + 1) * typeMeanService[lineType[line]] / Double(open)
     }

@@ -7,6 +7,6 @@ extension OutletEngine {
         let line = Int(customers[index].line)
         leaveWaitingZone(slot)
         depart(slot, .reneged)
-        for group in lineGroups[line] { reviewFlexibleWindows(group: group) }
+        for position in lineGroups.range(line) { reviewFlexibleWindows(group: lineGroups.items[position]) }
     }
 }

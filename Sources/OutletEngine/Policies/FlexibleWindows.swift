@@ -4,15 +4,18 @@
 /// below a lower threshold, temporary windows close after their customer.
 extension OutletEngine {
     /// Customers waiting in the lines `group` serves or helps with.
+    @inline(__always)
     func waiting(for group: Int) -> Int {
-        primaryLines[group].reduce(0) { $0 + waitingPerLine[$1] } + helpLines[group].reduce(0) { $0 + waitingPerLine[$1] }
+        waitingPerGroup[group]
     }
 
     /// The longest current wait among those `group` serves, minutes.
     mutating func oldestWait(for group: Int) -> Double {
         var oldest = 0.0
-        for line in primaryLines[group] + helpLines[group] {
-            if let slot = liveHead(of: line) { oldest = max(oldest, calendar.now - customers[Int(slot)].ticket) }
+        for lists in [primaryLines, helpLines] {
+            for position in lists.range(group) where waitingPerLine[lists.items[position]] > 0 {
+                if let slot = liveHead(of: lists.items[position]) { oldest = max(oldest, calendar.now - customers[Int(slot)].ticket) }
+            }
         }
         return oldest
     }

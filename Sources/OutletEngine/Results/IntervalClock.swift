@@ -19,64 +19,83 @@ struct IntervalClock: Sendable {
 }
 
 /// A quantity that changes at events (customers seated, windows busy,
-/// kiosks broken), integrated over time per interval.
+/// kiosks broken), integrated over time per interval. The interval of the
+/// last change and its end are cached, so a change within the same interval
+/// costs a few additions.
 struct Gauge {
-    private(set) var value = 0.0
-    private var since = 0.0
-    /// Integral of the value per interval, unit-minutes.
-    private(set) var area: [Double]
-    /// Minutes with a positive value, per interval.
-    private(set) var positiveTime: [Double]
-    /// Largest value per interval.
-    private(set) var maximum: [Double]
-
-    init(intervals: Int) {
-        area = Array(repeating: 0, count: intervals)
-        positiveTime = Array(repeating: 0, count: intervals)
-        maximum = Array(repeating: 0, count: intervals)
+    /// One interval's integral, time with a positive value, and maximum.
+    struct Tally {
+        var area = 0.0
+        var positiveTime = 0.0
+        var maximum = 0.0
     }
 
+    private(set) var value = 0.0
+    private var since = 0.0
+    private var current = 0
+    private var currentEnd = 0.0
+    private var tallies: [Tally]
+
+    init(intervals: Int) {
+        tallies = Array(repeating: Tally(), count: intervals)
+    }
+
+    /// Integral of the value per interval, unit-minutes.
+    var area: [Double] { tallies.map(\.area) }
+    /// Minutes with a positive value, per interval.
+    var positiveTime: [Double] { tallies.map(\.positiveTime) }
+    /// Largest value per interval.
+    var maximum: [Double] { tallies.map(\.maximum) }
+
     /// Starts a new day at `time` with value 0.
-    mutating func reset(at time: Double) {
+    mutating func reset(at time: Double, _ clock: IntervalClock) {
         value = 0
         since = time
-        for index in area.indices {
-            area[index] = 0
-            positiveTime[index] = 0
-            maximum[index] = 0
-        }
+        current = clock.index(at: time)
+        currentEnd = clock.end(of: current)
+        for index in tallies.indices { tallies[index] = Tally() }
     }
 
     /// Sets the value from `time` on.
     ///
-    /// - Complexity: O(1) plus the intervals crossed since the last change.
+    /// - Complexity: O(1), plus the intervals crossed since the last change.
+    @inline(__always)
     mutating func set(_ newValue: Double, at time: Double, _ clock: IntervalClock) {
         advance(to: time, clock)
         value = newValue
-        let index = clock.index(at: time)
-        if newValue > maximum[index] { maximum[index] = newValue }
+        if newValue > tallies[current].maximum { tallies[current].maximum = newValue }
     }
 
+    @inline(__always)
     mutating func add(_ delta: Double, at time: Double, _ clock: IntervalClock) {
         set(value + delta, at: time, clock)
     }
 
     /// Integrates up to `time` without changing the value.
+    @inline(__always)
     mutating func advance(to time: Double, _ clock: IntervalClock) {
         guard time > since else { return }
-        var start = since
-        var index = clock.index(at: start)
-        if value > maximum[index] { maximum[index] = value }
-        while start < time {
-            let end = min(clock.end(of: index), time)
-            area[index] += value * (end - start)
-            if value > 0 { positiveTime[index] += end - start }
-            start = end
-            if start < time {
-                index += 1
-                if value > maximum[index] { maximum[index] = value }
-            }
+        if time < currentEnd {
+            tallies[current].area += value * (time - since)
+            if value > 0 { tallies[current].positiveTime += time - since }
+        } else {
+            crossIntervals(to: time, clock)
         }
         since = time
+    }
+
+    private mutating func crossIntervals(to time: Double, _ clock: IntervalClock) {
+        var start = since
+        while start < time {
+            let end = min(currentEnd, time)
+            tallies[current].area += value * (end - start)
+            if value > 0 { tallies[current].positiveTime += end - start }
+            start = end
+            if start < time {
+                current += 1
+                currentEnd = clock.end(of: current)
+                if value > tallies[current].maximum { tallies[current].maximum = value }
+            }
+        }
     }
 }

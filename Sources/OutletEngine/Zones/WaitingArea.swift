@@ -28,18 +28,17 @@ extension OutletEngine {
         customers[index].seated = waitingCount < scenario.waitingZone.seats
         customers[index].stage = .waiting
         lines[line].append(Ticket(slot: slot, number: customer.number))
-        waitingPerLine[line] += 1
-        setWaitingCount(waitingCount + 1)
+        changeWaiting(line: line, by: 1)
         if customer.patience.isFinite {
             customers[index].pendingPatience = calendar.schedule(.patienceExpiry, for: slot, after: customer.patience)
         }
-        for group in lineGroups[line] {
-            if let window = idleWindow(in: group) {
+        for position in lineGroups.range(line) {
+            if let window = idleWindow(in: lineGroups.items[position]) {
                 callNext(window: window)
                 break
             }
         }
-        for group in lineGroups[line] { reviewFlexibleWindows(group: group) }
+        for position in lineGroups.range(line) { reviewFlexibleWindows(group: lineGroups.items[position]) }
     }
 
     /// The customer stops waiting (called, gave up or sent away); the
@@ -47,24 +46,33 @@ extension OutletEngine {
     mutating func leaveWaitingZone(_ slot: Int32) {
         let index = Int(slot)
         customers[index].pendingPatience = UInt64.max
-        waitingPerLine[Int(customers[index].line)] -= 1
-        setWaitingCount(waitingCount - 1)
+        changeWaiting(line: Int(customers[index].line), by: -1)
     }
 
-    mutating func setWaitingCount(_ count: Int) {
-        waitingCount = count
+    /// Counts a customer joining (+1) or leaving (−1) `line`, per line, per
+    /// window group that calls from it, and in the zone's occupancy.
+    mutating func changeWaiting(line: Int, by delta: Int) {
+        waitingPerLine[line] += delta
+        for position in lineGroups.range(line) { waitingPerGroup[lineGroups.items[position]] += delta }
+        waitingCount += delta
         let now = calendar.now
-        occupancy.set(Double(count), at: now, clock)
-        standing.set(Double(max(0, count - scenario.waitingZone.seats)), at: now, clock)
+        occupancy.set(Double(waitingCount), at: now, clock)
+        standing.set(Double(max(0, waitingCount - scenario.waitingZone.seats)), at: now, clock)
     }
 
     /// The first live ticket of `line`, dropping stale ones at its head.
     mutating func liveHead(of line: Int) -> Int32? {
         while let ticket = lines[line].first {
-            let customer = customers[Int(ticket.slot)]
-            if customer.stage == .waiting && customer.number == ticket.number { return ticket.slot }
+            if isLive(ticket) { return ticket.slot }
             lines[line].popFirst()
         }
         return nil
+    }
+
+    /// Whether the ticket's customer still holds it and is waiting.
+    @inline(__always)
+    func isLive(_ ticket: Ticket) -> Bool {
+        let index = Int(ticket.slot)
+        return customers[index].stage == .waiting && customers[index].number == ticket.number
     }
 }
