@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test bench bench-peers clean
+.PHONY: deps build run test bench bench-peers bench-outlet clean
 
 deps:
 	@scripts/install-deps.sh
@@ -11,9 +11,12 @@ deps:
 build: deps
 	$(SWIFT) build $(CONFIG) --product outletsim
 
-# The main job. Until the outlet engine lands it proves the event kernel:
-# simulated Erlang C, M/M/c/K, Erlang A, priority and M/D/1 values beside theory.
+# The main job: check every example scenario, simulate 30 days of the weekday
+# bank branch and print its day metrics with 95% confidence intervals, then
+# prove the event kernel against queueing theory.
 run: build
+	$(OUTLETSIM) validate scenarios/*.yaml
+	$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 30
 	$(OUTLETSIM) theory
 
 # Every test, built with optimisation (the statistical tests simulate millions
@@ -28,6 +31,13 @@ bench: deps
 # Ours against SimPy and Ciw on the same M/M/10 model, with ratios.
 bench-peers: deps
 	Benchmarks/peers/compare.sh
+
+# The weekday branch with every mechanism on, one core: customers per second,
+# and peak memory after 10 and after 1000 days (it must not grow).
+bench-outlet: deps
+	cd Benchmarks && $(SWIFT) build -c release --product outlet-throughput
+	Benchmarks/.build/release/outlet-throughput scenarios/bank-branch-weekday.yaml --days 10 --repeat 1
+	Benchmarks/.build/release/outlet-throughput scenarios/bank-branch-weekday.yaml --days 1000
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -123,3 +123,54 @@ struct TheoryReductionTests {
         #expect(Double(counts[6]) > 0.95 * 80 * 1.2 / 2 * Double(days))
     }
 }
+
+@Suite("Outlet engine against the time-varying infinite-server queue")
+struct InfiniteServerTests {
+    /// With far more windows than customers, windows busy at time t follow
+    /// the M_t/M/∞ queue: mean m(t) = ∫ λ(u) e^{−(t−u)/s} du, which for
+    /// piecewise-constant rates is Σ_k λ_k s (e^{−(t − min(t, e_k))/s} − e^{−(t − b_k)/s}).
+    /// Busy window-minutes per interval are then ∫ m(t) dt over it.
+    @Test("busy window-minutes per interval follow the M_t/M/∞ mean, through rate steps and a peak")
+    func busyMinutes() throws {
+        let s = 10.0
+        var scenario = try Fixtures.multiServer(servers: 400, arrivalsPerHour: 0, meanService: s, minutes: 480)
+        scenario.opening = 540
+        scenario.closing = 1020
+        scenario.intervalMinutes = 30
+        let steps: [(start: Double, value: Double)] = [(540, 60), (660, 150), (780, 90), (900, 120)]
+        scenario.arrivals = ArrivalPlan(rates: .total(StepSchedule(steps: steps), shares: [1]),
+                                        peaks: [Peak(name: "lunch", from: 720, until: 780, factor: 1.5)])
+        // Pieces of λ (per minute) between all change points.
+        let changes = [540.0, 660, 720, 780, 900, 1020]
+        let pieces = zip(changes, changes.dropFirst()).map { start, end in
+            (start, end, scenario.arrivals.rate(ofSegment: 0, at: start) / 60)
+        }
+        func m(_ t: Double) -> Double {
+            pieces.reduce(0) { sum, piece in
+                guard piece.0 < t else { return sum }
+                return sum + piece.2 * s * (exp(-(t - min(t, piece.1)) / s) - exp(-(t - piece.0) / s))
+            }
+        }
+        func integral(_ a: Double, _ b: Double) -> Double {  // Simpson's rule, 600 panels
+            let n = 600, h = (b - a) / Double(n)
+            var sum = m(a) + m(b)
+            for i in 1..<n { sum += m(a + Double(i) * h) * (i % 2 == 1 ? 4 : 2) }
+            return sum * h / 3
+        }
+        var engine = try OutletEngine(scenario: scenario, seed: 11)
+        let days = 200
+        var perInterval = Array(repeating: [Double](), count: scenario.intervalCount)
+        for day in 0..<days {
+            let totals = engine.run(day: day)
+            for interval in 0..<scenario.intervalCount { perInterval[interval].append(totals.windowBusyMinutes[0][interval]) }
+        }
+        // The last interval also holds the overtime, so it is left out.
+        for interval in 0..<(scenario.intervalCount - 1) {
+            let start = scenario.intervalStart(interval)
+            let expected = integral(start, start + 30)
+            let found = SampleSummary(perInterval[interval]).confidenceInterval(level: 0.999)
+            #expect(found.contains(expected), "interval \(interval): \(found) vs \(expected)")
+            #expect(found.relativeHalfWidth < 0.1)
+        }
+    }
+}

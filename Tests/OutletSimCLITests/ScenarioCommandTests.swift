@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite("outletsim validate, schema and run")
+struct ScenarioCommandTests {
+    func path(_ relative: String) -> String { repository.appendingPathComponent(relative).path }
+
+    @Test("validate accepts the example scenarios, naming them with their UTF-8 names intact")
+    func validExamples() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: path("scenarios")).filter { $0.hasSuffix(".yaml") }.sorted()
+        let output = try CommandRunner.run(["validate"] + files.map { path("scenarios/\($0)") })
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.split(separator: "\n").count == files.count)
+        #expect(output.standardOutput.contains("'bank-branch-weekday'"))
+    }
+
+    @Test("validate reports every problem of every file on standard error and exits with status 2")
+    func invalidFiles() throws {
+        let several = path("Tests/ScenarioFileTests/Fixtures/invalid/several-problems.yaml")
+        let good = path("scenarios/bank-branch-weekday.yaml")
+        let empty = path("Tests/ScenarioFileTests/Fixtures/invalid/empty-file.yaml")
+        let output = try CommandRunner.run(["validate", several, good, empty])
+        #expect(output.status == 2)
+        #expect(output.standardOutput.contains("bank-branch-weekday.yaml: ok"))
+        let errors = output.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 4)
+        #expect(output.standardError.contains("several-problems.yaml:38:10: error: waiting_zone.seats: found -1"))
+        #expect(output.standardError.contains("several-problems.yaml: 3 problems"))
+        #expect(!output.standardError.contains("Fatal error"))
+    }
+
+    @Test("a file that does not exist is an error with status 2, not a trap")
+    func missingFile() throws {
+        let output = try CommandRunner.run(["validate", "/no/such/scenario.yaml"])
+        #expect(output.status == 2)
+        #expect(output.standardError.contains("/no/such/scenario.yaml:0:0: error: found no such file"))
+    }
+
+    @Test("schema prints a JSON Schema")
+    func schema() throws {
+        let output = try CommandRunner.run(["schema"])
+        #expect(output.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
+        #expect(json?["title"] as? String == "OutletSim scenario")
+    }
+
+    @Test("run simulates a scenario and prints day metrics; a bad scenario exits with status 2")
+    func run() throws {
+        let output = try CommandRunner.run(["run", path("scenarios/after-sales-service-centre.yaml"), "--replications", "5"])
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("after-sales-service-centre: 5 days, seed 1"))
+        #expect(output.standardOutput.contains("mean wait for a window (min)"))
+        let bad = try CommandRunner.run(["run", path("Tests/ScenarioFileTests/Fixtures/invalid/mix-sum.yaml")])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("shares summing to 0.9"))
+    }
+
+    @Test("the same seed prints the same numbers")
+    func reproducible() throws {
+        let arguments = ["run", path("scenarios/bank-branch-saturday.yaml"), "--replications", "4", "--seed", "9"]
+        let first = try CommandRunner.run(arguments).standardOutput.split(separator: "\n").dropLast(1)
+        let second = try CommandRunner.run(arguments).standardOutput.split(separator: "\n").dropLast(1)
+        #expect(first == second)
+    }
+}
