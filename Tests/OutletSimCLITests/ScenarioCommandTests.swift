@@ -52,6 +52,10 @@ struct ScenarioCommandTests {
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput.contains("after-sales-service-centre: 5 days, seed 1"))
         #expect(output.standardOutput.contains("mean wait for a window (min)"))
+        // Names reach the output as written, Chinese included.
+        for name in ["walk-in", "member", "送修", "取件", "电池更换", "咨询"] {
+            #expect(output.standardOutput.contains(name), "\(name) missing")
+        }
         let bad = try CommandRunner.run(["run", path("Tests/ScenarioFileTests/Fixtures/invalid/mix-sum.yaml")])
         #expect(bad.status == 2)
         #expect(bad.standardError.contains("shares summing to 0.9"))

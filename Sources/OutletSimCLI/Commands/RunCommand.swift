@@ -37,26 +37,36 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         var engine = try OutletEngine(scenario: scenario, seed: seed)
         var metrics = DayMetrics()
+        var bySegment = GroupMetrics(names: scenario.segments.map(\.name))
+        var byType = GroupMetrics(names: scenario.transactionTypes.map(\.name))
         for day in 0..<replications {
             var collector = WaitCollector()
             let totals = engine.run(day: day, into: &collector)
             metrics.add(day: totals, waits: collector, scenario: scenario)
+            bySegment.add(day: collector.records, group: \.segment)
+            byType.add(day: collector.records, group: \.transactionType)
         }
         print("\(scenario.name): \(replications) days, seed \(seed)\n")
         print(TextTable.render([["metric", "mean", "95% CI"]] + metrics.rows()))
+        print("\nBy segment (means per day):\n")
+        print(TextTable.render([["segment"] + GroupMetrics.columns] + bySegment.rows()))
+        print("\nBy transaction type (means per day):\n")
+        print(TextTable.render([["transaction type"] + GroupMetrics.columns] + byType.rows()))
         let seconds = Date().timeIntervalSince(started)
         print("\n\(metrics.customers) customers in \(String(format: "%.2f", seconds)) s.")
     }
 }
 
-/// Counter waits of one day, kept for its percentiles.
+/// One day's customers, kept for percentiles and breakdowns.
 struct WaitCollector: CustomerRecordSink {
     var counterWaits: [Double] = []
     var timesInOutlet: [Double] = []
+    var records: [CustomerRecord] = []
 
     mutating func record(_ record: CustomerRecord) {
         if record.outcome == .servedAtCounter { counterWaits.append(record.waitForCounter) }
         timesInOutlet.append(record.exit - record.arrival)
+        records.append(record)
     }
 
     /// The `p` quantile (0...1) of `values` by the nearest-rank method.
@@ -110,5 +120,51 @@ struct DayMetrics {
 
     private func format(_ value: Double) -> String {
         abs(value) >= 100 ? String(format: "%.0f", value) : abs(value) >= 1 ? String(format: "%.2f", value) : String(format: "%.3f", value)
+    }
+}
+
+/// Per-day customers, outcome shares and waits for each segment or
+/// transaction type, averaged over the days.
+struct GroupMetrics {
+    static let columns = ["customers", "served", "at kiosk", "left (balked, blocked, reneged, unserved)", "mean wait (min)"]
+    let names: [String]
+    private var customers: [SampleSummary]
+    private var served: [SampleSummary]
+    private var kiosk: [SampleSummary]
+    private var left: [SampleSummary]
+    private var waits: [SampleSummary]
+
+    init(names: [String]) {
+        self.names = names
+        customers = Array(repeating: SampleSummary(), count: names.count)
+        served = customers
+        kiosk = customers
+        left = customers
+        waits = customers
+    }
+
+    mutating func add(day records: [CustomerRecord], group: KeyPath<CustomerRecord, Int>) {
+        for index in names.indices {
+            let mine = records.filter { $0[keyPath: group] == index }
+            let count = Double(mine.count)
+            customers[index].add(count)
+            guard count > 0 else { continue }
+            served[index].add(Double(mine.filter { $0.outcome == .servedAtCounter || $0.outcome == .servedAtKiosk || $0.outcome == .resolvedAtReception }.count) / count)
+            kiosk[index].add(Double(mine.filter { $0.outcome == .servedAtKiosk }.count) / count)
+            left[index].add(Double(mine.filter { [.balked, .blocked, .reneged, .unserved].contains($0.outcome) }.count) / count)
+            let counter = mine.filter { $0.outcome == .servedAtCounter }
+            if !counter.isEmpty { waits[index].add(counter.reduce(0) { $0 + $1.waitForCounter } / Double(counter.count)) }
+        }
+    }
+
+    func rows() -> [[String]] {
+        names.indices.map { index in
+            [names[index], String(format: "%.1f", customers[index].mean), percent(served[index]), percent(kiosk[index]),
+             percent(left[index]), waits[index].count > 0 ? String(format: "%.2f", waits[index].mean) : "-"]
+        }
+    }
+
+    private func percent(_ summary: SampleSummary) -> String {
+        summary.count > 0 ? String(format: "%.1f%%", 100 * summary.mean) : "-"
     }
 }
