@@ -12,9 +12,9 @@ public struct ArrivalPlan: Sendable {
     /// Named windows of the day that scale the rate, e.g. the lunch peak.
     public var peaks: [Peak]
     /// Arrivals read from a list instead of being generated; `nil` for generated arrivals.
-    public var trace: [TraceArrival]?
+    public var trace: [ScheduledArrival]?
 
-    public init(rates: Rates, peaks: [Peak] = [], trace: [TraceArrival]? = nil) {
+    public init(rates: Rates, peaks: [Peak] = [], trace: [ScheduledArrival]? = nil) {
         self.rates = rates
         self.peaks = peaks
         self.trace = trace
@@ -61,8 +61,9 @@ public struct Peak: Sendable, Equatable {
     }
 }
 
-/// One arrival from a trace file.
-public struct TraceArrival: Sendable, Equatable {
+/// A customer due at a given time: a row of an arrival trace, or a booked
+/// appointment slot.
+public struct ScheduledArrival: Sendable, Equatable {
     /// Minutes after midnight.
     public var time: Double
     /// Index into `Scenario.segments`.

@@ -122,7 +122,7 @@ extension ScenarioReader {
     }
 
     /// Reads the trace CSV named by `node`; its problems name the CSV file.
-    mutating func readTrace(_ node: Node) -> [TraceArrival]? {
+    mutating func readTrace(_ node: Node) -> [ScheduledArrival]? {
         guard let name = nodes.text(node, "arrivals.trace") else { return nil }
         let path = name.hasPrefix("/") || directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

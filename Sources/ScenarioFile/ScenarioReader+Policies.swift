@@ -23,7 +23,7 @@ extension ScenarioReader {
         let lateness = entries["lateness"].map { nodes.distribution($0, "appointments.lateness", signed: true) }
             ?? (try? Distribution.signedDeterministic(0))
         let grace = entries["grace_minutes"].map { nodes.number($0, "appointments.grace_minutes", minimum: 0) } ?? 10
-        var slots: [AppointmentSlot] = []
+        var slots: [ScheduledArrival] = []
         if let bookingsNode = entries["bookings"] {
             guard case .sequence(let list) = bookingsNode else {
                 nodes.report(bookingsNode, "appointments.bookings", found: NodeReader.describe(bookingsNode), allowed: "a list of bookings")
@@ -37,7 +37,7 @@ extension ScenarioReader {
         return Appointments(slots: slots.sorted { $0.time < $1.time }, noShowProbability: noShow, lateness: lateness, gracePeriod: grace)
     }
 
-    mutating func readBooking(_ node: Node, _ path: String) -> [AppointmentSlot] {
+    mutating func readBooking(_ node: Node, _ path: String) -> [ScheduledArrival] {
         guard let entries = nodes.object(node, path, Grammar.booking) else { return [] }
         guard let segmentName = entries["segment"].flatMap({ nodes.text($0, "\(path).segment") }) else { return [] }
         guard let segment = segmentNames.firstIndex(of: segmentName) else {
@@ -65,16 +65,16 @@ extension ScenarioReader {
             }
             let count = entries["count"].map { nodes.integer($0, "\(path).count", minimum: 1) } ?? 1
             guard let count else { return [] }
-            return Array(repeating: AppointmentSlot(time: time, segment: segment, transactionType: transaction), count: count)
+            return Array(repeating: ScheduledArrival(time: time, segment: segment, transactionType: transaction), count: count)
         case let (nil, scheduleNode?):
             guard let hours, let schedule = nodes.integerSchedule(scheduleNode, "\(path).per_interval", hours: hours) else { return [] }
-            var slots: [AppointmentSlot] = []
+            var slots: [ScheduledArrival] = []
             for interval in 0..<hours.intervalCount {
                 let start = hours.intervalStart(interval)
                 let length = min(hours.intervalMinutes, hours.closing - start)
                 let count = schedule.value(at: start)
                 for slot in 0..<count {
-                    slots.append(AppointmentSlot(time: start + (Double(slot) + 0.5) * length / Double(count),
+                    slots.append(ScheduledArrival(time: start + (Double(slot) + 0.5) * length / Double(count),
                                                  segment: segment, transactionType: transaction))
                 }
             }

@@ -22,7 +22,7 @@ struct TraceFile {
     }
 
     /// The rows in time order (ties keep file order).
-    mutating func read(_ text: String) -> [TraceArrival] {
+    mutating func read(_ text: String) -> [ScheduledArrival] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard let header = lines.first, !header.isEmpty else {
             problems.append(Problem(line: 1, column: 1, found: "an empty file", allowed: "a header time,segment[,transaction] and one row per arrival"))
@@ -33,7 +33,7 @@ struct TraceFile {
             problems.append(Problem(line: 1, column: 1, found: "the header '\(header)'", allowed: "time,segment or time,segment,transaction"))
             return []
         }
-        var rows: [TraceArrival] = []
+        var rows: [ScheduledArrival] = []
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let number = offset + 1
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -60,7 +60,7 @@ struct TraceFile {
                 }
                 transaction = index
             }
-            rows.append(TraceArrival(time: time, segment: segment, transactionType: transaction))
+            rows.append(ScheduledArrival(time: time, segment: segment, transactionType: transaction))
         }
         return rows.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     }

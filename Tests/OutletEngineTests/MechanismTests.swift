@@ -101,7 +101,7 @@ struct MechanismTests {
     func appointmentsWaitLess() throws {
         var scenario = try Fixtures.branch()
         let slots = stride(from: 570.0, to: 990, by: 10).map {
-            AppointmentSlot(time: $0, segment: 0, transactionType: 1)
+            ScheduledArrival(time: $0, segment: 0, transactionType: 1)
         }
         scenario.appointments = Appointments(slots: slots, noShowProbability: 0.1,
                                              lateness: try .signedUniform(min: -10, max: 15), gracePeriod: 10)
@@ -240,8 +240,8 @@ struct MechanismTests {
     @Test("trace-driven arrivals replay the list")
     func traceArrivals() throws {
         var scenario = try Fixtures.branch()
-        let trace = [TraceArrival(time: 545, segment: 0, transactionType: 1), TraceArrival(time: 600, segment: 1, transactionType: nil),
-                     TraceArrival(time: 600, segment: 0, transactionType: 2), TraceArrival(time: 1030, segment: 0, transactionType: 0)]
+        let trace = [ScheduledArrival(time: 545, segment: 0, transactionType: 1), ScheduledArrival(time: 600, segment: 1, transactionType: nil),
+                     ScheduledArrival(time: 600, segment: 0, transactionType: 2), ScheduledArrival(time: 1030, segment: 0, transactionType: 0)]
         scenario.arrivals.trace = trace
         let (records, _) = try Fixtures.simulate(scenario, days: 1)
         #expect(records.count == 3)  // the 17:10 row comes after closing
