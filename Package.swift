@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "OutletEngine", targets: ["OutletEngine"]),
         .library(name: "ScenarioFile", targets: ["ScenarioFile"]),
+        .library(name: "Measurement", targets: ["Measurement"]),
+        .library(name: "Replications", targets: ["Replications"]),
+        .library(name: "Results", targets: ["Results"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,6 +57,18 @@ let package = Package(
             name: "OutletEngine",
             dependencies: ["Scenario", "Distributions", "RandomStreams", "EventKernel"]
         ),
+        // Each replication's metrics from its customer records and time integrals.
+        .target(name: "Measurement", dependencies: ["OutletEngine", "Scenario", "Statistics"]),
+        // Independent days across threads, and their statistics with intervals.
+        .target(
+            name: "Replications",
+            dependencies: ["Measurement", "OutletEngine", "Scenario", "Statistics", "RandomStreams", "QueueingTheory"]
+        ),
+        // Result sinks: summary.json, tidy CSV tables, run metadata, traces, written atomically.
+        .target(
+            name: "Results",
+            dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario"]
+        ),
         // Textbook multi-server queues on the event kernel, to prove it against theory.
         .target(
             name: "ReferenceModels",
@@ -63,7 +78,7 @@ let package = Package(
             name: "OutletSimCLI",
             dependencies: [
                 "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
-                "Scenario", "ScenarioFile", "OutletEngine",
+                "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "Results",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A CSV table (RFC 4180, UTF-8, comma-separated, header first) that
+/// `pandas.read_csv` loads with no options.
+public struct CSVTable: Sendable {
+    public let header: [String]
+    public private(set) var rows: [[String]] = []
+
+    public init(header: [String]) {
+        self.header = header
+    }
+
+    public mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    /// A number as text: empty for NaN and infinities, whole numbers without ".0".
+    public static func cell(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        return JSONValue.format(value)
+    }
+
+    public func rendered() -> String {
+        ([header] + rows).map { $0.map(Self.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,167 @@
+import Measurement
+import OutletEngine
+import Replications
+import Scenario
+
+/// The run's statistics laid out as the results files: `summary.json` and
+/// the tidy CSV tables, one row per entity and metric with its value and
+/// 95% interval. Names are the scenario's own, unchanged.
+public struct ResultsDocument: Sendable {
+    /// Version of the results format; see docs/results-format.md.
+    public static let formatVersion = 1
+
+    public let scenario: Scenario
+    public let statistics: RunStatistics
+    public let erlang: [IntervalErlangEstimate]
+    public let seed: UInt64
+    public let targets: [Double]
+    public let scenarioSHA256: String
+
+    public init(scenario: Scenario, statistics: RunStatistics, erlang: [IntervalErlangEstimate], seed: UInt64,
+                targets: [Double], scenarioSHA256: String) {
+        self.scenario = scenario
+        self.statistics = statistics
+        self.erlang = erlang
+        self.seed = seed
+        self.targets = targets
+        self.scenarioSHA256 = scenarioSHA256
+    }
+
+    func clock(_ minutes: Double) -> String { ClockTime(minutes: minutes).description }
+    func intervalStart(_ index: Int) -> String { clock(scenario.intervalStart(index)) }
+    func intervalEnd(_ index: Int) -> String { clock(min(scenario.intervalStart(index + 1), scenario.closing)) }
+
+    /// Estimates of one scope, entity and interval.
+    func estimates(_ scope: Scope, entity: Int = 0, interval: Int = -1) -> [MetricEstimate] {
+        statistics.estimates.filter { $0.key.scope == scope && $0.key.entity == entity && $0.key.interval == interval }
+    }
+
+    func metricsJSON(_ estimates: [MetricEstimate]) -> JSONValue {
+        .object(estimates.map { estimate in
+            (estimate.key.metric, .object([("mean", .finite(estimate.mean)), ("ci_low", .finite(estimate.low)),
+                                           ("ci_high", .finite(estimate.high))]))
+        })
+    }
+
+    func erlangJSON(_ estimate: IntervalErlangEstimate) -> JSONValue {
+        var members: [(String, JSONValue)] = [("model", .string(estimate.model)), ("offered_load", .finite(estimate.offeredLoad)),
+                                              ("servers", .integer(estimate.servers)),
+                                              ("p_wait", .finite(estimate.probabilityOfWaiting)),
+                                              ("wait_mean", .finite(estimate.meanWait)), ("abandonment", .finite(estimate.abandonment))]
+        for (target, share) in zip(targets, estimate.shareWithin) {
+            members.append(("share_served_within_\(Self.minutes(target))", .finite(share)))
+        }
+        return .object(members)
+    }
+
+    static func minutes(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+
+    /// `summary.json`.
+    public func summary() -> JSONValue {
+        let intervals: [JSONValue] = (0..<scenario.intervalCount).map { index in
+            var members: [(String, JSONValue)] = [("index", .integer(index)), ("start", .string(intervalStart(index))),
+                                                  ("end", .string(intervalEnd(index))),
+                                                  ("metrics", metricsJSON(estimates(.interval, entity: index)))]
+            if let estimate = erlang.first(where: { $0.interval == index }) { members.append(("erlang", erlangJSON(estimate))) }
+            return .object(members)
+        }
+        func named(_ names: [String], _ scope: Scope) -> JSONValue {
+            .array(names.enumerated().map { index, name in
+                .object([("name", .string(name)), ("metrics", metricsJSON(estimates(scope, entity: index)))])
+            })
+        }
+        let groups: [JSONValue] = scenario.windowGroups.enumerated().map { index, group in
+            .object([("name", .string(group.name)), ("metrics", metricsJSON(estimates(.windowGroup, entity: index))),
+                     ("intervals", .array((0..<scenario.intervalCount).map { interval in
+                         .object([("start", .string(intervalStart(interval))),
+                                  ("metrics", metricsJSON(estimates(.windowGroup, entity: index, interval: interval)))])
+                     }))])
+        }
+        return .object([
+            ("format", .string("outletsim-results")),
+            ("version", .integer(Self.formatVersion)),
+            ("scenario", .object([("name", .string(scenario.name)), ("sha256", .string(scenarioSHA256)),
+                                  ("opens", .string(clock(scenario.opening))), ("closes", .string(clock(scenario.closing))),
+                                  ("interval_minutes", .finite(scenario.intervalMinutes))])),
+            ("run", .object([("seed", .string(String(seed))), ("replications", .integer(statistics.days)),
+                             ("confidence", .number(0.95)), ("wait_targets", .array(targets.map { .number($0) }))])),
+            ("day", metricsJSON(estimates(.day))),
+            ("intervals", .array(intervals)),
+            ("segments", named(scenario.segments.map(\.name), .segment)),
+            ("transactions", named(scenario.transactionTypes.map(\.name), .transaction)),
+            ("window_groups", .array(groups)),
+            ("kiosk_types", named(scenario.selfService.kioskTypes.map(\.name), .kioskType)),
+            ("staff", named(["greeters", "guides"], .staff)),
+        ])
+    }
+
+    func rows(_ estimates: [MetricEstimate], prefix: [String]) -> [[String]] {
+        estimates.map { prefix + [$0.key.metric, CSVTable.cell($0.mean), CSVTable.cell($0.low), CSVTable.cell($0.high)] }
+    }
+
+    /// `intervals.csv`: every interval metric, then the Erlang estimates (no interval).
+    public func intervalsTable() -> CSVTable {
+        var table = CSVTable(header: ["interval", "start", "end", "metric", "value", "ci_low", "ci_high"])
+        for index in 0..<scenario.intervalCount {
+            let prefix = [String(index), intervalStart(index), intervalEnd(index)]
+            for row in rows(estimates(.interval, entity: index), prefix: prefix) { table.append(row) }
+            if let estimate = erlang.first(where: { $0.interval == index }) {
+                var values: [(String, Double)] = [("erlang_offered_load", estimate.offeredLoad), ("erlang_servers", Double(estimate.servers)),
+                                                  ("erlang_p_wait", estimate.probabilityOfWaiting), ("erlang_wait_mean", estimate.meanWait),
+                                                  ("erlang_abandonment", estimate.abandonment)]
+                for (target, share) in zip(targets, estimate.shareWithin) {
+                    values.append(("erlang_share_served_within_\(Self.minutes(target))", share))
+                }
+                for (metric, value) in values where value.isFinite {
+                    table.append(prefix + [metric, CSVTable.cell(value), "", ""])
+                }
+            }
+        }
+        return table
+    }
+
+    /// `segments.csv`, `transactions.csv`: one table per named scope.
+    public func namedTable(_ scope: Scope, column: String, names: [String]) -> CSVTable {
+        var table = CSVTable(header: [column, "metric", "value", "ci_low", "ci_high"])
+        for (index, name) in names.enumerated() {
+            for row in rows(estimates(scope, entity: index), prefix: [name]) { table.append(row) }
+        }
+        return table
+    }
+
+    /// `window_groups.csv`: whole-day rows (interval "day"), then per interval.
+    public func windowGroupsTable() -> CSVTable {
+        var table = CSVTable(header: ["window_group", "interval", "metric", "value", "ci_low", "ci_high"])
+        for (index, group) in scenario.windowGroups.enumerated() {
+            for row in rows(estimates(.windowGroup, entity: index), prefix: [group.name, "day"]) { table.append(row) }
+            for interval in 0..<scenario.intervalCount {
+                for row in rows(estimates(.windowGroup, entity: index, interval: interval), prefix: [group.name, intervalStart(interval)]) {
+                    table.append(row)
+                }
+            }
+        }
+        return table
+    }
+
+    /// `resources.csv`: kiosk types, greeters and guides.
+    public func resourcesTable() -> CSVTable {
+        var table = CSVTable(header: ["resource", "kind", "metric", "value", "ci_low", "ci_high"])
+        for (index, kiosk) in scenario.selfService.kioskTypes.enumerated() {
+            for row in rows(estimates(.kioskType, entity: index), prefix: [kiosk.name, "kiosk_type"]) { table.append(row) }
+        }
+        for (index, role) in ["greeters", "guides"].enumerated() {
+            for row in rows(estimates(.staff, entity: index), prefix: [role, "staff"]) { table.append(row) }
+        }
+        return table
+    }
+
+    /// Every results file but the run metadata and traces, by file name.
+    public func files() -> [(name: String, text: String)] {
+        [("summary.json", summary().rendered()),
+         ("intervals.csv", intervalsTable().rendered()),
+         ("segments.csv", namedTable(.segment, column: "segment", names: scenario.segments.map(\.name)).rendered()),
+         ("transactions.csv", namedTable(.transaction, column: "transaction", names: scenario.transactionTypes.map(\.name)).rendered()),
+         ("window_groups.csv", windowGroupsTable().rendered()),
+         ("resources.csv", resourcesTable().rendered())]
+    }
+}

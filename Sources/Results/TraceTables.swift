@@ -1,0 +1,46 @@
+import OutletEngine
+import Scenario
+
+/// `customers.csv` (one row per customer, Ciw-style) and `events.csv` (one
+/// row per touchpoint, in time order), written with `--trace`.
+public enum TraceTables {
+    static func time(_ minutes: Double) -> String { CSVTable.cell(minutes) }
+
+    public static func customers(_ records: [CustomerRecord], scenario: Scenario) -> CSVTable {
+        var table = CSVTable(header: ["day", "customer", "segment", "transaction", "appointment", "arrival", "triage_end",
+                                      "kiosk_start", "kiosk_end", "ticket", "call", "service_start", "service_end", "exit",
+                                      "window_group", "window", "kiosk_type", "outcome", "fallback", "passed_over", "seated",
+                                      "wait"])
+        for record in records {
+            table.append([String(record.day), String(record.customer), scenario.segments[record.segment].name,
+                          scenario.transactionTypes[record.transactionType].name, record.hasAppointment ? "true" : "false",
+                          time(record.arrival), time(record.triageEnd), time(record.kioskStart), time(record.kioskEnd),
+                          time(record.ticket), time(record.call), time(record.serviceStart), time(record.serviceEnd),
+                          time(record.exit),
+                          record.windowGroup >= 0 ? scenario.windowGroups[record.windowGroup].name : "",
+                          record.window >= 0 ? String(record.window) : "",
+                          record.kioskType >= 0 ? scenario.selfService.kioskTypes[record.kioskType].name : "",
+                          record.outcome.description, record.fallback.description, String(record.passedOver),
+                          record.seated ? "true" : "false", time(record.waitForCounter)])
+        }
+        return table
+    }
+
+    public static func events(_ records: [CustomerRecord]) -> CSVTable {
+        var rows: [(day: Int, time: Double, customer: Int, order: Int, event: String)] = []
+        for record in records {
+            let touchpoints: [(String, Double)] = [("arrival", record.arrival), ("triage_end", record.triageEnd),
+                                                   ("kiosk_start", record.kioskStart), ("kiosk_end", record.kioskEnd),
+                                                   ("ticket", record.ticket), ("call", record.call),
+                                                   ("service_start", record.serviceStart), ("service_end", record.serviceEnd),
+                                                   ("exit_\(record.outcome)", record.exit)]
+            for (order, (event, time)) in touchpoints.enumerated() where !time.isNaN {
+                rows.append((record.day, time, record.customer, order, event))
+            }
+        }
+        rows.sort { ($0.day, $0.time, $0.customer, $0.order) < ($1.day, $1.time, $1.customer, $1.order) }
+        var table = CSVTable(header: ["day", "time", "customer", "event"])
+        for row in rows { table.append([String(row.day), time(row.time), String(row.customer), row.event]) }
+        return table
+    }
+}

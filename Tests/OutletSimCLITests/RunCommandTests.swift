@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite("outletsim run: results folder")
+struct RunCommandTests {
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-run-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    func contents(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name != "run.json" {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test("results are byte-identical for --jobs 1 and --jobs 2")
+    func identicalAcrossJobs() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        for jobs in ["1", "2"] {
+            let output = try CommandRunner.run(["run", scenario, "--replications", "12", "--jobs", jobs, "--quiet",
+                                                "--out", folder.appendingPathComponent("jobs-\(jobs)").path])
+            #expect(output.status == 0, "\(output.standardError)")
+        }
+        let one = try contents(folder.appendingPathComponent("jobs-1")), two = try contents(folder.appendingPathComponent("jobs-2"))
+        #expect(Set(one.keys) == ["summary.json", "intervals.csv", "segments.csv", "transactions.csv", "window_groups.csv",
+                                  "resources.csv", "scenario.yaml"])
+        #expect(one == two)
+    }
+
+    @Test("the folder holds summary.json, tidy tables with intervals, run.json and the scenario, names intact")
+    func folderContents() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("weekday")
+        let scenario = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml")
+        let output = try CommandRunner.run(["run", scenario.path, "--replications", "5", "--quiet", "--trace", "--out", out.path])
+        #expect(output.status == 0, "\(output.standardError)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any])
+        #expect(summary["format"] as? String == "outletsim-results" && summary["version"] as? Int == 1)
+        let day = try #require(summary["day"] as? [String: [String: Any]])
+        let wait = try #require(day["wait_p90"])
+        let (mean, low, high) = (wait["mean"] as? Double ?? .nan, wait["ci_low"] as? Double ?? .nan, wait["ci_high"] as? Double ?? .nan)
+        #expect(low <= mean && mean <= high)
+        let transactions = try String(contentsOf: out.appendingPathComponent("transactions.csv"), encoding: .utf8)
+        #expect(transactions.hasPrefix("transaction,metric,value,ci_low,ci_high\n"))
+        #expect(transactions.contains("\n对公业务,wait_mean,"))
+        let run = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any])
+        #expect((run["scenario_sha256"] as? String)?.count == 64)
+        #expect(try Data(contentsOf: out.appendingPathComponent("scenario.yaml")) == Data(contentsOf: scenario))
+        let customers = try String(contentsOf: out.appendingPathComponent("customers.csv"), encoding: .utf8)
+        #expect(customers.split(separator: "\n").count > 5 * 500)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("events.csv").path))
+        // Nothing temporary is left beside the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["weekday"])
+    }
+
+    @Test("a rerun replaces the folder whole")
+    func replaces() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("saturday")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "stale".write(to: out.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
+        let scenario = repository.appendingPathComponent("scenarios/bank-branch-saturday.yaml").path
+        let output = try CommandRunner.run(["run", scenario, "--replications", "3", "--quiet", "--out", out.path])
+        #expect(output.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("stale.txt").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
+    }
+
+    @Test("SIGTERM during a run: it says it was interrupted, exits non-zero and leaves nothing half-written")
+    func interrupted() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("long")
+        let process = Process()
+        process.executableURL = try CommandRunner.binary()
+        process.arguments = ["run", repository.appendingPathComponent("scenarios/telecom-business-hall.yaml").path,
+                             "--replications", "2000000", "--jobs", "1", "--out", out.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.0)
+        process.terminate()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 130)
+        #expect(message.contains("interrupted"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("--json prints summary.json")
+    func jsonOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try CommandRunner.run(["run", repository.appendingPathComponent("scenarios/after-sales-service-centre.yaml").path,
+                                            "--replications", "3", "--json", "--out", folder.appendingPathComponent("r").path])
+        #expect(output.status == 0)
+        let printed = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
+        #expect(printed?["format"] as? String == "outletsim-results")
+        #expect(output.standardOutput == (try String(contentsOf: folder.appendingPathComponent("r/summary.json"), encoding: .utf8)))
+    }
+}
