@@ -11,18 +11,22 @@ deps:
 build: deps
 	$(SWIFT) build $(CONFIG) --product outletsim
 
-# The main job: check every example scenario, simulate 30 days of the weekday
-# bank branch and print its day metrics with 95% confidence intervals, then
-# prove the event kernel against queueing theory.
+# The main job: check every example scenario, simulate 100 days of the
+# weekday bank branch, print its metrics with 95% confidence intervals and
+# write results/bank-branch-weekday/ with report.html, then prove the event
+# kernel against queueing theory.
 run: build
 	$(OUTLETSIM) validate scenarios/*.yaml
-	$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 30
+	$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 100
 	$(OUTLETSIM) theory
 
 # Every test, built with optimisation (the statistical tests simulate millions
-# of customers and stay fast only in release mode).
+# of customers and stay fast only in release mode), then the Python suite:
+# results files in pandas and the report in headless Chromium.
 test: deps
 	$(SWIFT) test $(CONFIG)
+	$(SWIFT) build $(CONFIG) --product outletsim
+	scripts/python-tests.sh
 
 # Kernel throughput and memory with ordo-one/benchmark (separate package).
 bench: deps

@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Measurement", targets: ["Measurement"]),
         .library(name: "Replications", targets: ["Replications"]),
         .library(name: "Results", targets: ["Results"]),
+        .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -69,6 +70,8 @@ let package = Package(
             name: "Results",
             dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario"]
         ),
+        // report.html: a self-contained page of inline SVG charts.
+        .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario"]),
         // Textbook multi-server queues on the event kernel, to prove it against theory.
         .target(
             name: "ReferenceModels",
@@ -78,7 +81,7 @@ let package = Package(
             name: "OutletSimCLI",
             dependencies: [
                 "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
-                "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "Results",
+                "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "Results", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,6 +3,7 @@ import Foundation
 import Measurement
 import OutletEngine
 import Replications
+import Report
 import Results
 import Scenario
 import ScenarioFile
@@ -91,7 +92,7 @@ struct RunCommand: ParsableCommand {
         let target = URL(fileURLWithPath: out ?? "results/\(scenario.name)")
         let folder = try ResultsFolder(target: target)
         do {
-            for (name, text) in document.files() {
+            for (name, text) in document.files() + [("report.html", RunReport(document: document).html())] {
                 try folder.write(name, text)
                 if interruption.happened { break }
             }

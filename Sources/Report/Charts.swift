@@ -1,0 +1,134 @@
+/// One series of values per category, with an optional confidence band.
+struct Series {
+    let name: String
+    let values: [Double]
+    var low: [Double]? = nil
+    var high: [Double]? = nil
+}
+
+/// Lines over the intervals, with shaded confidence bands and an optional
+/// horizontal target line.
+struct LineChart {
+    let title: String
+    let description: String
+    let categories: [String]
+    let categoryLabel: String
+    let valueLabel: String
+    let series: [Series]
+    var target: (value: Double, label: String)? = nil
+
+    func render() -> String {
+        let frame = ChartFrame()
+        var values = series.flatMap { $0.values + ($0.high ?? []) }
+        if let target { values.append(target.value) }
+        let y = LinearScale(values: values, start: frame.plotBottom, end: frame.plotTop)
+        var svg = frame.open(title: title, description: description) + frame.valueAxis(y, label: valueLabel)
+        svg += frame.categoryAxis(categories, label: categoryLabel, every: max(1, categories.count / 10))
+        for (index, line) in series.enumerated() {
+            let colour = SVG.colours[index % SVG.colours.count]
+            if let low = line.low, let high = line.high {
+                let upper = high.enumerated().filter { $0.element.isFinite }.map { "\(SVG.number(frame.center($0.offset, of: categories.count))),\(SVG.number(y($0.element)))" }
+                let lower = low.enumerated().filter { $0.element.isFinite }.reversed().map { "\(SVG.number(frame.center($0.offset, of: categories.count))),\(SVG.number(y($0.element)))" }
+                svg += "<polygon class=\"band\" fill=\"\(colour)\" points=\"\((upper + lower).joined(separator: " "))\"/>"
+            }
+            let points = line.values.enumerated().filter { $0.element.isFinite }
+                .map { "\(SVG.number(frame.center($0.offset, of: categories.count))),\(SVG.number(y($0.element)))" }
+            svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape(line.name))</title></polyline>"
+        }
+        var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: true) }
+        if let target {
+            let level = SVG.number(y(target.value))
+            svg += "<line class=\"target\" x1=\"\(SVG.number(frame.plotLeft))\" x2=\"\(SVG.number(frame.plotRight))\" y1=\"\(level)\" y2=\"\(level)\"/>"
+            legend.append((name: target.label, colour: "#D55E00", line: true))
+        }
+        return svg + frame.legend(legend) + "</svg>"
+    }
+}
+
+/// Bars per category: grouped side by side, or stacked (shares); an
+/// optional line on a right-hand axis.
+struct BarChart {
+    let title: String
+    let description: String
+    let categories: [String]
+    let categoryLabel: String
+    let valueLabel: String
+    let series: [Series]
+    var stacked = false
+    var line: (series: Series, label: String)? = nil
+
+    func render() -> String {
+        let frame = ChartFrame()
+        let totals = categories.indices.map { index in series.reduce(0) { $0 + max(0, $1.values[index].isFinite ? $1.values[index] : 0) } }
+        // Stacked shares that fill each bar get an axis from 0 to exactly 1.
+        let shares = stacked && totals.allSatisfy { $0 <= 1 + 1e-9 }
+        let y = LinearScale(values: shares ? [0, 1] : stacked ? totals : series.flatMap(\.values),
+                            start: frame.plotBottom, end: frame.plotTop)
+        var svg = frame.open(title: title, description: description) + frame.valueAxis(y, label: valueLabel)
+        svg += frame.categoryAxis(categories, label: categoryLabel, every: max(1, categories.count / 10))
+        let slot = frame.slot(categories.count)
+        let barWidth = stacked ? slot * 0.7 : slot * 0.8 / Double(max(series.count, 1))
+        for index in categories.indices {
+            var base = 0.0
+            for (number, bar) in series.enumerated() {
+                let value = bar.values[index].isFinite ? bar.values[index] : 0
+                let colour = SVG.colours[number % SVG.colours.count]
+                let x = stacked ? frame.center(index, of: categories.count) - barWidth / 2
+                                : frame.center(index, of: categories.count) - slot * 0.4 + Double(number) * barWidth
+                let top = y(base + value), bottom = y(base)
+                svg += "<rect x=\"\(SVG.number(x))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(barWidth))\" height=\"\(SVG.number(max(0, bottom - top)))\" fill=\"\(colour)\"><title>\(SVG.escape("\(categories[index]) · \(bar.name): \(SVG.label(value))"))</title></rect>"
+                if stacked { base += value }
+            }
+        }
+        var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: false) }
+        if let line {
+            let right = LinearScale(values: line.series.values, start: frame.plotBottom, end: frame.plotTop)
+            svg += frame.valueAxis(right, label: line.label, onRight: true)
+            let points = line.series.values.enumerated().filter { $0.element.isFinite }
+                .map { "\(SVG.number(frame.center($0.offset, of: categories.count))),\(SVG.number(right($0.element)))" }
+            svg += "<polyline class=\"series\" fill=\"none\" stroke=\"#000000\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape(line.series.name))</title></polyline>"
+            legend.append((name: line.series.name, colour: "#000000", line: true))
+        }
+        return svg + frame.legend(legend) + "</svg>"
+    }
+}
+
+/// Values from 0 to 1 in a grid of rows (window groups) by columns (intervals).
+struct HeatMap {
+    let title: String
+    let description: String
+    let rows: [String]
+    let columns: [String]
+    let columnLabel: String
+    let values: [[Double]]
+
+    func colour(_ value: Double) -> String {
+        guard value.isFinite else { return "#f0f0f0" }
+        let t = min(max(value, 0), 1)
+        // From pale yellow (idle) to deep red (saturated).
+        let r = Int(255 - 40 * t), g = Int(245 - 200 * t), b = Int(200 - 170 * t)
+        return "rgb(\(r),\(g),\(b))"
+    }
+
+    func render() -> String {
+        let frame = ChartFrame()
+        let left = 120.0, top = frame.plotTop, bottom = frame.plotBottom, right = frame.plotRight
+        let cellWidth = (right - left) / Double(max(columns.count, 1)), cellHeight = (bottom - top) / Double(max(rows.count, 1))
+        var svg = frame.open(title: title, description: description)
+        for (row, name) in rows.enumerated() {
+            let y = top + Double(row) * cellHeight
+            svg += "<text class=\"tick\" x=\"\(SVG.number(left - 6))\" y=\"\(SVG.number(y + cellHeight / 2))\" dy=\"4\" text-anchor=\"end\">\(SVG.escape(name))</text>"
+            for (column, label) in columns.enumerated() {
+                let value = values[row][column]
+                svg += "<rect x=\"\(SVG.number(left + Double(column) * cellWidth))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(cellWidth))\" height=\"\(SVG.number(cellHeight))\" fill=\"\(colour(value))\" stroke=\"#ffffff\"><title>\(SVG.escape("\(name) \(label): \(value.isFinite ? String(format: "%.0f%%", value * 100) : "closed")"))</title></rect>"
+            }
+        }
+        for (column, label) in columns.enumerated() where column % max(1, columns.count / 10) == 0 {
+            svg += "<text class=\"tick\" x=\"\(SVG.number(left + (Double(column) + 0.5) * cellWidth))\" y=\"\(SVG.number(bottom + 18))\" text-anchor=\"middle\">\(SVG.escape(label))</text>"
+        }
+        svg += "<text class=\"axis-label\" x=\"\(SVG.number((left + right) / 2))\" y=\"\(SVG.number(frame.height - 12))\" text-anchor=\"middle\">\(SVG.escape(columnLabel))</text>"
+        svg += frame.legend([(name: "0%", colour: colour(0), line: false), (name: "50%", colour: colour(0.5), line: false),
+                             (name: "100% busy", colour: colour(1), line: false)])
+        return svg + "</svg>"
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Measurement
+import Replications
+import Results
+import Scenario
+
+/// `report.html`: a self-contained page (inline SVG and CSS, no network)
+/// with the run's key figures and charts of arrivals and capacity, waits
+/// with confidence bands against the target, waiting-zone crowding, window
+/// utilisation, outcomes per segment, and kiosk use and breakdowns.
+public struct RunReport {
+    let document: ResultsDocument
+
+    public init(document: ResultsDocument) {
+        self.document = document
+    }
+
+    var scenario: Scenario { document.scenario }
+    var intervals: Range<Int> { 0..<scenario.intervalCount }
+    var labels: [String] { intervals.map { ClockTime(minutes: scenario.intervalStart($0)).description } }
+
+    func estimate(_ scope: Scope, entity: Int = 0, interval: Int = -1, _ metric: String) -> MetricEstimate? {
+        document.statistics.estimate(MetricKey(scope, entity: entity, interval: interval, metric))
+    }
+
+    func series(_ name: String, _ metric: String, band: Bool = false, scale: Double = 1) -> Series {
+        let found = intervals.map { estimate(.interval, entity: $0, metric) }
+        return Series(name: name, values: found.map { ($0?.mean ?? .nan) * scale },
+                      low: band ? found.map { ($0?.low ?? .nan) * scale } : nil,
+                      high: band ? found.map { ($0?.high ?? .nan) * scale } : nil)
+    }
+
+    func arrivalsChart() -> String {
+        let perHour = 60 / scenario.intervalMinutes
+        return BarChart(title: "Arrivals and open windows per interval",
+                        description: "Customers arriving per hour in each interval (bars) and the average number of windows open (line).",
+                        categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "arrivals per hour",
+                        series: [series("arrivals per hour", "arrivals", scale: perHour)],
+                        line: (series: series("windows open", "open_windows"), label: "windows open")).render()
+    }
+
+    func waitChart() -> String {
+        let target = document.targets.first ?? 10
+        return LineChart(title: "Wait for a window per interval (p50 and p90, with 95% intervals)",
+                         description: "Median and 90th percentile of the wait from ticket to call of customers arriving in each interval; shaded bands are 95% confidence intervals across days; the flat line is the target wait.",
+                         categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "wait (minutes)",
+                         series: [series("p50 wait", "wait_p50", band: true), series("p90 wait", "wait_p90", band: true)],
+                         target: (value: target, label: "target \(SVG.label(target)) min")).render()
+    }
+
+    func crowdingChart() -> String {
+        LineChart(title: "Waiting-zone occupancy over the day",
+                  description: "Customers waiting for a window: time-average with its 95% interval, the maximum, and the seats available.",
+                  categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "customers waiting",
+                  series: [series("mean waiting", "occupancy_mean", band: true), series("most waiting", "occupancy_max")],
+                  target: (value: Double(scenario.waitingZone.seats), label: "seats")).render()
+    }
+
+    func utilisationChart() -> String {
+        let values = scenario.windowGroups.indices.map { group in
+            intervals.map { estimate(.windowGroup, entity: group, interval: $0, "utilisation")?.mean ?? .nan }
+        }
+        return HeatMap(title: "Window utilisation by group and interval",
+                       description: "Share of open window time spent serving (or waiting for a called customer), per window group and interval; grey where closed.",
+                       rows: scenario.windowGroups.map(\.name), columns: labels,
+                       columnLabel: "interval start (clock time)", values: values).render()
+    }
+
+    func outcomesChart() -> String {
+        let names = scenario.segments.map(\.name)
+        func share(_ metric: String) -> [Double] {
+            names.indices.map { estimate(.segment, entity: $0, metric)?.mean ?? 0 }
+        }
+        return BarChart(title: "Outcomes per segment",
+                        description: "Share of each segment's customers served at a window, at a kiosk, resolved at reception, or leaving without service.",
+                        categories: names, categoryLabel: "segment", valueLabel: "share of customers",
+                        series: [Series(name: "window", values: share("share_served_at_counter")),
+                                 Series(name: "kiosk", values: share("share_served_at_kiosk")),
+                                 Series(name: "reception", values: share("share_resolved_at_reception")),
+                                 Series(name: "left", values: share("share_abandoned"))],
+                        stacked: true).render()
+    }
+
+    func kioskChart() -> String {
+        let kiosks = scenario.selfService.kioskTypes
+        guard !kiosks.isEmpty else {
+            let frame = ChartFrame()
+            return frame.open(title: "Kiosk use and breakdowns", description: "This outlet has no kiosks.")
+                + "<text class=\"axis-label\" x=\"380\" y=\"160\" text-anchor=\"middle\">No kiosks in this scenario</text></svg>"
+        }
+        func values(_ metric: String, scale: Double = 1) -> [Double] {
+            kiosks.indices.map { (estimate(.kioskType, entity: $0, metric)?.mean ?? .nan) * scale }
+        }
+        let breakdowns = values("breakdowns")
+        let names = zip(kiosks, breakdowns).map { "\($0.name) (\(String(format: "%.1f", $1)) breakdowns/day)" }
+        return BarChart(title: "Kiosk use and breakdowns",
+                        description: "Per kiosk type: percentage of kiosk time in use and percentage broken, with breakdowns per day in the labels.",
+                        categories: names, categoryLabel: "kiosk type", valueLabel: "% of kiosk time",
+                        series: [Series(name: "in use", values: values("utilisation", scale: 100)),
+                                 Series(name: "broken", values: values("share_of_time_broken", scale: 100))]).render()
+    }
+
+    func keyFigures() -> String {
+        let target = document.targets.first ?? 10
+        let rows: [(String, String, Double)] = [
+            ("Customers per day", "arrivals", 1), ("Served at a window", "share_served_at_counter", 100),
+            ("Served at a kiosk", "share_served_at_kiosk", 100), ("Left without service", "share_abandoned", 100),
+            ("Mean wait (min)", "wait_mean", 1), ("p90 wait (min)", "wait_p90", 1),
+            ("Served within \(SVG.label(target)) min", "share_served_within_\(SVG.label(target))", 100),
+            ("Window utilisation", "window_utilisation", 100), ("Most waiting at once", "occupancy_max", 1),
+            ("Overtime (min)", "overtime_minutes", 1), ("Staff-hours", "staff_hours", 1),
+        ]
+        var html = "<table><thead><tr><th>day metric</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
+        for (label, metric, scale) in rows {
+            guard let value = estimate(.day, metric) else { continue }
+            let unit = scale == 100 ? "%" : ""
+            func show(_ x: Double) -> String { x.isFinite ? String(format: "%.1f", x * scale) + unit : "–" }
+            html += "<tr><td>\(SVG.escape(label))</td><td>\(show(value.mean))</td><td>\(show(value.low)) – \(show(value.high))</td></tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    public func html() -> String {
+        let title = "OutletSim report: \(scenario.name)"
+        let charts = [arrivalsChart(), waitChart(), crowdingChart(), utilisationChart(), outcomesChart(), kioskChart()]
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(SVG.escape(title))</title>
+            <style>
+            body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; }
+            h1 { font-size: 1.5rem; } p.meta { color: #555; }
+            table { border-collapse: collapse; margin: 1rem 0 2rem; } td, th { padding: 0.3rem 0.8rem; border-bottom: 1px solid #ddd; text-align: right; }
+            td:first-child, th:first-child { text-align: left; }
+            figure { margin: 0 0 2rem; } svg.chart { width: 100%; height: auto; background: #fff; }
+            .chart-title { font-size: 15px; font-weight: 600; } .tick { font-size: 11px; fill: #444; } .axis-label { font-size: 12px; fill: #222; }
+            .legend-label { font-size: 11px; } .grid { stroke: #e6e6e6; } .axis { stroke: #666; }
+            .series { stroke-width: 2.5; } .band { opacity: 0.18; stroke: none; } .target { stroke: #D55E00; stroke-dasharray: 6 4; stroke-width: 1.5; }
+            </style></head>
+            <body>
+            <h1>\(SVG.escape(title))</h1>
+            <p class="meta">\(document.statistics.days) simulated days, seed \(document.seed); opening hours \(ClockTime(minutes: scenario.opening))–\(ClockTime(minutes: scenario.closing)) in \(SVG.label(scenario.intervalMinutes))-minute intervals. Intervals are 95% confidence intervals across days.</p>
+            \(keyFigures())
+            \(charts.map { "<figure>\($0)</figure>" }.joined(separator: "\n"))
+            </body></html>
+
+            """
+    }
+}

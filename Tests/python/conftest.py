@@ -1,0 +1,25 @@
+"""Shared fixtures: the built outletsim binary and one results folder made by it."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def outletsim() -> pathlib.Path:
+    binary = pathlib.Path(os.environ.get("OUTLETSIM", REPOSITORY / ".build" / "release" / "outletsim"))
+    if not binary.exists():
+        pytest.fail(f"outletsim was not found at {binary}; build it with `swift build -c release` first")
+    return binary
+
+
+@pytest.fixture(scope="session")
+def weekday_results(outletsim, tmp_path_factory) -> pathlib.Path:
+    """Results of the weekday branch, written by the CLI in this test run."""
+    out = tmp_path_factory.mktemp("results") / "bank-branch-weekday"
+    subprocess.run([str(outletsim), "run", str(REPOSITORY / "scenarios" / "bank-branch-weekday.yaml"),
+                    "--replications", "8", "--quiet", "--out", str(out)], check=True)
+    return out

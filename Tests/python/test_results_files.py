@@ -1,0 +1,38 @@
+"""The results CSV files load in pandas with no options, names intact."""
+import json
+
+import pandas as pd
+
+
+def test_every_table_loads_with_no_options(weekday_results):
+    expected = {
+        "intervals.csv": ["interval", "start", "end", "metric", "value", "ci_low", "ci_high"],
+        "segments.csv": ["segment", "metric", "value", "ci_low", "ci_high"],
+        "transactions.csv": ["transaction", "metric", "value", "ci_low", "ci_high"],
+        "window_groups.csv": ["window_group", "interval", "metric", "value", "ci_low", "ci_high"],
+        "resources.csv": ["resource", "kind", "metric", "value", "ci_low", "ci_high"],
+    }
+    for name, columns in expected.items():
+        table = pd.read_csv(weekday_results / name)
+        assert list(table.columns) == columns, name
+        assert len(table) > 0, name
+        assert pd.api.types.is_float_dtype(table["value"]), name
+
+
+def test_names_and_values_reach_pandas_unchanged(weekday_results):
+    transactions = pd.read_csv(weekday_results / "transactions.csv")
+    assert {"取款", "对公业务"} <= set(transactions["transaction"])
+    waits = transactions[transactions.metric == "wait_mean"].set_index("transaction")
+    summary = json.loads((weekday_results / "summary.json").read_text(encoding="utf-8"))
+    by_name = {entry["name"]: entry["metrics"] for entry in summary["transactions"]}
+    assert abs(waits.loc["对公业务", "value"] - by_name["对公业务"]["wait_mean"]["mean"]) < 1e-9
+    assert (waits["ci_low"] <= waits["value"]).all() and (waits["value"] <= waits["ci_high"]).all()
+
+
+def test_interval_table_has_the_erlang_estimate_beside_the_simulation(weekday_results):
+    intervals = pd.read_csv(weekday_results / "intervals.csv")
+    erlang = intervals[intervals.metric == "erlang_wait_mean"]
+    simulated = intervals[intervals.metric == "wait_mean"]
+    assert len(erlang) == intervals["interval"].nunique()
+    assert erlang["ci_low"].isna().all()
+    assert len(simulated) == intervals["interval"].nunique()
