@@ -96,6 +96,32 @@ struct RunCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("--precision adds days until the half-width is reached, says so, and stays reproducible")
+    func precision() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = repository.appendingPathComponent("scenarios/bank-branch-saturday.yaml").path
+        var summaries: [Data] = []
+        for run in ["a", "b"] {
+            let out = folder.appendingPathComponent(run)
+            let output = try CommandRunner.run(["run", scenario, "--replications", "10", "--precision", "wait_mean=0.4",
+                                                "--out", out.path])
+            #expect(output.status == 0, "\(output.standardError)")
+            #expect(output.standardOutput.contains("precision reached: wait_mean ±"))
+            let data = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+            let summary = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let days = (summary?["run"] as? [String: Any])?["replications"] as? Int ?? 0
+            #expect(days > 10)
+            let wait = ((summary?["day"] as? [String: Any])?["wait_mean"] as? [String: Double]) ?? [:]
+            #expect((wait["ci_high"] ?? .infinity) - (wait["ci_low"] ?? 0) <= 0.8 + 1e-9)
+            summaries.append(data)
+        }
+        #expect(summaries[0] == summaries[1])
+        let capped = try CommandRunner.run(["run", scenario, "--replications", "5", "--precision", "wait_mean=0.0001",
+                                            "--max-replications", "8", "--out", folder.appendingPathComponent("c").path])
+        #expect(capped.standardOutput.contains("precision NOT reached"))
+    }
+
     @Test("--json prints summary.json")
     func jsonOutput() throws {
         let folder = try temporaryFolder()

@@ -41,6 +41,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Target waits in minutes, comma-separated, whose service levels are measured.")
     var waitTargets: String = "5,10,15"
 
+    @Option(help: ArgumentHelp("Keep adding days until a day metric's 95% half-width is at most the given value, e.g. wait_p90=0.5.",
+                               valueName: "metric=half-width"))
+    var precision: String?
+
+    @Option(help: "Most days --precision may run.")
+    var maxReplications: Int = 5_000
+
     @Flag(help: "Also write customers.csv and events.csv with every customer of every day.")
     var trace = false
 
@@ -56,6 +63,20 @@ struct RunCommand: ParsableCommand {
         guard targets != nil else {
             throw ValidationError("--wait-targets must be minutes > 0 separated by commas, e.g. 5,10,15; found '\(waitTargets)'")
         }
+        if precision != nil && precisionGoal == nil {
+            throw ValidationError("--precision must be METRIC=HALFWIDTH with a half-width > 0, e.g. wait_p90=0.5; found '\(precision ?? "")'")
+        }
+        guard precision == nil || maxReplications >= replications else {
+            throw ValidationError("--max-replications must be at least --replications (\(replications)), found \(maxReplications)")
+        }
+    }
+
+    /// The day metric and half-width asked for by --precision.
+    var precisionGoal: (metric: String, halfWidth: Double)? {
+        guard let precision else { return nil }
+        let parts = precision.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, let width = Double(parts[1]), width > 0, width.isFinite else { return nil }
+        return (parts[0], width)
     }
 
     var targets: [Double]? {
@@ -76,15 +97,39 @@ struct RunCommand: ParsableCommand {
         let interruption = Interruption.install()
         let started = Date()
         let progress = Progress(total: replications, enabled: !quiet && isatty(STDERR_FILENO) == 1, started: started)
-        let results = try ReplicationRunner.run(scenario, seed: seed, days: 0..<replications, jobs: jobs, targets: targets,
+        var results = try ReplicationRunner.run(scenario, seed: seed, days: 0..<replications, jobs: jobs, targets: targets,
                                                 keepRecords: trace ? 0..<replications : 0..<0) { done in
             progress.update(done)
             return !interruption.happened
         }
+        var statistics = RunStatistics(results)
+        var precisionReport: String?
+        if let goal = precisionGoal {
+            // Each round asks for the days that the current half-width says are
+            // needed (n·(h/goal)²), at least 10% more, within the cap: the same
+            // inputs always take the same rounds, so results stay reproducible.
+            while !interruption.happened {
+                guard let estimate = statistics.estimate(MetricKey(.day, goal.metric)) else {
+                    FileHandle.standardError.write(Data("outletsim: --precision: no day metric '\(goal.metric)'\n".utf8))
+                    throw ExitCode(2)
+                }
+                let halfWidth = (estimate.high - estimate.low) / 2
+                let days = results.count
+                if halfWidth <= goal.halfWidth || days >= maxReplications {
+                    precisionReport = halfWidth <= goal.halfWidth
+                        ? "precision reached: \(goal.metric) ± \(String(format: "%.4g", halfWidth)) after \(days) days"
+                        : "precision NOT reached: \(goal.metric) ± \(String(format: "%.4g", halfWidth)) after \(days) days (the --max-replications cap)"
+                    break
+                }
+                let wanted = Int((Double(days) * pow(halfWidth / goal.halfWidth, 2)).rounded(.up))
+                let next = min(maxReplications, max(wanted, days + max(1, days / 10)))
+                results += try ReplicationRunner.run(scenario, seed: seed, days: days..<next, jobs: jobs, targets: targets,
+                                                     keepRecords: trace ? days..<next : 0..<0) { _ in !interruption.happened }
+                statistics = RunStatistics(results)
+            }
+        }
         progress.finish()
         if interruption.happened { try interrupted() }
-
-        let statistics = RunStatistics(results)
         let erlang = ErlangEstimates.compute(scenario, statistics, targets: targets)
         let scenarioData = FileManager.default.contents(atPath: file) ?? Data()
         let document = ResultsDocument(scenario: scenario, statistics: statistics, erlang: erlang, seed: seed,
@@ -102,7 +147,8 @@ struct RunCommand: ParsableCommand {
                 try folder.write("events.csv", TraceTables.events(records).rendered())
             }
             try folder.copy(URL(fileURLWithPath: file), as: "scenario" + (file.hasSuffix(".yml") ? ".yml" : ".yaml"))
-            try folder.write("run.json", runMetadata(scenarioSHA256: document.scenarioSHA256, started: started).rendered())
+            try folder.write("run.json", runMetadata(scenarioSHA256: document.scenarioSHA256, days: statistics.days,
+                                                     started: started).rendered())
         } catch {
             folder.discard()
             throw error
@@ -118,7 +164,8 @@ struct RunCommand: ParsableCommand {
         } else if !quiet {
             print(SummaryTable(document: document).render())
             let seconds = Date().timeIntervalSince(started)
-            print("\nResults in \(target.path) (\(replications) days in \(String(format: "%.2f", seconds)) s).")
+            if let precisionReport { print("\n" + precisionReport) }
+            print("\nResults in \(target.path) (\(statistics.days) days in \(String(format: "%.2f", seconds)) s).")
         }
     }
 
@@ -127,13 +174,14 @@ struct RunCommand: ParsableCommand {
         throw ExitCode(130)
     }
 
-    func runMetadata(scenarioSHA256: String, started: Date) -> JSONValue {
+    func runMetadata(scenarioSHA256: String, days: Int, started: Date) -> JSONValue {
         let format = ISO8601DateFormatter()
         return .object([
             ("format", .string("outletsim-run")), ("version", .integer(1)),
             ("outletsim_version", .string(OutletSim.version)),
             ("scenario_file", .string(file)), ("scenario_sha256", .string(scenarioSHA256)),
-            ("seed", .string(String(seed))), ("replications", .integer(replications)), ("jobs", .integer(jobs)),
+            ("seed", .string(String(seed))), ("replications", .integer(days)), ("jobs", .integer(jobs)),
+            ("precision", precision.map { .string($0) } ?? .null),
             ("wait_targets", .array((targets ?? []).map { .number($0) })), ("trace", .bool(trace)),
             ("command", .string(CommandLine.arguments.joined(separator: " "))),
             ("started", .string(format.string(from: started))), ("finished", .string(format.string(from: Date()))),
