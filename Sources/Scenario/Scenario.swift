@@ -22,12 +22,15 @@ public struct Scenario: Sendable {
     public var calling: CallingPolicy
     public var appointments: Appointments?
     public var walking: WalkingTimes
+    /// Waits, minutes, whose service levels (share called within them) are
+    /// reported, e.g. [5, 10, 15].
+    public var waitTargets: [Double]
 
     public init(name: String, opening: Double, closing: Double, intervalMinutes: Double, maxOvertime: Double,
                 transactionTypes: [TransactionType], segments: [Segment], arrivals: ArrivalPlan,
                 reception: Reception?, selfService: SelfServiceZone, waitingZone: WaitingZone,
                 windowGroups: [WindowGroup], calling: CallingPolicy, appointments: Appointments?,
-                walking: WalkingTimes) {
+                walking: WalkingTimes, waitTargets: [Double] = [5, 10, 15]) {
         self.name = name
         self.opening = opening
         self.closing = closing
@@ -43,6 +46,7 @@ public struct Scenario: Sendable {
         self.calling = calling
         self.appointments = appointments
         self.walking = walking
+        self.waitTargets = waitTargets
     }
 
     /// Number of intervals between opening and closing (the last may be short).

@@ -182,5 +182,6 @@ enum Grammar {
         Field("calling", .object(calling), "How windows call tickets."),
         Field("appointments", .object(appointments), "Booked visits."),
         Field("walking", .object(walking), "Walking times between zones."),
+        Field("wait_targets", .list(.number(minimum: 0)), "Waits, minutes, whose service levels are reported (default [5, 10, 15])."),
     ]
 }

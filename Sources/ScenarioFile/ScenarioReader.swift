@@ -102,6 +102,7 @@ struct ScenarioReader {
         let calling = root["calling"].map { readCalling($0) } ?? CallingPolicy()
         let appointments = root["appointments"].flatMap { readAppointments($0) }
         let walking = root["walking"].map { readWalking($0) } ?? WalkingTimes()
+        let waitTargets = root["wait_targets"].map { readWaitTargets($0) } ?? [5, 10, 15]
         // Checked only on an otherwise sound file, so that one mistake is not reported twice.
         if nodes.problems.isEmpty, let windowsNode = root["windows"] {
             checkDemandIsServed(segments: segmentsRead, windows: windows, selfService: selfService,
@@ -111,7 +112,26 @@ struct ScenarioReader {
         return Scenario(name: name, opening: outlet.opening, closing: outlet.closing, intervalMinutes: outlet.interval,
                         maxOvertime: outlet.overtime, transactionTypes: types, segments: segmentsRead.map(\.segment),
                         arrivals: arrivals, reception: reception, selfService: selfService, waitingZone: waitingZone,
-                        windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking)
+                        windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking,
+                        waitTargets: waitTargets)
+    }
+
+    /// A non-empty list of positive waits in minutes, in increasing order.
+    mutating func readWaitTargets(_ node: Node) -> [Double] {
+        guard case .sequence(let list) = node, !list.isEmpty else {
+            nodes.report(node, "wait_targets", found: NodeReader.describe(node), allowed: "a list of waits in minutes, e.g. [5, 10, 15]")
+            return []
+        }
+        var targets: [Double] = []
+        for (index, item) in list.enumerated() {
+            guard let minutes = nodes.number(item, "wait_targets[\(index)]", minimum: 0) else { continue }
+            guard minutes > 0 else {
+                nodes.report(item, "wait_targets[\(index)]", found: "0", allowed: "a wait > 0 minutes")
+                continue
+            }
+            targets.append(minutes)
+        }
+        return Array(Set(targets)).sorted()
     }
 
     mutating func readOutlet(_ node: Node) -> (opening: Double, closing: Double, interval: Double, overtime: Double)? {

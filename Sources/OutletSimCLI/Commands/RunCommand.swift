@@ -38,8 +38,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Results folder (default: results/<scenario name>/).")
     var out: String?
 
-    @Option(help: "Target waits in minutes, comma-separated, whose service levels are measured.")
-    var waitTargets: String = "5,10,15"
+    @Option(help: "Target waits in minutes, comma-separated, whose service levels are measured (default: the scenario's wait_targets).")
+    var waitTargets: String?
 
     @Option(help: ArgumentHelp("Keep adding days until a day metric's 95% half-width is at most the given value, e.g. wait_p90=0.5.",
                                valueName: "metric=half-width"))
@@ -60,7 +60,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2, found \(replications)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
-        guard targets != nil else {
+        if let waitTargets, targets == nil {
             throw ValidationError("--wait-targets must be minutes > 0 separated by commas, e.g. 5,10,15; found '\(waitTargets)'")
         }
         if precision != nil && precisionGoal == nil {
@@ -79,7 +79,9 @@ struct RunCommand: ParsableCommand {
         return (parts[0], width)
     }
 
+    /// The waits given with --wait-targets, if any.
     var targets: [Double]? {
+        guard let waitTargets else { return nil }
         let values = waitTargets.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ ($0 ?? -1) > 0 && ($0 ?? .infinity).isFinite }) else { return nil }
         return values.compactMap { $0 }
@@ -93,7 +95,7 @@ struct RunCommand: ParsableCommand {
             Diagnostics.printProblems(error.problems)
             throw ExitCode(2)
         }
-        let targets = self.targets ?? [10]
+        let targets = self.targets ?? scenario.waitTargets
         let interruption = Interruption.install()
         let started = Date()
         let progress = Progress(total: replications, enabled: !quiet && isatty(STDERR_FILENO) == 1, started: started)
@@ -148,7 +150,7 @@ struct RunCommand: ParsableCommand {
             }
             try folder.copy(URL(fileURLWithPath: file), as: "scenario" + (file.hasSuffix(".yml") ? ".yml" : ".yaml"))
             try folder.write("run.json", runMetadata(scenarioSHA256: document.scenarioSHA256, days: statistics.days,
-                                                     started: started).rendered())
+                                                     waitTargetsUsed: targets, started: started).rendered())
         } catch {
             folder.discard()
             throw error
@@ -174,7 +176,7 @@ struct RunCommand: ParsableCommand {
         throw ExitCode(130)
     }
 
-    func runMetadata(scenarioSHA256: String, days: Int, started: Date) -> JSONValue {
+    func runMetadata(scenarioSHA256: String, days: Int, waitTargetsUsed: [Double], started: Date) -> JSONValue {
         let format = ISO8601DateFormatter()
         return .object([
             ("format", .string("outletsim-run")), ("version", .integer(1)),
@@ -182,7 +184,7 @@ struct RunCommand: ParsableCommand {
             ("scenario_file", .string(file)), ("scenario_sha256", .string(scenarioSHA256)),
             ("seed", .string(String(seed))), ("replications", .integer(days)), ("jobs", .integer(jobs)),
             ("precision", precision.map { .string($0) } ?? .null),
-            ("wait_targets", .array((targets ?? []).map { .number($0) })), ("trace", .bool(trace)),
+            ("wait_targets", .array(waitTargetsUsed.map { .number($0) })), ("trace", .bool(trace)),
             ("command", .string(CommandLine.arguments.joined(separator: " "))),
             ("started", .string(format.string(from: started))), ("finished", .string(format.string(from: Date()))),
         ])
