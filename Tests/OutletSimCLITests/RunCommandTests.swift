@@ -74,8 +74,9 @@ struct RunCommandTests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
     }
 
-    @Test("SIGTERM during a run: it says it was interrupted, exits non-zero and leaves nothing half-written")
-    func interrupted() throws {
+    @Test("SIGTERM or Ctrl-C (SIGINT) during a run: it says it was interrupted, exits non-zero and leaves nothing half-written",
+          arguments: ["SIGTERM", "SIGINT"])
+    func interrupted(_ signalName: String) throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("long")
@@ -88,7 +89,7 @@ struct RunCommandTests {
         process.standardOutput = Pipe()
         try process.run()
         Thread.sleep(forTimeInterval: 1.0)
-        process.terminate()
+        if signalName == "SIGINT" { process.interrupt() } else { process.terminate() }
         process.waitUntilExit()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 130)
