@@ -27,12 +27,11 @@ struct LineChart {
         for (index, line) in series.enumerated() {
             let colour = SVG.colours[index % SVG.colours.count]
             if let low = line.low, let high = line.high {
-                let upper = high.enumerated().filter { $0.element.isFinite }.map { "\(SVG.number(frame.center($0.offset, of: categories.count))),\(SVG.number(y($0.element)))" }
-                let lower = low.enumerated().filter { $0.element.isFinite }.reversed().map { "\(SVG.number(frame.center($0.offset, of: categories.count))),\(SVG.number(y($0.element)))" }
+                let upper = frame.points(high, count: categories.count, on: y)
+                let lower = frame.points(low, count: categories.count, on: y, reversed: true)
                 svg += "<polygon class=\"band\" fill=\"\(colour)\" points=\"\((upper + lower).joined(separator: " "))\"/>"
             }
-            let points = line.values.enumerated().filter { $0.element.isFinite }
-                .map { "\(SVG.number(frame.center($0.offset, of: categories.count))),\(SVG.number(y($0.element)))" }
+            let points = frame.points(line.values, count: categories.count, on: y)
             svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape(line.name))</title></polyline>"
         }
         var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: true) }
@@ -84,8 +83,7 @@ struct BarChart {
         if let line {
             let right = LinearScale(values: line.series.values, start: frame.plotBottom, end: frame.plotTop)
             svg += frame.valueAxis(right, label: line.label, onRight: true)
-            let points = line.series.values.enumerated().filter { $0.element.isFinite }
-                .map { "\(SVG.number(frame.center($0.offset, of: categories.count))),\(SVG.number(right($0.element)))" }
+            let points = frame.points(line.series.values, count: categories.count, on: right)
             svg += "<polyline class=\"series\" fill=\"none\" stroke=\"#000000\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape(line.series.name))</title></polyline>"
             legend.append((name: line.series.name, colour: "#000000", line: true))
         }

@@ -112,6 +112,13 @@ struct ChartFrame {
 
     var slot: (Int) -> Double { { count in (self.plotRight - self.plotLeft) / Double(max(count, 1)) } }
 
+    /// "x,y" points of the finite `values` over `count` categories, for a
+    /// polyline or polygon; reversed for the lower edge of a band.
+    func points(_ values: [Double], count: Int, on scale: LinearScale, reversed: Bool = false) -> [String] {
+        let finite = values.enumerated().filter { $0.element.isFinite }
+        return (reversed ? finite.reversed() : finite).map { "\(SVG.number(center($0.offset, of: count))),\(SVG.number(scale($0.element)))" }
+    }
+
     /// A legend along the top right.
     func legend(_ entries: [(name: String, colour: String, line: Bool)]) -> String {
         var text = "<g class=\"legend\">"
