@@ -22,11 +22,13 @@ run: build
 
 # Every test, built with optimisation (the statistical tests simulate millions
 # of customers and stay fast only in release mode), then the Python suite:
-# results files in pandas and the report in headless Chromium.
+# results files in pandas and the report in headless Chromium; last, the
+# example scenarios' service targets, as CI checks them.
 test: deps
 	$(SWIFT) test $(CONFIG)
 	$(SWIFT) build $(CONFIG) --product outletsim
 	scripts/python-tests.sh
+	$(OUTLETSIM) check scenarios/
 
 # Kernel throughput and memory with ordo-one/benchmark (separate package).
 bench: deps

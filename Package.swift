@@ -103,7 +103,8 @@ let package = Package(
             dependencies: ["ScenarioFile", "Scenario", "Distributions", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"], exclude: ["Snapshots"]),
+        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,12 +25,14 @@ public struct Scenario: Sendable {
     /// Waits, minutes, whose service levels (share called within them) are
     /// reported, e.g. [5, 10, 15].
     public var waitTargets: [Double]
+    /// Service targets checked by `outletsim check`.
+    public var targets: [ServiceTarget]
 
     public init(name: String, opening: Double, closing: Double, intervalMinutes: Double, maxOvertime: Double,
                 transactionTypes: [TransactionType], segments: [Segment], arrivals: ArrivalPlan,
                 reception: Reception?, selfService: SelfServiceZone, waitingZone: WaitingZone,
                 windowGroups: [WindowGroup], calling: CallingPolicy, appointments: Appointments?,
-                walking: WalkingTimes, waitTargets: [Double] = [5, 10, 15]) {
+                walking: WalkingTimes, waitTargets: [Double] = [5, 10, 15], targets: [ServiceTarget] = []) {
         self.name = name
         self.opening = opening
         self.closing = closing
@@ -47,6 +49,7 @@ public struct Scenario: Sendable {
         self.appointments = appointments
         self.walking = walking
         self.waitTargets = waitTargets
+        self.targets = targets
     }
 
     /// Number of intervals between opening and closing (the last may be short).

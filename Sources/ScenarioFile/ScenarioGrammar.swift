@@ -168,6 +168,19 @@ enum Grammar {
         Field("waiting_to_window", .distribution(signed: false), "Minutes."),
     ]
 
+    static let target: [Field] = [
+        Field("name", .text, "Label for reports (default: made from the target)."),
+        Field("metric", .text, required: true, "share_served_within, wait_mean, wait_p50, wait_p90, wait_p95, abandonment, max_standing, overtime or window_utilisation."),
+        Field("minutes", .number(minimum: 0), "The wait, for share_served_within."),
+        Field("at_least", .number(minimum: 0), "The value must be at least this."),
+        Field("at_most", .number(minimum: 0), "The value must be at most this."),
+        Field("between", .list(.number(minimum: 0)), "[low, high]: the value must lie within."),
+        Field("per", .text, "day (default) or interval: judged for the whole day or for every interval."),
+        Field("segment", .text, "Only this segment's customers."),
+        Field("transaction", .text, "Only customers with this transaction type."),
+        Field("window_group", .text, "Only this window group (window_utilisation)."),
+    ]
+
     static let root: [Field] = [
         Field("name", .text, required: true, "Name of the scenario, used for the results folder."),
         Field("description", .text, "What the scenario represents."),
@@ -183,5 +196,6 @@ enum Grammar {
         Field("appointments", .object(appointments), "Booked visits."),
         Field("walking", .object(walking), "Walking times between zones."),
         Field("wait_targets", .list(.number(minimum: 0)), "Waits, minutes, whose service levels are reported (default [5, 10, 15])."),
+        Field("targets", .list(.object(target)), "Service targets that `outletsim check` judges."),
     ]
 }

@@ -102,7 +102,13 @@ struct ScenarioReader {
         let calling = root["calling"].map { readCalling($0) } ?? CallingPolicy()
         let appointments = root["appointments"].flatMap { readAppointments($0) }
         let walking = root["walking"].map { readWalking($0) } ?? WalkingTimes()
-        let waitTargets = root["wait_targets"].map { readWaitTargets($0) } ?? [5, 10, 15]
+        var waitTargets = root["wait_targets"].map { readWaitTargets($0) } ?? [5, 10, 15]
+        let targets = root["targets"].map { readTargets($0, windowGroupNames: windows.map(\.group.name)) } ?? []
+        // Waits that targets judge are always measured.
+        for target in targets {
+            if case .shareServedWithin(let minutes) = target.measure, !waitTargets.contains(minutes) { waitTargets.append(minutes) }
+        }
+        waitTargets.sort()
         // Checked only on an otherwise sound file, so that one mistake is not reported twice.
         if nodes.problems.isEmpty, let windowsNode = root["windows"] {
             checkDemandIsServed(segments: segmentsRead, windows: windows, selfService: selfService,
@@ -113,7 +119,7 @@ struct ScenarioReader {
                         maxOvertime: outlet.overtime, transactionTypes: types, segments: segmentsRead.map(\.segment),
                         arrivals: arrivals, reception: reception, selfService: selfService, waitingZone: waitingZone,
                         windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking,
-                        waitTargets: waitTargets)
+                        waitTargets: waitTargets, targets: targets)
     }
 
     /// A non-empty list of positive waits in minutes, in increasing order.

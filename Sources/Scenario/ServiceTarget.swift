@@ -1,0 +1,53 @@
+/// A service target a scenario must meet, checked like a test by
+/// `outletsim check`: e.g. "80% served within 10 minutes in every interval".
+public struct ServiceTarget: Sendable, Equatable {
+    /// What is measured.
+    public enum Measure: Sendable, Equatable {
+        /// Share of ticket holders called within this many minutes.
+        case shareServedWithin(minutes: Double)
+        case meanWait
+        /// A percentile of the wait (50, 90, 95).
+        case waitPercentile(Int)
+        /// Share who balked, were blocked, reneged or left unserved.
+        case abandonment
+        /// Most customers standing at once in the waiting zone.
+        case maxStanding
+        case overtime
+        /// Busy share of open window time, of all windows or one group.
+        case windowUtilisation
+    }
+
+    /// The bound the measure must respect.
+    public enum Bound: Sendable, Equatable {
+        case atLeast(Double)
+        case atMost(Double)
+        case between(Double, Double)
+    }
+
+    /// Whom the target is about.
+    public enum Subject: Sendable, Equatable {
+        case everyone
+        /// Index into `Scenario.segments`.
+        case segment(Int)
+        /// Index into `Scenario.transactionTypes`.
+        case transaction(Int)
+        /// Index into `Scenario.windowGroups` (window utilisation only).
+        case windowGroup(Int)
+    }
+
+    /// A label for reports, e.g. "80% within 10 min, every interval".
+    public var name: String
+    public var measure: Measure
+    public var bound: Bound
+    public var subject: Subject
+    /// Judged for every interval rather than for the whole day.
+    public var perInterval: Bool
+
+    public init(name: String, measure: Measure, bound: Bound, subject: Subject = .everyone, perInterval: Bool = false) {
+        self.name = name
+        self.measure = measure
+        self.bound = bound
+        self.subject = subject
+        self.perInterval = perInterval
+    }
+}

@@ -1,0 +1,140 @@
+import Scenario
+import Yams
+
+/// Service targets: what is measured, for whom, over what, and the bound.
+extension ScenarioReader {
+    static let targetMetrics = ["share_served_within", "wait_mean", "wait_p50", "wait_p90", "wait_p95", "abandonment",
+                                "max_standing", "overtime", "window_utilisation"]
+
+    mutating func readTargets(_ node: Node, windowGroupNames: [String]) -> [ServiceTarget] {
+        guard case .sequence(let list) = node else {
+            nodes.report(node, "targets", found: NodeReader.describe(node), allowed: "a list of targets")
+            return []
+        }
+        return list.enumerated().compactMap { index, item in
+            readTarget(item, "targets[\(index)]", windowGroupNames: windowGroupNames)
+        }
+    }
+
+    mutating func readTarget(_ node: Node, _ path: String, windowGroupNames: [String]) -> ServiceTarget? {
+        guard let entries = nodes.object(node, path, Grammar.target) else { return nil }
+        guard let metricNode = entries["metric"], let metric = nodes.text(metricNode, "\(path).metric") else { return nil }
+        guard Self.targetMetrics.contains(metric) else {
+            nodes.report(metricNode, "\(path).metric", found: "the metric '\(metric)'", allowed: Self.targetMetrics.joined(separator: ", "),
+                         hint: DidYouMean.suggestion(for: metric, among: Self.targetMetrics).map { "did you mean '\($0)'?" })
+            return nil
+        }
+        var measure: ServiceTarget.Measure
+        switch metric {
+        case "share_served_within":
+            guard let minutesNode = entries["minutes"] else {
+                nodes.report(node, "\(path).minutes", found: "no 'minutes'", allowed: "the wait in minutes for share_served_within")
+                return nil
+            }
+            guard let minutes = nodes.number(minutesNode, "\(path).minutes", minimum: 0) else { return nil }
+            guard minutes > 0 else {
+                nodes.report(minutesNode, "\(path).minutes", found: "0", allowed: "a wait > 0 minutes")
+                return nil
+            }
+            measure = .shareServedWithin(minutes: minutes)
+        case "wait_mean": measure = .meanWait
+        case "wait_p50": measure = .waitPercentile(50)
+        case "wait_p90": measure = .waitPercentile(90)
+        case "wait_p95": measure = .waitPercentile(95)
+        case "abandonment": measure = .abandonment
+        case "max_standing": measure = .maxStanding
+        case "overtime": measure = .overtime
+        default: measure = .windowUtilisation
+        }
+        if metric != "share_served_within", let minutesNode = entries["minutes"] {
+            nodes.report(minutesNode, "\(path).minutes", found: "minutes for \(metric)", allowed: "minutes only with share_served_within")
+            return nil
+        }
+        guard let bound = readBound(entries, node, path) else { return nil }
+
+        var perInterval = false
+        if let perNode = entries["per"], let per = nodes.text(perNode, "\(path).per") {
+            guard per == "day" || per == "interval" else {
+                nodes.report(perNode, "\(path).per", found: "'\(per)'", allowed: "day or interval")
+                return nil
+            }
+            perInterval = per == "interval"
+        }
+        let subjects = ["segment", "transaction", "window_group"].filter { entries[$0] != nil }
+        guard subjects.count <= 1 else {
+            nodes.report(node, path, found: "both \(subjects.joined(separator: " and "))", allowed: "at most one of segment, transaction and window_group")
+            return nil
+        }
+        var subject = ServiceTarget.Subject.everyone
+        if let key = subjects.first, let subjectNode = entries[key], let name = nodes.text(subjectNode, "\(path).\(key)") {
+            let names = key == "segment" ? segmentNames : key == "transaction" ? transactionNames : windowGroupNames
+            guard let index = names.firstIndex(of: name) else {
+                nodes.report(subjectNode, "\(path).\(key)", found: "the undefined \(key.replacingOccurrences(of: "_", with: " ")) '\(name)'",
+                             allowed: "one of " + names.joined(separator: ", "),
+                             hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
+                return nil
+            }
+            let customerMetric = !["max_standing", "overtime", "window_utilisation"].contains(metric)
+            switch key {
+            case "window_group" where metric != "window_utilisation":
+                nodes.report(subjectNode, "\(path).window_group", found: "a window group for \(metric)", allowed: "window_group only with window_utilisation")
+                return nil
+            case "segment", "transaction":
+                guard customerMetric else {
+                    nodes.report(subjectNode, "\(path).\(key)", found: "a \(key) for \(metric)", allowed: "\(key) only with customer metrics (waits, shares, abandonment)")
+                    return nil
+                }
+                guard !perInterval else {
+                    nodes.report(entries["per"], "\(path).per", found: "per interval for one \(key)", allowed: "per interval for all customers or a window group")
+                    return nil
+                }
+            default: break
+            }
+            subject = key == "segment" ? .segment(index) : key == "transaction" ? .transaction(index) : .windowGroup(index)
+        }
+        let name = entries["name"].flatMap { nodes.text($0, "\(path).name") } ?? Self.describe(metric, measure, bound, perInterval)
+        return ServiceTarget(name: name, measure: measure, bound: bound, subject: subject, perInterval: perInterval)
+    }
+
+    mutating func readBound(_ entries: [String: Node], _ node: Node, _ path: String) -> ServiceTarget.Bound? {
+        let given = ["at_least", "at_most", "between"].filter { entries[$0] != nil }
+        guard given.count == 1, let key = given.first, let boundNode = entries[key] else {
+            nodes.report(node, path, found: given.isEmpty ? "no bound" : "\(given.joined(separator: " and "))",
+                         allowed: "exactly one of at_least, at_most and between")
+            return nil
+        }
+        switch key {
+        case "at_least": return nodes.number(boundNode, "\(path).at_least", minimum: 0).map { .atLeast($0) }
+        case "at_most": return nodes.number(boundNode, "\(path).at_most", minimum: 0).map { .atMost($0) }
+        default:
+            guard case .sequence(let pair) = boundNode, pair.count == 2,
+                  let low = nodes.number(pair[0], "\(path).between[0]", minimum: 0),
+                  let high = nodes.number(pair[1], "\(path).between[1]", minimum: 0) else {
+                if case .sequence(let pair) = boundNode, pair.count == 2 { return nil }
+                nodes.report(boundNode, "\(path).between", found: NodeReader.describe(boundNode), allowed: "[low, high]")
+                return nil
+            }
+            guard low <= high else {
+                nodes.report(boundNode, "\(path).between", found: "[\(low), \(high)]", allowed: "low <= high")
+                return nil
+            }
+            return .between(low, high)
+        }
+    }
+
+    static func describe(_ metric: String, _ measure: ServiceTarget.Measure, _ bound: ServiceTarget.Bound, _ perInterval: Bool) -> String {
+        let what: String
+        if case .shareServedWithin(let minutes) = measure {
+            what = "share served within \(NodeReader.format(minutes)) min"
+        } else {
+            what = metric.replacingOccurrences(of: "_", with: " ")
+        }
+        let limit: String
+        switch bound {
+        case .atLeast(let value): limit = ">= \(NodeReader.format(value))"
+        case .atMost(let value): limit = "<= \(NodeReader.format(value))"
+        case .between(let low, let high): limit = "in [\(NodeReader.format(low)), \(NodeReader.format(high))]"
+        }
+        return "\(what) \(limit)" + (perInterval ? " in every interval" : "")
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite("outletsim check")
+struct CheckCommandTests {
+    let failing = repository.appendingPathComponent("Tests/OutletSimCLITests/Fixtures/failing").path
+
+    @Test("every example scenario declares targets and passes them")
+    func examplesPass() throws {
+        let output = try CommandRunner.run(["check", repository.appendingPathComponent("scenarios").path])
+        #expect(output.status == 0, "\(output.standardOutput)\(output.standardError)")
+        let lines = output.standardOutput.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("PASS ") }.count == 4)
+        #expect(lines.last?.hasSuffix(" passed, 0 failed") == true)
+    }
+
+    @Test("the understaffed branch fails, naming targets with values and intervals; exit status 1")
+    func failingScenario() throws {
+        let output = try CommandRunner.run(["check", failing])
+        #expect(output.status == 1)
+        #expect(output.standardOutput.contains("FAIL bank-branch-weekday-understaffed: p90 wait at most 20 minutes:"))
+        #expect(output.standardOutput.contains("in the 13:00 interval"))
+        #expect(output.standardOutput.split(separator: "\n").last == "2 passed, 6 failed")
+        let again = try CommandRunner.run(["check", failing])
+        #expect(again.standardOutput == output.standardOutput)
+    }
+
+    @Test("--strict fails inconclusive targets; JUnit XML and Markdown are written")
+    func strictAndReports() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-check-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let junit = folder.appendingPathComponent("check.xml").path, markdown = folder.appendingPathComponent("check.md").path
+        let output = try CommandRunner.run(["check", failing, "--strict", "--junit", junit, "--markdown", markdown])
+        #expect(output.status == 1)
+        #expect(output.standardOutput.contains("FAIL (inconclusive)"))
+        #expect(output.standardOutput.split(separator: "\n").last == "0 passed, 8 failed")
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("<testsuites name=\"outletsim check\" tests=\"8\" failures=\"8\">"))
+        #expect(xml.components(separatedBy: "<testcase ").count - 1 == 8)
+        let table = try String(contentsOfFile: markdown, encoding: .utf8)
+        #expect(table.hasPrefix("| scenario | target | verdict | value [95% CI] |"))
+        #expect(table.contains("0 passed, 8 failed"))
+    }
+
+    @Test("invalid input exits with status 2")
+    func invalidInput() throws {
+        let bad = repository.appendingPathComponent("Tests/ScenarioFileTests/Fixtures/invalid/mix-sum.yaml").path
+        #expect(try CommandRunner.run(["check", bad]).status == 2)
+        #expect(try CommandRunner.run(["check", "/no/such/folder"]).status == 2)
+    }
+
+    @Test("--budget caps the time per scenario and still judges what ran")
+    func budget() throws {
+        let output = try CommandRunner.run(["check", repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path,
+                                            "--replications", "100000", "--budget", "0.3"])
+        #expect(output.status == 0 || output.status == 1)
+        #expect(output.standardOutput.contains("bank-branch-weekday"))
+        #expect(!output.standardOutput.contains("(100000 days)"))
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+import Measurement
+import Scenario
+@testable import Replications
+
+@Suite("Target verdicts")
+struct TargetJudgementTests {
+    func estimate(_ mean: Double, _ low: Double, _ high: Double) -> MetricEstimate {
+        MetricEstimate(key: MetricKey(.day, "wait_p90"), mean: mean, low: low, high: high, days: 30)
+    }
+
+    @Test("pass when the whole interval is on the right side, fail when wholly on the wrong side, else inconclusive")
+    func verdicts() {
+        #expect(TargetJudge.verdictOf(estimate(12, 11, 13), .atMost(15)).0 == .pass)
+        #expect(TargetJudge.verdictOf(estimate(17, 16, 18), .atMost(15)).0 == .fail)
+        #expect(TargetJudge.verdictOf(estimate(15, 14, 16), .atMost(15)).0 == .inconclusive)
+        #expect(TargetJudge.verdictOf(estimate(0.85, 0.82, 0.88), .atLeast(0.8)).0 == .pass)
+        #expect(TargetJudge.verdictOf(estimate(0.7, 0.65, 0.75), .atLeast(0.8)).0 == .fail)
+        #expect(TargetJudge.verdictOf(estimate(0.8, 0.7, 0.9), .between(0.6, 0.95)).0 == .pass)
+        #expect(TargetJudge.verdictOf(estimate(0.97, 0.96, 0.98), .between(0.6, 0.95)).0 == .fail)
+        #expect(TargetJudge.verdictOf(estimate(0.95, 0.94, 0.96), .between(0.6, 0.95)).0 == .inconclusive)
+        #expect(TargetJudge.verdictOf(estimate(1, .nan, .nan), .atMost(15)).0 == .inconclusive)
+    }
+
+    @Test("the suggested replications shrink the half-width to the distance from the bound: n·(h/d)²")
+    func suggestion() {
+        // Half-width 2 at a distance of 1 from the bound: 30 · 4 = 120 days.
+        #expect(TargetJudge.needed(estimate(14, 12, 16), 1, 30) == 120)
+        #expect(TargetJudge.needed(estimate(15, 14, 16), 0, 30) == Int.max)
+    }
+}
