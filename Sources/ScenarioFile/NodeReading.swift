@@ -6,17 +6,28 @@ import Yams
 /// anything wrong and carrying on, so that one pass reports every problem.
 struct NodeReader {
     let file: String
+    /// For a scenario that extends others: which file supplied each key path.
+    var document: ResolvedDocument?
     private(set) var problems: [ScenarioProblem] = []
 
-    init(file: String) {
+    init(file: String, document: ResolvedDocument? = nil) {
         self.file = file
+        self.document = document
     }
 
     mutating func report(_ node: Node?, _ path: String, found: String, allowed: String, hint: String? = nil,
                          columnOffset: Int = 0) {
         let mark = node?.mark
-        problems.append(ScenarioProblem(file: file, line: mark?.line ?? 0, column: (mark?.column ?? 0) + columnOffset,
-                                        keyPath: path, found: found, allowed: allowed, hint: hint))
+        var source = file, note = hint
+        if let document, document.chain.count > 1 {
+            // Name the file the value came from, and the other files of the chain.
+            source = document.file(for: path)
+            let others = document.chain.filter { $0 != source }.joined(separator: ", ")
+            let relation = source == document.chain.first ? "in a scenario extending \(others)" : "inherited by \(others)"
+            note = hint.map { "\($0); \(relation)" } ?? relation
+        }
+        problems.append(ScenarioProblem(file: source, line: mark?.line ?? 0, column: (mark?.column ?? 0) + columnOffset,
+                                        keyPath: path, found: found, allowed: allowed, hint: note))
     }
 
     /// A problem in another file the scenario names (an arrival trace).

@@ -182,6 +182,7 @@ enum Grammar {
     ]
 
     static let root: [Field] = [
+        Field("extends", .text, "A scenario file this one builds on, relative to it; this file's keys override the base's."),
         Field("name", .text, required: true, "Name of the scenario, used for the results folder."),
         Field("description", .text, "What the scenario represents."),
         Field("outlet", .object(outlet), required: true, "Opening hours and intervals."),

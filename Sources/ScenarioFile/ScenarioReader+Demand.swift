@@ -124,7 +124,9 @@ extension ScenarioReader {
     /// Reads the trace CSV named by `node`; its problems name the CSV file.
     mutating func readTrace(_ node: Node) -> [ScheduledArrival]? {
         guard let name = nodes.text(node, "arrivals.trace") else { return nil }
-        let path = name.hasPrefix("/") || directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+        // Relative to the file that names the trace, which may be a base scenario.
+        let base = nodes.document.map { ($0.file(for: "arrivals.trace") as NSString).deletingLastPathComponent } ?? directory
+        let path = name.hasPrefix("/") || base.isEmpty ? name : (base as NSString).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             nodes.report(node, "arrivals.trace", found: "'\(name)', which cannot be read", allowed: "a readable UTF-8 CSV file relative to the scenario")
             return nil

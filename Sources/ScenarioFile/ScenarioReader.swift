@@ -5,19 +5,13 @@ import Yams
 
 /// Reads scenario files into validated ``Scenario`` values.
 public enum ScenarioLoader {
-    /// Reads and validates the scenario at `path`; throws every problem found.
+    /// Reads and validates the scenario at `path`, with the chain of files
+    /// it `extends:` resolved; throws every problem found.
     public static func load(path: String) throws(ScenarioProblems) -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "a file that cannot be read" : "no such file"
-            throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: reason,
-                                                    allowed: "a readable YAML scenario file")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: "bytes that are not UTF-8",
-                                                    allowed: "a UTF-8 text file")])
-        }
-        let directory = (path as NSString).deletingLastPathComponent
-        return try read(text, file: path, directory: directory)
+        let document = try ResolvedDocument.load(path)
+        var reader = ScenarioReader(file: path, directory: (path as NSString).deletingLastPathComponent)
+        reader.nodes.document = document
+        return try reader.finish(document.node)
     }
 
     /// Reads and validates scenario `text`, naming it `file` in problems;
@@ -34,8 +28,15 @@ public enum ScenarioLoader {
             throw ScenarioProblems([ScenarioProblem(file: file, line: 1, column: 1, keyPath: "", found: "an empty file",
                                                     allowed: "a scenario mapping with " + Grammar.root.filter(\.required).map(\.name).joined(separator: ", "))])
         }
-        let scenario = reader.readScenario(node)
-        let problems = reader.nodes.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return try reader.finish(node)
+    }
+}
+
+extension ScenarioReader {
+    /// Reads the whole document and throws its problems, in file and line order.
+    mutating func finish(_ node: Node) throws(ScenarioProblems) -> Scenario {
+        let scenario = readScenario(node)
+        let problems = nodes.problems.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         guard problems.isEmpty, let scenario else {
             throw ScenarioProblems(problems)
         }

@@ -1,0 +1,115 @@
+import Foundation
+import Yams
+
+/// A scenario document after `extends:` is resolved: the base files'
+/// mappings merged with the overrides (mappings merge key by key; any other
+/// value replaces), and for every key path the file that supplied it, so
+/// that a problem names the right file and the file it extends or is
+/// extended by.
+struct ResolvedDocument {
+    let node: Node
+    /// Key path → file that supplied it; "" is the root.
+    let origins: [String: String]
+    /// The files involved, the one named first, then its base, and so on.
+    let chain: [String]
+
+    /// The file that supplied `path` (the longest recorded prefix).
+    func file(for path: String) -> String {
+        var candidate = path
+        while true {
+            if let file = origins[candidate] { return file }
+            guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            candidate = String(candidate[..<cut])
+        }
+        return origins[""] ?? chain.first ?? ""
+    }
+
+    /// Resolves `path`: reads it and, recursively, the files it extends.
+    static func load(_ path: String, seen: [String] = []) throws(ScenarioProblems) -> ResolvedDocument {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "a file that cannot be read" : "no such file"
+            throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: reason,
+                                                    allowed: "a readable YAML scenario file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: "bytes that are not UTF-8",
+                                                    allowed: "a UTF-8 text file")])
+        }
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw ScenarioProblems([ScenarioProblem(file: path, line: 1, column: 1, keyPath: "", found: "an empty file",
+                                                        allowed: "a scenario mapping with " + Grammar.root.filter(\.required).map(\.name).joined(separator: ", "))])
+            }
+            node = composed
+        } catch let problems as ScenarioProblems {
+            throw problems
+        } catch {
+            throw ScenarioProblems([ScenarioReader(file: path, directory: "").syntaxProblem(error)])
+        }
+        guard case .mapping(let mapping) = node, let extendsKey = mapping.keys.first(where: { $0.scalar?.string == "extends" }),
+              let extendsNode = mapping[extendsKey] else {
+            return ResolvedDocument(node: node, origins: ["": path], chain: [path])
+        }
+        guard let baseName = extendsNode.scalar?.string, !baseName.isEmpty else {
+            throw ScenarioProblems([problem(path, extendsNode, found: NodeReader.describe(extendsNode),
+                                            allowed: "the path of the scenario file this one extends, relative to it")])
+        }
+        let basePath = baseName.hasPrefix("/") ? baseName : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(baseName)
+        let baseCanonical = URL(fileURLWithPath: basePath).standardizedFileURL.resolvingSymlinksInPath().path
+        if (seen + [canonical]).contains(baseCanonical) {
+            throw ScenarioProblems([problem(path, extendsNode, found: "a cycle: " + (seen + [canonical, baseCanonical]).map { ($0 as NSString).lastPathComponent }.joined(separator: " extends "),
+                                            allowed: "a chain of bases that ends in a scenario without extends")])
+        }
+        guard FileManager.default.fileExists(atPath: basePath) else {
+            throw ScenarioProblems([problem(path, extendsNode, found: "the missing base '\(baseName)' (looked for \(basePath))",
+                                            allowed: "an existing scenario file, relative to \(path)")])
+        }
+        let base = try load(basePath, seen: seen + [canonical])
+        // Keys the override does not touch keep the base's origin.
+        var origins = base.origins
+        let merged = merge(base.node, node, path: "", file: path, origins: &origins)
+        return ResolvedDocument(node: merged, origins: origins, chain: [path] + base.chain)
+    }
+
+    static func problem(_ file: String, _ node: Node, found: String, allowed: String) -> ScenarioProblem {
+        ScenarioProblem(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, keyPath: "extends", found: found, allowed: allowed)
+    }
+
+    /// Keys whose value replaces the base's whole: schedules and mixes are
+    /// one plan each, not a set of entries to patch.
+    static let replacedWhole: Set<String> = ["open", "per_hour", "arrivals_per_hour", "greeters", "guides", "per_interval", "mix"]
+
+    /// `override` laid over `base`: mappings merge key by key (so one
+    /// segment or window group can be changed by name), anything else, and
+    /// schedules and mixes, replace.
+    static func merge(_ base: Node, _ override: Node, path: String, file: String, origins: inout [String: String]) -> Node {
+        let key = String(path.split(separator: ".").last ?? "")
+        guard !replacedWhole.contains(key), case .mapping(let baseMapping) = base, case .mapping(let overrideMapping) = override else {
+            origins[path] = file
+            return override
+        }
+        var pairs: [(Node, Node)] = []
+        var overridden = Set<String>()
+        for (key, value) in overrideMapping where key.scalar?.string != "extends" {
+            overridden.insert(key.scalar?.string ?? "")
+        }
+        for (key, value) in baseMapping {
+            let name = key.scalar?.string ?? ""
+            if overridden.contains(name), let replacement = overrideMapping[key] {
+                let childPath = path.isEmpty ? name : "\(path).\(name)"
+                pairs.append((key, merge(value, replacement, path: childPath, file: file, origins: &origins)))
+            } else {
+                pairs.append((key, value))
+            }
+        }
+        let baseNames = Set(baseMapping.keys.compactMap { $0.scalar?.string })
+        for (key, value) in overrideMapping where key.scalar?.string != "extends" && !baseNames.contains(key.scalar?.string ?? "") {
+            let name = key.scalar?.string ?? ""
+            origins[path.isEmpty ? name : "\(path).\(name)"] = file
+            pairs.append((key, value))
+        }
+        return .mapping(Node.Mapping(pairs, overrideMapping.tag, overrideMapping.style, overrideMapping.mark))
+    }
+}

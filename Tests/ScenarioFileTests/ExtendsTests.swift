@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import ScenarioFile
+
+@Suite("Scenario variants with extends")
+struct ExtendsTests {
+    let folder = fixtures.appendingPathComponent("extends")
+
+    func problems(_ name: String) -> [ScenarioProblem] {
+        do {
+            _ = try ScenarioLoader.load(path: folder.appendingPathComponent(name).path)
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
+    @Test("a variant overrides only what it names: a window plan is replaced whole, segments merge by name")
+    func variant() throws {
+        let scenario = try ScenarioLoader.load(path: folder.appendingPathComponent("more-windows.yaml").path)
+        #expect(scenario.name == "small-branch-more-windows")
+        #expect(scenario.windowGroups[0].open.value(at: 540) == 4 && scenario.windowGroups[0].open.value(at: 640) == 4)
+        #expect(scenario.windowGroups[1].open.value(at: 540) == 1)
+        #expect(scenario.segments.map(\.name) == ["regular", "VIP"])
+        #expect(scenario.segments[0].patience != nil)  // kept from the base
+        #expect(scenario.transactionTypes.map(\.name) == ["cash", "开户"])
+        #expect(scenario.waitingZone.seats == 10)
+        if case .total(_, let shares) = scenario.arrivals.rates { #expect(shares == [0.7, 0.3]) } else { Issue.record("rates") }
+    }
+
+    @Test("a mistake in the variant names the variant, and the base it extends")
+    func overrideProblem() {
+        let found = problems("bad-override.yaml")
+        #expect(found.count == 1)
+        #expect(found.first?.file.hasSuffix("bad-override.yaml") == true)
+        #expect((found.first?.line, found.first?.column) == (5, 10))
+        #expect(found.first?.hint?.contains("in a scenario extending") == true)
+        #expect(found.first?.hint?.contains("base.yaml") == true)
+    }
+
+    @Test("a mistake in the base names the base, and the variant that inherits it")
+    func inheritedProblem() {
+        let found = problems("extends-broken-base.yaml")
+        #expect(found.count == 1)
+        #expect(found.first?.file.hasSuffix("/broken-base.yaml") == true)
+        #expect(found.first?.keyPath == "waiting_zone.standing")
+        #expect(found.first?.hint?.contains("inherited by") == true)
+        #expect(found.first?.hint?.contains("extends-broken-base.yaml") == true)
+    }
+
+    @Test("cycles and missing bases are clear errors")
+    func cyclesAndMissingBases() {
+        let cycle = problems("cycle-a.yaml")
+        #expect(cycle.count == 1 && cycle.first?.found.contains("a cycle: cycle-a.yaml extends cycle-b.yaml extends cycle-a.yaml") == true)
+        let missing = problems("missing-base.yaml")
+        #expect(missing.first?.found.contains("the missing base 'no-such-base.yaml'") == true)
+        #expect((missing.first?.line, missing.first?.column) == (2, 10))
+    }
+}
