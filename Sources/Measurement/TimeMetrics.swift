@@ -80,5 +80,23 @@ struct TimeMetrics {
         put(MetricKey(.staff, entity: 0, "utilisation"), ratio(totals.greeterBusyMinutes.reduce(0, +), greeterMinutes))
         put(MetricKey(.staff, entity: 1, "staff_hours"), totals.guideMinutes.reduce(0, +) / 60)
         put(MetricKey(.day, "staff_hours"), (windowMinutes + greeterMinutes + totals.guideMinutes.reduce(0, +)) / 60)
+
+        // Cost of the day: staff by role (overtime hours with the premium), kiosks, seats, lost customers.
+        if let costs = scenario.costs {
+            let closing = scenario.closing
+            let windowsAtClose = scenario.windowGroups.reduce(0) { $0 + $1.open.value(at: closing - 1e-9) }
+            let greetersAtClose = scenario.reception?.greeters.value(at: closing - 1e-9) ?? 0
+            let guidesAtClose = scenario.selfService.guides.value(at: closing - 1e-9)
+            let overtimeHours = totals.overtime / 60
+            let staff = windowMinutes / 60 * costs.windowWage + greeterMinutes / 60 * costs.greeterWage
+                + totals.guideMinutes.reduce(0, +) / 60 * costs.guideWage
+            let premium = costs.overtimePremium * overtimeHours
+                * (Double(windowsAtClose) * costs.windowWage + Double(greetersAtClose) * costs.greeterWage + Double(guidesAtClose) * costs.guideWage)
+            let kiosks = Double(scenario.selfService.kioskTypes.reduce(0) { $0 + $1.count }) * costs.kioskPerDay
+            let seats = Double(scenario.waitingZone.seats) * costs.seatPerDay
+            let lost = Double([Outcome.balked, .blocked, .reneged, .unserved].reduce(0) { $0 + totals.count(of: $1) }) * costs.lostCustomer
+            put(MetricKey(.day, "cost"), staff + premium + kiosks + seats + lost)
+            put(MetricKey(.day, "cost_staff"), staff + premium)
+        }
     }
 }

@@ -11,6 +11,14 @@ public struct MetricEstimate: Sendable, Equatable {
     public let high: Double
     /// Days that had a value (a day with no served customer has no wait).
     public let days: Int
+
+    public init(key: MetricKey, mean: Double, low: Double, high: Double, days: Int) {
+        self.key = key
+        self.mean = mean
+        self.low = low
+        self.high = high
+        self.days = days
+    }
 }
 
 /// Every metric of a run, in key order.

@@ -27,12 +27,15 @@ public struct Scenario: Sendable {
     public var waitTargets: [Double]
     /// Service targets checked by `outletsim check`.
     public var targets: [ServiceTarget]
+    /// What the day costs; `nil` when not declared.
+    public var costs: Costs?
 
     public init(name: String, opening: Double, closing: Double, intervalMinutes: Double, maxOvertime: Double,
                 transactionTypes: [TransactionType], segments: [Segment], arrivals: ArrivalPlan,
                 reception: Reception?, selfService: SelfServiceZone, waitingZone: WaitingZone,
                 windowGroups: [WindowGroup], calling: CallingPolicy, appointments: Appointments?,
-                walking: WalkingTimes, waitTargets: [Double] = [5, 10, 15], targets: [ServiceTarget] = []) {
+                walking: WalkingTimes, waitTargets: [Double] = [5, 10, 15], targets: [ServiceTarget] = [],
+                costs: Costs? = nil) {
         self.name = name
         self.opening = opening
         self.closing = closing
@@ -50,6 +53,7 @@ public struct Scenario: Sendable {
         self.walking = walking
         self.waitTargets = waitTargets
         self.targets = targets
+        self.costs = costs
     }
 
     /// Number of intervals between opening and closing (the last may be short).

@@ -181,6 +181,20 @@ enum Grammar {
         Field("window_group", .text, "Only this window group (window_utilisation)."),
     ]
 
+    static let wages: [Field] = [
+        Field("windows", .number(minimum: 0), required: true, "Per staff-hour at a window (flexible windows included)."),
+        Field("greeters", .number(minimum: 0), "Per greeter-hour."),
+        Field("guides", .number(minimum: 0), "Per guide-hour."),
+    ]
+
+    static let costs: [Field] = [
+        Field("wage_per_hour", .object(wages), required: true, "Wages per staff-hour by role."),
+        Field("overtime_premium", .number(minimum: 0), "Extra share of the wage for hours after closing, e.g. 0.5."),
+        Field("kiosk_per_day", .number(minimum: 0), "Cost of one kiosk for a day."),
+        Field("seat_per_day", .number(minimum: 0), "Cost of one seat for a day."),
+        Field("lost_customer", .number(minimum: 0), "Cost of a customer who leaves without service."),
+    ]
+
     static let root: [Field] = [
         Field("extends", .text, "A scenario file this one builds on, relative to it; this file's keys override the base's."),
         Field("name", .text, required: true, "Name of the scenario, used for the results folder."),
@@ -198,5 +212,6 @@ enum Grammar {
         Field("walking", .object(walking), "Walking times between zones."),
         Field("wait_targets", .list(.number(minimum: 0)), "Waits, minutes, whose service levels are reported (default [5, 10, 15])."),
         Field("targets", .list(.object(target)), "Service targets that `outletsim check` judges."),
+        Field("costs", .object(costs), "What the day costs, for comparing plans."),
     ]
 }

@@ -86,6 +86,20 @@ extension ScenarioReader {
         }
     }
 
+    mutating func readCosts(_ node: Node) -> Costs? {
+        guard let entries = nodes.object(node, "costs", Grammar.costs) else { return nil }
+        func amount(_ key: String, in entries: [String: Node], _ path: String) -> Double? {
+            entries[key].map { nodes.number($0, "\(path).\(key)", minimum: 0) } ?? 0
+        }
+        guard let wagesNode = entries["wage_per_hour"], let wages = nodes.object(wagesNode, "costs.wage_per_hour", Grammar.wages),
+              let windows = amount("windows", in: wages, "costs.wage_per_hour"), let greeters = amount("greeters", in: wages, "costs.wage_per_hour"),
+              let guides = amount("guides", in: wages, "costs.wage_per_hour"),
+              let premium = amount("overtime_premium", in: entries, "costs"), let kiosk = amount("kiosk_per_day", in: entries, "costs"),
+              let seat = amount("seat_per_day", in: entries, "costs"), let lost = amount("lost_customer", in: entries, "costs") else { return nil }
+        return Costs(windowWage: windows, greeterWage: greeters, guideWage: guides, overtimePremium: premium,
+                     kioskPerDay: kiosk, seatPerDay: seat, lostCustomer: lost)
+    }
+
     mutating func readWalking(_ node: Node) -> WalkingTimes {
         var walking = WalkingTimes()
         guard let entries = nodes.object(node, "walking", Grammar.walking) else { return walking }

@@ -104,6 +104,7 @@ struct ScenarioReader {
         let appointments = root["appointments"].flatMap { readAppointments($0) }
         let walking = root["walking"].map { readWalking($0) } ?? WalkingTimes()
         var waitTargets = root["wait_targets"].map { readWaitTargets($0) } ?? [5, 10, 15]
+        let costs = root["costs"].flatMap { readCosts($0) }
         let targets = root["targets"].map { readTargets($0, windowGroupNames: windows.map(\.group.name)) } ?? []
         // Waits that targets judge are always measured.
         for target in targets {
@@ -120,7 +121,7 @@ struct ScenarioReader {
                         maxOvertime: outlet.overtime, transactionTypes: types, segments: segmentsRead.map(\.segment),
                         arrivals: arrivals, reception: reception, selfService: selfService, waitingZone: waitingZone,
                         windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking,
-                        waitTargets: waitTargets, targets: targets)
+                        waitTargets: waitTargets, targets: targets, costs: costs)
     }
 
     /// A non-empty list of positive waits in minutes, in increasing order.

@@ -38,7 +38,7 @@ struct SchemaTests {
         let root = try schema()
         #expect(root["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         let properties = try #require(root["properties"] as? [String: Any])
-        #expect(Set(properties.keys) == ["extends", "name", "description", "outlet", "transactions", "segments", "arrivals", "reception",
+        #expect(Set(properties.keys) == ["extends", "costs", "name", "description", "outlet", "transactions", "segments", "arrivals", "reception",
                                          "self_service", "waiting_zone", "windows", "calling", "appointments", "walking", "wait_targets", "targets"])
         #expect(Set(root["required"] as? [String] ?? []) == ["name", "outlet", "transactions", "segments", "waiting_zone", "windows"])
     }

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import Measurement
+import Replications
+import Results
+import Scenario
+import ScenarioFile
+
+/// `outletsim compare A B [C ...]`: plans run on the same days with the
+/// same streams, so that their differences are paired.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare plans on the same simulated days: each metric's difference from the first plan, with a paired 95% interval.",
+        discussion: """
+            Every plan is run with the same seed; since each purpose draws from its own \
+            random stream, day d of every plan sees the same customers (common random \
+            numbers), and the per-day differences give a paired interval, far narrower \
+            than comparing two independent runs. A difference is significant when its \
+            interval excludes 0.
+            """
+    )
+
+    @Argument(help: "Scenario files, the first being the reference plan.")
+    var files: [String]
+
+    @Option(help: "Days simulated for every plan.")
+    var replications: Int = 30
+
+    @Option(help: "Seed shared by all plans.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads to use (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Output folder (default: results/compare-<first>-vs-<second>/).")
+    var out: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files, found \(files.count)") }
+        guard replications >= 2 else { throw ValidationError("--replications must be at least 2, found \(replications)") }
+    }
+
+    func run() throws {
+        var scenarios: [Scenario] = []
+        var problems: [ScenarioProblem] = []
+        for file in files {
+            do { scenarios.append(try ScenarioLoader.load(path: file)) } catch { problems += error.problems }
+        }
+        guard problems.isEmpty else {
+            Diagnostics.printProblems(problems)
+            throw ExitCode(2)
+        }
+        let targets = Array(Set(scenarios.flatMap(\.waitTargets))).sorted()
+        let plans = try scenarios.map { scenario in
+            try ReplicationRunner.run(scenario, seed: seed, days: 0..<replications, jobs: jobs, targets: targets)
+        }
+        let comparison = Comparison(scenarios: scenarios, plans: plans, seed: seed)
+        let folder = try ResultsFolder(target: URL(fileURLWithPath: out ?? "results/compare-\(scenarios[0].name)-vs-\(scenarios[1].name)"))
+        do {
+            try folder.write("comparison.json", comparison.json().rendered())
+            try folder.write("comparison.csv", comparison.table().rendered())
+        } catch {
+            folder.discard()
+            throw error
+        }
+        try folder.commit()
+        if !quiet {
+            print(comparison.terminalTable())
+            print("\nResults in \(folder.target.path).")
+        }
+    }
+}
+
+/// The metrics compared: every day metric, and every metric of the interval
+/// where the first plan's p90 wait is worst.
+struct Comparison {
+    let scenarios: [Scenario]
+    let plans: [[DayResult]]
+    let seed: UInt64
+    let worstInterval: Int?
+    let keys: [MetricKey]
+
+    init(scenarios: [Scenario], plans: [[DayResult]], seed: UInt64) {
+        self.scenarios = scenarios
+        self.plans = plans
+        self.seed = seed
+        let first = RunStatistics(plans[0])
+        worstInterval = first.estimates.filter { $0.key.scope == .interval && $0.key.metric == "wait_p90" }
+            .max { $0.mean < $1.mean }?.key.entity
+        var keys = first.estimates.map(\.key).filter { $0.scope == .day }
+        if let worst = worstInterval {
+            keys += first.estimates.map(\.key).filter { $0.scope == .interval && $0.entity == worst }
+        }
+        self.keys = keys
+    }
+
+    var names: [String] { scenarios.map(\.name) }
+
+    func differences(_ plan: Int) -> [PlanDifference] {
+        PairedComparison.differences(plans, plan: plan, keys: keys)
+    }
+
+    func scopeName(_ key: MetricKey) -> String {
+        key.scope == .day ? "day" : "interval \(ClockTime(minutes: scenarios[0].intervalStart(key.entity)))"
+    }
+
+    func json() -> JSONValue {
+        var metrics: [JSONValue] = []
+        let all = plans.indices.dropFirst().map { differences($0) }
+        for (position, key) in keys.enumerated() {
+            guard let first = all.first?.first(where: { $0.key == key }) else { continue }
+            var values: [JSONValue] = [.object([("plan", .string(names[0])), ("mean", .finite(first.first.mean)),
+                                               ("ci_low", .finite(first.first.low)), ("ci_high", .finite(first.first.high))])]
+            var differences: [JSONValue] = []
+            for (offset, rows) in all.enumerated() {
+                guard let row = rows.first(where: { $0.key == key }) else { continue }
+                values.append(.object([("plan", .string(names[offset + 1])), ("mean", .finite(row.plan.mean)),
+                                       ("ci_low", .finite(row.plan.low)), ("ci_high", .finite(row.plan.high))]))
+                differences.append(.object([("plan", .string(names[offset + 1])), ("mean", .finite(row.difference)),
+                                            ("ci_low", .finite(row.low)), ("ci_high", .finite(row.high)),
+                                            ("significant", .bool(row.isSignificant)),
+                                            ("unpaired_half_width", .finite(row.unpairedHalfWidth))]))
+            }
+            _ = position
+            metrics.append(.object([("scope", .string(key.scope == .day ? "day" : "worst_interval")), ("metric", .string(key.metric)),
+                                    ("values", .array(values)), ("differences", .array(differences))]))
+        }
+        return .object([
+            ("format", .string("outletsim-comparison")), ("version", .integer(1)),
+            ("plans", .array(names.map { .string($0) })), ("replications", .integer(plans[0].count)), ("seed", .string(String(seed))),
+            ("worst_interval", worstInterval.map { .string(ClockTime(minutes: scenarios[0].intervalStart($0)).description) } ?? .null),
+            ("metrics", .array(metrics)),
+        ])
+    }
+
+    func table() -> CSVTable {
+        var table = CSVTable(header: ["scope", "metric", "plan", "value", "ci_low", "ci_high", "difference", "difference_ci_low",
+                                      "difference_ci_high", "significant"])
+        for plan in plans.indices.dropFirst() {
+            for row in differences(plan) {
+                if plan == 1 {
+                    table.append([scopeName(row.key), row.key.metric, names[0], CSVTable.cell(row.first.mean), CSVTable.cell(row.first.low),
+                                  CSVTable.cell(row.first.high), "", "", "", ""])
+                }
+                table.append([scopeName(row.key), row.key.metric, names[plan], CSVTable.cell(row.plan.mean), CSVTable.cell(row.plan.low),
+                              CSVTable.cell(row.plan.high), CSVTable.cell(row.difference), CSVTable.cell(row.low), CSVTable.cell(row.high),
+                              row.isSignificant ? "true" : "false"])
+            }
+        }
+        return table
+    }
+
+    func terminalTable() -> String {
+        let shown = ["arrivals", "share_abandoned", "wait_mean", "wait_p90", "share_served_within_10", "window_utilisation",
+                     "occupancy_max", "overtime_minutes", "staff_hours", "cost"]
+        var text = "Plans compared on the same \(plans[0].count) days (seed \(seed)); differences against \(names[0]), paired 95% intervals.\n"
+        for plan in plans.indices.dropFirst() {
+            var rows: [[String]] = [["metric", names[0], names[plan], "difference [95% CI]", "significant", "unpaired ±"]]
+            for row in differences(plan) where row.key.scope == .day && shown.contains(row.key.metric) {
+                rows.append([row.key.metric, format(row.first.mean), format(row.plan.mean),
+                             "\(format(row.difference)) [\(format(row.low)), \(format(row.high))]",
+                             row.isSignificant ? "yes" : "no", format(row.unpairedHalfWidth)])
+            }
+            text += "\n" + TextTable.render(rows) + "\n"
+        }
+        return text
+    }
+
+    func format(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        return abs(value) >= 100 ? String(format: "%.0f", value) : abs(value) >= 1 ? String(format: "%.2f", value) : String(format: "%.4f", value)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@Suite("outletsim compare")
+struct CompareCommandTests {
+    func compare(_ files: [String], replications: Int = 20) throws -> (CommandRunner.Output, [[String: String]]) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-compare-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let output = try CommandRunner.run(["compare"] + files + ["--replications", String(replications), "--out", out.path])
+        let csv = (try? String(contentsOf: out.appendingPathComponent("comparison.csv"), encoding: .utf8)) ?? ""
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = lines.first else { return (output, []) }
+        return (output, lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) })
+    }
+
+    func variant(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-variant-\(UUID()).yaml").path
+        try ("extends: " + repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path + "\n" + text)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("a plan compared with itself differs by exactly zero in every metric")
+    func itself() throws {
+        let weekday = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        let (output, rows) = try compare([weekday, weekday])
+        #expect(output.status == 0, "\(output.standardError)")
+        let differences = rows.filter { !($0["difference"] ?? "").isEmpty }
+        #expect(differences.count > 50)
+        #expect(differences.allSatisfy { $0["difference"] == "0" && $0["difference_ci_low"] == "0" && $0["significant"] == "false" })
+    }
+
+    @Test("pairing makes the interval of a small change much narrower than unpaired, and costs the extra kiosk")
+    func pairing() throws {
+        let weekday = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        let moreKiosks = try variant("name: weekday-more-kiosks\nself_service:\n  kiosks:\n    smart teller:\n      count: 3\n")
+        defer { try? FileManager.default.removeItem(atPath: moreKiosks) }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-compare-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let output = try CommandRunner.run(["compare", weekday, moreKiosks, "--replications", "30", "--out", out.path])
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json"))) as? [String: Any])
+        let metrics = try #require(json["metrics"] as? [[String: Any]])
+        func difference(_ name: String) -> [String: Any]? {
+            (metrics.first { $0["metric"] as? String == name && $0["scope"] as? String == "day" }?["differences"] as? [[String: Any]])?.first
+        }
+        let wait = try #require(difference("wait_mean"))
+        let paired = ((wait["ci_high"] as? Double ?? 0) - (wait["ci_low"] as? Double ?? 0)) / 2
+        let unpaired = wait["unpaired_half_width"] as? Double ?? 0
+        let ratio = unpaired / paired
+        print("wait_mean: paired ±\(paired), unpaired ±\(unpaired), ratio \(ratio)")
+        #expect(ratio > 3, "paired ±\(paired) vs unpaired ±\(unpaired)")
+        // The same customers arrive in both plans.
+        let arrivals = try #require(difference("arrivals"))
+        #expect(arrivals["mean"] as? Double == 0)
+        // One more kiosk costs 150 a day; apart from staff time (fewer flexible-window
+        // minutes), nothing else changes, so the non-staff part differs by exactly 150.
+        let cost = try #require(difference("cost")?["mean"] as? Double)
+        let staff = try #require(difference("cost_staff")?["mean"] as? Double)
+        #expect(abs((cost - staff) - 150) < 1e-6, "cost \(cost), staff \(staff)")
+    }
+
+    @Test("fewer than two plans, or a bad plan, is refused")
+    func badInput() throws {
+        let weekday = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        #expect(try CommandRunner.run(["compare", weekday]).status == 64)
+        let bad = repository.appendingPathComponent("Tests/ScenarioFileTests/Fixtures/invalid/mix-sum.yaml").path
+        #expect(try CommandRunner.run(["compare", weekday, bad]).status == 2)
+    }
+}
