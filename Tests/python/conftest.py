@@ -23,3 +23,16 @@ def weekday_results(outletsim, tmp_path_factory) -> pathlib.Path:
     subprocess.run([str(outletsim), "run", str(REPOSITORY / "scenarios" / "bank-branch-weekday.yaml"),
                     "--replications", "8", "--quiet", "--out", str(out)], check=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def comparison(outletsim, tmp_path_factory) -> pathlib.Path:
+    """The weekday branch against a variant with one more smart teller."""
+    folder = tmp_path_factory.mktemp("comparison")
+    variant = folder / "more-kiosks.yaml"
+    variant.write_text(f"extends: {REPOSITORY / 'scenarios' / 'bank-branch-weekday.yaml'}\n"
+                       "name: weekday-more-kiosks\nself_service:\n  kiosks:\n    smart teller:\n      count: 3\n", encoding="utf-8")
+    out = folder / "out"
+    subprocess.run([str(outletsim), "compare", str(REPOSITORY / "scenarios" / "bank-branch-weekday.yaml"), str(variant),
+                    "--replications", "8", "--quiet", "--out", str(out)], check=True)
+    return out

@@ -51,3 +51,34 @@ def test_screenshot(weekday_results):
     run_chromium(f"--screenshot={screenshot}", "--window-size=1280,3600", (weekday_results / "report.html").as_uri())
     assert screenshot.exists() and screenshot.stat().st_size > 20_000
     print(f"screenshot: {screenshot}")
+
+
+COMPARISON_CHARTS = [
+    "p90 wait per interval, by plan",
+    "Mean wait per interval, by plan",
+    "Windows open per interval, by plan",
+    "Waiting-zone occupancy per interval, by plan",
+]
+
+
+def test_comparison_page_renders_side_by_side(comparison):
+    page = comparison / "comparison.html"
+    dom = run_chromium("--dump-dom", page.as_uri()).stdout
+    assert dom.count("<svg") >= len(COMPARISON_CHARTS)
+    for title in COMPARISON_CHARTS:
+        assert title in dom, title
+    for label in ("wait (minutes)", "windows open", "customers waiting", "interval start (clock time)",
+                  "bank-branch-weekday", "weekday-more-kiosks"):
+        assert label in dom, label
+    screenshot = comparison / "comparison.png"
+    run_chromium(f"--screenshot={screenshot}", "--window-size=1280,2600", page.as_uri())
+    assert screenshot.exists() and screenshot.stat().st_size > 20_000
+
+
+def test_comparison_csv_loads_with_pandas(comparison):
+    import pandas as pd
+
+    table = pd.read_csv(comparison / "comparison.csv")
+    arrivals = table[(table.metric == "arrivals") & (table.plan == "weekday-more-kiosks")]
+    assert arrivals["difference"].iloc[0] == 0  # the same customers arrive in both plans
+    assert set(table["plan"]) == {"bank-branch-weekday", "weekday-more-kiosks"}

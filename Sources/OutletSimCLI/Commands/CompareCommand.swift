@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Measurement
 import Replications
+import Report
 import Results
 import Scenario
 import ScenarioFile
@@ -63,6 +64,7 @@ struct CompareCommand: ParsableCommand {
         do {
             try folder.write("comparison.json", comparison.json().rendered())
             try folder.write("comparison.csv", comparison.table().rendered())
+            try folder.write("comparison.html", comparison.report().html())
         } catch {
             folder.discard()
             throw error
@@ -168,6 +170,21 @@ struct Comparison {
             text += "\n" + TextTable.render(rows) + "\n"
         }
         return text
+    }
+
+    /// The side-by-side page, with the day metrics shown in the terminal table.
+    func report() -> ComparisonReport {
+        let shown = Set(["arrivals", "share_abandoned", "wait_mean", "wait_p90", "share_served_within_10", "window_utilisation",
+                         "occupancy_max", "overtime_minutes", "staff_hours", "cost"])
+        let all = plans.indices.dropFirst().map { differences($0) }
+        let rows: [ComparisonReport.Row] = keys.filter { $0.scope == .day && shown.contains($0.metric) }.compactMap { key in
+            guard let first = all.first?.first(where: { $0.key == key }) else { return nil }
+            let others = all.compactMap { $0.first { $0.key == key } }
+            return ComparisonReport.Row(metric: key.metric, values: [first.first.mean] + others.map(\.plan.mean),
+                                        differences: others.map { ($0.difference, $0.low, $0.high, $0.isSignificant) })
+        }
+        return ComparisonReport(scenarios: scenarios, statistics: plans.map { RunStatistics($0) }, rows: rows,
+                                days: plans[0].count, seed: seed)
     }
 
     func format(_ value: Double) -> String {

@@ -1,0 +1,100 @@
+import Foundation
+import Measurement
+import Replications
+import Scenario
+
+/// `comparison.html`: the plans side by side per interval (one line per
+/// plan) and the day differences against the first plan with paired 95%
+/// intervals. Self-contained, like the run report.
+public struct ComparisonReport {
+    /// One day metric's row: the values per plan and the differences.
+    public struct Row {
+        public let metric: String
+        public let values: [Double]
+        /// Per plan after the first: (difference, low, high, significant).
+        public let differences: [(Double, Double, Double, Bool)]
+
+        public init(metric: String, values: [Double], differences: [(Double, Double, Double, Bool)]) {
+            self.metric = metric
+            self.values = values
+            self.differences = differences
+        }
+    }
+
+    let scenarios: [Scenario]
+    let statistics: [RunStatistics]
+    let rows: [Row]
+    let days: Int
+    let seed: UInt64
+
+    public init(scenarios: [Scenario], statistics: [RunStatistics], rows: [Row], days: Int, seed: UInt64) {
+        self.scenarios = scenarios
+        self.statistics = statistics
+        self.rows = rows
+        self.days = days
+        self.seed = seed
+    }
+
+    var labels: [String] { (0..<scenarios[0].intervalCount).map { ClockTime(minutes: scenarios[0].intervalStart($0)).description } }
+
+    func chart(_ title: String, _ description: String, metric: String, label: String) -> String {
+        let series = statistics.enumerated().map { plan, statistics in
+            Series(name: scenarios[plan].name, values: (0..<scenarios[0].intervalCount).map {
+                statistics.estimate(MetricKey(.interval, entity: $0, metric))?.mean ?? .nan
+            })
+        }
+        return LineChart(title: title, description: description, categories: labels, categoryLabel: "interval start (clock time)",
+                         valueLabel: label, series: series).render()
+    }
+
+    func table() -> String {
+        let names = scenarios.map(\.name)
+        var html = "<table><thead><tr><th>day metric</th>" + names.map { "<th>\(SVG.escape($0))</th>" }.joined()
+        html += names.dropFirst().map { "<th>\(SVG.escape($0)) − \(SVG.escape(names[0])) [95% CI]</th>" }.joined() + "</tr></thead><tbody>"
+        func show(_ value: Double) -> String { value.isFinite ? String(format: abs(value) >= 100 ? "%.0f" : "%.3g", value) : "–" }
+        for row in rows {
+            html += "<tr><td>\(SVG.escape(row.metric))</td>" + row.values.map { "<td>\(show($0))</td>" }.joined()
+            html += row.differences.map { difference, low, high, significant in
+                "<td class=\"\(significant ? "significant" : "")\">\(show(difference)) [\(show(low)), \(show(high))]\(significant ? " *" : "")</td>"
+            }.joined() + "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    public func html() -> String {
+        let names = scenarios.map(\.name)
+        let title = "OutletSim comparison: " + names.joined(separator: " vs ")
+        let charts = [
+            chart("p90 wait per interval, by plan", "90th percentile of the wait for a window of customers arriving in each interval, one line per plan.",
+                  metric: "wait_p90", label: "wait (minutes)"),
+            chart("Mean wait per interval, by plan", "Mean wait for a window per interval, one line per plan.",
+                  metric: "wait_mean", label: "wait (minutes)"),
+            chart("Windows open per interval, by plan", "Average number of windows open in each interval, one line per plan.",
+                  metric: "open_windows", label: "windows open"),
+            chart("Waiting-zone occupancy per interval, by plan", "Time-average number of customers waiting for a window, one line per plan.",
+                  metric: "occupancy_mean", label: "customers waiting"),
+        ]
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(SVG.escape(title))</title>
+            <style>
+            body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; }
+            h1 { font-size: 1.5rem; } p.meta { color: #555; }
+            table { border-collapse: collapse; margin: 1rem 0 2rem; font-size: 0.9rem; } td, th { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; }
+            td:first-child, th:first-child { text-align: left; } td.significant { font-weight: 600; }
+            figure { margin: 0 0 2rem; } svg.chart { width: 100%; height: auto; background: #fff; }
+            .chart-title { font-size: 15px; font-weight: 600; } .tick { font-size: 11px; fill: #444; } .axis-label { font-size: 12px; fill: #222; }
+            .legend-label { font-size: 11px; } .grid { stroke: #e6e6e6; } .axis { stroke: #666; }
+            .series { stroke-width: 2.5; } .band { opacity: 0.18; stroke: none; } .target { stroke: #D55E00; stroke-dasharray: 6 4; stroke-width: 1.5; }
+            </style></head>
+            <body>
+            <h1>\(SVG.escape(title))</h1>
+            <p class="meta">Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0.</p>
+            \(table())
+            \(charts.map { "<figure>\($0)</figure>" }.joined(separator: "\n"))
+            </body></html>
+
+            """
+    }
+}
