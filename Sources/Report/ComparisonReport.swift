@@ -74,27 +74,7 @@ public struct ComparisonReport {
             chart("Waiting-zone occupancy per interval, by plan", "Time-average number of customers waiting for a window, one line per plan.",
                   metric: "occupancy_mean", label: "customers waiting"),
         ]
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(SVG.escape(title))</title>
-            <style>
-            body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; }
-            h1 { font-size: 1.5rem; } p.meta { color: #555; }
-            table { border-collapse: collapse; margin: 1rem 0 2rem; font-size: 0.9rem; } td, th { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; }
-            td:first-child, th:first-child { text-align: left; } td.significant { font-weight: 600; }
-            figure { margin: 0 0 2rem; } svg.chart { width: 100%; height: auto; background: #fff; }
-            .chart-title { font-size: 15px; font-weight: 600; } .tick { font-size: 11px; fill: #444; } .axis-label { font-size: 12px; fill: #222; }
-            .legend-label { font-size: 11px; } .grid { stroke: #e6e6e6; } .axis { stroke: #666; }
-            .series { stroke-width: 2.5; } .band { opacity: 0.18; stroke: none; } .target { stroke: #D55E00; stroke-dasharray: 6 4; stroke-width: 1.5; }
-            </style></head>
-            <body>
-            <h1>\(SVG.escape(title))</h1>
-            <p class="meta">Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0.</p>
-            \(table())
-            \(charts.map { "<figure>\($0)</figure>" }.joined(separator: "\n"))
-            </body></html>
-
-            """
+        let meta = "Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0."
+        return ReportPage.html(title: title, meta: meta, table: table(), charts: charts)
     }
 }
