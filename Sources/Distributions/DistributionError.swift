@@ -25,21 +25,41 @@ public enum DistributionError: Error, Equatable, Sendable, CustomStringConvertib
     }
 }
 
-/// Parameter checks shared by the distribution constructors.
+/// Parameter checks shared by the distribution constructors. Times are at
+/// most a million minutes (about two years), so that every draw is finite
+/// and a simulated day always ends.
 enum ParameterCheck {
+    static let largestTime = 1_000_000.0
+
     static func positive(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
         guard value.isFinite, value > 0 else {
             throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "a finite number > 0")
         }
+        try atMostLargest(value, parameter, in: distribution)
+    }
+
+    static func nonNegative(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
+        guard value.isFinite, value >= 0 else {
+            throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "a finite number >= 0")
+        }
+        try atMostLargest(value, parameter, in: distribution)
     }
 
     static func finite(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
         guard value.isFinite else {
             throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "a finite number")
         }
+        try atMostLargest(value, parameter, in: distribution)
     }
 
-    static func nonNegative(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
+    static func atMostLargest(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
+        guard abs(value) <= largestTime else {
+            throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "at most 1000000 (minutes)")
+        }
+    }
+
+    /// Weights are only relative: any finite non-negative number.
+    static func weight(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
         guard value.isFinite, value >= 0 else {
             throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "a finite number >= 0")
         }

@@ -22,7 +22,7 @@ struct DiscreteTable: Sendable, Equatable {
             try ParameterCheck.nonNegative(value, "values[\(position)]", in: name)
         }
         for (position, weight) in weights.enumerated() {
-            try ParameterCheck.nonNegative(weight, "weights[\(position)]", in: name)
+            try ParameterCheck.weight(weight, "weights[\(position)]", in: name)
         }
         let total = weights.reduce(0, +)
         guard total > 0, total.isFinite else {

@@ -118,10 +118,12 @@ struct NodeReader {
         return value
     }
 
-    mutating func integer(_ node: Node, _ path: String, minimum: Int) -> Int? {
+    /// A whole number; `maximum` keeps counts (windows, kiosks, seats) to
+    /// what a machine can simulate.
+    mutating func integer(_ node: Node, _ path: String, minimum: Int, maximum: Int = 1_000_000) -> Int? {
         guard let value = number(node, path, minimum: Double(minimum)) else { return nil }
-        guard value == value.rounded(), value < 1e9 else {
-            report(node, path, found: DistributionErrorFormat.value(value), allowed: "a whole number >= \(minimum)")
+        guard value == value.rounded(), value <= Double(maximum) else {
+            report(node, path, found: DistributionErrorFormat.value(value), allowed: "a whole number from \(minimum) to \(maximum)")
             return nil
         }
         return Int(value)

@@ -26,7 +26,7 @@ extension ScenarioReader {
             for (name, _, value) in nodes.namedEntries(kiosksNode, "self_service.kiosks", what: "kiosk type") {
                 let path = "self_service.kiosks.\(name)"
                 guard let kiosk = nodes.object(value, path, Grammar.kioskType) else { continue }
-                let count = kiosk["count"].flatMap { nodes.integer($0, "\(path).count", minimum: 0) }
+                let count = kiosk["count"].flatMap { nodes.integer($0, "\(path).count", minimum: 0, maximum: 10_000) }
                 let can = kiosk["transactions"].flatMap {
                     nodes.nameList($0, "\(path).transactions", names: transactionNames, what: "transaction type")
                 }
@@ -87,7 +87,7 @@ extension ScenarioReader {
 
     mutating func readFlexible(_ node: Node, _ path: String) -> FlexibleWindowRule? {
         guard let entries = nodes.object(node, path, Grammar.flexible) else { return nil }
-        let most = entries["max"].flatMap { nodes.integer($0, "\(path).max", minimum: 1) }
+        let most = entries["max"].flatMap { nodes.integer($0, "\(path).max", minimum: 1, maximum: 10_000) }
         let waiting = entries["open_when_waiting"].flatMap { nodes.integer($0, "\(path).open_when_waiting", minimum: 1) }
         let oldest = entries["open_when_oldest_wait"].flatMap { nodes.number($0, "\(path).open_when_oldest_wait", minimum: 0) }
         let delay = entries["activation_delay"].map { nodes.number($0, "\(path).activation_delay", minimum: 0) } ?? 0

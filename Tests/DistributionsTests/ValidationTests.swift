@@ -54,6 +54,16 @@ struct ValidationTests {
         #expect(throws: DistributionError.self) { _ = try Distribution.empirical(samplePoints: [3, -2]) }
     }
 
+    @Test("times beyond a million minutes are refused, so every draw is finite and a day always ends")
+    func hugeTimes() {
+        #expect(throws: DistributionError.invalidParameter(distribution: "lognormal", parameter: "mean", found: 1e300, allowed: "at most 1000000 (minutes)")) {
+            _ = try Distribution.lognormal(mean: 1e300, sd: 1e300)
+        }
+        #expect(throws: DistributionError.self) { _ = try Distribution.deterministic(2e6) }
+        #expect(throws: DistributionError.self) { _ = try Distribution.signedNormal(mean: -5e6, sd: 1) }
+        #expect((try? Distribution.empirical(values: [1, 2], weights: [1e9, 3e9])) != nil)
+    }
+
     @Test("messages name the distribution, the parameter, what is allowed and what was found")
     func messages() {
         do {
