@@ -28,14 +28,13 @@ public enum ReplicationRunner {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 var engine = try OutletEngine(scenario: scenario, seed: seed)
-                var observer = DayObserver(scenario: scenario)
+                // One observer per worker, reset each day: its histograms are never copied.
+                var sink = TracingSink(observer: DayObserver(scenario: scenario))
                 var day = days.lowerBound + worker
                 while day < days.upperBound, !slots.isCancelled {
-                    observer.reset()
-                    var sink = TracingSink(observer: observer, keep: keepRecords.contains(day))
+                    sink.startDay(keepingRecords: keepRecords.contains(day))
                     let totals = engine.run(day: day, into: &sink)
-                    observer = sink.observer
-                    let metrics = observer.metrics(totals: totals, scenario: scenario, targets: targets)
+                    let metrics = sink.observer.metrics(totals: totals, scenario: scenario, targets: targets)
                     let done = slots.store(DayResult(day: day, metrics: metrics, records: sink.records), at: day - days.lowerBound)
                     if !onDayFinished(done) { slots.cancel() }
                     day += workers
@@ -60,8 +59,14 @@ public struct DayResult: Sendable {
 /// Passes records to the observer and keeps them when tracing.
 struct TracingSink: CustomerRecordSink {
     var observer: DayObserver
-    let keep: Bool
+    var keep = false
     var records: [CustomerRecord] = []
+
+    mutating func startDay(keepingRecords: Bool) {
+        observer.reset()
+        keep = keepingRecords
+        records = []
+    }
 
     mutating func record(_ record: CustomerRecord) {
         observer.record(record)

@@ -29,10 +29,12 @@ public struct RunStatistics: Sendable {
     /// Aggregates `results` in the order given (day order), so the figures
     /// do not depend on how the days were spread over threads.
     public init(_ results: [DayResult], level: Double = 0.95) {
+        // Each metric's values are added in day order; the order of metrics
+        // within a day does not matter.
         var summaries: [MetricKey: SampleSummary] = [:]
         for result in results {
-            for key in result.metrics.keys.sorted() {
-                summaries[key, default: SampleSummary()].add(result.metrics[key] ?? .nan)
+            for (key, value) in result.metrics {
+                summaries[key, default: SampleSummary()].add(value)
             }
         }
         estimates = summaries.keys.sorted().map { key in
