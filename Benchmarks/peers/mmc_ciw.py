@@ -2,22 +2,18 @@
 
 Prints one JSON line: customers, seconds, customers per second, mean wait.
 """
-import argparse
 import json
 import time
 
 import ciw
 
+import mmc_common
+
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--customers", type=int, default=100_000)
-    parser.add_argument("--servers", type=int, default=10)
-    parser.add_argument("--rho", type=float, default=0.9)
-    options = parser.parse_args()
-
-    mean_service = 5.0
-    arrival_rate = options.rho * options.servers / mean_service  # per minute
+    options = mmc_common.options(100_000)
+    mean_service = mmc_common.MEAN_SERVICE
+    arrival_rate = mmc_common.arrival_rate(options)
     network = ciw.create_network(
         arrival_distributions=[ciw.dists.Exponential(rate=arrival_rate)],
         service_distributions=[ciw.dists.Exponential(rate=1 / mean_service)],

@@ -2,23 +2,19 @@
 
 Prints one JSON line: customers, seconds, customers per second, mean wait.
 """
-import argparse
 import json
 import random
 import time
+
+import mmc_common
 
 import simpy
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--customers", type=int, default=1_000_000)
-    parser.add_argument("--servers", type=int, default=10)
-    parser.add_argument("--rho", type=float, default=0.9)
-    options = parser.parse_args()
-
-    mean_service = 5.0
-    arrival_rate = options.rho * options.servers / mean_service  # per minute
+    options = mmc_common.options(1_000_000)
+    mean_service = mmc_common.MEAN_SERVICE
+    arrival_rate = mmc_common.arrival_rate(options)
     rng = random.Random(1)
     env = simpy.Environment()
     windows = simpy.Resource(env, capacity=options.servers)

@@ -110,7 +110,8 @@ struct ChartFrame {
         plotLeft + (Double(index) + 0.5) * (plotRight - plotLeft) / Double(max(count, 1))
     }
 
-    var slot: (Int) -> Double { { count in (self.plotRight - self.plotLeft) / Double(max(count, 1)) } }
+    /// Width of one category's slot.
+    func slot(_ count: Int) -> Double { (plotRight - plotLeft) / Double(max(count, 1)) }
 
     /// "x,y" points of the finite `values` over `count` categories, for a
     /// polyline or polygon; reversed for the lower edge of a band.

@@ -92,7 +92,7 @@ struct ResolvedDocument {
         }
         var pairs: [(Node, Node)] = []
         var overridden = Set<String>()
-        for (key, value) in overrideMapping where key.scalar?.string != "extends" {
+        for (key, _) in overrideMapping where key.scalar?.string != "extends" {
             overridden.insert(key.scalar?.string ?? "")
         }
         for (key, value) in baseMapping {

@@ -15,10 +15,10 @@ extension OutletEngine {
                 customers[Int(slot)].stage = .atReception
                 receptionQueue.append(Ticket(slot: slot, number: customers[Int(slot)].number))
             } else {
-                chooseForThemselves(slot)
+                route(slot)
             }
         } else {
-            chooseForThemselves(slot)
+            route(slot)
         }
     }
 
@@ -50,13 +50,9 @@ extension OutletEngine {
         }
     }
 
-    /// Without a greeter, each customer decides alone.
-    mutating func chooseForThemselves(_ slot: Int32) {
-        route(slot)
-    }
-
     /// Self-service for a kiosk-capable need with the segment's propensity
-    /// (raised while a guide is on the floor), otherwise a ticket.
+    /// (raised while a guide is on the floor), otherwise a ticket: after
+    /// triage, or when a customer decides alone without a greeter.
     mutating func route(_ slot: Int32) {
         let customer = customers[Int(slot)]
         let type = Int(customer.transaction)
@@ -75,7 +71,7 @@ extension OutletEngine {
         greetersOnDuty = count
         greeterGauge.set(Double(count), at: calendar.now, clock)
         if count == 0 {
-            while let ticket = receptionQueue.popFirst() { chooseForThemselves(ticket.slot) }
+            while let ticket = receptionQueue.popFirst() { route(ticket.slot) }
         } else {
             triageNextInLine()
         }

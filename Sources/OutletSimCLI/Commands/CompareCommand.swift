@@ -113,7 +113,7 @@ struct Comparison {
     func json() -> JSONValue {
         var metrics: [JSONValue] = []
         let all = plans.indices.dropFirst().map { differences($0) }
-        for (position, key) in keys.enumerated() {
+        for key in keys {
             guard let first = all.first?.first(where: { $0.key == key }) else { continue }
             var values: [JSONValue] = [.object([("plan", .string(names[0])), ("mean", .finite(first.first.mean)),
                                                ("ci_low", .finite(first.first.low)), ("ci_high", .finite(first.first.high))])]
@@ -127,7 +127,6 @@ struct Comparison {
                                             ("significant", .bool(row.isSignificant)),
                                             ("unpaired_half_width", .finite(row.unpairedHalfWidth))]))
             }
-            _ = position
             metrics.append(.object([("scope", .string(key.scope == .day ? "day" : "worst_interval")), ("metric", .string(key.metric)),
                                     ("values", .array(values)), ("differences", .array(differences))]))
         }
