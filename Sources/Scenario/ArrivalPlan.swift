@@ -13,11 +13,15 @@ public struct ArrivalPlan: Sendable {
     public var peaks: [Peak]
     /// Arrivals read from a list instead of being generated; `nil` for generated arrivals.
     public var trace: [ScheduledArrival]?
+    /// Multiplies every generated walk-in rate, peaks included: 1.2 is 20%
+    /// demand growth. Traces and appointments are not scaled.
+    public var scale: Double
 
-    public init(rates: Rates, peaks: [Peak] = [], trace: [ScheduledArrival]? = nil) {
+    public init(rates: Rates, peaks: [Peak] = [], trace: [ScheduledArrival]? = nil, scale: Double = 1) {
         self.rates = rates
         self.peaks = peaks
         self.trace = trace
+        self.scale = scale
     }
 
     /// Arrivals per hour of `segment` at `time` (minutes after midnight), peaks included.
@@ -27,7 +31,7 @@ public struct ArrivalPlan: Sendable {
         case let .total(schedule, shares): base = schedule.value(at: time) * shares[segment]
         case let .perSegment(schedules): base = schedules[segment].value(at: time)
         }
-        return peaks.reduce(base) { rate, peak in
+        return peaks.reduce(base * scale) { rate, peak in
             peak.from <= time && time < peak.until ? rate * peak.factor : rate
         }
     }

@@ -86,6 +86,7 @@ enum Grammar {
     static let arrivals: [Field] = [
         Field("per_hour", .schedule(integer: false), "Total walk-in arrivals per hour, split by segment shares."),
         Field("peaks", .list(.object(peak)), "Named peaks that scale the rate."),
+        Field("scale", .number(minimum: 0), "Multiplies every generated walk-in rate, peaks included, e.g. 1.2 for 20% demand growth (default 1); not traces or appointments."),
         Field("trace", .text, "CSV file of arrivals (time,segment[,transaction]) replacing generated walk-ins; relative to the scenario file."),
     ]
 

@@ -75,6 +75,14 @@ extension ScenarioReader {
             }
         }
         let trace = entries["trace"].flatMap { readTrace($0) }
+        var scale = 1.0
+        if let node = entries["scale"], let value = nodes.number(node, "arrivals.scale", minimum: 0) {
+            if value <= 100 {
+                scale = value
+            } else {
+                nodes.report(node, "arrivals.scale", found: NodeReader.format(value), allowed: "a factor from 0 to 100")
+            }
+        }
         let total = entries["per_hour"].flatMap { nodes.schedule($0, "arrivals.per_hour", integer: false, hours: hours) }
         let rates: ArrivalPlan.Rates
         if entries["per_hour"] != nil {
@@ -101,9 +109,13 @@ extension ScenarioReader {
             }
             rates = .perSegment(segments.map { $0.perHour ?? .constant(0) })
         } else {
+            if let node = entries["scale"] {
+                nodes.report(node, "arrivals.scale", found: "a scale on arrivals that come only from a trace",
+                             allowed: "a scale together with generated walk-ins (arrivals.per_hour or arrivals_per_hour); a trace is replayed as written")
+            }
             rates = .perSegment(segments.map { _ in .constant(0) })
         }
-        return ArrivalPlan(rates: rates, peaks: peaks, trace: trace)
+        return ArrivalPlan(rates: rates, peaks: peaks, trace: trace, scale: scale)
     }
 
     mutating func readPeak(_ node: Node, _ path: String) -> Peak? {

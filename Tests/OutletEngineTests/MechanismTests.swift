@@ -237,6 +237,21 @@ struct MechanismTests {
         }
     }
 
+    @Test("demand growth: arrivals.scale 1.5 gives 1.5 times the Poisson mean of walk-ins, peaks included")
+    func demandScale() throws {
+        // 20 per hour for 600 minutes with a 2x peak over 60 of them: 220
+        // walk-ins a day, 330 when scaled by 1.5. Counts are Poisson, so the
+        // mean of 40 days has a standard error of sqrt(330 / 40) = 2.9.
+        var scenario = try Fixtures.multiServer(servers: 20, arrivalsPerHour: 20, meanService: 5, minutes: 600)
+        scenario.arrivals.peaks = [Peak(name: "peak", from: 120, until: 180, factor: 2)]
+        scenario.arrivals.scale = 1.5
+        let days = 40
+        let (records, _) = try Fixtures.simulate(scenario, days: days)
+        let expected = 1.5 * (20 * 10 + 20 * 1)
+        let meanCount = Double(records.count) / Double(days)
+        #expect(abs(meanCount - expected) < 3.29 * (expected / Double(days)).squareRoot(), "mean \(meanCount), expected \(expected)")
+    }
+
     @Test("trace-driven arrivals replay the list")
     func traceArrivals() throws {
         var scenario = try Fixtures.branch()

@@ -28,6 +28,20 @@ struct ExtendsTests {
         if case .total(_, let shares) = scenario.arrivals.rates { #expect(shares == [0.7, 0.3]) } else { Issue.record("rates") }
     }
 
+    @Test("demand growth: arrivals.scale multiplies the base's walk-in rates and keeps its schedule")
+    func demandGrowth() throws {
+        let base = try ScenarioLoader.load(path: folder.appendingPathComponent("base.yaml").path)
+        let grown = try ScenarioLoader.load(path: folder.appendingPathComponent("demand-growth.yaml").path)
+        #expect(base.arrivals.scale == 1 && grown.arrivals.scale == 1.3)
+        for time in stride(from: 540.0, to: 720, by: 15) {
+            for segment in base.segments.indices {
+                let ratio = grown.arrivals.rate(ofSegment: segment, at: time) / base.arrivals.rate(ofSegment: segment, at: time)
+                #expect(abs(ratio - 1.3) < 1e-12)
+            }
+        }
+        #expect(grown.arrivals.rateChanges == base.arrivals.rateChanges)
+    }
+
     @Test("a mistake in the variant names the variant, and the base it extends")
     func overrideProblem() {
         let found = problems("bad-override.yaml")
