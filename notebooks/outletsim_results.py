@@ -6,6 +6,7 @@
     bigger = osr.variant("scenarios/bank-branch-weekday.yaml", "work/plus20.yaml",
                          {"name": "plus20", "arrivals": {"peaks": [...]}})
     result = osr.run(bigger, replications=30)
+    verdicts = osr.check([bigger], out="work/check.json")   # one row per target
 
 Names of segments, transaction types and window groups are kept exactly as
 written in the scenario (Chinese included).
@@ -89,9 +90,9 @@ def binary() -> pathlib.Path:
         f"in {REPOSITORY} (looked in: {', '.join(c for c in candidates if c) or 'nowhere'})")
 
 
-def _call(arguments: list[str]) -> subprocess.CompletedProcess:
+def _call(arguments: list[str], accepted: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
     completed = subprocess.run([str(binary()), *arguments], capture_output=True, text=True)
-    if completed.returncode != 0:
+    if completed.returncode not in accepted:
         raise OutletSimFailed(f"outletsim {' '.join(arguments)} exited with status {completed.returncode}:\n"
                               f"{completed.stderr.strip() or completed.stdout.strip()}")
     return completed
@@ -110,11 +111,43 @@ def run(scenario: str | os.PathLike, out: str | os.PathLike | None = None, repli
 
 
 def compare(scenarios: list[str | os.PathLike], out: str | os.PathLike, replications: int = 30, seed: int = 1) -> pd.DataFrame:
-    """Runs `outletsim compare` and returns comparison.csv, indexed by scope, metric and plan."""
+    """Runs `outletsim compare` and returns comparison.csv, indexed by scope, interval ("" for the day), metric and plan.
+
+    Every plan runs on the same days with the same random streams; `difference`
+    and its paired 95% interval are against the first plan, `significant` is a bool.
+    """
     out = pathlib.Path(out)
     _call(["compare", *map(str, scenarios), "--replications", str(replications), "--seed", str(seed), "--quiet", "--out", str(out)])
-    frame = pd.read_csv(out / "comparison.csv")
-    return frame.set_index(["scope", "metric", "plan"])
+    frame = pd.read_csv(out / "comparison.csv", dtype={"scope": "string", "interval": "string", "metric": "string", "plan": "string"},
+                        keep_default_na=False, na_values={"value": [""], "ci_low": [""], "ci_high": [""], "difference": [""],
+                                                          "difference_ci_low": [""], "difference_ci_high": [""]})
+    frame["significant"] = frame["significant"].map({"true": True, "false": False, "": pd.NA}).astype("boolean")
+    return frame.set_index(["scope", "interval", "metric", "plan"]).sort_index()
+
+
+def check(scenarios: list[str | os.PathLike], out: str | os.PathLike, replications: int = 30, seed: int = 1,
+          jobs: int | None = None) -> pd.DataFrame:
+    """Runs `outletsim check` and returns one row per target: verdict, value, CI and bound.
+
+    A failing target is a result here, not an error (exit status 1 is expected);
+    an invalid scenario still raises OutletSimFailed.
+    """
+    out = pathlib.Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    arguments = ["check", *map(str, scenarios), "--replications", str(replications), "--seed", str(seed), "--json", str(out)]
+    if jobs:
+        arguments += ["--jobs", str(jobs)]
+    _call(arguments, accepted=(0, 1))
+    document = json.loads(out.read_text(encoding="utf-8"))
+    rows = [{"scenario": scenario["name"], **target} for scenario in document["scenarios"] for target in scenario["targets"]]
+    columns = ["scenario", "name", "metric", "per_interval", "interval", "verdict", "value", "ci_low", "ci_high",
+               "at_least", "at_most", "suggested_replications"]
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("value", "ci_low", "ci_high", "at_least", "at_most"):
+        frame[column] = frame[column].astype("float64")
+    frame["suggested_replications"] = frame["suggested_replications"].astype("Int64")
+    frame["verdict"] = pd.Categorical(frame["verdict"], categories=["pass", "inconclusive", "fail"])
+    return frame.set_index(["scenario", "name"])
 
 
 def variant(base: str | os.PathLike, path: str | os.PathLike, overrides: dict) -> pathlib.Path:

@@ -31,7 +31,8 @@ struct CheckCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let junit = folder.appendingPathComponent("check.xml").path, markdown = folder.appendingPathComponent("check.md").path
-        let output = try CommandRunner.run(["check", failing, "--strict", "--junit", junit, "--markdown", markdown])
+        let json = folder.appendingPathComponent("check.json").path
+        let output = try CommandRunner.run(["check", failing, "--strict", "--junit", junit, "--markdown", markdown, "--json", json])
         #expect(output.status == 1)
         #expect(output.standardOutput.contains("FAIL (inconclusive)"))
         #expect(output.standardOutput.split(separator: "\n").last == "0 passed, 8 failed")
@@ -41,6 +42,17 @@ struct CheckCommandTests {
         let table = try String(contentsOfFile: markdown, encoding: .utf8)
         #expect(table.hasPrefix("| scenario | target | verdict | value [95% CI] |"))
         #expect(table.contains("0 passed, 8 failed"))
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let scenarios = document?["scenarios"] as? [[String: Any]]
+        let targets = scenarios?.first?["targets"] as? [[String: Any]] ?? []
+        #expect(targets.count == 8)
+        #expect(targets.filter { $0["verdict"] as? String == "fail" }.count == 6)
+        #expect(targets.filter { $0["verdict"] as? String == "inconclusive" }.count == 2)
+        for target in targets {
+            let low = target["ci_low"] as? Double ?? .nan, high = target["ci_high"] as? Double ?? .nan, value = target["value"] as? Double ?? .nan
+            #expect(low <= value && value <= high)
+            #expect((target["per_interval"] as? Bool == true) == (target["interval"] is String))
+        }
     }
 
     @Test("invalid input exits with status 2")

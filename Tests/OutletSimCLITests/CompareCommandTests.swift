@@ -28,6 +28,10 @@ struct CompareCommandTests {
         let differences = rows.filter { !($0["difference"] ?? "").isEmpty }
         #expect(differences.count > 50)
         #expect(differences.allSatisfy { $0["difference"] == "0" && $0["difference_ci_low"] == "0" && $0["significant"] == "false" })
+        // Every half hour of the 09:00-17:00 day is compared, not only the worst one.
+        let intervals = Set(rows.filter { $0["scope"] == "interval" && $0["metric"] == "wait_p90" }.compactMap { $0["interval"] })
+        #expect(intervals.count == 16 && intervals.contains("09:00") && intervals.contains("16:30"))
+        #expect(rows.filter { $0["scope"] == "day" }.allSatisfy { $0["interval"] == "" })
     }
 
     @Test("pairing makes the interval of a small change much narrower than unpaired, and costs the extra kiosk")

@@ -44,3 +44,22 @@ def test_clear_errors_for_a_missing_binary_and_a_failing_run(tmp_path, outletsim
     bad = REPOSITORY / "Tests" / "ScenarioFileTests" / "Fixtures" / "invalid" / "mix-sum.yaml"
     with pytest.raises(osr.OutletSimFailed, match="shares summing to 0.9"):
         osr.run(bad, out=tmp_path / "y")
+
+
+def test_compare_and_check_give_typed_tables(tmp_path, outletsim, monkeypatch):
+    monkeypatch.setenv("OUTLETSIM", str(outletsim))
+    base = REPOSITORY / "scenarios" / "bank-branch-saturday.yaml"
+    wider = osr.variant(base, tmp_path / "wider.yaml", {"name": "saturday-wider", "windows": {"cash": {"open": 2}}})
+    table = osr.compare([base, wider], out=tmp_path / "compare", replications=6)
+    assert str(table["significant"].dtype) == "boolean"
+    arrivals = table.loc[("day", "", "arrivals", "saturday-wider")]
+    assert arrivals["difference"] == 0
+    intervals = table.xs(("interval", "wait_p90"), level=("scope", "metric"))
+    assert len(intervals.index.get_level_values("interval").unique()) > 4
+    # A crushed variant fails its targets: a verdict, not an error.
+    crushed = osr.variant(base, tmp_path / "crushed.yaml", {"name": "saturday-crushed", "arrivals": {"scale": 2.5}})
+    verdicts = osr.check([base, crushed], out=tmp_path / "check.json", replications=6)
+    assert set(verdicts.index.get_level_values("scenario")) == {"bank-branch-saturday", "saturday-crushed"}
+    assert (verdicts.loc["bank-branch-saturday", "verdict"] != "fail").all()
+    assert (verdicts.loc["saturday-crushed", "verdict"] == "fail").any()
+    assert str(verdicts["value"].dtype) == "float64"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Measurement
 import Replications
+import Results
 import Scenario
 import ScenarioFile
 
@@ -42,6 +43,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write a Markdown table here (for a pull-request comment).")
     var markdown: String?
 
+    @Option(help: "Write every target's verdict, value and interval here as JSON (for notebooks and scripts).")
+    var json: String?
+
     func validate() throws {
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2, found \(replications)") }
         if let budget, !(budget > 0) { throw ValidationError("--budget must be a number of seconds > 0") }
@@ -72,6 +76,7 @@ struct CheckCommand: ParsableCommand {
         let inconclusive = all.filter { $0.verdict == .inconclusive }.count
         if let junit { try CheckReports.junit(reports, strict: strict).write(toFile: junit, atomically: true, encoding: .utf8) }
         if let markdown { try CheckReports.markdown(reports, strict: strict).write(toFile: markdown, atomically: true, encoding: .utf8) }
+        if let json { try CheckReports.json(reports, strict: strict).rendered().write(toFile: json, atomically: true, encoding: .utf8) }
         if inconclusive > 0 && !strict { print("\(inconclusive) inconclusive (counted as passed; --strict fails them)") }
         print("\(all.count - failed) passed, \(failed) failed")
         if invalid { throw ExitCode(2) }
@@ -177,6 +182,40 @@ enum CheckReports {
             xml += "  </testsuite>\n"
         }
         return xml + "</testsuites>\n"
+    }
+
+    /// One object per scenario, one row per target (and per interval for
+    /// per-interval targets, whose verdict is the worst interval's).
+    static func json(_ reports: [ScenarioCheck], strict: Bool) -> JSONValue {
+        .object([
+            ("format", .string("outletsim-check")), ("version", .integer(1)), ("strict", .bool(strict)),
+            ("scenarios", .array(reports.map { report in
+                .object([
+                    ("name", .string(report.scenario.name)), ("file", .string(report.file)), ("days", .integer(report.days)),
+                    ("targets", .array(report.results.map { result in
+                        let bound: (low: Double?, high: Double?) = switch result.target.bound {
+                        case .atLeast(let low): (low, nil)
+                        case .atMost(let high): (nil, high)
+                        case .between(let low, let high): (low, high)
+                        }
+                        let start = result.interval.map { JSONValue.string(ClockTime(minutes: report.scenario.intervalStart($0)).description) }
+                        return .object([
+                            ("name", .string(result.target.name)),
+                            ("metric", .string(result.estimate?.key.metric ?? TargetJudge.key(for: result.target, interval: nil).metric)),
+                            ("per_interval", .bool(result.target.perInterval)),
+                            ("interval", start ?? .null),
+                            ("verdict", .string(result.verdict.rawValue)),
+                            ("value", result.estimate.map { .finite($0.mean) } ?? .null),
+                            ("ci_low", result.estimate.map { .finite($0.low) } ?? .null),
+                            ("ci_high", result.estimate.map { .finite($0.high) } ?? .null),
+                            ("at_least", bound.low.map(JSONValue.number) ?? .null),
+                            ("at_most", bound.high.map(JSONValue.number) ?? .null),
+                            ("suggested_replications", result.suggestedReplications.map(JSONValue.integer) ?? .null),
+                        ])
+                    })),
+                ])
+            })),
+        ])
     }
 
     static func markdown(_ reports: [ScenarioCheck], strict: Bool) -> String {

@@ -77,8 +77,8 @@ struct CompareCommand: ParsableCommand {
     }
 }
 
-/// The metrics compared: every day metric, and every metric of the interval
-/// where the first plan's p90 wait is worst.
+/// The metrics compared: every day metric and every interval metric; the
+/// interval where the first plan's p90 wait is worst is named for reports.
 struct Comparison {
     let scenarios: [Scenario]
     let plans: [[DayResult]]
@@ -93,11 +93,10 @@ struct Comparison {
         let first = RunStatistics(plans[0])
         worstInterval = first.estimates.filter { $0.key.scope == .interval && $0.key.metric == "wait_p90" }
             .max { $0.mean < $1.mean }?.key.entity
-        var keys = first.estimates.map(\.key).filter { $0.scope == .day }
-        if let worst = worstInterval {
-            keys += first.estimates.map(\.key).filter { $0.scope == .interval && $0.entity == worst }
-        }
-        self.keys = keys
+        let day = first.estimates.map(\.key).filter { $0.scope == .day }
+        let intervals = first.estimates.map(\.key).filter { $0.scope == .interval }
+            .sorted { ($0.entity, $0.metric) < ($1.entity, $1.metric) }
+        keys = day + intervals
     }
 
     var names: [String] { scenarios.map(\.name) }
@@ -106,8 +105,9 @@ struct Comparison {
         PairedComparison.differences(plans, plan: plan, keys: keys)
     }
 
-    func scopeName(_ key: MetricKey) -> String {
-        key.scope == .day ? "day" : "interval \(ClockTime(minutes: scenarios[0].intervalStart(key.entity)))"
+    /// "HH:MM" start of an interval metric's interval; empty for day metrics.
+    func intervalStart(_ key: MetricKey) -> String {
+        key.scope == .day ? "" : ClockTime(minutes: scenarios[0].intervalStart(key.entity)).description
     }
 
     func json() -> JSONValue {
@@ -127,7 +127,8 @@ struct Comparison {
                                             ("significant", .bool(row.isSignificant)),
                                             ("unpaired_half_width", .finite(row.unpairedHalfWidth))]))
             }
-            metrics.append(.object([("scope", .string(key.scope == .day ? "day" : "worst_interval")), ("metric", .string(key.metric)),
+            metrics.append(.object([("scope", .string(key.scope == .day ? "day" : "interval")),
+                                    ("interval", key.scope == .day ? .null : .string(intervalStart(key))), ("metric", .string(key.metric)),
                                     ("values", .array(values)), ("differences", .array(differences))]))
         }
         return .object([
@@ -139,15 +140,15 @@ struct Comparison {
     }
 
     func table() -> CSVTable {
-        var table = CSVTable(header: ["scope", "metric", "plan", "value", "ci_low", "ci_high", "difference", "difference_ci_low",
+        var table = CSVTable(header: ["scope", "interval", "metric", "plan", "value", "ci_low", "ci_high", "difference", "difference_ci_low",
                                       "difference_ci_high", "significant"])
         for plan in plans.indices.dropFirst() {
             for row in differences(plan) {
                 if plan == 1 {
-                    table.append([scopeName(row.key), row.key.metric, names[0], CSVTable.cell(row.first.mean), CSVTable.cell(row.first.low),
+                    table.append([row.key.scope == .day ? "day" : "interval", intervalStart(row.key), row.key.metric, names[0], CSVTable.cell(row.first.mean), CSVTable.cell(row.first.low),
                                   CSVTable.cell(row.first.high), "", "", "", ""])
                 }
-                table.append([scopeName(row.key), row.key.metric, names[plan], CSVTable.cell(row.plan.mean), CSVTable.cell(row.plan.low),
+                table.append([row.key.scope == .day ? "day" : "interval", intervalStart(row.key), row.key.metric, names[plan], CSVTable.cell(row.plan.mean), CSVTable.cell(row.plan.low),
                               CSVTable.cell(row.plan.high), CSVTable.cell(row.difference), CSVTable.cell(row.low), CSVTable.cell(row.high),
                               row.isSignificant ? "true" : "false"])
             }
