@@ -45,6 +45,8 @@ class Results:
     transactions: pd.DataFrame
     window_groups: pd.DataFrame
     resources: pd.DataFrame
+    plan: pd.DataFrame
+    """The staffing as run: one row per interval start, a column per window group, greeters and guides."""
 
     def metric(self, table: str, metric: str) -> pd.DataFrame:
         """The rows of one metric in one table, e.g. metric("intervals", "wait_p90")."""
@@ -70,12 +72,17 @@ def load(folder: str | os.PathLike) -> Results:
         [{"metric": name, "value": v["mean"], "ci_low": v["ci_low"], "ci_high": v["ci_high"]} for name, v in summary["day"].items()]
     ).set_index("metric").astype("float64")
     intervals = _table(folder / "intervals.csv", ["metric", "start"]).drop(columns=["interval", "end"])
+    starts = [interval["start"] for interval in summary["intervals"]]
+    layout = summary["scenario"]["plan"]
+    plan = pd.DataFrame({**layout["windows"], "greeters": layout["greeters"], "guides": layout["guides"]},
+                        index=pd.Index(starts, name="start", dtype="string")).astype("int64")
     return Results(
         folder=folder, summary=summary, run=run, day=day, intervals=intervals,
         segments=_table(folder / "segments.csv", ["metric", "segment"]),
         transactions=_table(folder / "transactions.csv", ["metric", "transaction"]),
         window_groups=_table(folder / "window_groups.csv", ["metric", "window_group", "interval"]),
         resources=_table(folder / "resources.csv", ["metric", "resource"]).drop(columns=["kind"]),
+        plan=plan,
     )
 
 

@@ -54,6 +54,22 @@ public struct ResultsDocument: Sendable {
         return .object(members)
     }
 
+    /// The layout and staffing as run: counts per interval (at its start),
+    /// so that a results folder says which plan produced it.
+    func planJSON() -> JSONValue {
+        func perInterval(_ schedule: StepSchedule<Int>) -> JSONValue {
+            .array((0..<scenario.intervalCount).map { .integer(schedule.value(at: scenario.intervalStart($0))) })
+        }
+        return .object([
+            ("windows", .object(scenario.windowGroups.map { ($0.name, perInterval($0.open)) })),
+            ("greeters", perInterval(scenario.reception?.greeters ?? .constant(0))),
+            ("guides", perInterval(scenario.selfService.guides)),
+            ("kiosks", .object(scenario.selfService.kioskTypes.map { ($0.name, .integer($0.count)) })),
+            ("seats", .integer(scenario.waitingZone.seats)),
+            ("standing", .integer(scenario.waitingZone.standing)),
+        ])
+    }
+
     static func minutes(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 
     /// `summary.json`.
@@ -82,7 +98,7 @@ public struct ResultsDocument: Sendable {
             ("version", .integer(Self.formatVersion)),
             ("scenario", .object([("name", .string(scenario.name)), ("sha256", .string(scenarioSHA256)),
                                   ("opens", .string(clock(scenario.opening))), ("closes", .string(clock(scenario.closing))),
-                                  ("interval_minutes", .finite(scenario.intervalMinutes))])),
+                                  ("interval_minutes", .finite(scenario.intervalMinutes)), ("plan", planJSON())])),
             ("run", .object([("seed", .string(String(seed))), ("replications", .integer(statistics.days)),
                              ("confidence", .number(0.95)), ("wait_targets", .array(targets.map { .number($0) }))])),
             ("day", metricsJSON(estimates(.day))),

@@ -20,6 +20,10 @@ def test_load_gives_typed_tables_with_intervals_as_columns(weekday_results):
     assert "对公业务" in results.metric("transactions", "wait_mean").index
     assert results.day.loc["arrivals", "value"] > 400
     assert results.run["replications"] == 8
+    # The weekday plan: general 3 -> 4 at 11:30, 3 at 13:30, 4 at 16:00; one VIP window all day.
+    assert results.plan.loc["11:00", "general"] == 3 and results.plan.loc["11:30", "general"] == 4
+    assert (results.plan["VIP"] == 1).all() and str(results.plan["cash"].dtype) == "int64"
+    assert results.summary["scenario"]["plan"]["kiosks"] == {"smart teller": 2, "card kiosk": 1}
 
 
 def test_run_and_variant_sweep(tmp_path, outletsim, monkeypatch):
