@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test bench bench-peers bench-outlet bench-run clean
+.PHONY: deps build run test reference-results bench bench-peers bench-outlet bench-run clean
 
 deps:
 	@scripts/install-deps.sh
@@ -22,13 +22,20 @@ run: build
 
 # Every test, built with optimisation (the statistical tests simulate millions
 # of customers and stay fast only in release mode), then the Python suite:
-# results files in pandas and the report in headless Chromium; last, the
-# example scenarios' service targets, as CI checks them.
+# results files in pandas and the report in headless Chromium; then every
+# notebook, executed with small parameters against results made by this
+# build; last, the example scenarios' service targets, as CI checks them.
 test: deps
 	$(SWIFT) test $(CONFIG)
 	$(SWIFT) build $(CONFIG) --product outletsim
 	scripts/python-tests.sh
+	scripts/notebook-tests.sh
 	$(OUTLETSIM) check scenarios/
+
+# The committed reference results folder (docs and test fixture): rerun it
+# when the engine or the weekday scenario changes on purpose.
+reference-results: build
+	$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 5 --seed 1 --quiet --out results/reference/bank-branch-weekday
 
 # Kernel throughput and memory with ordo-one/benchmark (separate package).
 bench: deps

@@ -157,6 +157,26 @@ def check(scenarios: list[str | os.PathLike], out: str | os.PathLike, replicatio
     return frame.set_index(["scenario", "name"])
 
 
+def schedule(per_interval: pd.Series) -> dict[str, int]:
+    """A per-interval count (indexed by "HH:MM" starts, like Results.plan columns) as a
+    scenario schedule map that names only the changes, e.g. {"09:00": 3, "11:30": 4}."""
+    changes: dict[str, int] = {}
+    previous = None
+    for start, count in per_interval.items():
+        if count != previous:
+            changes[str(start)] = int(count)
+            previous = count
+    return changes
+
+
+def band(ax, frame: pd.DataFrame, label: str, **style):
+    """Draws value as a line and [ci_low, ci_high] as a shaded band on a matplotlib axis."""
+    x = list(frame.index)
+    line, = ax.plot(x, frame["value"], marker="o", markersize=3, label=label, **style)
+    ax.fill_between(x, frame["ci_low"], frame["ci_high"], color=line.get_color(), alpha=0.2, linewidth=0)
+    return line
+
+
 def variant(base: str | os.PathLike, path: str | os.PathLike, overrides: dict) -> pathlib.Path:
     """Writes a scenario that extends `base` with `overrides` (JSON is valid YAML)."""
     path = pathlib.Path(path)
