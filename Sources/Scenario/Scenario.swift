@@ -29,13 +29,17 @@ public struct Scenario: Sendable {
     public var targets: [ServiceTarget]
     /// What the day costs; `nil` when not declared.
     public var costs: Costs?
+    /// What `outletsim optimize` may change; empty when not declared.
+    public var search: SearchSpace
+    /// The shifts window staff work, for the optimizer's covering; `nil` to plan per interval only.
+    public var shifts: ShiftMenu?
 
     public init(name: String, opening: Double, closing: Double, intervalMinutes: Double, maxOvertime: Double,
                 transactionTypes: [TransactionType], segments: [Segment], arrivals: ArrivalPlan,
                 reception: Reception?, selfService: SelfServiceZone, waitingZone: WaitingZone,
                 windowGroups: [WindowGroup], calling: CallingPolicy, appointments: Appointments?,
                 walking: WalkingTimes, waitTargets: [Double] = [5, 10, 15], targets: [ServiceTarget] = [],
-                costs: Costs? = nil) {
+                costs: Costs? = nil, search: SearchSpace = SearchSpace(), shifts: ShiftMenu? = nil) {
         self.name = name
         self.opening = opening
         self.closing = closing
@@ -54,6 +58,8 @@ public struct Scenario: Sendable {
         self.waitTargets = waitTargets
         self.targets = targets
         self.costs = costs
+        self.search = search
+        self.shifts = shifts
     }
 
     /// Number of intervals between opening and closing (the last may be short).

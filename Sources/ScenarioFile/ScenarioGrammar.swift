@@ -196,6 +196,35 @@ enum Grammar {
         Field("lost_customer", .number(minimum: 0), "Cost of a customer who leaves without service."),
     ]
 
+    static let bounds: [Field] = [
+        Field("min", .integer(minimum: 0), required: true, "Smallest value the optimizer may choose."),
+        Field("max", .integer(minimum: 0), required: true, "Largest value the optimizer may choose."),
+        Field("step", .integer(minimum: 1), "Step between the values tried (default 1)."),
+    ]
+
+    static let search: [Field] = [
+        Field("windows", .namedMap(.object(bounds)), "Open windows per interval, by window group."),
+        Field("kiosks", .namedMap(.object(bounds)), "Kiosks, by kiosk type."),
+        Field("seats", .object(bounds), "Seats in the waiting zone."),
+        Field("greeters", .object(bounds), "Greeters on duty, all day."),
+        Field("guides", .object(bounds), "Guides on duty, all day."),
+        Field("flexible_open_when_waiting", .namedMap(.object(bounds)), "Waiting customers that open a flexible window, by window group."),
+    ]
+
+    static let shiftBreak: [Field] = [
+        Field("minutes", .number(minimum: 1), required: true, "Length of the unpaid break, minutes."),
+        Field("earliest_after_hours", .number(minimum: 0), required: true, "Hours into the shift the break may start at the earliest."),
+        Field("latest_after_hours", .number(minimum: 0), required: true, "Hours into the shift the break must have started by."),
+    ]
+
+    static let shift: [Field] = [
+        Field("name", .text, required: true, "Name of the shift, e.g. full day."),
+        Field("starts", .list(.clockTime), required: true, "Times it may start, \"HH:MM\", on the interval grid."),
+        Field("hours", .number(minimum: 0), required: true, "Length, break included, hours (a whole number of intervals)."),
+        Field("break", .object(shiftBreak), "An unpaid break placed by the optimizer within these limits."),
+        Field("cost", .number(minimum: 0), "Cost of one shift (default: its paid hours times costs.wage_per_hour.windows)."),
+    ]
+
     static let root: [Field] = [
         Field("extends", .text, "A scenario file this one builds on, relative to it; this file's keys override the base's."),
         Field("name", .text, required: true, "Name of the scenario, used for the results folder."),
@@ -214,5 +243,7 @@ enum Grammar {
         Field("wait_targets", .list(.number(minimum: 0)), "Waits, minutes, whose service levels are reported (default [5, 10, 15])."),
         Field("targets", .list(.object(target)), "Service targets that `outletsim check` judges."),
         Field("costs", .object(costs), "What the day costs, for comparing plans."),
+        Field("search", .object(search), "What `outletsim optimize` may change, with bounds."),
+        Field("shifts", .list(.object(shift)), "The shifts window staff work; the optimizer covers its staffing with the cheapest set."),
     ]
 }

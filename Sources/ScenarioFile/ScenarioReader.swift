@@ -116,12 +116,19 @@ struct ScenarioReader {
             checkDemandIsServed(segments: segmentsRead, windows: windows, selfService: selfService,
                                 appointments: appointments, arrivals: arrivals, windowsNode: windowsNode)
         }
+        let search = root["search"].map { readSearch($0, windows: windows.map(\.group), kioskTypes: selfService.kioskTypes) } ?? SearchSpace()
+        if let searchNode = root["search"], costs == nil {
+            nodes.report(searchNode, "search", found: "a search with no costs to minimise", allowed: "a search together with costs (at least costs.wage_per_hour.windows)")
+        }
+        let shifts = root["shifts"].flatMap { node in
+            outlet.flatMap { readShifts(node, opening: $0.opening, closing: $0.closing, interval: $0.interval, costs: costs) }
+        }
         guard nodes.problems.isEmpty, let name, let outlet, let arrivals, let waitingZone else { return nil }
         return Scenario(name: name, opening: outlet.opening, closing: outlet.closing, intervalMinutes: outlet.interval,
                         maxOvertime: outlet.overtime, transactionTypes: types, segments: segmentsRead.map(\.segment),
                         arrivals: arrivals, reception: reception, selfService: selfService, waitingZone: waitingZone,
                         windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking,
-                        waitTargets: waitTargets, targets: targets, costs: costs)
+                        waitTargets: waitTargets, targets: targets, costs: costs, search: search, shifts: shifts)
     }
 
     /// A non-empty list of positive waits in minutes, in increasing order.

@@ -39,7 +39,8 @@ struct SchemaTests {
         #expect(root["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         let properties = try #require(root["properties"] as? [String: Any])
         #expect(Set(properties.keys) == ["extends", "costs", "name", "description", "outlet", "transactions", "segments", "arrivals", "reception",
-                                         "self_service", "waiting_zone", "windows", "calling", "appointments", "walking", "wait_targets", "targets"])
+                                         "self_service", "waiting_zone", "windows", "calling", "appointments", "walking", "wait_targets", "targets",
+                                         "search", "shifts"])
         #expect(Set(root["required"] as? [String] ?? []) == ["name", "outlet", "transactions", "segments", "waiting_zone", "windows"])
     }
 

@@ -1,0 +1,54 @@
+/// What `outletsim optimize` may change, each decision with its bounds
+/// (the scenario's `search:` block). Anything not named keeps the value the
+/// scenario gives it.
+public struct SearchSpace: Sendable, Equatable {
+    /// Inclusive integer bounds, stepped: `min`, `min + step`, ..., up to `max`.
+    public struct Range: Sendable, Equatable {
+        public var min: Int
+        public var max: Int
+        public var step: Int
+
+        public init(min: Int, max: Int, step: Int = 1) {
+            self.min = min
+            self.max = max
+            self.step = step
+        }
+
+        /// Every allowed value, smallest first.
+        public var values: [Int] { Array(stride(from: min, through: max, by: step)) }
+
+        /// The allowed value nearest to `value`, ties going up.
+        public func clamp(_ value: Int) -> Int {
+            let inside = Swift.min(Swift.max(value, min), max)
+            let steps = Int((Double(inside - min) / Double(step)).rounded(.toNearestOrAwayFromZero))
+            return Swift.min(min + steps * step, max - (max - min) % step)
+        }
+    }
+
+    /// Open windows per interval, by window group (index into `Scenario.windowGroups`).
+    public var windows: [Int: Range]
+    /// Kiosks, by kiosk type (index into `SelfServiceZone.kioskTypes`).
+    public var kiosks: [Int: Range]
+    public var seats: Range?
+    /// Greeters on duty, the same in every interval.
+    public var greeters: Range?
+    /// Guides on duty, the same in every interval.
+    public var guides: Range?
+    /// The waiting count that opens a flexible window, by window group.
+    public var flexibleThresholds: [Int: Range]
+
+    public init(windows: [Int: Range] = [:], kiosks: [Int: Range] = [:], seats: Range? = nil, greeters: Range? = nil,
+                guides: Range? = nil, flexibleThresholds: [Int: Range] = [:]) {
+        self.windows = windows
+        self.kiosks = kiosks
+        self.seats = seats
+        self.greeters = greeters
+        self.guides = guides
+        self.flexibleThresholds = flexibleThresholds
+    }
+
+    /// True when nothing at all may change.
+    public var isEmpty: Bool {
+        windows.isEmpty && kiosks.isEmpty && seats == nil && greeters == nil && guides == nil && flexibleThresholds.isEmpty
+    }
+}
