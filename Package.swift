@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Replications", targets: ["Replications"]),
         .library(name: "Results", targets: ["Results"]),
         .library(name: "Report", targets: ["Report"]),
+        .library(name: "ShiftCovering", targets: ["ShiftCovering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,11 @@ let package = Package(
             name: "CGSL",
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev", "pkg-config"])]
+        ),
+        // GLPK (GNU Linear Programming Kit) for the shift-covering integer programs.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
         ),
         // Seeded GSL generators, one per purpose (arrivals, service, patience, ...).
         .target(name: "RandomStreams", dependencies: ["CGSL"]),
@@ -72,6 +78,8 @@ let package = Package(
         ),
         // report.html: a self-contained page of inline SVG charts.
         .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario"]),
+        // The cheapest set of shifts that covers a staffing requirement per interval.
+        .target(name: "ShiftCovering", dependencies: ["CGLPK", "Scenario"]),
         // Textbook multi-server queues on the event kernel, to prove it against theory.
         .target(
             name: "ReferenceModels",
@@ -105,6 +113,7 @@ let package = Package(
         ),
         .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario"]),
+        .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),
     ],
     swiftLanguageModes: [.v6]
 )
