@@ -88,15 +88,24 @@ struct TimeMetrics {
             let greetersAtClose = scenario.reception?.greeters.value(at: closing - 1e-9) ?? 0
             let guidesAtClose = scenario.selfService.guides.value(at: closing - 1e-9)
             let overtimeHours = totals.overtime / 60
-            let staff = windowMinutes / 60 * costs.windowWage + greeterMinutes / 60 * costs.greeterWage
-                + totals.guideMinutes.reduce(0, +) / 60 * costs.guideWage
+            let windows = windowMinutes / 60 * costs.windowWage
+            let greeters = greeterMinutes / 60 * costs.greeterWage
+            let guides = totals.guideMinutes.reduce(0, +) / 60 * costs.guideWage
             let premium = costs.overtimePremium * overtimeHours
                 * (Double(windowsAtClose) * costs.windowWage + Double(greetersAtClose) * costs.greeterWage + Double(guidesAtClose) * costs.guideWage)
             let kiosks = Double(scenario.selfService.kioskTypes.reduce(0) { $0 + $1.count }) * costs.kioskPerDay
             let seats = Double(scenario.waitingZone.seats) * costs.seatPerDay
             let lost = Double([Outcome.balked, .blocked, .reneged, .unserved].reduce(0) { $0 + totals.count(of: $1) }) * costs.lostCustomer
-            put(MetricKey(.day, "cost"), staff + premium + kiosks + seats + lost)
-            put(MetricKey(.day, "cost_staff"), staff + premium)
+            let staff = windows + greeters + guides + premium
+            put(MetricKey(.day, "cost"), staff + kiosks + seats + lost)
+            put(MetricKey(.day, "cost_staff"), staff)
+            put(MetricKey(.day, "cost_windows"), windows)
+            put(MetricKey(.day, "cost_greeters"), greeters)
+            put(MetricKey(.day, "cost_guides"), guides)
+            put(MetricKey(.day, "cost_overtime_premium"), premium)
+            put(MetricKey(.day, "cost_kiosks"), kiosks)
+            put(MetricKey(.day, "cost_seats"), seats)
+            put(MetricKey(.day, "cost_lost_customers"), lost)
         }
     }
 }

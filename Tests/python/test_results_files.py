@@ -36,3 +36,13 @@ def test_interval_table_has_the_erlang_estimate_beside_the_simulation(weekday_re
     assert len(erlang) == intervals["interval"].nunique()
     assert erlang["ci_low"].isna().all()
     assert len(simulated) == intervals["interval"].nunique()
+
+
+def test_cost_breakdown_adds_up(weekday_results):
+    import json
+
+    day = json.loads((weekday_results / "summary.json").read_text(encoding="utf-8"))["day"]
+    parts = ["cost_windows", "cost_greeters", "cost_guides", "cost_overtime_premium", "cost_kiosks", "cost_seats",
+             "cost_lost_customers"]
+    assert abs(sum(day[name]["mean"] for name in parts) - day["cost"]["mean"]) < 1e-6 * day["cost"]["mean"]
+    assert day["cost_kiosks"]["mean"] == 3 * 150 and day["cost_seats"]["mean"] == 24 * 2
