@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "Results", targets: ["Results"]),
         .library(name: "Report", targets: ["Report"]),
         .library(name: "ShiftCovering", targets: ["ShiftCovering"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
+        .library(name: "Optimizer", targets: ["Optimizer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -78,6 +80,14 @@ let package = Package(
         ),
         // report.html: a self-contained page of inline SVG charts.
         .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario"]),
+        // The one door to the engine for the optimizer and comparison tools:
+        // a plan simulated on given days with common random numbers, targets judged.
+        .target(name: "Evaluation", dependencies: ["Replications", "Measurement", "Scenario"]),
+        // The cheapest staffing plan and layout that meets the targets.
+        .target(
+            name: "Optimizer",
+            dependencies: ["Evaluation", "ShiftCovering", "QueueingTheory", "Replications", "Measurement", "Scenario"]
+        ),
         // The cheapest set of shifts that covers a staffing requirement per interval.
         .target(name: "ShiftCovering", dependencies: ["CGLPK", "Scenario"]),
         // Textbook multi-server queues on the event kernel, to prove it against theory.
@@ -90,6 +100,7 @@ let package = Package(
             dependencies: [
                 "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
                 "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "Results", "Report",
+                "Evaluation", "Optimizer", "ShiftCovering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +125,10 @@ let package = Package(
         .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario"]),
         .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),
+        .testTarget(
+            name: "OptimizerTests",
+            dependencies: ["Optimizer", "Evaluation", "QueueingTheory", "Scenario", "Distributions", "Measurement", "Replications"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,12 +12,17 @@ struct CustomerTally {
     /// Waits of everyone who took a ticket, including those who gave up, minutes.
     var ticketWaits = WaitHistogram()
     var timeInOutlet = WaitHistogram()
+    /// Customers served at a counter without waiting at all (called on taking a ticket).
+    var servedAtOnce = 0
 
     mutating func add(_ record: CustomerRecord) {
         arrivals += 1
         outcomes[record.outcome.rawValue] += 1
         if !record.kioskStart.isNaN { kioskAttempts += 1 }
-        if record.outcome == .servedAtCounter { waits.record(record.waitForCounter) }
+        if record.outcome == .servedAtCounter {
+            waits.record(record.waitForCounter)
+            if record.waitForCounter <= 0 { servedAtOnce += 1 }
+        }
         if !record.ticket.isNaN { ticketWaits.record(record.waitForCounter) }
         timeInOutlet.record(record.exit - record.arrival)
     }
@@ -26,6 +31,7 @@ struct CustomerTally {
         for index in outcomes.indices { outcomes[index] = 0 }
         arrivals = 0
         kioskAttempts = 0
+        servedAtOnce = 0
         waits.reset()
         ticketWaits.reset()
         timeInOutlet.reset()
@@ -70,8 +76,9 @@ struct CustomerTally {
 
     /// Share of ticket holders called within `target` minutes; those who
     /// gave up or were sent away count as not served within it.
+    /// A target of 0 is exact: the share called without waiting, P(wait = 0).
     func served(within target: Double) -> Double {
-        let served = Double(waits.count) * waits.share(atMost: target)
+        let served = target <= 0 ? Double(servedAtOnce) : Double(waits.count) * waits.share(atMost: target)
         return served / Double(ticketWaits.count)
     }
 }

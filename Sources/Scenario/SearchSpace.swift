@@ -17,11 +17,19 @@ public struct SearchSpace: Sendable, Equatable {
         /// Every allowed value, smallest first.
         public var values: [Int] { Array(stride(from: min, through: max, by: step)) }
 
+        /// The largest allowed value.
+        public var top: Int { max - (max - min) % step }
+
+        /// The smallest allowed value at or above `value`, or the largest allowed.
+        public func atLeast(_ value: Int) -> Int {
+            values.first { $0 >= value } ?? top
+        }
+
         /// The allowed value nearest to `value`, ties going up.
         public func clamp(_ value: Int) -> Int {
             let inside = Swift.min(Swift.max(value, min), max)
             let steps = Int((Double(inside - min) / Double(step)).rounded(.toNearestOrAwayFromZero))
-            return Swift.min(min + steps * step, max - (max - min) % step)
+            return Swift.min(min + steps * step, top)
         }
     }
 

@@ -31,11 +31,8 @@ extension ScenarioReader {
                 nodes.report(node, "\(path).minutes", found: "no 'minutes'", allowed: "the wait in minutes for share_served_within")
                 return nil
             }
+            // 0 minutes is the share served without waiting at all.
             guard let minutes = nodes.number(minutesNode, "\(path).minutes", minimum: 0) else { return nil }
-            guard minutes > 0 else {
-                nodes.report(minutesNode, "\(path).minutes", found: "0", allowed: "a wait > 0 minutes")
-                return nil
-            }
             measure = .shareServedWithin(minutes: minutes)
         case "wait_mean": measure = .meanWait
         case "wait_p50": measure = .waitPercentile(50)

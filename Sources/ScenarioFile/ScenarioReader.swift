@@ -131,7 +131,7 @@ struct ScenarioReader {
                         waitTargets: waitTargets, targets: targets, costs: costs, search: search, shifts: shifts)
     }
 
-    /// A non-empty list of positive waits in minutes, in increasing order.
+    /// A non-empty list of waits in minutes (0: served without waiting), in increasing order.
     mutating func readWaitTargets(_ node: Node) -> [Double] {
         guard case .sequence(let list) = node, !list.isEmpty else {
             nodes.report(node, "wait_targets", found: NodeReader.describe(node), allowed: "a list of waits in minutes, e.g. [5, 10, 15]")
@@ -140,10 +140,6 @@ struct ScenarioReader {
         var targets: [Double] = []
         for (index, item) in list.enumerated() {
             guard let minutes = nodes.number(item, "wait_targets[\(index)]", minimum: 0) else { continue }
-            guard minutes > 0 else {
-                nodes.report(item, "wait_targets[\(index)]", found: "0", allowed: "a wait > 0 minutes")
-                continue
-            }
             targets.append(minutes)
         }
         return Array(Set(targets)).sorted()

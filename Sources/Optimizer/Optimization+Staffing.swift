@@ -1,0 +1,121 @@
+import Evaluation
+import Measurement
+import Scenario
+
+/// A plan with what the search learnt of it.
+public struct Candidate: Sendable {
+    public let plan: OutletPlan
+    public let evaluation: PlanEvaluation
+    public let misses: [TargetMiss]
+    public var feasible: Bool { misses.isEmpty }
+    public var cost: Double { evaluation.cost }
+}
+
+/// Iterative staffing: simulate, open a window where an interval misses a
+/// target, and close one where the targets hold without it, until the plan
+/// is stable. Peaks carry over into the intervals after them, which the
+/// simulation sees and the analytic start does not.
+extension Optimization {
+    /// Refines the windows of `start` (its layout fixed); nil when the budget
+    /// ran out before any evaluation.
+    mutating func refineStaffing(_ start: OutletPlan, phase: SearchPhase = .staffing) throws -> Candidate? {
+        guard var evaluation = try evaluate(start, phase) else { return nil }
+        var plan = start
+        var misses = TargetStanding.misses(evaluation, margin: settings.margin)
+
+        // Add windows until every target the windows can help is met.
+        while misses.contains(where: { TargetStanding.wantsMoreService($0, scenario) }) {
+            let additions = self.additions(for: misses, in: evaluation, plan: plan)
+            guard !additions.isEmpty else { break }  // at the upper bounds where it matters
+            for (group, interval) in additions { plan.windows[group]?[interval] += scenario.search.windows[group]?.step ?? 1 }
+            guard let next = try evaluate(plan, phase) else { break }
+            evaluation = next
+            misses = TargetStanding.misses(evaluation, margin: settings.margin)
+        }
+        guard !misses.contains(where: { TargetStanding.wantsMoreService($0, scenario) }) else {
+            return Candidate(plan: plan, evaluation: evaluation, misses: misses)
+        }
+
+        // Close windows, most idle first, while the targets still hold.
+        var changed = true
+        while changed {
+            changed = false
+            for (group, interval) in removals(in: evaluation, plan: plan) {
+                var trial = plan
+                trial.windows[group]?[interval] -= scenario.search.windows[group]?.step ?? 1
+                guard let result = try evaluate(trial, phase) else { break }
+                let trialMisses = TargetStanding.misses(result, margin: settings.margin)
+                if !trialMisses.contains(where: { TargetStanding.wantsMoreService($0, scenario) }) {
+                    plan = trial
+                    evaluation = result
+                    misses = trialMisses
+                    changed = true
+                }
+            }
+            if !hasBudget { break }
+        }
+        return Candidate(plan: plan, evaluation: evaluation, misses: misses)
+    }
+
+    /// One window more where each miss is: in the interval a per-interval
+    /// target misses, or the day's worst interval for a day target, in the
+    /// searched group busiest there that may still grow.
+    func additions(for misses: [TargetMiss], in evaluation: PlanEvaluation, plan: OutletPlan) -> [(group: Int, interval: Int)] {
+        var chosen: Set<[Int]> = []
+        for miss in misses where TargetStanding.wantsMoreService(miss, scenario) {
+            let intervals = miss.interval.map { [$0] } ?? worstIntervals(for: scenario.targets[miss.target], in: evaluation)
+            for interval in intervals {
+                if let group = busiestGroupWithRoom(interval, evaluation, plan) {
+                    chosen.insert([group, interval])
+                    break
+                }
+            }
+        }
+        return chosen.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { ($0[0], $0[1]) }
+    }
+
+    /// Intervals in the order a day target suffers in them, worst first.
+    func worstIntervals(for target: ServiceTarget, in evaluation: PlanEvaluation) -> [Int] {
+        let intervals = Array(0..<scenario.intervalCount)
+        func value(_ metric: String, _ interval: Int) -> Double {
+            evaluation.statistics.estimate(MetricKey(.interval, entity: interval, metric))?.mean ?? .nan
+        }
+        switch target.measure {
+        case .overtime:
+            return intervals.reversed()
+        case .shareServedWithin(let minutes):
+            let metric = "share_served_within_" + MetricName.minutes(minutes)
+            return intervals.sorted { (value(metric, $0).isNaN ? 1 : value(metric, $0)) < (value(metric, $1).isNaN ? 1 : value(metric, $1)) }
+        case .maxStanding:
+            return intervals.sorted { value("standing_minutes", $0).nanToZero > value("standing_minutes", $1).nanToZero }
+        case .abandonment:
+            return intervals.sorted { value("share_abandoned", $0).nanToZero > value("share_abandoned", $1).nanToZero }
+        default:
+            return intervals.sorted { value("wait_p90", $0).nanToZero > value("wait_p90", $1).nanToZero }
+        }
+    }
+
+    /// The searched window group with the highest utilisation in `interval`
+    /// whose count there is below its upper bound.
+    func busiestGroupWithRoom(_ interval: Int, _ evaluation: PlanEvaluation, _ plan: OutletPlan) -> Int? {
+        let groups = scenario.search.windows.compactMap { group, range -> (Int, Double)? in
+            guard let count = plan.windows[group]?[interval], count + range.step <= range.top else { return nil }
+            let busy = evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, "utilisation"))?.mean ?? .nan
+            return (group, count == 0 ? 2 : busy.nanToZero)  // a closed group that could open comes first
+        }
+        return groups.max { ($0.1, -$0.0) < ($1.1, -$1.0) }?.0
+    }
+
+    /// Windows that could close, most idle first.
+    func removals(in evaluation: PlanEvaluation, plan: OutletPlan) -> [(group: Int, interval: Int)] {
+        var candidates: [(group: Int, interval: Int, busy: Double)] = []
+        for (group, range) in scenario.search.windows {
+            guard let counts = plan.windows[group] else { continue }
+            for (interval, count) in counts.enumerated() where count - range.step >= range.min {
+                let busy = evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, "utilisation"))?.mean ?? 0
+                candidates.append((group, interval, busy.nanToZero))
+            }
+        }
+        return candidates.sorted { ($0.busy, $0.interval, $0.group) < ($1.busy, $1.interval, $1.group) }.map { ($0.group, $0.interval) }
+    }
+}

@@ -1,0 +1,107 @@
+import Evaluation
+import Foundation
+import Measurement
+import Scenario
+
+/// The stage of the search an evaluation belongs to.
+public enum SearchPhase: String, Sendable {
+    case upperBounds = "upper_bounds"
+    case analyticStart = "analytic_start"
+    case staffing
+    case layout
+    case selection
+    case shifts
+    case validation
+}
+
+/// One evaluated plan, as the search trace and the Pareto frontier keep it.
+public struct TraceEntry: Sendable {
+    public let evaluation: Int
+    public let phase: SearchPhase
+    public let plan: OutletPlan
+    /// Mean cost of the day over the days simulated (yuan).
+    public let cost: Double
+    /// Share of ticket holders called within the service-level wait.
+    public let serviceLevel: Double
+    public let targetsMet: Int
+    public let feasible: Bool
+    /// Seconds since the search started.
+    public let seconds: Double
+}
+
+/// What the search reports while it runs.
+public struct SearchProgress: Sendable {
+    public let evaluation: Int
+    public let phase: SearchPhase
+    /// Cheapest feasible plan's cost so far; nil until one is found.
+    public let bestCost: Double?
+    public let targetsMet: Int
+    public let targets: Int
+}
+
+/// A search in progress: the scenario and its search space, the evaluator,
+/// the budget, and the trace of every plan evaluated.
+public struct Optimization {
+    public let scenario: Scenario
+    public let settings: OptimizerSettings
+    let evaluator: PlanEvaluator
+    let started = Date()
+    public private(set) var trace: [TraceEntry] = []
+    /// Customer-days simulated: days × plans, validation included.
+    public private(set) var daysSimulated = 0
+    var bestCost: Double?
+    let onProgress: (@Sendable (SearchProgress) -> Void)?
+    /// The wait whose share defines the service level of the Pareto frontier, minutes.
+    public let serviceLevelWait: Double
+
+    public init(scenario: Scenario, settings: OptimizerSettings, onProgress: (@Sendable (SearchProgress) -> Void)? = nil) {
+        self.scenario = scenario
+        self.settings = settings
+        self.onProgress = onProgress
+        evaluator = PlanEvaluator(seed: settings.seed, jobs: settings.jobs)
+        let shareTargets = scenario.targets.compactMap { target -> Double? in
+            if case .shareServedWithin(let minutes) = target.measure { return minutes }
+            return nil
+        }
+        serviceLevelWait = shareTargets.first ?? scenario.waitTargets.first ?? 10
+    }
+
+    /// Seconds since the search started.
+    public var elapsed: Double { Date().timeIntervalSince(started) }
+
+    /// Whether the search may evaluate another plan.
+    var hasBudget: Bool {
+        if let limit = settings.maxEvaluations, trace.count >= limit { return false }
+        if let seconds = settings.budgetSeconds, elapsed >= seconds { return false }
+        return true
+    }
+
+    /// The search days, the same for every plan.
+    var searchDays: Range<Int> { 0..<settings.searchDays }
+
+    /// Simulates `plan` on `days` and records it; nil when the budget is spent
+    /// (phases that must run, such as validation, pass `force`).
+    mutating func evaluate(_ plan: OutletPlan, _ phase: SearchPhase, days: Range<Int>? = nil, evaluator: PlanEvaluator? = nil,
+                           force: Bool = false) throws -> PlanEvaluation? {
+        guard force || hasBudget else { return nil }
+        let days = days ?? searchDays
+        let evaluation = try (evaluator ?? self.evaluator).evaluate(plan.applied(to: scenario), days: days)
+        daysSimulated += days.count
+        let misses = TargetStanding.misses(evaluation, margin: settings.margin)
+        let missed = Set(misses.map(\.target))
+        let feasible = misses.isEmpty
+        let cost = evaluation.cost
+        if feasible, phase != .validation, bestCost.map({ cost < $0 }) ?? true { bestCost = cost }
+        let level = evaluation.mean("share_served_within_" + MetricName.minutes(serviceLevelWait))
+        trace.append(TraceEntry(evaluation: trace.count + 1, phase: phase, plan: plan, cost: cost, serviceLevel: level,
+                                targetsMet: scenario.targets.count - missed.count, feasible: feasible, seconds: elapsed))
+        onProgress?(SearchProgress(evaluation: trace.count, phase: phase, bestCost: bestCost,
+                                   targetsMet: scenario.targets.count - missed.count, targets: scenario.targets.count))
+        return evaluation
+    }
+}
+
+/// Metric names as the results files spell them.
+enum MetricName {
+    static func minutes(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+}

@@ -1,0 +1,97 @@
+import Scenario
+
+/// The values of the decisions a search space names: open windows per
+/// searched window group and interval, and the layout (kiosks, seats,
+/// greeters, guides, flexible thresholds). Decisions the search does not
+/// name stay as the scenario has them.
+public struct OutletPlan: Hashable, Sendable {
+    /// Open windows per interval, by window group index; only searched groups.
+    public var windows: [Int: [Int]]
+    public var layout: Layout
+
+    /// The layout decisions; `nil` where the search leaves the scenario's value.
+    public struct Layout: Hashable, Sendable {
+        /// Kiosks, by kiosk type index; only searched types.
+        public var kiosks: [Int: Int]
+        public var seats: Int?
+        /// Greeters on duty all day.
+        public var greeters: Int?
+        /// Guides on duty all day.
+        public var guides: Int?
+        /// The waiting count that opens a flexible window, by window group index.
+        public var flexibleThresholds: [Int: Int]
+
+        public init(kiosks: [Int: Int] = [:], seats: Int? = nil, greeters: Int? = nil, guides: Int? = nil,
+                    flexibleThresholds: [Int: Int] = [:]) {
+            self.kiosks = kiosks
+            self.seats = seats
+            self.greeters = greeters
+            self.guides = guides
+            self.flexibleThresholds = flexibleThresholds
+        }
+    }
+
+    public init(windows: [Int: [Int]], layout: Layout) {
+        self.windows = windows
+        self.layout = layout
+    }
+
+    /// The scenario's own values, moved into the search bounds.
+    public init(scenario: Scenario) {
+        let space = scenario.search
+        var windows: [Int: [Int]] = [:]
+        for (group, range) in space.windows {
+            windows[group] = (0..<scenario.intervalCount).map {
+                range.clamp(scenario.windowGroups[group].open.value(at: scenario.intervalStart($0)))
+            }
+        }
+        var layout = Layout()
+        for (type, range) in space.kiosks { layout.kiosks[type] = range.clamp(scenario.selfService.kioskTypes[type].count) }
+        layout.seats = space.seats?.clamp(scenario.waitingZone.seats)
+        layout.greeters = space.greeters?.clamp(scenario.reception?.greeters.value(at: scenario.opening) ?? 0)
+        layout.guides = space.guides?.clamp(scenario.selfService.guides.value(at: scenario.opening))
+        for (group, range) in space.flexibleThresholds {
+            layout.flexibleThresholds[group] = range.clamp(scenario.windowGroups[group].flexible?.openWhenWaiting ?? range.min)
+        }
+        self.init(windows: windows, layout: layout)
+    }
+
+    /// Every decision at its upper bound: the most service the search allows.
+    public static func upperBounds(of scenario: Scenario) -> OutletPlan {
+        let space = scenario.search
+        var plan = OutletPlan(scenario: scenario)
+        for (group, range) in space.windows { plan.windows[group] = Array(repeating: range.top, count: scenario.intervalCount) }
+        for (type, range) in space.kiosks { plan.layout.kiosks[type] = range.top }
+        plan.layout.seats = space.seats?.top
+        plan.layout.greeters = space.greeters?.top
+        plan.layout.guides = space.guides?.top
+        // A flexible window helps most when it opens at the smallest queue.
+        for (group, range) in space.flexibleThresholds { plan.layout.flexibleThresholds[group] = range.min }
+        return plan
+    }
+
+    /// The scenario with this plan's decisions in it. Window counts change
+    /// at interval starts; the last interval's count holds into overtime.
+    public func applied(to scenario: Scenario) -> Scenario {
+        var planned = scenario
+        for (group, counts) in windows {
+            planned.windowGroups[group].open = StepSchedule(steps: counts.enumerated().map { (scenario.intervalStart($0.offset), $0.element) })
+        }
+        for (type, count) in layout.kiosks { planned.selfService.kioskTypes[type].count = count }
+        if let seats = layout.seats { planned.waitingZone.seats = seats }
+        if let greeters = layout.greeters, planned.reception != nil { planned.reception?.greeters = .constant(greeters) }
+        if let guides = layout.guides { planned.selfService.guides = .constant(guides) }
+        for (group, threshold) in layout.flexibleThresholds {
+            planned.windowGroups[group].flexible?.openWhenWaiting = threshold
+            if let close = planned.windowGroups[group].flexible?.closeWhenWaitingBelow, close > threshold {
+                planned.windowGroups[group].flexible?.closeWhenWaitingBelow = threshold
+            }
+        }
+        return planned
+    }
+
+    /// Window-hours planned in the searched groups.
+    public func windowHours(intervalMinutes: Double) -> Double {
+        Double(windows.values.reduce(0) { $0 + $1.reduce(0, +) }) * intervalMinutes / 60
+    }
+}
