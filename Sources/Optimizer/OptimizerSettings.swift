@@ -26,7 +26,7 @@ public struct OptimizerSettings: Sendable {
     /// Finalists passed to ranking and selection, at most.
     public var finalists: Int
 
-    public init(seed: UInt64 = 1, jobs: Int = 1, searchDays: Int = 40, validationDays: Int = 100, margin: Double = 0.5,
+    public init(seed: UInt64 = 1, jobs: Int = 1, searchDays: Int = 100, validationDays: Int = 100, margin: Double = 0.5,
                 budgetSeconds: Double? = nil, maxEvaluations: Int? = nil, selectionConfidence: Double = 0.95,
                 indifference: Double = 0.005, finalists: Int = 4) {
         self.seed = seed

@@ -1,0 +1,84 @@
+import Distributions
+import Evaluation
+import Foundation
+import Measurement
+import Optimizer
+import QueueingTheory
+import Scenario
+import Testing
+
+/// Hourly offered loads of [4, 6, 8, 10, 9, 6, 7, 5] erlangs from 09:00 to
+/// 17:00, exponential service, and the target P(wait > 0) ≤ 0.2 in every
+/// hour. The test computes the SIPP plan (stationary Erlang C on each
+/// hour's load) and the modified-offered-load plan (Erlang C on the
+/// infinite-server mean m(t), the hour's largest) itself, then runs the
+/// optimizer and validates its plan on fresh days.
+@Suite("Time-varying staffing against SIPP and MOL")
+struct TimeVaryingStaffingTests {
+    static let loads: [Double] = [4, 6, 8, 10, 9, 6, 7, 5]
+    static let opening = 540.0
+
+    static func scenario(meanService: Double) throws -> Scenario {
+        let perHour = loads.map { $0 * 60 / meanService }
+        let arrivals = ArrivalPlan(rates: .total(StepSchedule(steps: perHour.enumerated().map { (opening + 60 * Double($0.offset), $0.element) }),
+                                                 shares: [1]))
+        var scenario = Scenario(
+            name: "time-varying-\(Int(meanService))", opening: opening, closing: opening + 480, intervalMinutes: 60, maxOvertime: 10_000,
+            transactionTypes: [TransactionType(name: "service", counterService: try .exponential(mean: meanService))],
+            segments: [Segment(name: "everyone", mix: [1])], arrivals: arrivals, reception: nil, selfService: SelfServiceZone(),
+            waitingZone: WaitingZone(seats: 100_000, standing: 0),
+            windowGroups: [WindowGroup(name: "windows", transactions: [true], segments: [true], helpsWith: [false], open: .constant(20))],
+            calling: CallingPolicy(), appointments: nil, walking: WalkingTimes(), waitTargets: [0],
+            targets: [ServiceTarget(name: "P(wait > 0) at most 0.2 every hour", measure: .shareServedWithin(minutes: 0),
+                                    bound: .atLeast(0.8), perInterval: true)],
+            costs: Costs(windowWage: 1))
+        scenario.search = SearchSpace(windows: [0: SearchSpace.Range(min: 1, max: 40)])
+        return scenario
+    }
+
+    /// The fewest servers with Erlang C P(wait) ≤ 0.2 at `load` erlangs.
+    static func erlangServers(_ load: Double) -> Int {
+        var servers = 1
+        while !(ErlangC(arrivalRate: load, meanServiceTime: 1, servers: servers).isStable
+                && ErlangC(arrivalRate: load, meanServiceTime: 1, servers: servers).probabilityOfWaiting <= 0.2) { servers += 1 }
+        return servers
+    }
+
+    static func sipp() -> [Int] { loads.map(erlangServers) }
+
+    /// m(t) = ∫₀^∞ λ(t − u) e^(−u/S) du for the hourly rates, an empty outlet at opening.
+    static func modifiedOfferedLoad(meanService: Double) -> [Int] {
+        func m(_ t: Double) -> Double {
+            var total = 0.0
+            for (hour, load) in loads.enumerated() {
+                let rate = load / meanService  // per minute
+                let from = Double(hour) * 60, until = min(from + 60, t)
+                guard until > from else { continue }
+                total += rate * meanService * (exp(-(t - until) / meanService) - exp(-(t - from) / meanService))
+            }
+            return total
+        }
+        return loads.indices.map { hour in
+            let peak = stride(from: Double(hour) * 60, through: Double(hour + 1) * 60, by: 1).map(m).max() ?? 0
+            return erlangServers(peak)
+        }
+    }
+
+    @Test("the optimizer meets the target every hour on fresh days, with no more staff-hours than SIPP",
+          arguments: [6.0, 30.0, 60.0])
+    func staffing(meanService: Double) throws {
+        let scenario = try Self.scenario(meanService: meanService)
+        var optimization = Optimization(scenario: scenario, settings: OptimizerSettings(seed: 11, jobs: 2, searchDays: 200, validationDays: 1000, margin: 0.5))
+        let result = try optimization.run()
+        let planned = try #require(result.planned?.windows[0])
+        let validation = try #require(result.validation)
+        let sipp = Self.sipp(), mol = Self.modifiedOfferedLoad(meanService: meanService)
+        print("S = \(Int(meanService)) min: optimizer \(planned) (\(planned.reduce(0, +)) staff-hours), SIPP \(sipp) (\(sipp.reduce(0, +))), "
+              + "MOL \(mol) (\(mol.reduce(0, +))); \(optimization.trace.count) evaluations, \(optimization.daysSimulated) days simulated")
+        for hour in 0..<8 {
+            let share = try #require(validation.statistics.estimate(MetricKey(.interval, entity: hour, "share_served_within_0")))
+            #expect(share.mean >= 0.8, "hour \(hour): P(no wait) \(share.mean) [\(share.low), \(share.high)] with \(planned[hour]) windows")
+        }
+        #expect(planned.reduce(0, +) <= sipp.reduce(0, +))
+    }
+}
