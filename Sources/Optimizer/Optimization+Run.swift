@@ -23,6 +23,9 @@ public struct OptimizationResult: Sendable {
 }
 
 extension Optimization {
+    /// The seed of the validation days: derived from the search seed, never one of its days.
+    public var validationSeed: UInt64 { settings.seed &+ 0x5EED_0F_F1E5 }
+
     /// Runs the whole search: upper bounds, analytic start, iterative staffing,
     /// layout neighbourhood search, ranking and selection, shift covering and
     /// validation on fresh days.
@@ -43,6 +46,13 @@ extension Optimization {
         // 2. Iterative staffing; if the scenario's layout cannot meet the
         //    targets, start again from the most generous layout.
         var incumbent = try refineStaffing(start)
+        // The planner's own plan is a start too: the search never returns
+        // anything dearer than a feasible input.
+        let own = OutletPlan(scenario: scenario)
+        if own != start, let refined = try refineStaffing(own), refined.feasible,
+           incumbent.map({ !$0.feasible || refined.cost < $0.cost }) ?? true {
+            incumbent = refined
+        }
         if incumbent.map({ !$0.feasible }) ?? true {
             incumbent = try refineStaffing(OutletPlan(windows: start.windows, layout: upper.layout)) ?? incumbent
         }
@@ -60,7 +70,7 @@ extension Optimization {
         let (planned, shifts) = try cover(chosen.plan)
         if planned != chosen.plan { _ = try evaluate(planned, .shifts, force: true) }
         // 6. Validation on fresh seeds.
-        let fresh = PlanEvaluator(seed: settings.seed &+ 0x5EED_0F_F1E5, jobs: settings.jobs)
+        let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs)
         let validation = try evaluate(planned, .validation, days: 0..<settings.validationDays, evaluator: fresh, force: true)
         return OptimizationResult(unreachable: [], analyticStart: start, required: chosen.plan, planned: planned, shifts: shifts,
                                   selection: selection, validation: validation, upperBounds: atUpper)

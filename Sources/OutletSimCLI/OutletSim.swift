@@ -9,6 +9,6 @@ struct OutletSim: ParsableCommand {
         commandName: "outletsim",
         abstract: "Simulate service outlets (bank branches, business halls, service centres) to plan staffing and layout.",
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, CompareCommand.self, ValidateCommand.self, SchemaCommand.self, TheoryCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, CompareCommand.self, OptimizeCommand.self, ValidateCommand.self, SchemaCommand.self, TheoryCommand.self]
     )
 }

@@ -120,9 +120,10 @@ public struct RunReport {
         return html + "</tbody></table>"
     }
 
-    public func html() -> String {
+    /// The page; `extraCharts` (rendered SVG) come first, e.g. the optimizer's frontier.
+    public func html(extraCharts: [String] = []) -> String {
         let title = "OutletSim report: \(scenario.name)"
-        let charts = [arrivalsChart(), waitChart(), crowdingChart(), utilisationChart(), outcomesChart(), kioskChart()]
+        let charts = extraCharts + [arrivalsChart(), waitChart(), crowdingChart(), utilisationChart(), outcomesChart(), kioskChart()]
         let meta = "\(document.statistics.days) simulated days, seed \(document.seed); opening hours \(ClockTime(minutes: scenario.opening))–\(ClockTime(minutes: scenario.closing)) in \(SVG.label(scenario.intervalMinutes))-minute intervals. Intervals are 95% confidence intervals across days."
         return ReportPage.html(title: title, meta: meta, table: keyFigures(), charts: charts)
     }

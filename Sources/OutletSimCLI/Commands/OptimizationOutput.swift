@@ -1,0 +1,259 @@
+import Evaluation
+import Foundation
+import Measurement
+import Optimizer
+import Replications
+import Report
+import Results
+import Scenario
+import ShiftCovering
+
+/// The files `outletsim optimize` writes, and what it prints.
+struct OptimizationOutput {
+    let scenario: Scenario
+    let file: String
+    let result: OptimizationResult
+    let planned: OutletPlan
+    let validation: PlanEvaluation
+    let optimization: Optimization
+    let pareto: Bool
+
+    var plannedScenario: Scenario { validation.scenario }
+    var searchedGroups: [Int] { scenario.search.windows.keys.sorted() }
+
+    func start(_ interval: Int) -> String { ClockTime(minutes: scenario.intervalStart(interval)).description }
+
+    func files(folder: URL) throws -> [(String, String)] {
+        let data = FileManager.default.contents(atPath: file) ?? Data()
+        let targets = plannedScenario.waitTargets
+        let document = ResultsDocument(scenario: plannedScenario, statistics: validation.statistics,
+                                       erlang: ErlangEstimates.compute(plannedScenario, validation.statistics, targets: targets),
+                                       seed: optimization.validationSeed, targets: targets, scenarioSHA256: SHA256.hex(data))
+        let frontier = ParetoFrontier.frontier(of: optimization.trace)
+        let chart = pareto ? [ParetoChart(points: frontier.map { ($0.cost, $0.serviceLevel) }, wait: optimization.serviceLevelWait).render()] : []
+        var files = document.files() + [("report.html", RunReport(document: document).html(extraCharts: chart))]
+        files.append(("plan.yaml", planYAML(folder: folder)))
+        files.append(("cost.csv", costTable().rendered()))
+        files.append(("staffing.csv", staffingTable().rendered()))
+        if !result.shifts.isEmpty { files.append(("shifts.csv", shiftsTable().rendered())) }
+        if pareto { files.append(("pareto.csv", paretoTable(frontier).rendered())) }
+        files.append(("optimization.json", json(frontier: pareto ? frontier : nil).rendered()))
+        return files
+    }
+
+    // MARK: plan.yaml
+
+    /// YAML double-quoted scalar (JSON string syntax is valid YAML).
+    func quoted(_ text: String) -> String { JSONValue.string(text).rendered().trimmingCharacters(in: .newlines) }
+
+    /// The plan as a scenario that extends the input, so `outletsim run` and `check` take it as it is.
+    func planYAML(folder: URL) -> String {
+        let base = URL(fileURLWithPath: file).standardizedFileURL.path
+        let from = folder.standardizedFileURL.pathComponents, to = URL(fileURLWithPath: base).pathComponents
+        let shared = zip(from, to).prefix { $0 == $1 }.count
+        let relative = (Array(repeating: "..", count: from.count - shared) + to.dropFirst(shared)).joined(separator: "/")
+        var yaml = "# The cheapest plan `outletsim optimize` found that meets the targets of\n"
+        yaml += "# \(file) (seed \(optimization.settings.seed); validated on \(validation.days.count) fresh days).\n"
+        yaml += "extends: \(quoted(relative))\nname: \(quoted(scenario.name + "-optimized"))\n"
+        yaml += "windows:\n"
+        for group in searchedGroups {
+            guard let counts = planned.windows[group] else { continue }
+            var steps: [String] = []
+            var previous: Int?
+            for (interval, count) in counts.enumerated() where count != previous {
+                steps.append("\"\(start(interval))\": \(count)")
+                previous = count
+            }
+            yaml += "  \(quoted(scenario.windowGroups[group].name)):\n    open: { \(steps.joined(separator: ", ")) }\n"
+            if let threshold = planned.layout.flexibleThresholds[group], let rule = plannedScenario.windowGroups[group].flexible {
+                yaml += "    flexible: { open_when_waiting: \(threshold), close_when_waiting_below: \(rule.closeWhenWaitingBelow) }\n"
+            }
+        }
+        let layout = planned.layout
+        if !layout.kiosks.isEmpty || layout.guides != nil {
+            yaml += "self_service:\n"
+            if !layout.kiosks.isEmpty {
+                yaml += "  kiosks:\n"
+                for (type, count) in layout.kiosks.sorted(by: { $0.key < $1.key }) {
+                    yaml += "    \(quoted(scenario.selfService.kioskTypes[type].name)): { count: \(count) }\n"
+                }
+            }
+            if let guides = layout.guides { yaml += "  guides: \(guides)\n" }
+        }
+        if let greeters = layout.greeters, scenario.reception != nil { yaml += "reception:\n  greeters: \(greeters)\n" }
+        if let seats = layout.seats { yaml += "waiting_zone:\n  seats: \(seats)\n" }
+        return yaml
+    }
+
+    // MARK: Tables
+
+    func estimate(_ metric: String) -> MetricEstimate? { validation.statistics.estimate(MetricKey(.day, metric)) }
+
+    /// The day's cost by what it pays for, validated; with shifts, the
+    /// searched groups' windows are paid by shift.
+    func costTable() -> CSVTable {
+        var table = CSVTable(header: ["component", "value", "ci_low", "ci_high"])
+        func row(_ name: String, _ estimate: MetricEstimate?, shift: Double = 0) {
+            guard let estimate else { return }
+            table.append([name, CSVTable.cell(estimate.mean - shift), CSVTable.cell(estimate.low - shift), CSVTable.cell(estimate.high - shift)])
+        }
+        let wage = scenario.costs?.windowWage ?? 0
+        var total = estimate("cost")
+        if result.shifts.isEmpty {
+            row("windows", estimate("cost_windows"))
+        } else {
+            let shiftCost = result.shifts.values.reduce(0) { $0 + $1.cost }
+            let hours = Double(result.shifts.values.reduce(0) { $0 + $1.onDuty.reduce(0, +) }) * scenario.intervalMinutes / 60
+            table.append(["shifts", CSVTable.cell(shiftCost), CSVTable.cell(shiftCost), CSVTable.cell(shiftCost)])
+            // Flexible windows, overtime hours and groups outside the search stay paid by the hour.
+            row("windows_by_the_hour", estimate("cost_windows"), shift: hours * wage)
+            if let cost = total {
+                let adjusted = cost.mean - hours * wage + shiftCost
+                total = MetricEstimate(key: cost.key, mean: adjusted, low: cost.low - cost.mean + adjusted,
+                                       high: cost.high - cost.mean + adjusted, days: cost.days)
+            }
+        }
+        for name in ["greeters", "guides", "overtime_premium", "kiosks", "seats", "lost_customers"] { row(name, estimate("cost_" + name)) }
+        row("total", total)
+        return table
+    }
+
+    /// Per interval and searched window group: staff required by the search,
+    /// planned (after shifts), covered by shifts, and the validated metrics.
+    func staffingTable() -> CSVTable {
+        let metrics = ["wait_mean", "wait_p90"] + plannedScenario.waitTargets.map { "share_served_within_" + metricMinutes($0) } + ["share_abandoned"]
+        var header = ["start", "window_group", "required", "planned", "covered_by_shifts", "utilisation", "utilisation_ci_low", "utilisation_ci_high"]
+        for metric in metrics { header += [metric, metric + "_ci_low", metric + "_ci_high"] }
+        var table = CSVTable(header: header)
+        for interval in 0..<scenario.intervalCount {
+            for group in searchedGroups {
+                let utilisation = validation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, "utilisation"))
+                var row = [start(interval), scenario.windowGroups[group].name,
+                           result.required?.windows[group].map { String($0[interval]) } ?? "",
+                           planned.windows[group].map { String($0[interval]) } ?? "",
+                           result.shifts[group].map { String($0.onDuty[interval]) } ?? ""]
+                row += [utilisation?.mean, utilisation?.low, utilisation?.high].map { $0.map(CSVTable.cell) ?? "" }
+                for metric in metrics {
+                    let value = validation.statistics.estimate(MetricKey(.interval, entity: interval, metric))
+                    row += [value?.mean, value?.low, value?.high].map { $0.map(CSVTable.cell) ?? "" }
+                }
+                table.append(row)
+            }
+        }
+        return table
+    }
+
+    func metricMinutes(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+
+    func shiftsTable() -> CSVTable {
+        var table = CSVTable(header: ["window_group", "shift", "start", "end", "break_start", "break_end", "staff", "cost_each", "cost"])
+        let kinds = scenario.shifts?.kinds ?? []
+        for (group, cover) in result.shifts.sorted(by: { $0.key < $1.key }) {
+            for (pattern, staff) in cover.assignments {
+                let kind = kinds[pattern.kind]
+                let breakTimes = pattern.breakStart.map { [ClockTime(minutes: $0).description, ClockTime(minutes: $0 + (kind.breakRule?.length ?? 0)).description] } ?? ["", ""]
+                table.append([scenario.windowGroups[group].name, kind.name, ClockTime(minutes: pattern.start).description,
+                              ClockTime(minutes: pattern.start + kind.length).description] + breakTimes
+                             + [String(staff), CSVTable.cell(pattern.cost), CSVTable.cell(pattern.cost * Double(staff))])
+            }
+        }
+        return table
+    }
+
+    func paretoTable(_ frontier: [TraceEntry]) -> CSVTable {
+        var table = CSVTable(header: ["evaluation", "phase", "cost", "service_level", "targets_met", "feasible", "window_hours"])
+        for entry in frontier {
+            table.append([String(entry.evaluation), entry.phase.rawValue, CSVTable.cell(entry.cost), CSVTable.cell(entry.serviceLevel),
+                          String(entry.targetsMet), entry.feasible ? "true" : "false",
+                          CSVTable.cell(entry.plan.windowHours(intervalMinutes: scenario.intervalMinutes))])
+        }
+        return table
+    }
+
+    // MARK: optimization.json
+
+    func planJSON(_ plan: OutletPlan?) -> JSONValue {
+        guard let plan else { return .null }
+        var members: [(String, JSONValue)] = [("windows", .object(searchedGroups.compactMap { group in
+            plan.windows[group].map { (scenario.windowGroups[group].name, .array($0.map(JSONValue.integer))) }
+        }))]
+        members.append(("kiosks", .object(plan.layout.kiosks.sorted { $0.key < $1.key }.map { (scenario.selfService.kioskTypes[$0.key].name, .integer($0.value)) })))
+        members.append(("seats", plan.layout.seats.map(JSONValue.integer) ?? .null))
+        members.append(("greeters", plan.layout.greeters.map(JSONValue.integer) ?? .null))
+        members.append(("guides", plan.layout.guides.map(JSONValue.integer) ?? .null))
+        members.append(("flexible_open_when_waiting", .object(plan.layout.flexibleThresholds.sorted { $0.key < $1.key }.map {
+            (scenario.windowGroups[$0.key].name, .integer($0.value))
+        })))
+        members.append(("window_hours", .finite(plan.windowHours(intervalMinutes: scenario.intervalMinutes))))
+        return .object(members)
+    }
+
+    func json(frontier: [TraceEntry]?) -> JSONValue {
+        let settings = optimization.settings
+        var members: [(String, JSONValue)] = [
+            ("format", .string("outletsim-optimization")), ("version", .integer(1)),
+            ("scenario", .string(scenario.name)), ("scenario_file", .string(file)),
+            ("settings", .object([("seed", .string(String(settings.seed))), ("validation_seed", .string(String(optimization.validationSeed))),
+                                  ("search_days", .integer(settings.searchDays)), ("validation_days", .integer(settings.validationDays)),
+                                  ("margin_half_widths", .number(settings.margin)),
+                                  ("budget_seconds", settings.budgetSeconds.map(JSONValue.number) ?? .null),
+                                  ("max_evaluations", settings.maxEvaluations.map(JSONValue.integer) ?? .null)])),
+            ("intervals", .array((0..<scenario.intervalCount).map { .string(start($0)) })),
+            ("evaluations", .integer(optimization.trace.count)), ("customer_days_simulated", .integer(optimization.daysSimulated)),
+            ("analytic_start", planJSON(result.analyticStart)), ("required", planJSON(result.required)), ("planned", planJSON(planned)),
+        ]
+        if let selection = result.selection {
+            members.append(("selection", .object([
+                ("procedure", .string("Kim-Nelson")), ("confidence", .number(selection.confidence)),
+                ("indifference_yuan", .finite(selection.indifference)), ("days", .integer(selection.days)), ("chosen", .integer(selection.chosen)),
+                ("finalists", .array(selection.finalists.map { .object([("plan", planJSON($0.plan)), ("cost", .finite($0.cost)), ("days", .integer($0.days))]) })),
+            ])))
+        }
+        members.append(("validation", .object(validation.verdicts.map { verdict in
+            (verdict.target.name, .object([("verdict", .string(verdict.verdict.rawValue)),
+                                           ("value", verdict.estimate.map { .finite($0.mean) } ?? .null),
+                                           ("ci_low", verdict.estimate.map { .finite($0.low) } ?? .null),
+                                           ("ci_high", verdict.estimate.map { .finite($0.high) } ?? .null),
+                                           ("interval", verdict.interval.map { .string(start($0)) } ?? .null)]))
+        })))
+        if let frontier { members.append(("pareto", .array(frontier.map { .integer($0.evaluation) }))) }
+        members.append(("trace", .array(optimization.trace.map { entry in
+            .object([("evaluation", .integer(entry.evaluation)), ("phase", .string(entry.phase.rawValue)), ("cost", .finite(entry.cost)),
+                     ("service_level", .finite(entry.serviceLevel)), ("targets_met", .integer(entry.targetsMet)),
+                     ("feasible", .bool(entry.feasible)), ("seconds", .finite((entry.seconds * 1000).rounded() / 1000)),
+                     ("plan", planJSON(entry.plan))])
+        })))
+        return .object(members)
+    }
+
+    // MARK: Terminal
+
+    func terminalSummary() -> String {
+        var rows: [[String]] = [["interval"] + searchedGroups.map { scenario.windowGroups[$0].name }]
+        for interval in 0..<scenario.intervalCount {
+            rows.append([start(interval)] + searchedGroups.map { group in
+                let required = result.required?.windows[group]?[interval] ?? 0, planned = planned.windows[group]?[interval] ?? 0
+                return planned == required ? String(planned) : "\(planned) (\(required) needed)"
+            })
+        }
+        var text = "Plan for \(scenario.name): windows open per interval\n" + TextTable.render(rows) + "\n"
+        let layout = planned.layout
+        var parts: [String] = layout.kiosks.sorted { $0.key < $1.key }.map { "\(scenario.selfService.kioskTypes[$0.key].name) kiosks \($0.value)" }
+        if let seats = layout.seats { parts.append("seats \(seats)") }
+        if let greeters = layout.greeters { parts.append("greeters \(greeters)") }
+        if let guides = layout.guides { parts.append("guides \(guides)") }
+        if !parts.isEmpty { text += "Layout: " + parts.joined(separator: ", ") + "\n" }
+        var costRows: [[String]] = [["cost (yuan a day)", "value", "95% CI"]]
+        for row in costTable().rows {
+            costRows.append([row[0], String(format: "%.0f", Double(row[1]) ?? .nan), "\(String(format: "%.0f", Double(row[2]) ?? .nan))–\(String(format: "%.0f", Double(row[3]) ?? .nan))"])
+        }
+        text += "\n" + TextTable.render(costRows) + "\n"
+        text += "\nValidated on \(validation.days.count) fresh days: "
+        text += "\(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.\n"
+        for verdict in validation.verdicts where verdict.verdict != .pass {
+            text += "  \(verdict.verdict.rawValue.uppercased()) \(verdict.target.name): \(ScenarioCheck.describe(verdict, plannedScenario))\n"
+        }
+        text += "\(optimization.trace.count) plans evaluated, \(optimization.daysSimulated) simulated days, \(String(format: "%.1f", optimization.elapsed)) s."
+        return text
+    }
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Optimizer
+import Replications
+import Report
+import Results
+import Scenario
+import ScenarioFile
+
+/// `outletsim optimize FILE`: the cheapest plan within the scenario's
+/// search bounds that meets its targets.
+struct OptimizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize",
+        abstract: "Find the cheapest staffing plan and layout within the scenario's search bounds that meets its targets.",
+        discussion: """
+            Starts from the SIPP staffing (Erlang C per interval on loads measured with every window \
+            open), refines it by simulation with common random numbers, searches the layout around \
+            the incumbent, selects among the finalists with Kim-Nelson ranking and selection, covers \
+            the staffing with the cheapest shifts (GLPK), and validates the plan on fresh days. \
+            Exit status: 0 with a plan, 1 when some target cannot be met even at the upper bounds, \
+            2 on invalid input.
+            """
+    )
+
+    @Argument(help: "Scenario file with a search block, costs and targets.")
+    var file: String
+
+    @Option(help: "Most seconds for the search; the best plan so far is then validated.")
+    var budget: Double?
+
+    @Option(help: "Most plan evaluations for the search.")
+    var maxEvaluations: Int?
+
+    @Option(help: "Seed of the search days; validation uses days the search never saw.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Days every candidate plan is simulated on.")
+    var searchDays: Int = 100
+
+    @Option(help: "Fresh days the chosen plan is validated on.")
+    var validationDays: Int = 200
+
+    @Option(help: "Threads to use (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Output folder (default: results/optimize-<scenario name>/).")
+    var out: String?
+
+    @Flag(help: "Also write the frontier of cost against service level (pareto.csv and a chart in the report).")
+    var pareto = false
+
+    @Flag(help: "Print no progress.")
+    var quiet = false
+
+    func validate() throws {
+        if let budget, !(budget > 0) { throw ValidationError("--budget must be a number of seconds > 0") }
+        if let maxEvaluations, maxEvaluations < 1 { throw ValidationError("--max-evaluations must be at least 1") }
+        guard searchDays >= 2 else { throw ValidationError("--search-days must be at least 2, found \(searchDays)") }
+        guard validationDays >= 2 else { throw ValidationError("--validation-days must be at least 2, found \(validationDays)") }
+    }
+
+    func run() throws {
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioLoader.load(path: file)
+        } catch {
+            Diagnostics.printProblems(error.problems)
+            throw ExitCode(2)
+        }
+        guard !scenario.search.isEmpty, !scenario.targets.isEmpty else {
+            let missing = scenario.search.isEmpty ? "search" : "targets"
+            FileHandle.standardError.write(Data("\(file):1:1: error: \(missing): found no '\(missing)'; allowed: a scenario with a search block, costs and targets to optimize (see docs/optimizer.md)\n".utf8))
+            throw ExitCode(2)
+        }
+        let settings = OptimizerSettings(seed: seed, jobs: jobs, searchDays: searchDays, validationDays: validationDays,
+                                         budgetSeconds: budget, maxEvaluations: maxEvaluations)
+        let reporter = ProgressReporter(quiet: quiet)
+        var optimization = Optimization(scenario: scenario, settings: settings) { reporter.report($0) }
+        let result = try optimization.run()
+
+        guard result.unreachable.isEmpty, let planned = result.planned, let validation = result.validation else {
+            var text = "\(scenario.name): no plan within the search bounds meets every target. Out of reach even with every decision at its upper bound:\n"
+            let verdicts = result.upperBounds.verdicts
+            for index in result.unreachable {
+                let target = scenario.targets[index]
+                let detail = verdicts.first { $0.target == target }.map { ScenarioCheck.describe($0, scenario) } ?? "not measured"
+                text += "  \(target.name): \(detail)\n"
+            }
+            text += "Raise the bounds in search:, or relax these targets.\n"
+            FileHandle.standardError.write(Data(text.utf8))
+            throw ExitCode(1)
+        }
+
+        let output = OptimizationOutput(scenario: scenario, file: file, result: result, planned: planned, validation: validation,
+                                        optimization: optimization, pareto: pareto)
+        let target = URL(fileURLWithPath: out ?? "results/optimize-\(scenario.name)")
+        let folder = try ResultsFolder(target: target)
+        do {
+            for (name, text) in try output.files(folder: target) { try folder.write(name, text) }
+        } catch {
+            folder.discard()
+            throw error
+        }
+        try folder.commit()
+        print(output.terminalSummary())
+        print("\nResults in \(folder.target.path); run the plan with `outletsim run \(folder.target.appendingPathComponent("plan.yaml").path)`.")
+    }
+}
+
+/// Progress on standard error: a line when the phase changes, when the best
+/// cost improves, and every 25 evaluations.
+final class ProgressReporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let quiet: Bool
+    private var phase: SearchPhase?
+    private var best: Double?
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func report(_ progress: SearchProgress) {
+        guard !quiet else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let improved = progress.bestCost.map { cost in best.map { cost < $0 } ?? true } ?? false
+        guard progress.phase != phase || improved || progress.evaluation % 25 == 0 else { return }
+        phase = progress.phase
+        if improved { best = progress.bestCost }
+        let cost = best.map { String(format: "%.0f", $0) } ?? "none yet"
+        FileHandle.standardError.write(Data("evaluation \(progress.evaluation) [\(progress.phase.rawValue)]: best cost \(cost), targets met \(progress.targetsMet)/\(progress.targets)\n".utf8))
+    }
+}
