@@ -127,7 +127,8 @@ let package = Package(
         .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),
         .testTarget(
             name: "OptimizerTests",
-            dependencies: ["Optimizer", "Evaluation", "QueueingTheory", "Scenario", "Distributions", "Measurement", "Replications"]
+            dependencies: ["Optimizer", "Evaluation", "QueueingTheory", "Scenario", "ScenarioFile", "Distributions", "Measurement", "Replications"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
