@@ -21,11 +21,20 @@ extension Optimization {
         if let range = space.seats {
             for value in steps(layout.seats ?? range.min, range) { var next = layout; next.seats = value; result.append(next) }
         }
+        // Floor staff move a step in every interval at once; the staffing
+        // refinement then trims them interval by interval.
+        func shifted(_ counts: [Int]?, _ range: SearchSpace.Range) -> [[Int]] {
+            guard let counts else { return [] }
+            return [-range.step, range.step].compactMap { delta in
+                let moved = counts.map { min(max($0 + delta, range.min), range.top) }
+                return moved == counts ? nil : moved
+            }
+        }
         if let range = space.greeters {
-            for value in steps(layout.greeters ?? range.min, range) { var next = layout; next.greeters = value; result.append(next) }
+            for counts in shifted(layout.greeters, range) { var next = layout; next.greeters = counts; result.append(next) }
         }
         if let range = space.guides {
-            for value in steps(layout.guides ?? range.min, range) { var next = layout; next.guides = value; result.append(next) }
+            for counts in shifted(layout.guides, range) { var next = layout; next.guides = counts; result.append(next) }
         }
         for (group, range) in space.flexibleThresholds.sorted(by: { $0.key < $1.key }) {
             for value in steps(layout.flexibleThresholds[group] ?? range.min, range) {

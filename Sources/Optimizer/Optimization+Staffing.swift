@@ -40,9 +40,8 @@ extension Optimization {
         var changed = true
         while changed {
             changed = false
-            for (group, interval) in removals(in: evaluation, plan: plan) {
-                var trial = plan
-                trial.windows[group]?[interval] -= scenario.search.windows[group]?.step ?? 1
+            for (slot, interval) in removals(in: evaluation, plan: plan) {
+                let trial = plan.removing(slot, at: interval, space: scenario.search)
                 guard let result = try evaluate(trial, phase) else { break }
                 let trialMisses = TargetStanding.misses(result, margin: settings.margin)
                 if !trialMisses.contains(where: { TargetStanding.wantsMoreService($0, scenario) }) {
@@ -106,16 +105,54 @@ extension Optimization {
         return groups.max { ($0.1, -$0.0) < ($1.1, -$1.0) }?.0
     }
 
-    /// Windows that could close, most idle first.
-    func removals(in evaluation: PlanEvaluation, plan: OutletPlan) -> [(group: Int, interval: Int)] {
-        var candidates: [(group: Int, interval: Int, busy: Double)] = []
+    /// Staff who could go, most idle first: windows by their group's
+    /// utilisation in the interval, greeters by theirs over the day, guides
+    /// (whose work is not measured) after every window as idle as half.
+    func removals(in evaluation: PlanEvaluation, plan: OutletPlan) -> [(slot: StaffSlot, interval: Int)] {
+        var candidates: [(slot: StaffSlot, interval: Int, busy: Double)] = []
         for (group, range) in scenario.search.windows {
             guard let counts = plan.windows[group] else { continue }
             for (interval, count) in counts.enumerated() where count - range.step >= range.min {
                 let busy = evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, "utilisation"))?.mean ?? 0
-                candidates.append((group, interval, busy.nanToZero))
+                candidates.append((.windows(group), interval, busy.nanToZero))
             }
         }
-        return candidates.sorted { ($0.busy, $0.interval, $0.group) < ($1.busy, $1.interval, $1.group) }.map { ($0.group, $0.interval) }
+        let greeterBusy = evaluation.statistics.estimate(MetricKey(.staff, entity: 0, "utilisation"))?.mean.nanToZero ?? 0
+        for (slot, counts, range) in [(StaffSlot.greeters, plan.layout.greeters, scenario.search.greeters),
+                                      (StaffSlot.guides, plan.layout.guides, scenario.search.guides)] {
+            guard let counts, let range else { continue }
+            for (interval, count) in counts.enumerated() where count - range.step >= range.min {
+                candidates.append((slot, interval, slot == .greeters ? greeterBusy : 0.5))
+            }
+        }
+        return candidates.sorted { ($0.busy, $0.interval, $0.slot.order) < ($1.busy, $1.interval, $1.slot.order) }.map { ($0.slot, $0.interval) }
+    }
+}
+
+/// Staff counted per interval in a plan: a window group's windows, greeters or guides.
+public enum StaffSlot: Hashable, Sendable {
+    case windows(Int)
+    case greeters
+    case guides
+
+    var order: Int {
+        switch self {
+        case .windows(let group): group
+        case .greeters: 1_000_000
+        case .guides: 1_000_001
+        }
+    }
+}
+
+extension OutletPlan {
+    /// The plan with one step fewer of `slot` in `interval`.
+    func removing(_ slot: StaffSlot, at interval: Int, space: SearchSpace) -> OutletPlan {
+        var plan = self
+        switch slot {
+        case .windows(let group): plan.windows[group]?[interval] -= space.windows[group]?.step ?? 1
+        case .greeters: plan.layout.greeters?[interval] -= space.greeters?.step ?? 1
+        case .guides: plan.layout.guides?[interval] -= space.guides?.step ?? 1
+        }
+        return plan
     }
 }

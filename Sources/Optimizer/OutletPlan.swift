@@ -14,14 +14,14 @@ public struct OutletPlan: Hashable, Sendable {
         /// Kiosks, by kiosk type index; only searched types.
         public var kiosks: [Int: Int]
         public var seats: Int?
-        /// Greeters on duty all day.
-        public var greeters: Int?
-        /// Guides on duty all day.
-        public var guides: Int?
+        /// Greeters on duty per interval.
+        public var greeters: [Int]?
+        /// Guides on duty per interval.
+        public var guides: [Int]?
         /// The waiting count that opens a flexible window, by window group index.
         public var flexibleThresholds: [Int: Int]
 
-        public init(kiosks: [Int: Int] = [:], seats: Int? = nil, greeters: Int? = nil, guides: Int? = nil,
+        public init(kiosks: [Int: Int] = [:], seats: Int? = nil, greeters: [Int]? = nil, guides: [Int]? = nil,
                     flexibleThresholds: [Int: Int] = [:]) {
             self.kiosks = kiosks
             self.seats = seats
@@ -48,8 +48,9 @@ public struct OutletPlan: Hashable, Sendable {
         var layout = Layout()
         for (type, range) in space.kiosks { layout.kiosks[type] = range.clamp(scenario.selfService.kioskTypes[type].count) }
         layout.seats = space.seats?.clamp(scenario.waitingZone.seats)
-        layout.greeters = space.greeters?.clamp(scenario.reception?.greeters.value(at: scenario.opening) ?? 0)
-        layout.guides = space.guides?.clamp(scenario.selfService.guides.value(at: scenario.opening))
+        let starts = (0..<scenario.intervalCount).map(scenario.intervalStart)
+        layout.greeters = space.greeters.map { range in starts.map { range.clamp(scenario.reception?.greeters.value(at: $0) ?? 0) } }
+        layout.guides = space.guides.map { range in starts.map { range.clamp(scenario.selfService.guides.value(at: $0)) } }
         for (group, range) in space.flexibleThresholds {
             layout.flexibleThresholds[group] = range.clamp(scenario.windowGroups[group].flexible?.openWhenWaiting ?? range.min)
         }
@@ -63,8 +64,8 @@ public struct OutletPlan: Hashable, Sendable {
         for (group, range) in space.windows { plan.windows[group] = Array(repeating: range.top, count: scenario.intervalCount) }
         for (type, range) in space.kiosks { plan.layout.kiosks[type] = range.top }
         plan.layout.seats = space.seats?.top
-        plan.layout.greeters = space.greeters?.top
-        plan.layout.guides = space.guides?.top
+        plan.layout.greeters = space.greeters.map { Array(repeating: $0.top, count: scenario.intervalCount) }
+        plan.layout.guides = space.guides.map { Array(repeating: $0.top, count: scenario.intervalCount) }
         // A flexible window helps most when it opens at the smallest queue.
         for (group, range) in space.flexibleThresholds { plan.layout.flexibleThresholds[group] = range.min }
         return plan
@@ -74,13 +75,14 @@ public struct OutletPlan: Hashable, Sendable {
     /// at interval starts; the last interval's count holds into overtime.
     public func applied(to scenario: Scenario) -> Scenario {
         var planned = scenario
-        for (group, counts) in windows {
-            planned.windowGroups[group].open = StepSchedule(steps: counts.enumerated().map { (scenario.intervalStart($0.offset), $0.element) })
+        func perInterval(_ counts: [Int]) -> StepSchedule<Int> {
+            StepSchedule(steps: counts.enumerated().map { (scenario.intervalStart($0.offset), $0.element) })
         }
+        for (group, counts) in windows { planned.windowGroups[group].open = perInterval(counts) }
         for (type, count) in layout.kiosks { planned.selfService.kioskTypes[type].count = count }
         if let seats = layout.seats { planned.waitingZone.seats = seats }
-        if let greeters = layout.greeters, planned.reception != nil { planned.reception?.greeters = .constant(greeters) }
-        if let guides = layout.guides { planned.selfService.guides = .constant(guides) }
+        if let greeters = layout.greeters, planned.reception != nil { planned.reception?.greeters = perInterval(greeters) }
+        if let guides = layout.guides { planned.selfService.guides = perInterval(guides) }
         for (group, threshold) in layout.flexibleThresholds {
             planned.windowGroups[group].flexible?.openWhenWaiting = threshold
             if let close = planned.windowGroups[group].flexible?.closeWhenWaitingBelow, close > threshold {

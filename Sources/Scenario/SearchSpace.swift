@@ -38,9 +38,9 @@ public struct SearchSpace: Sendable, Equatable {
     /// Kiosks, by kiosk type (index into `SelfServiceZone.kioskTypes`).
     public var kiosks: [Int: Range]
     public var seats: Range?
-    /// Greeters on duty, the same in every interval.
+    /// Greeters on duty per interval.
     public var greeters: Range?
-    /// Guides on duty, the same in every interval.
+    /// Guides on duty per interval.
     public var guides: Range?
     /// The waiting count that opens a flexible window, by window group.
     public var flexibleThresholds: [Int: Range]

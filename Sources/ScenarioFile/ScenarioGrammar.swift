@@ -206,8 +206,8 @@ enum Grammar {
         Field("windows", .namedMap(.object(bounds)), "Open windows per interval, by window group."),
         Field("kiosks", .namedMap(.object(bounds)), "Kiosks, by kiosk type."),
         Field("seats", .object(bounds), "Seats in the waiting zone."),
-        Field("greeters", .object(bounds), "Greeters on duty, all day."),
-        Field("guides", .object(bounds), "Guides on duty, all day."),
+        Field("greeters", .object(bounds), "Greeters on duty per interval."),
+        Field("guides", .object(bounds), "Guides on duty per interval."),
         Field("flexible_open_when_waiting", .namedMap(.object(bounds)), "Waiting customers that open a flexible window, by window group."),
     ]
 

@@ -28,7 +28,7 @@ struct OptimizeCommandTests {
         let staffing = try String(contentsOf: out.appendingPathComponent("staffing.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(staffing.count == 6 * 2)
-        for row in staffing { #expect(Int(row[3]) ?? -1 >= Int(row[2]) ?? .max && row[3] == row[4]) }
+        for row in staffing { #expect(Int(row[3]) ?? -1 >= Int(row[2]) ?? .max && row[3] == row[4] && Int(row[5]) != nil) }
         // Costs add up to the total.
         let costs = try String(contentsOf: out.appendingPathComponent("cost.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }

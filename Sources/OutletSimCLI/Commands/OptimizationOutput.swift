@@ -46,6 +46,17 @@ struct OptimizationOutput {
     /// YAML double-quoted scalar (JSON string syntax is valid YAML).
     func quoted(_ text: String) -> String { JSONValue.string(text).rendered().trimmingCharacters(in: .newlines) }
 
+    /// A per-interval count as a schedule map naming only its changes: { "09:00": 3, "11:30": 4 }.
+    func schedule(_ counts: [Int]) -> String {
+        var steps: [String] = []
+        var previous: Int?
+        for (interval, count) in counts.enumerated() where count != previous {
+            steps.append("\"\(start(interval))\": \(count)")
+            previous = count
+        }
+        return "{ " + steps.joined(separator: ", ") + " }"
+    }
+
     /// The plan as a scenario that extends the input, so `outletsim run` and `check` take it as it is.
     func planYAML(folder: URL) -> String {
         let base = URL(fileURLWithPath: file).standardizedFileURL.path
@@ -58,13 +69,7 @@ struct OptimizationOutput {
         yaml += "windows:\n"
         for group in searchedGroups {
             guard let counts = planned.windows[group] else { continue }
-            var steps: [String] = []
-            var previous: Int?
-            for (interval, count) in counts.enumerated() where count != previous {
-                steps.append("\"\(start(interval))\": \(count)")
-                previous = count
-            }
-            yaml += "  \(quoted(scenario.windowGroups[group].name)):\n    open: { \(steps.joined(separator: ", ")) }\n"
+            yaml += "  \(quoted(scenario.windowGroups[group].name)):\n    open: \(schedule(counts))\n"
             if let threshold = planned.layout.flexibleThresholds[group], let rule = plannedScenario.windowGroups[group].flexible {
                 yaml += "    flexible: { open_when_waiting: \(threshold), close_when_waiting_below: \(rule.closeWhenWaitingBelow) }\n"
             }
@@ -78,9 +83,9 @@ struct OptimizationOutput {
                     yaml += "    \(quoted(scenario.selfService.kioskTypes[type].name)): { count: \(count) }\n"
                 }
             }
-            if let guides = layout.guides { yaml += "  guides: \(guides)\n" }
+            if let guides = layout.guides { yaml += "  guides: \(schedule(guides))\n" }
         }
-        if let greeters = layout.greeters, scenario.reception != nil { yaml += "reception:\n  greeters: \(greeters)\n" }
+        if let greeters = layout.greeters, scenario.reception != nil { yaml += "reception:\n  greeters: \(schedule(greeters))\n" }
         if let seats = layout.seats { yaml += "waiting_zone:\n  seats: \(seats)\n" }
         return yaml
     }
@@ -122,7 +127,8 @@ struct OptimizationOutput {
     /// planned (after shifts), covered by shifts, and the validated metrics.
     func staffingTable() -> CSVTable {
         let metrics = ["wait_mean", "wait_p90"] + plannedScenario.waitTargets.map { "share_served_within_" + metricMinutes($0) } + ["share_abandoned"]
-        var header = ["start", "window_group", "required", "planned", "covered_by_shifts", "utilisation", "utilisation_ci_low", "utilisation_ci_high"]
+        var header = ["start", "window_group", "required", "planned", "covered_by_shifts", "greeters", "guides",
+                      "utilisation", "utilisation_ci_low", "utilisation_ci_high"]
         for metric in metrics { header += [metric, metric + "_ci_low", metric + "_ci_high"] }
         var table = CSVTable(header: header)
         for interval in 0..<scenario.intervalCount {
@@ -131,7 +137,9 @@ struct OptimizationOutput {
                 var row = [start(interval), scenario.windowGroups[group].name,
                            result.required?.windows[group].map { String($0[interval]) } ?? "",
                            planned.windows[group].map { String($0[interval]) } ?? "",
-                           result.shifts[group].map { String($0.onDuty[interval]) } ?? ""]
+                           result.shifts[group].map { String($0.onDuty[interval]) } ?? "",
+                           String(plannedScenario.reception?.greeters.value(at: scenario.intervalStart(interval)) ?? 0),
+                           String(plannedScenario.selfService.guides.value(at: scenario.intervalStart(interval)))]
                 row += [utilisation?.mean, utilisation?.low, utilisation?.high].map { $0.map(CSVTable.cell) ?? "" }
                 for metric in metrics {
                     let value = validation.statistics.estimate(MetricKey(.interval, entity: interval, metric))
@@ -179,8 +187,8 @@ struct OptimizationOutput {
         }))]
         members.append(("kiosks", .object(plan.layout.kiosks.sorted { $0.key < $1.key }.map { (scenario.selfService.kioskTypes[$0.key].name, .integer($0.value)) })))
         members.append(("seats", plan.layout.seats.map(JSONValue.integer) ?? .null))
-        members.append(("greeters", plan.layout.greeters.map(JSONValue.integer) ?? .null))
-        members.append(("guides", plan.layout.guides.map(JSONValue.integer) ?? .null))
+        members.append(("greeters", plan.layout.greeters.map { .array($0.map(JSONValue.integer)) } ?? .null))
+        members.append(("guides", plan.layout.guides.map { .array($0.map(JSONValue.integer)) } ?? .null))
         members.append(("flexible_open_when_waiting", .object(plan.layout.flexibleThresholds.sorted { $0.key < $1.key }.map {
             (scenario.windowGroups[$0.key].name, .integer($0.value))
         })))
@@ -240,8 +248,8 @@ struct OptimizationOutput {
         let layout = planned.layout
         var parts: [String] = layout.kiosks.sorted { $0.key < $1.key }.map { "\(scenario.selfService.kioskTypes[$0.key].name) kiosks \($0.value)" }
         if let seats = layout.seats { parts.append("seats \(seats)") }
-        if let greeters = layout.greeters { parts.append("greeters \(greeters)") }
-        if let guides = layout.guides { parts.append("guides \(guides)") }
+        if let greeters = layout.greeters { parts.append("greeters \(schedule(greeters))") }
+        if let guides = layout.guides { parts.append("guides \(schedule(guides))") }
         if !parts.isEmpty { text += "Layout: " + parts.joined(separator: ", ") + "\n" }
         var costRows: [[String]] = [["cost (yuan a day)", "value", "95% CI"]]
         for row in costTable().rows {
