@@ -19,8 +19,8 @@ struct OptimizeCommand: ParsableCommand {
             open), refines it by simulation with common random numbers, searches the layout around \
             the incumbent, selects among the finalists with Kim-Nelson ranking and selection, covers \
             the staffing with the cheapest shifts (GLPK), and validates the plan on fresh days. \
-            Exit status: 0 with a plan, 1 when some target cannot be met even at the upper bounds, \
-            2 on invalid input.
+            Exit status: 0 with a plan, 1 when some target cannot be met even at the upper bounds \
+            (nothing is written) or the plan found fails a target on validation, 2 on invalid input.
             """
     )
 
@@ -106,6 +106,11 @@ struct OptimizeCommand: ParsableCommand {
         try folder.commit()
         print(output.terminalSummary())
         print("\nResults in \(folder.target.path); run the plan with `outletsim run \(folder.target.appendingPathComponent("plan.yaml").path)`.")
+        let failed = validation.count(.fail)
+        if failed > 0 {
+            FileHandle.standardError.write(Data("\(scenario.name): the best plan found fails \(failed) target(s) on the fresh validation days; give the search more time (--budget, --max-evaluations) or more --search-days.\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 
