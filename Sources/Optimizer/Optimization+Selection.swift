@@ -31,7 +31,9 @@ extension Optimization {
             return (finalists[0], report)
         }
         let variances = procedure.differenceVariances(observations)
-        let limit = procedure.maximumObservations(variances: variances)
+        // Kim-Nelson's own bound on the observations, capped at four times the
+        // first stage so that near-identical finalists cannot run on and on.
+        let limit = min(procedure.maximumObservations(variances: variances), 4 * procedure.firstStage)
         var contenders = Array(finalists.indices)
         var count = procedure.firstStage
         while true {
