@@ -44,9 +44,11 @@ public struct PlanEvaluator: Sendable {
     }
 
     /// Simulates `scenario` on `days` (replication numbers) and judges its targets.
+    /// - Parameter waits: waits, minutes, whose service levels are measured
+    ///   (default: the scenario's; plans compared together share one list).
     /// - Complexity: O(days × customers per day), spread over `jobs` threads.
-    public func evaluate(_ scenario: Scenario, days: Range<Int>) throws -> PlanEvaluation {
-        let results = try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: scenario.waitTargets)
+    public func evaluate(_ scenario: Scenario, days: Range<Int>, waits: [Double]? = nil) throws -> PlanEvaluation {
+        let results = try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: waits ?? scenario.waitTargets)
         return PlanEvaluation(scenario: scenario, days: results)
     }
 }

@@ -65,7 +65,7 @@ struct CustomerTally {
         }
         if ticketWaits.count > 0 {
             for target in targets {
-                put("share_served_within_\(MetricKey.minutes(target))", served(within: target))
+                put(MetricKey.shareServedWithin(target), served(within: target))
             }
         }
         if timeInOutlet.count > 0 {
@@ -83,9 +83,3 @@ struct CustomerTally {
     }
 }
 
-extension MetricKey {
-    /// "10" for 10 minutes, "7.5" for 7.5.
-    static func minutes(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
-}

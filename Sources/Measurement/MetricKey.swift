@@ -27,3 +27,15 @@ public struct MetricKey: Sendable, Hashable, Comparable {
         (lhs.scope, lhs.entity, lhs.interval, lhs.metric) < (rhs.scope, rhs.entity, rhs.interval, rhs.metric)
     }
 }
+
+extension MetricKey {
+    /// A wait as metric names spell it: "10" for 10 minutes, "7.5" for 7.5.
+    public static func minutes(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// The metric of the share called within `minutes`, e.g. "share_served_within_10".
+    public static func shareServedWithin(_ minutes: Double) -> String {
+        "share_served_within_" + Self.minutes(minutes)
+    }
+}

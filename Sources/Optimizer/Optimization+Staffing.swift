@@ -83,7 +83,7 @@ extension Optimization {
         case .overtime:
             return intervals.reversed()
         case .shareServedWithin(let minutes):
-            let metric = "share_served_within_" + MetricName.minutes(minutes)
+            let metric = MetricKey.shareServedWithin(minutes)
             return intervals.sorted { (value(metric, $0).isNaN ? 1 : value(metric, $0)) < (value(metric, $1).isNaN ? 1 : value(metric, $1)) }
         case .maxStanding:
             return intervals.sorted { value("standing_minutes", $0).nanToZero > value("standing_minutes", $1).nanToZero }

@@ -92,16 +92,11 @@ public struct Optimization {
         let feasible = misses.isEmpty
         let cost = evaluation.cost
         if feasible, phase != .validation, bestCost.map({ cost < $0 }) ?? true { bestCost = cost }
-        let level = evaluation.mean("share_served_within_" + MetricName.minutes(serviceLevelWait))
+        let level = evaluation.mean(MetricKey.shareServedWithin(serviceLevelWait))
         trace.append(TraceEntry(evaluation: trace.count + 1, phase: phase, plan: plan, cost: cost, serviceLevel: level,
                                 targetsMet: scenario.targets.count - missed.count, feasible: feasible, seconds: elapsed))
         onProgress?(SearchProgress(evaluation: trace.count, phase: phase, bestCost: bestCost,
                                    targetsMet: scenario.targets.count - missed.count, targets: scenario.targets.count))
         return evaluation
     }
-}
-
-/// Metric names as the results files spell them.
-enum MetricName {
-    static func minutes(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 }

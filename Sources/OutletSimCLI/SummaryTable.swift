@@ -26,7 +26,7 @@ struct SummaryTable {
     func render() -> String {
         let scenario = document.scenario
         let target = document.targets.first ?? 10
-        let within = "share_served_within_\(target == target.rounded() ? String(Int(target)) : String(target))"
+        let within = MetricKey.shareServedWithin(target)
         var day: [[String]] = [["day metric", "mean", "95% CI"]]
         let labels: [(String, String)] = [
             ("arrivals", "customers"), ("share_served_at_counter", "served at a window"), ("share_served_at_kiosk", "served at a kiosk"),

@@ -32,7 +32,7 @@ public enum TargetJudge {
         let metric: String
         switch target.measure {
         case .shareServedWithin(let minutes):
-            metric = "share_served_within_" + (minutes == minutes.rounded() ? String(Int(minutes)) : String(minutes))
+            metric = MetricKey.shareServedWithin(minutes)
         case .meanWait: metric = "wait_mean"
         case .waitPercentile(let p): metric = "wait_p\(p)"
         case .abandonment: metric = "share_abandoned"

@@ -49,7 +49,7 @@ public struct ResultsDocument: Sendable {
                                               ("p_wait", .finite(estimate.probabilityOfWaiting)),
                                               ("wait_mean", .finite(estimate.meanWait)), ("abandonment", .finite(estimate.abandonment))]
         for (target, share) in zip(targets, estimate.shareWithin) {
-            members.append(("share_served_within_\(Self.minutes(target))", .finite(share)))
+            members.append((MetricKey.shareServedWithin(target), .finite(share)))
         }
         return .object(members)
     }
@@ -69,8 +69,6 @@ public struct ResultsDocument: Sendable {
             ("standing", .integer(scenario.waitingZone.standing)),
         ])
     }
-
-    static func minutes(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 
     /// `summary.json`.
     public func summary() -> JSONValue {
@@ -126,7 +124,7 @@ public struct ResultsDocument: Sendable {
                                                   ("erlang_p_wait", estimate.probabilityOfWaiting), ("erlang_wait_mean", estimate.meanWait),
                                                   ("erlang_abandonment", estimate.abandonment)]
                 for (target, share) in zip(targets, estimate.shareWithin) {
-                    values.append(("erlang_share_served_within_\(Self.minutes(target))", share))
+                    values.append(("erlang_" + MetricKey.shareServedWithin(target), share))
                 }
                 for (metric, value) in values where value.isFinite {
                     table.append(prefix + [metric, CSVTable.cell(value), "", ""])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import Measurement
 import Replications
@@ -65,9 +66,9 @@ struct CheckCommand: ParsableCommand {
             }
             guard !scenario.targets.isEmpty else { continue }
             let started = Date()
-            let statistics = try runWithinBudget(scenario, started: started)
-            let report = ScenarioCheck(file: file, scenario: scenario, results: TargetJudge.judge(scenario, statistics),
-                                       days: statistics.days, seconds: Date().timeIntervalSince(started))
+            let evaluation = try evaluateWithinBudget(scenario, started: started)
+            let report = ScenarioCheck(file: file, scenario: scenario, results: evaluation.verdicts,
+                                       days: evaluation.statistics.days, seconds: Date().timeIntervalSince(started))
             report.printLines(strict: strict)
             reports.append(report)
         }
@@ -104,18 +105,16 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// All replications, or as many as the budget allows (in rounds of ten, at least two).
-    func runWithinBudget(_ scenario: Scenario, started: Date) throws -> RunStatistics {
-        let targets = scenario.waitTargets
-        guard let budget else {
-            return RunStatistics(try ReplicationRunner.run(scenario, seed: seed, days: 0..<replications, jobs: jobs, targets: targets))
-        }
+    func evaluateWithinBudget(_ scenario: Scenario, started: Date) throws -> PlanEvaluation {
+        let evaluator = PlanEvaluator(seed: seed, jobs: jobs)
+        guard let budget else { return try evaluator.evaluate(scenario, days: 0..<replications) }
         var results: [DayResult] = []
         while results.count < replications {
             let next = min(replications, max(results.count + 10, 2))
-            results += try ReplicationRunner.run(scenario, seed: seed, days: results.count..<next, jobs: jobs, targets: targets)
+            results += try evaluator.evaluate(scenario, days: results.count..<next).days
             if Date().timeIntervalSince(started) > budget { break }
         }
-        return RunStatistics(results)
+        return PlanEvaluation(scenario: scenario, days: results)
     }
 }
 

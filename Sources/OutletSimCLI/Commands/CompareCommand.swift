@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import Measurement
 import Replications
@@ -56,9 +57,8 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let targets = Array(Set(scenarios.flatMap(\.waitTargets))).sorted()
-        let plans = try scenarios.map { scenario in
-            try ReplicationRunner.run(scenario, seed: seed, days: 0..<replications, jobs: jobs, targets: targets)
-        }
+        let evaluator = PlanEvaluator(seed: seed, jobs: jobs)
+        let plans = try scenarios.map { try evaluator.evaluate($0, days: 0..<replications, waits: targets).days }
         let comparison = Comparison(scenarios: scenarios, plans: plans, seed: seed)
         let folder = try ResultsFolder(target: URL(fileURLWithPath: out ?? "results/compare-\(scenarios[0].name)-vs-\(scenarios[1].name)"))
         do {

@@ -126,7 +126,7 @@ struct OptimizationOutput {
     /// Per interval and searched window group: staff required by the search,
     /// planned (after shifts), covered by shifts, and the validated metrics.
     func staffingTable() -> CSVTable {
-        let metrics = ["wait_mean", "wait_p90"] + plannedScenario.waitTargets.map { "share_served_within_" + metricMinutes($0) } + ["share_abandoned"]
+        let metrics = ["wait_mean", "wait_p90"] + plannedScenario.waitTargets.map(MetricKey.shareServedWithin) + ["share_abandoned"]
         var header = ["start", "window_group", "required", "planned", "covered_by_shifts", "greeters", "guides",
                       "utilisation", "utilisation_ci_low", "utilisation_ci_high"]
         for metric in metrics { header += [metric, metric + "_ci_low", metric + "_ci_high"] }
@@ -150,8 +150,6 @@ struct OptimizationOutput {
         }
         return table
     }
-
-    func metricMinutes(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 
     func shiftsTable() -> CSVTable {
         var table = CSVTable(header: ["window_group", "shift", "start", "end", "break_start", "break_end", "staff", "cost_each", "cost"])
