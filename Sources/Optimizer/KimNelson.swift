@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fully sequential ranking-and-selection procedure of Kim and Nelson
 /// (2001), for the smallest mean among k systems: after a first stage of
 /// n0 paired observations, each further stage adds one observation to the
@@ -66,9 +68,3 @@ public struct KimNelson: Sendable {
         return max(firstStage, Int((h2 * worst / (indifference * indifference)).rounded(.down)))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -31,7 +31,7 @@ extension Optimization {
     /// validation on fresh days.
     public mutating func run() throws -> OptimizationResult {
         let upper = OutletPlan.upperBounds(of: scenario)
-        guard let atUpper = try evaluate(upper, .upperBounds, force: true) else {
+        guard let atUpper = try evaluate(upper, .upperBounds, force: true)?.evaluation else {
             throw OptimizerError.nothingEvaluated
         }
         let unreachable = Set(TargetStanding.misses(atUpper, margin: 0).filter { TargetStanding.wantsMoreService($0, scenario) }.map(\.target))
@@ -71,7 +71,7 @@ extension Optimization {
         if planned != chosen.plan { _ = try evaluate(planned, .shifts, force: true) }
         // 6. Validation on fresh seeds.
         let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs)
-        let validation = try evaluate(planned, .validation, days: 0..<settings.validationDays, evaluator: fresh, force: true)
+        let validation = try evaluate(planned, .validation, days: 0..<settings.validationDays, evaluator: fresh, force: true)?.evaluation
         return OptimizationResult(unreachable: [], analyticStart: start, required: chosen.plan, planned: planned, shifts: shifts,
                                   selection: selection, validation: validation, upperBounds: atUpper)
     }

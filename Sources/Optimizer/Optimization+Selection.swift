@@ -43,7 +43,7 @@ extension Optimization {
             var complete = true
             for system in contenders {
                 guard let day = try evaluate(finalists[system].plan, .selection, days: count..<(count + 1)) else { complete = false; break }
-                observations[system].append(day.days.first?.metrics[costKey] ?? 0)
+                observations[system].append(day.evaluation.days.first?.metrics[costKey] ?? 0)
             }
             if !complete { break }
             count += 1

@@ -2,15 +2,6 @@ import Evaluation
 import Measurement
 import Scenario
 
-/// A plan with what the search learnt of it.
-public struct Candidate: Sendable {
-    public let plan: OutletPlan
-    public let evaluation: PlanEvaluation
-    public let misses: [TargetMiss]
-    public var feasible: Bool { misses.isEmpty }
-    public var cost: Double { evaluation.cost }
-}
-
 /// Iterative staffing: simulate, open a window where an interval misses a
 /// target, and close one where the targets hold without it, until the plan
 /// is stable. Peaks carry over into the intervals after them, which the
@@ -19,41 +10,36 @@ extension Optimization {
     /// Refines the windows of `start` (its layout fixed); nil when the budget
     /// ran out before any evaluation.
     mutating func refineStaffing(_ start: OutletPlan, phase: SearchPhase = .staffing) throws -> Candidate? {
-        guard var evaluation = try evaluate(start, phase) else { return nil }
-        var plan = start
-        var misses = TargetStanding.misses(evaluation, margin: settings.margin)
+        guard var current = try evaluate(start, phase) else { return nil }
+        func wantsMore(_ candidate: Candidate) -> Bool {
+            candidate.misses.contains { TargetStanding.wantsMoreService($0, scenario) }
+        }
 
         // Add windows until every target the windows can help is met.
-        while misses.contains(where: { TargetStanding.wantsMoreService($0, scenario) }) {
-            let additions = self.additions(for: misses, in: evaluation, plan: plan)
+        while wantsMore(current) {
+            let additions = self.additions(for: current.misses, in: current.evaluation, plan: current.plan)
             guard !additions.isEmpty else { break }  // at the upper bounds where it matters
+            var plan = current.plan
             for (group, interval) in additions { plan.windows[group]?[interval] += scenario.search.windows[group]?.step ?? 1 }
             guard let next = try evaluate(plan, phase) else { break }
-            evaluation = next
-            misses = TargetStanding.misses(evaluation, margin: settings.margin)
+            current = next
         }
-        guard !misses.contains(where: { TargetStanding.wantsMoreService($0, scenario) }) else {
-            return Candidate(plan: plan, evaluation: evaluation, misses: misses)
-        }
+        guard !wantsMore(current) else { return current }
 
         // Close windows, most idle first, while the targets still hold.
         var changed = true
         while changed {
             changed = false
-            for (slot, interval) in removals(in: evaluation, plan: plan) {
-                let trial = plan.removing(slot, at: interval, space: scenario.search)
-                guard let result = try evaluate(trial, phase) else { break }
-                let trialMisses = TargetStanding.misses(result, margin: settings.margin)
-                if !trialMisses.contains(where: { TargetStanding.wantsMoreService($0, scenario) }) {
-                    plan = trial
-                    evaluation = result
-                    misses = trialMisses
+            for (slot, interval) in removals(in: current.evaluation, plan: current.plan) {
+                guard let trial = try evaluate(current.plan.removing(slot, at: interval, space: scenario.search), phase) else { break }
+                if !wantsMore(trial) {
+                    current = trial
                     changed = true
                 }
             }
             if !hasBudget { break }
         }
-        return Candidate(plan: plan, evaluation: evaluation, misses: misses)
+        return current
     }
 
     /// One window more where each miss is: in the interval a per-interval

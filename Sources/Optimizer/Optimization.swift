@@ -14,6 +14,16 @@ public enum SearchPhase: String, Sendable {
     case validation
 }
 
+/// A plan with what the search learnt of it: its evaluation on the search
+/// days and the targets it misses there.
+public struct Candidate: Sendable {
+    public let plan: OutletPlan
+    public let evaluation: PlanEvaluation
+    public let misses: [TargetMiss]
+    public var feasible: Bool { misses.isEmpty }
+    public var cost: Double { evaluation.cost }
+}
+
 /// One evaluated plan, as the search trace and the Pareto frontier keep it.
 public struct TraceEntry: Sendable {
     public let evaluation: Int
@@ -82,7 +92,7 @@ public struct Optimization {
     /// Simulates `plan` on `days` and records it; nil when the budget is spent
     /// (phases that must run, such as validation, pass `force`).
     mutating func evaluate(_ plan: OutletPlan, _ phase: SearchPhase, days: Range<Int>? = nil, evaluator: PlanEvaluator? = nil,
-                           force: Bool = false) throws -> PlanEvaluation? {
+                           force: Bool = false) throws -> Candidate? {
         guard force || hasBudget else { return nil }
         let days = days ?? searchDays
         let evaluation = try (evaluator ?? self.evaluator).evaluate(plan.applied(to: scenario), days: days)
@@ -97,6 +107,6 @@ public struct Optimization {
                                 targetsMet: scenario.targets.count - missed.count, feasible: feasible, seconds: elapsed))
         onProgress?(SearchProgress(evaluation: trace.count, phase: phase, bestCost: bestCost,
                                    targetsMet: scenario.targets.count - missed.count, targets: scenario.targets.count))
-        return evaluation
+        return Candidate(plan: plan, evaluation: evaluation, misses: misses)
     }
 }
