@@ -13,10 +13,10 @@ build: deps
 
 # The main job: check every example scenario, simulate 100 days of the
 # weekday bank branch, print its metrics with 95% confidence intervals and
-# write results/bank-branch-weekday/ with report.html, then prove the event
-# kernel against queueing theory.
+# write results/bank-branch-weekday/ with report.html, then run the theory
+# scenarios as users' runs are run and compare every level with theory.
 run: build
-	$(OUTLETSIM) validate scenarios/*.yaml
+	$(OUTLETSIM) validate scenarios/*.yaml scenarios/theory/*.yaml
 	$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 100
 	$(OUTLETSIM) theory
 

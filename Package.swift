@@ -123,7 +123,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario"]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Replications", "OutletEngine", "Scenario", "Distributions"]),
+        .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario", "ScenarioFile", "OutletEngine"]),
         .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),
         .testTarget(
             name: "OptimizerTests",

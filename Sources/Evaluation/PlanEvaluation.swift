@@ -19,13 +19,13 @@ public struct PlanEvaluation: Sendable {
     }
 
     /// The mean of a day metric, NaN when not measured.
-    public func mean(_ metric: String) -> Double { statistics.estimate(MetricKey(.day, metric))?.mean ?? .nan }
+    public func mean(_ metric: Metric) -> Double { statistics.estimate(MetricKey(.day, metric))?.mean ?? .nan }
 
     /// The day's expected cost (yuan); NaN without `costs`.
-    public var cost: Double { mean("cost") }
+    public var cost: Double { mean(.cost(nil)) }
 
     /// One day's value of a metric, NaN when the day has none.
-    public func value(_ key: MetricKey, day: Int) -> Double { days[day].metrics[key] ?? .nan }
+    public func value(_ key: MetricKey, day: Int) -> Double { days[day].metrics.value(key) }
 
     /// How many targets pass, fail or are inconclusive.
     public func count(_ verdict: Verdict) -> Int { verdicts.filter { $0.verdict == verdict }.count }

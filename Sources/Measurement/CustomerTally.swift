@@ -1,85 +1,101 @@
 import OutletEngine
 import Statistics
 
-/// Counts and duration histograms for one group of customers (a day, an
-/// interval, a segment, ...), reused day after day.
+/// One day's sums and counts for one group of customers (the day, an
+/// interval, a segment, ...), reused day after day. It keeps sums, not
+/// means, so that days combine into customer-weighted estimates, and each
+/// customer's durations as sketch buckets, for percentiles over the pooled
+/// customers of all days.
 struct CustomerTally {
     var outcomes = Array(repeating: 0, count: Outcome.allCases.count)
     var arrivals = 0
     var kioskAttempts = 0
-    /// Waits for a window of customers served at a counter, minutes.
-    var waits = WaitHistogram()
-    /// Waits of everyone who took a ticket, including those who gave up, minutes.
-    var ticketWaits = WaitHistogram()
-    var timeInOutlet = WaitHistogram()
-    /// Customers served at a counter without waiting at all (called on taking a ticket).
-    var servedAtOnce = 0
+    /// Waits for a window of customers served at a counter, minutes: sum and maximum.
+    var waitSum = 0.0
+    var waitMaximum = 0.0
+    /// Ticket holders, including those who gave up, and their waits until called or gone, minutes.
+    var ticketHolders = 0
+    var ticketWaitSum = 0.0
+    /// Ticket holders served with a wait ≤ each measured wait target, exactly.
+    var within: [Int]
+    var timeInOutletSum = 0.0
+    /// The waits of customers served at a counter, as sketch buckets.
+    var waitBuckets: [UInt16] = []
+    /// Every customer's time in the outlet, as sketch buckets.
+    var timeInOutletBuckets: [UInt16] = []
 
-    mutating func add(_ record: CustomerRecord) {
+    init(targets: Int) {
+        within = Array(repeating: 0, count: targets)
+    }
+
+    /// - Complexity: O(targets), no allocation once the day's buffers have grown.
+    @inline(__always)
+    mutating func add(_ record: CustomerRecord, wait: Double, waitBucket: UInt16, timeInOutlet: Double,
+                      timeInOutletBucket: UInt16, targets: [Double]) {
         arrivals += 1
         outcomes[record.outcome.rawValue] += 1
         if !record.kioskStart.isNaN { kioskAttempts += 1 }
-        if record.outcome == .servedAtCounter {
-            waits.record(record.waitForCounter)
-            if record.waitForCounter <= 0 { servedAtOnce += 1 }
+        if !record.ticket.isNaN {
+            ticketHolders += 1
+            ticketWaitSum += wait
         }
-        if !record.ticket.isNaN { ticketWaits.record(record.waitForCounter) }
-        timeInOutlet.record(record.exit - record.arrival)
+        if record.outcome == .servedAtCounter {
+            waitSum += wait
+            if wait > waitMaximum { waitMaximum = wait }
+            waitBuckets.append(waitBucket)
+            for (index, target) in targets.enumerated() where wait <= target { within[index] += 1 }
+        }
+        timeInOutletSum += timeInOutlet
+        timeInOutletBuckets.append(timeInOutletBucket)
     }
 
     mutating func reset() {
         for index in outcomes.indices { outcomes[index] = 0 }
+        for index in within.indices { within[index] = 0 }
         arrivals = 0
         kioskAttempts = 0
-        servedAtOnce = 0
-        waits.reset()
-        ticketWaits.reset()
-        timeInOutlet.reset()
+        waitSum = 0
+        waitMaximum = 0
+        ticketHolders = 0
+        ticketWaitSum = 0
+        timeInOutletSum = 0
+        waitBuckets.removeAll(keepingCapacity: true)
+        timeInOutletBuckets.removeAll(keepingCapacity: true)
     }
 
-    /// The tally's metrics, appended to `values` under `scope`, `entity` and `interval`.
-    func emit(into values: inout [MetricKey: Double], _ scope: Scope, entity: Int, interval: Int = -1, targets: [Double]) {
-        func put(_ metric: String, _ value: Double) {
-            if value.isFinite { values[MetricKey(scope, entity: entity, interval: interval, metric)] = value }
-        }
+    /// The tally's terms and durations, under `scope`, `entity` and `interval`.
+    func emit(into day: inout DayMetrics, _ scope: Scope, entity: Int, interval: Int = -1, targets: [Double]) {
+        func key(_ metric: Metric) -> MetricKey { MetricKey(scope, entity: entity, interval: interval, metric) }
         let n = Double(arrivals)
-        put("arrivals", n)
+        let served = outcomes[Outcome.servedAtCounter.rawValue]
+        day.put(key(.arrivals), n)
         for outcome in Outcome.allCases {
-            put(outcome.description, Double(outcomes[outcome.rawValue]))
-            if n > 0 { put("share_\(outcome)", Double(outcomes[outcome.rawValue]) / n) }
+            let count = Double(outcomes[outcome.rawValue])
+            day.put(key(.outcomeCount(outcome)), count)
+            if n > 0 { day.put(key(.outcomeShare(outcome)), count, over: n) }
         }
         if n > 0 {
             let left = [Outcome.balked, .blocked, .reneged, .unserved].reduce(0) { $0 + outcomes[$1.rawValue] }
-            put("share_abandoned", Double(left) / n)
-            put("kiosk_share", Double(outcomes[Outcome.servedAtKiosk.rawValue]) / n)
+            day.put(key(.shareAbandoned), Double(left), over: n)
+            day.put(key(.kioskShare), Double(outcomes[Outcome.servedAtKiosk.rawValue]), over: n)
+            day.put(key(.timeInOutletMean), timeInOutletSum, over: n)
         }
         if kioskAttempts > 0 {
-            put("kiosk_success_rate", Double(outcomes[Outcome.servedAtKiosk.rawValue]) / Double(kioskAttempts))
+            day.put(key(.kioskSuccessRate), Double(outcomes[Outcome.servedAtKiosk.rawValue]), over: Double(kioskAttempts))
         }
-        if waits.count > 0 {
-            put("wait_mean", waits.mean)
-            put("wait_p50", waits.quantile(0.5))
-            put("wait_p90", waits.quantile(0.9))
-            put("wait_p95", waits.quantile(0.95))
-            put("wait_max", waits.maximum)
+        if served > 0 {
+            day.put(key(.waitMean), waitSum, over: Double(served))
+            day.put(key(.waitMax), waitMaximum)
         }
-        if ticketWaits.count > 0 {
-            for target in targets {
-                put(MetricKey.shareServedWithin(target), served(within: target))
+        if ticketHolders > 0 {
+            day.put(key(.ticketWaitMean), ticketWaitSum, over: Double(ticketHolders))
+            for (index, target) in targets.enumerated() {
+                day.put(key(.shareServedWithin(target)), Double(within[index]), over: Double(ticketHolders))
             }
         }
-        if timeInOutlet.count > 0 {
-            put("time_in_outlet_mean", timeInOutlet.mean)
-            put("time_in_outlet_p90", timeInOutlet.quantile(0.9))
+        if !waitBuckets.isEmpty { day.durations[DurationKey(scope, entity: entity, interval: interval, .wait)] = waitBuckets }
+        if !timeInOutletBuckets.isEmpty {
+            day.durations[DurationKey(scope, entity: entity, interval: interval, .timeInOutlet)] = timeInOutletBuckets
         }
     }
-
-    /// Share of ticket holders called within `target` minutes; those who
-    /// gave up or were sent away count as not served within it.
-    /// A target of 0 is exact: the share called without waiting, P(wait = 0).
-    func served(within target: Double) -> Double {
-        let served = target <= 0 ? Double(servedAtOnce) : Double(waits.count) * waits.share(atMost: target)
-        return served / Double(ticketWaits.count)
-    }
 }
-

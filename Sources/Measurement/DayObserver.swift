@@ -1,17 +1,22 @@
 import OutletEngine
 import Scenario
+import Statistics
 
 /// Watches one day's customers as they leave, per day, per arrival
 /// interval, per segment, per transaction type and per window group that
-/// served them, in histograms and counts of fixed size; then turns them and
-/// the day's time integrals into that replication's metrics.
+/// served them; then turns them and the day's time integrals into that
+/// day's ``DayMetrics``. Customers arriving during the warm-up are not
+/// measured.
 ///
 /// One observer is reused day after day: memory does not grow with days.
 public struct DayObserver: CustomerRecordSink {
     let opening: Double
     let intervalMinutes: Double
     let intervalCount: Int
-    var day = CustomerTally()
+    let measuredFrom: Double
+    /// Waits, minutes, whose service levels are measured.
+    let targets: [Double]
+    var day: CustomerTally
     var perInterval: [CustomerTally]
     var perSegment: [CustomerTally]
     var perType: [CustomerTally]
@@ -19,14 +24,18 @@ public struct DayObserver: CustomerRecordSink {
     /// Tickets taken per ticket interval and transaction type: the load on the counters.
     var tickets: [[Int]]
 
-    public init(scenario: Scenario) {
+    public init(scenario: Scenario, targets: [Double]) {
         opening = scenario.opening
         intervalMinutes = scenario.intervalMinutes
         intervalCount = scenario.intervalCount
-        perInterval = Array(repeating: CustomerTally(), count: scenario.intervalCount)
-        perSegment = Array(repeating: CustomerTally(), count: scenario.segments.count)
-        perType = Array(repeating: CustomerTally(), count: scenario.transactionTypes.count)
-        perGroup = Array(repeating: CustomerTally(), count: scenario.windowGroups.count)
+        measuredFrom = scenario.measuredFrom
+        self.targets = targets
+        let empty = CustomerTally(targets: targets.count)
+        day = empty
+        perInterval = Array(repeating: empty, count: scenario.intervalCount)
+        perSegment = Array(repeating: empty, count: scenario.segments.count)
+        perType = Array(repeating: empty, count: scenario.transactionTypes.count)
+        perGroup = Array(repeating: empty, count: scenario.windowGroups.count)
         tickets = Array(repeating: Array(repeating: 0, count: scenario.transactionTypes.count), count: scenario.intervalCount)
     }
 
@@ -34,12 +43,22 @@ public struct DayObserver: CustomerRecordSink {
         min(max(Int((time - opening) / intervalMinutes), 0), intervalCount - 1)
     }
 
+    /// - Complexity: O(targets), no allocation once the day's buffers have grown.
     public mutating func record(_ record: CustomerRecord) {
-        day.add(record)
-        perInterval[interval(at: record.arrival)].add(record)
-        perSegment[record.segment].add(record)
-        perType[record.transactionType].add(record)
-        if record.windowGroup >= 0 { perGroup[record.windowGroup].add(record) }
+        guard record.arrival >= measuredFrom else { return }
+        let wait = record.waitForCounter, timeInOutlet = record.exit - record.arrival
+        let waitBucket = QuantileSketch.bucket(wait), timeBucket = QuantileSketch.bucket(timeInOutlet)
+        day.add(record, wait: wait, waitBucket: waitBucket, timeInOutlet: timeInOutlet, timeInOutletBucket: timeBucket, targets: targets)
+        perInterval[interval(at: record.arrival)].add(record, wait: wait, waitBucket: waitBucket, timeInOutlet: timeInOutlet,
+                                                      timeInOutletBucket: timeBucket, targets: targets)
+        perSegment[record.segment].add(record, wait: wait, waitBucket: waitBucket, timeInOutlet: timeInOutlet,
+                                       timeInOutletBucket: timeBucket, targets: targets)
+        perType[record.transactionType].add(record, wait: wait, waitBucket: waitBucket, timeInOutlet: timeInOutlet,
+                                            timeInOutletBucket: timeBucket, targets: targets)
+        if record.windowGroup >= 0 {
+            perGroup[record.windowGroup].add(record, wait: wait, waitBucket: waitBucket, timeInOutlet: timeInOutlet,
+                                             timeInOutletBucket: timeBucket, targets: targets)
+        }
         if !record.ticket.isNaN { tickets[interval(at: record.ticket)][record.transactionType] += 1 }
     }
 
@@ -53,17 +72,19 @@ public struct DayObserver: CustomerRecordSink {
         for index in tickets.indices { for type in tickets[index].indices { tickets[index][type] = 0 } }
     }
 
-    /// Every metric of the day: customer outcomes and waits (with the share
-    /// served within each of `targets` minutes), crowding, utilisation,
-    /// staff-hours and overtime.
-    public func metrics(totals: DayTotals, scenario: Scenario, targets: [Double]) -> [MetricKey: Double] {
-        var values: [MetricKey: Double] = [:]
-        day.emit(into: &values, .day, entity: 0, targets: targets)
-        for (index, tally) in perInterval.enumerated() { tally.emit(into: &values, .interval, entity: index, targets: targets) }
-        for (index, tally) in perSegment.enumerated() { tally.emit(into: &values, .segment, entity: index, targets: targets) }
-        for (index, tally) in perType.enumerated() { tally.emit(into: &values, .transaction, entity: index, targets: targets) }
-        for (index, tally) in perGroup.enumerated() { tally.emit(into: &values, .windowGroup, entity: index, targets: targets) }
-        TimeMetrics(totals: totals, scenario: scenario, tickets: tickets).emit(into: &values)
-        return values
+    /// Every term of the day: customer outcomes and waits (with the share
+    /// served within each measured wait), crowding, utilisation,
+    /// staff-hours, overtime and cost.
+    public func metrics(totals: DayTotals, scenario: Scenario) -> DayMetrics {
+        var metrics = DayMetrics()
+        day.emit(into: &metrics, .day, entity: 0, targets: targets)
+        for (index, tally) in perInterval.enumerated() where index >= scenario.firstMeasuredInterval {
+            tally.emit(into: &metrics, .interval, entity: index, targets: targets)
+        }
+        for (index, tally) in perSegment.enumerated() { tally.emit(into: &metrics, .segment, entity: index, targets: targets) }
+        for (index, tally) in perType.enumerated() { tally.emit(into: &metrics, .transaction, entity: index, targets: targets) }
+        for (index, tally) in perGroup.enumerated() { tally.emit(into: &metrics, .windowGroup, entity: index, targets: targets) }
+        TimeMetrics(totals: totals, scenario: scenario, tickets: tickets).emit(into: &metrics)
+        return metrics
     }
 }

@@ -7,15 +7,15 @@ public enum Scope: Int, Sendable, Hashable, Comparable, CaseIterable {
     public static func < (lhs: Scope, rhs: Scope) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// One measured quantity of one replication: scope, entity index within the
-/// scope (0 for the day), interval (-1 for the whole day) and metric name.
+/// One measured quantity: scope, entity index within the scope (0 for the
+/// day), interval (-1 for the whole day) and metric.
 public struct MetricKey: Sendable, Hashable, Comparable {
     public let scope: Scope
     public let entity: Int
     public let interval: Int
-    public let metric: String
+    public let metric: Metric
 
-    public init(_ scope: Scope, entity: Int = 0, interval: Int = -1, _ metric: String) {
+    public init(_ scope: Scope, entity: Int = 0, interval: Int = -1, _ metric: Metric) {
         self.scope = scope
         self.entity = entity
         self.interval = interval
@@ -24,18 +24,38 @@ public struct MetricKey: Sendable, Hashable, Comparable {
 
     /// Orders by scope, entity, interval, then metric name: the order of every output.
     public static func < (lhs: MetricKey, rhs: MetricKey) -> Bool {
-        (lhs.scope, lhs.entity, lhs.interval, lhs.metric) < (rhs.scope, rhs.entity, rhs.interval, rhs.metric)
+        if lhs.scope != rhs.scope { return lhs.scope < rhs.scope }
+        if lhs.entity != rhs.entity { return lhs.entity < rhs.entity }
+        if lhs.interval != rhs.interval { return lhs.interval < rhs.interval }
+        return lhs.metric < rhs.metric
+    }
+
+    /// The same place with another metric.
+    public func with(_ metric: Metric) -> MetricKey {
+        MetricKey(scope, entity: entity, interval: interval, metric)
     }
 }
 
-extension MetricKey {
-    /// A wait as metric names spell it: "10" for 10 minutes, "7.5" for 7.5.
-    public static func minutes(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+/// The group of customers whose durations a percentile is read from.
+public struct DurationKey: Sendable, Hashable, Comparable {
+    public let scope: Scope
+    public let entity: Int
+    public let interval: Int
+    public let duration: Metric.Duration
+
+    public init(_ scope: Scope, entity: Int = 0, interval: Int = -1, _ duration: Metric.Duration) {
+        self.scope = scope
+        self.entity = entity
+        self.interval = interval
+        self.duration = duration
     }
 
-    /// The metric of the share called within `minutes`, e.g. "share_served_within_10".
-    public static func shareServedWithin(_ minutes: Double) -> String {
-        "share_served_within_" + Self.minutes(minutes)
+    public static func < (lhs: DurationKey, rhs: DurationKey) -> Bool {
+        (lhs.scope, lhs.entity, lhs.interval, lhs.duration.rawValue) < (rhs.scope, rhs.entity, rhs.interval, rhs.duration.rawValue)
+    }
+
+    /// The key of percentile `p` of these durations.
+    public func percentile(_ p: Int) -> MetricKey {
+        MetricKey(scope, entity: entity, interval: interval, duration == .wait ? .waitPercentile(p) : .timeInOutletPercentile(p))
     }
 }

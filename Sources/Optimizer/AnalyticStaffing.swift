@@ -70,12 +70,12 @@ public enum AnalyticStaffing {
         let scenario = evaluation.scenario
         var result: [Int: (loads: [Double], meanService: Double)] = [:]
         for group in scenario.search.windows.keys {
-            func mean(_ metric: String, _ interval: Int = -1) -> Double {
+            func mean(_ metric: Metric, _ interval: Int = -1) -> Double {
                 evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, metric))?.mean ?? 0
             }
-            let loads = (0..<scenario.intervalCount).map { mean("utilisation", $0).nanToZero * mean("open_windows", $0).nanToZero }
-            let served = mean("served_at_counter")
-            let busyMinutes = mean("utilisation").nanToZero * mean("staff_hours") * 60
+            let loads = (0..<scenario.intervalCount).map { mean(.utilisation, $0).nanToZero * mean(.openWindows, $0).nanToZero }
+            let served = mean(.outcomeCount(.servedAtCounter))
+            let busyMinutes = mean(.utilisation).nanToZero * mean(.staffHours) * 60
             result[group] = (loads, served > 0 ? busyMinutes / served : 1)
         }
         return result

@@ -1,5 +1,6 @@
 import Evaluation
 import Measurement
+import Replications
 import Scenario
 
 /// Iterative staffing: simulate, open a window where an interval misses a
@@ -62,21 +63,21 @@ extension Optimization {
     /// Intervals in the order a day target suffers in them, worst first.
     func worstIntervals(for target: ServiceTarget, in evaluation: PlanEvaluation) -> [Int] {
         let intervals = Array(0..<scenario.intervalCount)
-        func value(_ metric: String, _ interval: Int) -> Double {
+        func value(_ metric: Metric, _ interval: Int) -> Double {
             evaluation.statistics.estimate(MetricKey(.interval, entity: interval, metric))?.mean ?? .nan
         }
         switch target.measure {
         case .overtime:
             return intervals.reversed()
         case .shareServedWithin(let minutes):
-            let metric = MetricKey.shareServedWithin(minutes)
+            let metric = Metric.shareServedWithin(minutes)
             return intervals.sorted { (value(metric, $0).isNaN ? 1 : value(metric, $0)) < (value(metric, $1).isNaN ? 1 : value(metric, $1)) }
         case .maxStanding:
-            return intervals.sorted { value("standing_minutes", $0).nanToZero > value("standing_minutes", $1).nanToZero }
+            return intervals.sorted { value(.standingMinutes, $0).nanToZero > value(.standingMinutes, $1).nanToZero }
         case .abandonment:
-            return intervals.sorted { value("share_abandoned", $0).nanToZero > value("share_abandoned", $1).nanToZero }
+            return intervals.sorted { value(.shareAbandoned, $0).nanToZero > value(.shareAbandoned, $1).nanToZero }
         default:
-            return intervals.sorted { value("wait_p90", $0).nanToZero > value("wait_p90", $1).nanToZero }
+            return intervals.sorted { value(.waitPercentile(90), $0).nanToZero > value(.waitPercentile(90), $1).nanToZero }
         }
     }
 
@@ -85,7 +86,7 @@ extension Optimization {
     func busiestGroupWithRoom(_ interval: Int, _ evaluation: PlanEvaluation, _ plan: OutletPlan) -> Int? {
         let groups = scenario.search.windows.compactMap { group, range -> (Int, Double)? in
             guard let count = plan.windows[group]?[interval], count + range.step <= range.top else { return nil }
-            let busy = evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, "utilisation"))?.mean ?? .nan
+            let busy = evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, .utilisation))?.mean ?? .nan
             return (group, count == 0 ? 2 : busy.nanToZero)  // a closed group that could open comes first
         }
         return groups.max { ($0.1, -$0.0) < ($1.1, -$1.0) }?.0
@@ -99,11 +100,11 @@ extension Optimization {
         for (group, range) in scenario.search.windows {
             guard let counts = plan.windows[group] else { continue }
             for (interval, count) in counts.enumerated() where count - range.step >= range.min {
-                let busy = evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, "utilisation"))?.mean ?? 0
+                let busy = evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, .utilisation))?.mean ?? 0
                 candidates.append((.windows(group), interval, busy.nanToZero))
             }
         }
-        let greeterBusy = evaluation.statistics.estimate(MetricKey(.staff, entity: 0, "utilisation"))?.mean.nanToZero ?? 0
+        let greeterBusy = evaluation.statistics.estimate(MetricKey(.staff, entity: 0, .utilisation))?.mean.nanToZero ?? 0
         for (slot, counts, range) in [(StaffSlot.greeters, plan.layout.greeters, scenario.search.greeters),
                                       (StaffSlot.guides, plan.layout.guides, scenario.search.guides)] {
             guard let counts, let range else { continue }

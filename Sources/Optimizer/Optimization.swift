@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Measurement
+import Replications
 import Scenario
 
 /// The stage of the search an evaluation belongs to.
@@ -102,7 +103,7 @@ public struct Optimization {
         let feasible = misses.isEmpty
         let cost = evaluation.cost
         if feasible, phase != .validation, bestCost.map({ cost < $0 }) ?? true { bestCost = cost }
-        let level = evaluation.mean(MetricKey.shareServedWithin(serviceLevelWait))
+        let level = evaluation.mean(.shareServedWithin(serviceLevelWait))
         trace.append(TraceEntry(evaluation: trace.count + 1, phase: phase, plan: plan, cost: cost, serviceLevel: level,
                                 targetsMet: scenario.targets.count - missed.count, feasible: feasible, seconds: elapsed))
         onProgress?(SearchProgress(evaluation: trace.count, phase: phase, bestCost: bestCost,

@@ -86,6 +86,8 @@ public struct OutletEngine: ~Copyable {
     var kioskFailures: [Int]
     var flexibleStaffMinutes: [Double]
     var occupancy: Gauge
+    /// Customers inside the outlet, from admission to leaving.
+    var insideGauge: Gauge
     var standing: Gauge
     var greeterGauge: Gauge
     var greeterBusyGauge: Gauge
@@ -185,6 +187,7 @@ public struct OutletEngine: ~Copyable {
         kioskFailures = Array(repeating: 0, count: ranges.count)
         flexibleStaffMinutes = Array(repeating: 0, count: scenario.windowGroups.count)
         occupancy = Gauge(intervals: intervals)
+        insideGauge = Gauge(intervals: intervals)
         standing = Gauge(intervals: intervals)
         greeterGauge = Gauge(intervals: intervals)
         greeterBusyGauge = Gauge(intervals: intervals)
@@ -273,6 +276,7 @@ public struct OutletEngine: ~Copyable {
         for index in kioskFailures.indices { kioskFailures[index] = 0; }
         for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
         occupancy.reset(at: opening, clock)
+        insideGauge.reset(at: opening, clock)
         standing.reset(at: opening, clock)
         greeterGauge.reset(at: opening, clock)
         greeterBusyGauge.reset(at: opening, clock)
@@ -297,6 +301,7 @@ public struct OutletEngine: ~Copyable {
             flexibleStaffMinutes[Int(windows[window].group)] += end - windows[window].openedAt
         }
         occupancy.advance(to: end, clock)
+        insideGauge.advance(to: end, clock)
         standing.advance(to: end, clock)
         greeterGauge.advance(to: end, clock)
         greeterBusyGauge.advance(to: end, clock)
@@ -306,6 +311,7 @@ public struct OutletEngine: ~Copyable {
         return DayTotals(
             day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
             waitingOccupancyArea: occupancy.area, waitingOccupancyMaximum: occupancy.maximum,
+            waitingAtEnd: occupancy.atEnd, insideArea: insideGauge.area, insideAtEnd: insideGauge.atEnd,
             standingArea: standing.area, standingMinutes: standing.positiveTime,
             windowOpenMinutes: windowsOpenGauge.map(\.area), windowBusyMinutes: windowsBusyGauge.map(\.area),
             flexibleStaffMinutes: flexibleStaffMinutes,

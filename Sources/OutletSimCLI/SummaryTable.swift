@@ -9,7 +9,7 @@ import Results
 struct SummaryTable {
     let document: ResultsDocument
 
-    func value(_ scope: Scope, entity: Int = 0, interval: Int = -1, _ metric: String) -> MetricEstimate? {
+    func value(_ scope: Scope, entity: Int = 0, interval: Int = -1, _ metric: Metric) -> MetricEstimate? {
         document.statistics.estimate(MetricKey(scope, entity: entity, interval: interval, metric))
     }
 
@@ -26,41 +26,44 @@ struct SummaryTable {
     func render() -> String {
         let scenario = document.scenario
         let target = document.targets.first ?? 10
-        let within = MetricKey.shareServedWithin(target)
+        let within = Metric.shareServedWithin(target)
         var day: [[String]] = [["day metric", "mean", "95% CI"]]
-        let labels: [(String, String)] = [
-            ("arrivals", "customers"), ("share_served_at_counter", "served at a window"), ("share_served_at_kiosk", "served at a kiosk"),
-            ("share_resolved_at_reception", "resolved at reception"), ("share_abandoned", "left (balked, blocked, reneged, unserved)"),
-            ("wait_mean", "mean wait (min)"), ("wait_p50", "p50 wait (min)"), ("wait_p90", "p90 wait (min)"),
-            ("wait_p95", "p95 wait (min)"), ("wait_max", "max wait (min)"), (within, "served within \(Int(target)) min"),
-            ("time_in_outlet_mean", "mean time in outlet (min)"), ("kiosk_success_rate", "kiosk success rate"),
-            ("window_utilisation", "window utilisation"), ("occupancy_mean", "mean waiting-zone occupancy"),
-            ("occupancy_max", "max waiting-zone occupancy"), ("standing_minutes", "minutes with people standing"),
-            ("overtime_minutes", "overtime (min)"), ("staff_hours", "staff-hours"),
+        let labels: [(Metric, String)] = [
+            (.arrivals, "customers"), (.outcomeShare(.servedAtCounter), "served at a window"),
+            (.outcomeShare(.servedAtKiosk), "served at a kiosk"), (.outcomeShare(.resolvedAtReception), "resolved at reception"),
+            (.shareAbandoned, "left (balked, blocked, reneged, unserved)"),
+            (.waitMean, "mean wait, served (min)"), (.ticketWaitMean, "mean wait, all ticket holders (min)"),
+            (.waitPercentile(50), "p50 wait (min)"), (.waitPercentile(90), "p90 wait (min)"),
+            (.waitPercentile(95), "p95 wait (min)"), (.waitMax, "longest wait of the day (min)"),
+            (within, "served within \(Metric.minutes(target)) min"),
+            (.timeInOutletMean, "mean time in outlet (min)"), (.kioskSuccessRate, "kiosk success rate"),
+            (.windowUtilisation, "window utilisation"), (.occupancyMean, "mean waiting-zone occupancy"),
+            (.occupancyMax, "max waiting-zone occupancy"), (.standingMinutes, "minutes with people standing"),
+            (.overtimeMinutes, "overtime (min)"), (.staffHours, "staff-hours"),
         ]
         for (metric, label) in labels { if let line = row(label, value(.day, metric)) { day.append(line) } }
 
-        var worst: [[String]] = [["interval", "p90 wait", "mean wait", within.replacingOccurrences(of: "share_served_within_", with: "within "), "windows", "Erlang mean wait"]]
+        var worst: [[String]] = [["interval", "p90 wait", "mean wait", "within \(Metric.minutes(target))", "windows", "Erlang mean wait"]]
         let ranked = (0..<scenario.intervalCount).compactMap { index -> (Int, Double)? in
-            value(.interval, entity: index, "wait_p90").map { (index, $0.mean) }
+            value(.interval, entity: index, .waitPercentile(90)).map { (index, $0.mean) }
         }.sorted { $0.1 > $1.1 }.prefix(5)
         for (index, _) in ranked {
             let erlang = document.erlang.first { $0.interval == index }
             worst.append([ClockTimeText.interval(scenario.intervalStart(index)),
-                          format(value(.interval, entity: index, "wait_p90")?.mean ?? .nan),
-                          format(value(.interval, entity: index, "wait_mean")?.mean ?? .nan),
+                          format(value(.interval, entity: index, .waitPercentile(90))?.mean ?? .nan),
+                          format(value(.interval, entity: index, .waitMean)?.mean ?? .nan),
                           format(value(.interval, entity: index, within)?.mean ?? .nan),
-                          format(value(.interval, entity: index, "open_windows")?.mean ?? .nan),
+                          format(value(.interval, entity: index, .openWindows)?.mean ?? .nan),
                           erlang.map { "\(format($0.meanWait)) (\($0.model))" } ?? "-"])
         }
 
         func groups(_ title: String, _ scope: Scope, _ names: [String]) -> String {
-            var rows: [[String]] = [[title, "customers", "served", "left", "mean wait", within.replacingOccurrences(of: "share_served_within_", with: "within ")]]
+            var rows: [[String]] = [[title, "customers", "served", "left", "mean wait", "within \(Metric.minutes(target))"]]
             for (index, name) in names.enumerated() {
-                rows.append([name, format(value(scope, entity: index, "arrivals")?.mean ?? .nan),
-                             format(1 - (value(scope, entity: index, "share_abandoned")?.mean ?? .nan)),
-                             format(value(scope, entity: index, "share_abandoned")?.mean ?? .nan),
-                             format(value(scope, entity: index, "wait_mean")?.mean ?? .nan),
+                rows.append([name, format(value(scope, entity: index, .arrivals)?.mean ?? .nan),
+                             format(1 - (value(scope, entity: index, .shareAbandoned)?.mean ?? .nan)),
+                             format(value(scope, entity: index, .shareAbandoned)?.mean ?? .nan),
+                             format(value(scope, entity: index, .waitMean)?.mean ?? .nan),
                              format(value(scope, entity: index, within)?.mean ?? .nan)])
             }
             return TextTable.render(rows)

@@ -27,11 +27,11 @@ public struct IntervalErlangEstimate: Sendable, Equatable {
 public enum ErlangEstimates {
     public static func compute(_ scenario: Scenario, _ statistics: RunStatistics, targets: [Double]) -> [IntervalErlangEstimate] {
         let patience = meanPatience(scenario, statistics)
-        return (0..<scenario.intervalCount).compactMap { interval in
+        return (scenario.firstMeasuredInterval..<scenario.intervalCount).compactMap { interval in
             let start = scenario.intervalStart(interval)
             let servers = scenario.windowGroups.reduce(0) { $0 + $1.open.value(at: start) }
-            guard let load = statistics.estimate(MetricKey(.interval, entity: interval, "counter_load_erlangs"))?.mean,
-                  let tickets = statistics.estimate(MetricKey(.interval, entity: interval, "tickets"))?.mean,
+            guard let load = statistics.estimate(MetricKey(.interval, entity: interval, .counterLoadErlangs))?.mean,
+                  let tickets = statistics.estimate(MetricKey(.interval, entity: interval, .tickets))?.mean,
                   tickets > 0, load > 0, servers > 0 else { return nil }
             let arrivalRate = tickets / scenario.intervalMinutes
             let meanService = load / arrivalRate
@@ -55,7 +55,7 @@ public enum ErlangEstimates {
         var weighted = 0.0, weight = 0.0
         for (index, segment) in scenario.segments.enumerated() {
             guard let patience = segment.patience else { continue }
-            let arrivals = statistics.estimate(MetricKey(.segment, entity: index, "arrivals"))?.mean ?? 0
+            let arrivals = statistics.estimate(MetricKey(.segment, entity: index, .arrivals))?.mean ?? 0
             weighted += arrivals * patience.mean
             weight += arrivals
         }

@@ -29,12 +29,12 @@ public enum ReplicationRunner {
             do {
                 var engine = try OutletEngine(scenario: scenario, seed: seed)
                 // One observer per worker, reset each day: its histograms are never copied.
-                var sink = TracingSink(observer: DayObserver(scenario: scenario))
+                var sink = TracingSink(observer: DayObserver(scenario: scenario, targets: targets))
                 var day = days.lowerBound + worker
                 while day < days.upperBound, !slots.isCancelled {
                     sink.startDay(keepingRecords: keepRecords.contains(day))
                     let totals = engine.run(day: day, into: &sink)
-                    let metrics = sink.observer.metrics(totals: totals, scenario: scenario, targets: targets)
+                    let metrics = sink.observer.metrics(totals: totals, scenario: scenario)
                     let done = slots.store(DayResult(day: day, metrics: metrics, records: sink.records), at: day - days.lowerBound)
                     if !onDayFinished(done) { slots.cancel() }
                     day += workers
@@ -51,9 +51,16 @@ public enum ReplicationRunner {
 /// One replication's outcome.
 public struct DayResult: Sendable {
     public let day: Int
-    public let metrics: [MetricKey: Double]
+    /// The day's terms and durations, which every estimate is built from.
+    public let metrics: DayMetrics
     /// The day's customer records, when asked for.
     public let records: [CustomerRecord]
+
+    public init(day: Int, metrics: DayMetrics, records: [CustomerRecord] = []) {
+        self.day = day
+        self.metrics = metrics
+        self.records = records
+    }
 }
 
 /// Passes records to the observer and keeps them when tracing.

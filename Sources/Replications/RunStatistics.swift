@@ -1,15 +1,16 @@
 import Measurement
 import Statistics
 
-/// One metric across replications: the mean of the per-day values and its
-/// 95% Student t interval. Percentiles are treated the same way: the
-/// interval of a p90 is that of the days' p90s, not of pooled customers.
+/// One metric across replications: its estimate and confidence interval,
+/// by the metric's own estimator (``Metric/estimator``): a ratio of sums
+/// over days with a delta-method interval kept within the metric's range,
+/// or a percentile of the pooled customers with an interval by sectioning.
 public struct MetricEstimate: Sendable, Equatable {
     public let key: MetricKey
     public let mean: Double
     public let low: Double
     public let high: Double
-    /// Days that had a value (a day with no served customer has no wait).
+    /// Days on which the metric was observed (a day with no served customer has no wait).
     public let days: Int
 
     public init(key: MetricKey, mean: Double, low: Double, high: Double, days: Int) {
@@ -19,31 +20,83 @@ public struct MetricEstimate: Sendable, Equatable {
         self.high = high
         self.days = days
     }
+
+    /// Half the interval's width; NaN without an interval.
+    public var halfWidth: Double { (high - low) / 2 }
+
+    /// Whether `value` lies in the closed interval.
+    public func contains(_ value: Double) -> Bool { low <= value && value <= high }
+}
+
+/// Folds days, in day order, into every metric's estimator. Memory depends
+/// on the metrics measured, not on the number of days.
+public struct RunAccumulator: Sendable {
+    public private(set) var days = 0
+    var ratios: [MetricKey: RatioEstimator] = [:]
+    var durations: [DurationKey: SectionedQuantiles] = [:]
+    let sectionCount: Int
+
+    /// - Parameter plannedDays: the days the run will have, which sets the
+    ///   number of sections for percentiles' intervals.
+    public init(plannedDays: Int) {
+        sectionCount = SectionedQuantiles.sectionCount(days: plannedDays)
+    }
+
+    /// Adds the next day.
+    ///
+    /// - Complexity: O(terms + customers of the day).
+    public mutating func add(_ day: DayMetrics) {
+        for (key, term) in day.terms {
+            ratios[key, default: RatioEstimator()].add(term.numerator, term.denominator)
+        }
+        let section = days % sectionCount
+        for (key, buckets) in day.durations {
+            durations[key, default: SectionedQuantiles(sections: sectionCount)].add(buckets, section: section)
+        }
+        days += 1
+    }
+
+    /// Every metric's estimate at `level`, in key order.
+    public func statistics(level: Double = 0.95) -> RunStatistics {
+        var estimates: [MetricEstimate] = []
+        estimates.reserveCapacity(ratios.count + durations.count * Metric.percentiles.count)
+        for (key, ratio) in ratios {
+            guard case .ratio(let range) = key.metric.estimator else { continue }
+            let found = ratio.estimate(days: days, level: level, range: range)
+            guard found.value.isFinite else { continue }
+            estimates.append(MetricEstimate(key: key, mean: found.value, low: found.low, high: found.high, days: ratio.observed))
+        }
+        for (key, sections) in durations {
+            let observed = sections.sections.reduce(0) { $0 + ($1.count > 0 ? 1 : 0) }
+            for p in Metric.percentiles {
+                let found = sections.estimate(Double(p) / 100, level: level)
+                estimates.append(MetricEstimate(key: key.percentile(p), mean: found.value, low: found.low, high: found.high,
+                                                days: observed))
+            }
+        }
+        return RunStatistics(estimates: estimates.sorted { $0.key < $1.key }, days: days, level: level)
+    }
 }
 
 /// Every metric of a run, in key order.
 public struct RunStatistics: Sendable {
     public let estimates: [MetricEstimate]
     public let days: Int
+    /// The intervals' confidence level, e.g. 0.95.
+    public let level: Double
+
+    public init(estimates: [MetricEstimate], days: Int, level: Double) {
+        self.estimates = estimates
+        self.days = days
+        self.level = level
+    }
 
     /// Aggregates `results` in the order given (day order), so the figures
     /// do not depend on how the days were spread over threads.
     public init(_ results: [DayResult], level: Double = 0.95) {
-        // Each metric's values are added in day order; the order of metrics
-        // within a day does not matter.
-        var summaries: [MetricKey: SampleSummary] = [:]
-        for result in results {
-            for (key, value) in result.metrics {
-                summaries[key, default: SampleSummary()].add(value)
-            }
-        }
-        estimates = summaries.keys.sorted().map { key in
-            let summary = summaries[key] ?? SampleSummary()
-            let interval = summary.confidenceInterval(level: level)
-            return MetricEstimate(key: key, mean: summary.mean, low: interval.halfWidth.isFinite ? interval.low : .nan,
-                                  high: interval.halfWidth.isFinite ? interval.high : .nan, days: summary.count)
-        }
-        days = results.count
+        var accumulator = RunAccumulator(plannedDays: results.count)
+        for result in results { accumulator.add(result.metrics) }
+        self = accumulator.statistics(level: level)
     }
 
     /// The estimate of `key`, if measured.

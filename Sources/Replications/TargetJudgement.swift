@@ -21,47 +21,78 @@ public struct TargetResult: Sendable {
     public let suggestedReplications: Int?
 }
 
-/// Judges a scenario's targets on a run's statistics.
+/// A target a plan misses, where, and by how much.
+public struct TargetMiss: Sendable, Equatable {
+    /// Index into `Scenario.targets`.
+    public let target: Int
+    /// The interval, for per-interval targets.
+    public let interval: Int?
+    /// How far the estimate is on the wrong side, relative to the bound (0.1: 10%).
+    public let shortfall: Double
+    /// The estimate is below an `at_least` or `between` lower bound (too little
+    /// of a good thing, or windows too idle), rather than above a maximum.
+    public let isBelowMinimum: Bool
+}
+
+/// The one place targets are judged. A target is read at each of its places
+/// (the day, or every interval) from the run's statistics; two policies
+/// then decide:
+/// - ``judge(_:_:)`` (for `check` and reports): the 95% interval must lie
+///   wholly on the right side to pass, wholly on the wrong side to fail;
+/// - ``misses(_:_:margin:)`` (for the optimizer's search): the mean, moved
+///   against the plan by `margin` half-widths, must be on the right side.
 public enum TargetJudge {
-    public static func judge(_ scenario: Scenario, _ statistics: RunStatistics) -> [TargetResult] {
-        scenario.targets.map { judge($0, scenario, statistics) }
+    /// A target's estimate at one of its places.
+    public struct Reading: Sendable {
+        public let interval: Int?
+        public let estimate: MetricEstimate
+    }
+
+    /// The metric a target measures.
+    public static func metric(of measure: ServiceTarget.Measure) -> Metric {
+        switch measure {
+        case .shareServedWithin(let minutes): .shareServedWithin(minutes)
+        case .meanWait: .waitMean
+        case .waitPercentile(let p): .waitPercentile(p)
+        case .abandonment: .shareAbandoned
+        case .maxStanding: .standingMax
+        case .overtime: .overtimeMinutes
+        case .windowUtilisation: .windowUtilisation
+        }
     }
 
     /// The metric key a target reads, for one interval or the day.
     public static func key(for target: ServiceTarget, interval: Int?) -> MetricKey {
-        let metric: String
-        switch target.measure {
-        case .shareServedWithin(let minutes):
-            metric = MetricKey.shareServedWithin(minutes)
-        case .meanWait: metric = "wait_mean"
-        case .waitPercentile(let p): metric = "wait_p\(p)"
-        case .abandonment: metric = "share_abandoned"
-        case .maxStanding: metric = "standing_max"
-        case .overtime: metric = "overtime_minutes"
-        case .windowUtilisation:
-            if case .windowGroup(let group) = target.subject {
-                return MetricKey(.windowGroup, entity: group, interval: interval ?? -1, "utilisation")
-            }
-            metric = "window_utilisation"
-        }
+        let metric = metric(of: target.measure)
         switch target.subject {
         case .segment(let index): return MetricKey(.segment, entity: index, metric)
         case .transaction(let index): return MetricKey(.transaction, entity: index, metric)
+        case .windowGroup(let group) where target.measure == .windowUtilisation:
+            return MetricKey(.windowGroup, entity: group, interval: interval ?? -1, .utilisation)
         case .everyone, .windowGroup:
             return interval.map { MetricKey(.interval, entity: $0, metric) } ?? MetricKey(.day, metric)
         }
     }
 
-    static func judge(_ target: ServiceTarget, _ scenario: Scenario, _ statistics: RunStatistics) -> TargetResult {
-        let intervals: [Int?] = target.perInterval ? (0..<scenario.intervalCount).map { $0 } : [nil]
-        var judged: [(interval: Int?, estimate: MetricEstimate, verdict: Verdict, distance: Double)] = []
-        for interval in intervals {
-            guard let estimate = statistics.estimate(key(for: target, interval: interval)) else { continue }
-            let (verdict, distance) = verdictOf(estimate, target.bound)
-            judged.append((interval, estimate, verdict, distance))
+    /// The target's estimates at each of its places that was measured.
+    public static func readings(_ target: ServiceTarget, _ scenario: Scenario, _ statistics: RunStatistics) -> [Reading] {
+        let places: [Int?] = target.perInterval ? (scenario.firstMeasuredInterval..<scenario.intervalCount).map { $0 } : [nil]
+        return places.compactMap { interval in
+            guard let estimate = statistics.estimate(key(for: target, interval: interval)), estimate.mean.isFinite else { return nil }
+            return Reading(interval: interval, estimate: estimate)
         }
-        guard !judged.isEmpty else {
-            return TargetResult(target: target, verdict: .inconclusive, estimate: nil, interval: nil, suggestedReplications: nil)
+    }
+
+    // MARK: The confidence policy
+
+    public static func judge(_ scenario: Scenario, _ statistics: RunStatistics) -> [TargetResult] {
+        scenario.targets.map { judge($0, scenario, statistics) }
+    }
+
+    static func judge(_ target: ServiceTarget, _ scenario: Scenario, _ statistics: RunStatistics) -> TargetResult {
+        let judged = readings(target, scenario, statistics).map { reading in
+            let (verdict, distance) = verdictOf(reading.estimate, target.bound)
+            return (interval: reading.interval, estimate: reading.estimate, verdict: verdict, distance: distance)
         }
         // The deciding estimate: the worst failure, else the closest inconclusive one, else the tightest pass.
         let failures = judged.filter { $0.verdict == .fail }
@@ -98,6 +129,36 @@ public enum TargetJudge {
     static func needed(_ estimate: MetricEstimate, _ distance: Double, _ days: Int) -> Int {
         let halfWidth = (estimate.high - estimate.low) / 2
         guard abs(distance) > 1e-12, halfWidth.isFinite else { return Int.max }
-        return max(days + 1, Int((Double(days) * pow(halfWidth / abs(distance), 2)).rounded(.up)))
+        let wanted = Double(days) * pow(halfWidth / abs(distance), 2)
+        guard wanted < Double(Int.max / 2) else { return Int.max }
+        return max(days + 1, Int(wanted.rounded(.up)))
+    }
+
+    // MARK: The margin policy
+
+    /// The targets a plan misses when each reading's mean, moved against the
+    /// plan by `margin` half-widths of its interval, must meet the bound (a
+    /// margin of 0 judges the mean; 1 asks for the whole interval).
+    public static func misses(_ scenario: Scenario, _ statistics: RunStatistics, margin: Double) -> [TargetMiss] {
+        var misses: [TargetMiss] = []
+        for (index, target) in scenario.targets.enumerated() {
+            for reading in readings(target, scenario, statistics) {
+                let estimate = reading.estimate
+                let halfWidth = estimate.halfWidth.isFinite ? estimate.halfWidth : 0
+                let pessimistic = (low: estimate.mean - margin * halfWidth, high: estimate.mean + margin * halfWidth)
+                func miss(_ gap: Double, _ bound: Double, below: Bool) {
+                    misses.append(TargetMiss(target: index, interval: reading.interval, shortfall: gap / max(abs(bound), 1e-9),
+                                             isBelowMinimum: below))
+                }
+                switch target.bound {
+                case .atLeast(let low) where pessimistic.low < low: miss(low - pessimistic.low, low, below: true)
+                case .atMost(let high) where pessimistic.high > high: miss(pessimistic.high - high, high, below: false)
+                case .between(let low, _) where pessimistic.low < low: miss(low - pessimistic.low, low, below: true)
+                case .between(_, let high) where pessimistic.high > high: miss(pessimistic.high - high, high, below: false)
+                default: continue
+                }
+            }
+        }
+        return misses
     }
 }

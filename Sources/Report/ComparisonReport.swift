@@ -37,7 +37,7 @@ public struct ComparisonReport {
 
     var labels: [String] { (0..<scenarios[0].intervalCount).map { ClockTime(minutes: scenarios[0].intervalStart($0)).description } }
 
-    func chart(_ title: String, _ description: String, metric: String, label: String) -> String {
+    func chart(_ title: String, _ description: String, metric: Metric, label: String) -> String {
         let series = statistics.enumerated().map { plan, statistics in
             Series(name: scenarios[plan].name, values: (0..<scenarios[0].intervalCount).map {
                 statistics.estimate(MetricKey(.interval, entity: $0, metric))?.mean ?? .nan
@@ -66,13 +66,13 @@ public struct ComparisonReport {
         let title = "OutletSim comparison: " + names.joined(separator: " vs ")
         let charts = [
             chart("p90 wait per interval, by plan", "90th percentile of the wait for a window of customers arriving in each interval, one line per plan.",
-                  metric: "wait_p90", label: "wait (minutes)"),
+                  metric: .waitPercentile(90), label: "wait (minutes)"),
             chart("Mean wait per interval, by plan", "Mean wait for a window per interval, one line per plan.",
-                  metric: "wait_mean", label: "wait (minutes)"),
+                  metric: .waitMean, label: "wait (minutes)"),
             chart("Windows open per interval, by plan", "Average number of windows open in each interval, one line per plan.",
-                  metric: "open_windows", label: "windows open"),
+                  metric: .openWindows, label: "windows open"),
             chart("Waiting-zone occupancy per interval, by plan", "Time-average number of customers waiting for a window, one line per plan.",
-                  metric: "occupancy_mean", label: "customers waiting"),
+                  metric: .occupancyMean, label: "customers waiting"),
         ]
         let meta = "Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0."
         return ReportPage.html(title: title, meta: meta, table: table(), charts: charts)

@@ -19,11 +19,11 @@ public struct RunReport {
     var intervals: Range<Int> { 0..<scenario.intervalCount }
     var labels: [String] { intervals.map { ClockTime(minutes: scenario.intervalStart($0)).description } }
 
-    func estimate(_ scope: Scope, entity: Int = 0, interval: Int = -1, _ metric: String) -> MetricEstimate? {
+    func estimate(_ scope: Scope, entity: Int = 0, interval: Int = -1, _ metric: Metric) -> MetricEstimate? {
         document.statistics.estimate(MetricKey(scope, entity: entity, interval: interval, metric))
     }
 
-    func series(_ name: String, _ metric: String, band: Bool = false, scale: Double = 1) -> Series {
+    func series(_ name: String, _ metric: Metric, band: Bool = false, scale: Double = 1) -> Series {
         let found = intervals.map { estimate(.interval, entity: $0, metric) }
         return Series(name: name, values: found.map { ($0?.mean ?? .nan) * scale },
                       low: band ? found.map { ($0?.low ?? .nan) * scale } : nil,
@@ -35,8 +35,8 @@ public struct RunReport {
         return BarChart(title: "Arrivals and open windows per interval",
                         description: "Customers arriving per hour in each interval (bars) and the average number of windows open (line).",
                         categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "arrivals per hour",
-                        series: [series("arrivals per hour", "arrivals", scale: perHour)],
-                        line: (series: series("windows open", "open_windows"), label: "windows open")).render()
+                        series: [series("arrivals per hour", .arrivals, scale: perHour)],
+                        line: (series: series("windows open", .openWindows), label: "windows open")).render()
     }
 
     func waitChart() -> String {
@@ -44,7 +44,7 @@ public struct RunReport {
         return LineChart(title: "Wait for a window per interval (p50 and p90, with 95% intervals)",
                          description: "Median and 90th percentile of the wait from ticket to call of customers arriving in each interval; shaded bands are 95% confidence intervals across days; the flat line is the target wait.",
                          categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "wait (minutes)",
-                         series: [series("p50 wait", "wait_p50", band: true), series("p90 wait", "wait_p90", band: true)],
+                         series: [series("p50 wait", .waitPercentile(50), band: true), series("p90 wait", .waitPercentile(90), band: true)],
                          target: (value: target, label: "target \(SVG.label(target)) min")).render()
     }
 
@@ -52,13 +52,13 @@ public struct RunReport {
         LineChart(title: "Waiting-zone occupancy over the day",
                   description: "Customers waiting for a window: time-average with its 95% interval, the maximum, and the seats available.",
                   categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "customers waiting",
-                  series: [series("mean waiting", "occupancy_mean", band: true), series("most waiting", "occupancy_max")],
+                  series: [series("mean waiting", .occupancyMean, band: true), series("most waiting", .occupancyMax)],
                   target: (value: Double(scenario.waitingZone.seats), label: "seats")).render()
     }
 
     func utilisationChart() -> String {
         let values = scenario.windowGroups.indices.map { group in
-            intervals.map { estimate(.windowGroup, entity: group, interval: $0, "utilisation")?.mean ?? .nan }
+            intervals.map { estimate(.windowGroup, entity: group, interval: $0, .utilisation)?.mean ?? .nan }
         }
         return HeatMap(title: "Window utilisation by group and interval",
                        description: "Share of open window time spent serving (or waiting for a called customer), per window group and interval; grey where closed.",
@@ -68,16 +68,16 @@ public struct RunReport {
 
     func outcomesChart() -> String {
         let names = scenario.segments.map(\.name)
-        func share(_ metric: String) -> [Double] {
+        func share(_ metric: Metric) -> [Double] {
             names.indices.map { estimate(.segment, entity: $0, metric)?.mean ?? 0 }
         }
         return BarChart(title: "Outcomes per segment",
                         description: "Share of each segment's customers served at a window, at a kiosk, resolved at reception, or leaving without service.",
                         categories: names, categoryLabel: "segment", valueLabel: "share of customers",
-                        series: [Series(name: "window", values: share("share_served_at_counter")),
-                                 Series(name: "kiosk", values: share("share_served_at_kiosk")),
-                                 Series(name: "reception", values: share("share_resolved_at_reception")),
-                                 Series(name: "left", values: share("share_abandoned"))],
+                        series: [Series(name: "window", values: share(.outcomeShare(.servedAtCounter))),
+                                 Series(name: "kiosk", values: share(.outcomeShare(.servedAtKiosk))),
+                                 Series(name: "reception", values: share(.outcomeShare(.resolvedAtReception))),
+                                 Series(name: "left", values: share(.shareAbandoned))],
                         stacked: true).render()
     }
 
@@ -88,27 +88,27 @@ public struct RunReport {
             return frame.open(title: "Kiosk use and breakdowns", description: "This outlet has no kiosks.")
                 + "<text class=\"axis-label\" x=\"380\" y=\"160\" text-anchor=\"middle\">No kiosks in this scenario</text></svg>"
         }
-        func values(_ metric: String, scale: Double = 1) -> [Double] {
+        func values(_ metric: Metric, scale: Double = 1) -> [Double] {
             kiosks.indices.map { (estimate(.kioskType, entity: $0, metric)?.mean ?? .nan) * scale }
         }
-        let breakdowns = values("breakdowns")
+        let breakdowns = values(.breakdowns)
         let names = zip(kiosks, breakdowns).map { "\($0.name) (\(String(format: "%.1f", $1)) breakdowns/day)" }
         return BarChart(title: "Kiosk use and breakdowns",
                         description: "Per kiosk type: percentage of kiosk time in use and percentage broken, with breakdowns per day in the labels.",
                         categories: names, categoryLabel: "kiosk type", valueLabel: "% of kiosk time",
-                        series: [Series(name: "in use", values: values("utilisation", scale: 100)),
-                                 Series(name: "broken", values: values("share_of_time_broken", scale: 100))]).render()
+                        series: [Series(name: "in use", values: values(.utilisation, scale: 100)),
+                                 Series(name: "broken", values: values(.shareOfTimeBroken, scale: 100))]).render()
     }
 
     func keyFigures() -> String {
         let target = document.targets.first ?? 10
-        let rows: [(String, String, Double)] = [
-            ("Customers per day", "arrivals", 1), ("Served at a window", "share_served_at_counter", 100),
-            ("Served at a kiosk", "share_served_at_kiosk", 100), ("Left without service", "share_abandoned", 100),
-            ("Mean wait (min)", "wait_mean", 1), ("p90 wait (min)", "wait_p90", 1),
-            ("Served within \(SVG.label(target)) min", "share_served_within_\(SVG.label(target))", 100),
-            ("Window utilisation", "window_utilisation", 100), ("Most waiting at once", "occupancy_max", 1),
-            ("Overtime (min)", "overtime_minutes", 1), ("Staff-hours", "staff_hours", 1),
+        let rows: [(String, Metric, Double)] = [
+            ("Customers per day", .arrivals, 1), ("Served at a window", .outcomeShare(.servedAtCounter), 100),
+            ("Served at a kiosk", .outcomeShare(.servedAtKiosk), 100), ("Left without service", .shareAbandoned, 100),
+            ("Mean wait (min)", .waitMean, 1), ("p90 wait (min)", .waitPercentile(90), 1),
+            ("Served within \(SVG.label(target)) min", .shareServedWithin(target), 100),
+            ("Window utilisation", .windowUtilisation, 100), ("Most waiting at once", .occupancyMax, 1),
+            ("Overtime (min)", .overtimeMinutes, 1), ("Staff-hours", .staffHours, 1),
         ]
         var html = "<table><thead><tr><th>day metric</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
         for (label, metric, scale) in rows {

@@ -8,7 +8,7 @@ import Scenario
 /// 95% interval. Names are the scenario's own, unchanged.
 public struct ResultsDocument: Sendable {
     /// Version of the results format; see docs/results-format.md.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public let scenario: Scenario
     public let statistics: RunStatistics
@@ -38,7 +38,7 @@ public struct ResultsDocument: Sendable {
 
     func metricsJSON(_ estimates: [MetricEstimate]) -> JSONValue {
         .object(estimates.map { estimate in
-            (estimate.key.metric, .object([("mean", .finite(estimate.mean)), ("ci_low", .finite(estimate.low)),
+            (estimate.key.metric.name, .object([("mean", .finite(estimate.mean)), ("ci_low", .finite(estimate.low)),
                                            ("ci_high", .finite(estimate.high))]))
         })
     }
@@ -49,7 +49,7 @@ public struct ResultsDocument: Sendable {
                                               ("p_wait", .finite(estimate.probabilityOfWaiting)),
                                               ("wait_mean", .finite(estimate.meanWait)), ("abandonment", .finite(estimate.abandonment))]
         for (target, share) in zip(targets, estimate.shareWithin) {
-            members.append((MetricKey.shareServedWithin(target), .finite(share)))
+            members.append((Metric.shareServedWithin(target).name, .finite(share)))
         }
         return .object(members)
     }
@@ -98,7 +98,7 @@ public struct ResultsDocument: Sendable {
                                   ("opens", .string(clock(scenario.opening))), ("closes", .string(clock(scenario.closing))),
                                   ("interval_minutes", .finite(scenario.intervalMinutes)), ("plan", planJSON())])),
             ("run", .object([("seed", .string(String(seed))), ("replications", .integer(statistics.days)),
-                             ("confidence", .number(0.95)), ("wait_targets", .array(targets.map { .number($0) }))])),
+                             ("confidence", .number(statistics.level)), ("wait_targets", .array(targets.map { .number($0) }))])),
             ("day", metricsJSON(estimates(.day))),
             ("intervals", .array(intervals)),
             ("segments", named(scenario.segments.map(\.name), .segment)),
@@ -110,7 +110,7 @@ public struct ResultsDocument: Sendable {
     }
 
     func rows(_ estimates: [MetricEstimate], prefix: [String]) -> [[String]] {
-        estimates.map { prefix + [$0.key.metric, CSVTable.cell($0.mean), CSVTable.cell($0.low), CSVTable.cell($0.high)] }
+        estimates.map { prefix + [$0.key.metric.name, CSVTable.cell($0.mean), CSVTable.cell($0.low), CSVTable.cell($0.high)] }
     }
 
     /// `intervals.csv`: every interval metric, then the Erlang estimates (no interval).
@@ -124,7 +124,7 @@ public struct ResultsDocument: Sendable {
                                                   ("erlang_p_wait", estimate.probabilityOfWaiting), ("erlang_wait_mean", estimate.meanWait),
                                                   ("erlang_abandonment", estimate.abandonment)]
                 for (target, share) in zip(targets, estimate.shareWithin) {
-                    values.append(("erlang_" + MetricKey.shareServedWithin(target), share))
+                    values.append(("erlang_" + Metric.shareServedWithin(target).name, share))
                 }
                 for (metric, value) in values where value.isFinite {
                     table.append(prefix + [metric, CSVTable.cell(value), "", ""])

@@ -10,6 +10,11 @@ public struct Scenario: Sendable {
     public var closing: Double
     /// Length of the intervals for rates, staffing and statistics, minutes.
     public var intervalMinutes: Double
+    /// Minutes from opening during which the outlet runs but is not
+    /// measured: customers arriving before `opening + warmUp`, and the
+    /// intervals before it, are left out of every statistic (for
+    /// steady-state questions). A whole number of intervals; 0 by default.
+    public var warmUp: Double = 0
     /// Minutes after closing after which those still waiting are sent away unserved.
     public var maxOvertime: Double
     public var transactionTypes: [TransactionType]
@@ -72,6 +77,14 @@ public struct Scenario: Sendable {
     public func interval(at time: Double) -> Int {
         min(max(Int(((time - opening) / intervalMinutes).rounded(.down)), 0), intervalCount - 1)
     }
+
+    /// The first interval measured: the one starting when the warm-up ends.
+    public var firstMeasuredInterval: Int {
+        min(intervalCount, Int((warmUp / intervalMinutes).rounded(.down)))
+    }
+
+    /// When measurement starts, minutes after midnight.
+    public var measuredFrom: Double { opening + warmUp }
 
     /// Start of interval `index`, minutes after midnight.
     public func intervalStart(_ index: Int) -> Double {

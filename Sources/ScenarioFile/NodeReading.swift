@@ -161,7 +161,7 @@ struct NodeReader {
     /// Minutes after midnight from "HH:MM".
     mutating func clockTime(_ node: Node, _ path: String) -> Double? {
         guard case .scalar(let scalar) = node, let time = ClockTime(parsing: scalar.string) else {
-            report(node, path, found: Self.describe(node), allowed: "a clock time \"HH:MM\" from 00:00 to 24:00")
+            report(node, path, found: Self.describe(node), allowed: "a clock time \"HH:MM\" from 00:00 to 9999:00 (hours past 24 continue into the next days)")
             return nil
         }
         return time.minutes

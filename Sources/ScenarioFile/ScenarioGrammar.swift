@@ -43,9 +43,10 @@ struct Field: Sendable {
 enum Grammar {
     static let outlet: [Field] = [
         Field("opens", .clockTime, required: true, "Doors open, \"HH:MM\"."),
-        Field("closes", .clockTime, required: true, "Doors close, \"HH:MM\"; customers inside are still served."),
+        Field("closes", .clockTime, required: true, "Doors close, \"HH:MM\"; customers inside are still served. Hours past 24 run into the next days (\"48:00\": two days), for round-the-clock outlets and steady-state runs."),
         Field("interval_minutes", .number(minimum: 1), required: true, "Length of the intervals for rates, staffing and statistics (e.g. 15, 30, 60)."),
         Field("max_overtime_minutes", .number(minimum: 0), "Minutes after closing after which those still waiting leave unserved (default 120)."),
+        Field("warm_up_minutes", .number(minimum: 0), "Minutes from opening that are simulated but not measured: customers arriving before its end, and its intervals, are left out of every statistic (default 0). A whole number of intervals, shorter than the day."),
     ]
 
     static let kiosk: [Field] = [

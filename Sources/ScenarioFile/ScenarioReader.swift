@@ -124,12 +124,18 @@ struct ScenarioReader {
             outlet.flatMap { readShifts(node, opening: $0.opening, closing: $0.closing, interval: $0.interval, costs: costs) }
         }
         guard nodes.problems.isEmpty, let name, let outlet, let arrivals, let waitingZone else { return nil }
-        return Scenario(name: name, opening: outlet.opening, closing: outlet.closing, intervalMinutes: outlet.interval,
+        var scenario = Scenario(name: name, opening: outlet.opening, closing: outlet.closing, intervalMinutes: outlet.interval,
                         maxOvertime: outlet.overtime, transactionTypes: types, segments: segmentsRead.map(\.segment),
                         arrivals: arrivals, reception: reception, selfService: selfService, waitingZone: waitingZone,
                         windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking,
                         waitTargets: waitTargets, targets: targets, costs: costs, search: search, shifts: shifts)
+        scenario.warmUp = outlet.warmUp
+        return scenario
     }
+
+    /// The most statistics intervals a day may have, so that no file can
+    /// make the per-interval tables exhaust memory.
+    static let mostIntervals = 10_000
 
     /// A non-empty list of waits in minutes (0: served without waiting), in increasing order.
     mutating func readWaitTargets(_ node: Node) -> [Double] {
@@ -145,19 +151,33 @@ struct ScenarioReader {
         return Array(Set(targets)).sorted()
     }
 
-    mutating func readOutlet(_ node: Node) -> (opening: Double, closing: Double, interval: Double, overtime: Double)? {
+    mutating func readOutlet(_ node: Node) -> (opening: Double, closing: Double, interval: Double, overtime: Double, warmUp: Double)? {
         guard let entries = nodes.object(node, "outlet", Grammar.outlet) else { return nil }
         let opening = entries["opens"].flatMap { nodes.clockTime($0, "outlet.opens") }
         let closing = entries["closes"].flatMap { nodes.clockTime($0, "outlet.closes") }
         let interval = entries["interval_minutes"].flatMap { nodes.number($0, "outlet.interval_minutes", minimum: 1) }
         let overtime = entries["max_overtime_minutes"].map { nodes.number($0, "outlet.max_overtime_minutes", minimum: 0) } ?? 120
-        guard let opening, let closing, let interval, let overtime else { return nil }
+        let warmUp = entries["warm_up_minutes"].map { nodes.number($0, "outlet.warm_up_minutes", minimum: 0) } ?? 0
+        guard let opening, let closing, let interval, let overtime, let warmUp else { return nil }
         guard closing > opening else {
             nodes.report(entries["closes"], "outlet.closes", found: "closing at \(ClockTime(minutes: closing))",
                          allowed: "a time after opening (\(ClockTime(minutes: opening)))")
             return nil
         }
-        return (opening, closing, interval, overtime)
+        let intervals = ((closing - opening) / interval).rounded(.up)
+        guard intervals <= Double(Self.mostIntervals) else {
+            nodes.report(entries["interval_minutes"], "outlet.interval_minutes",
+                         found: "\(NodeReader.format(intervals)) intervals of \(NodeReader.format(interval)) minutes",
+                         allowed: "intervals of at least \(NodeReader.format(((closing - opening) / Double(Self.mostIntervals)).rounded(.up))) minutes (at most \(Self.mostIntervals) intervals from opening to closing)")
+            return nil
+        }
+        let wholeIntervals = (warmUp / interval).rounded()
+        guard abs(warmUp - wholeIntervals * interval) < 1e-9, warmUp < closing - opening else {
+            nodes.report(entries["warm_up_minutes"], "outlet.warm_up_minutes", found: "\(NodeReader.format(warmUp)) minutes",
+                         allowed: "a whole number of \(NodeReader.format(interval))-minute intervals, shorter than the \(NodeReader.format(closing - opening)) minutes from opening to closing")
+            return nil
+        }
+        return (opening, closing, interval, overtime, warmUp)
     }
 
     mutating func readTransactions(_ node: Node) -> [TransactionType] {

@@ -3,7 +3,7 @@ import Foundation
 /// The JSON Schema (draft 2020-12) of scenario files, generated from the
 /// grammar the reader checks against, for editors to complete and check.
 public enum ScenarioSchema {
-    static let clockPattern = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
+    static let clockPattern = "^[0-9]{1,4}:[0-5][0-9]$"
     static let distributionPattern = "^\\s*(exponential|erlang|gamma|lognormal|weibull|normal|uniform|triangular|deterministic|empirical)\\s*\\(.*\\)\\s*$"
 
     /// The schema as pretty-printed JSON with sorted keys.

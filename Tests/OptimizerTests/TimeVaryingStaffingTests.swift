@@ -64,7 +64,20 @@ struct TimeVaryingStaffingTests {
         }
     }
 
-    @Test("the optimizer meets the target every hour on fresh days, with no more staff-hours than SIPP",
+    /// Whether the plan `windows` (per hour) meets the target every hour on `days`.
+    static func meetsTarget(_ scenario: Scenario, windows: [Int], seed: UInt64, days: Range<Int>) throws -> Bool {
+        var plan = scenario
+        plan.windowGroups[0].open = StepSchedule(steps: windows.enumerated().map { (opening + 60 * Double($0.offset), $0.element) })
+        let evaluation = try PlanEvaluator(seed: seed, jobs: 2).evaluate(plan, days: days)
+        return (0..<8).allSatisfy { hour in
+            (evaluation.statistics.estimate(MetricKey(.interval, entity: hour, .shareServedWithin(0)))?.mean ?? 0) >= 0.8
+        }
+    }
+
+    /// SIPP sizes each hour as if it were stationary, so after a fall in load it
+    /// inherits the busier hour's queue and can miss the target; the bar is
+    /// then the modified offered load, which accounts for that lag.
+    @Test("the optimizer meets the target every hour on fresh days, with no more staff-hours than SIPP when SIPP meets it, else than MOL",
           arguments: [6.0, 30.0, 60.0])
     func staffing(meanService: Double) throws {
         let scenario = try Self.scenario(meanService: meanService)
@@ -73,12 +86,15 @@ struct TimeVaryingStaffingTests {
         let planned = try #require(result.planned?.windows[0])
         let validation = try #require(result.validation)
         let sipp = Self.sipp(), mol = Self.modifiedOfferedLoad(meanService: meanService)
-        print("S = \(Int(meanService)) min: optimizer \(planned) (\(planned.reduce(0, +)) staff-hours), SIPP \(sipp) (\(sipp.reduce(0, +))), "
-              + "MOL \(mol) (\(mol.reduce(0, +))); \(optimization.trace.count) evaluations, \(optimization.daysSimulated) days simulated")
+        // On the optimizer's own validation days.
+        let sippMeets = try Self.meetsTarget(scenario, windows: sipp, seed: optimization.validationSeed, days: 0..<1000)
+        print("S = \(Int(meanService)) min: optimizer \(planned) (\(planned.reduce(0, +)) staff-hours), SIPP \(sipp) (\(sipp.reduce(0, +)), "
+              + "\(sippMeets ? "meets" : "misses") the target), MOL \(mol) (\(mol.reduce(0, +))); \(optimization.trace.count) evaluations, "
+              + "\(optimization.daysSimulated) days simulated")
         for hour in 0..<8 {
-            let share = try #require(validation.statistics.estimate(MetricKey(.interval, entity: hour, "share_served_within_0")))
+            let share = try #require(validation.statistics.estimate(MetricKey(.interval, entity: hour, .shareServedWithin(0))))
             #expect(share.mean >= 0.8, "hour \(hour): P(no wait) \(share.mean) [\(share.low), \(share.high)] with \(planned[hour]) windows")
         }
-        #expect(planned.reduce(0, +) <= sipp.reduce(0, +))
+        #expect(planned.reduce(0, +) <= (sippMeets ? sipp : mol).reduce(0, +))
     }
 }

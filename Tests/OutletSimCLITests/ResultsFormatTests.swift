@@ -86,9 +86,9 @@ struct ResultsFormatTests {
     @Test("the schema check fails on a summary that breaks it")
     func checkerCatchesProblems() throws {
         let schema = try documentedSchema()
-        let broken: [String: Any] = ["format": "outletsim-results", "version": 2, "scenario": [:], "extra": 1]
+        let broken: [String: Any] = ["format": "outletsim-results", "version": 1, "scenario": [:], "extra": 1]
         let problems = SchemaChecker(root: schema).check(broken, schema, "summary")
-        #expect(problems.contains("summary.version: expected 1"))
+        #expect(problems.contains("summary.version: expected 2"))
         #expect(problems.contains("summary.extra: not allowed"))
         #expect(problems.contains("summary.run: missing"))
     }

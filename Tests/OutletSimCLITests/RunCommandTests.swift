@@ -42,7 +42,7 @@ struct RunCommandTests {
         let output = try CommandRunner.run(["run", scenario.path, "--replications", "5", "--quiet", "--trace", "--out", out.path])
         #expect(output.status == 0, "\(output.standardError)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any])
-        #expect(summary["format"] as? String == "outletsim-results" && summary["version"] as? Int == 1)
+        #expect(summary["format"] as? String == "outletsim-results" && summary["version"] as? Int == 2)
         let day = try #require(summary["day"] as? [String: [String: Any]])
         let wait = try #require(day["wait_p90"])
         let (mean, low, high) = (wait["mean"] as? Double ?? .nan, wait["ci_low"] as? Double ?? .nan, wait["ci_high"] as? Double ?? .nan)

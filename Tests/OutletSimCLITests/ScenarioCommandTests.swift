@@ -53,7 +53,7 @@ struct ScenarioCommandTests {
         let output = try CommandRunner.run(["run", path("scenarios/after-sales-service-centre.yaml"), "--replications", "5", "--out", out])
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput.contains("after-sales-service-centre: 5 days, seed 1"))
-        #expect(output.standardOutput.contains("mean wait (min)"))
+        #expect(output.standardOutput.contains("mean wait, served (min)"))
         // Names reach the output as written, Chinese included.
         for name in ["walk-in", "member", "送修", "取件", "电池更换", "咨询"] {
             #expect(output.standardOutput.contains(name), "\(name) missing")

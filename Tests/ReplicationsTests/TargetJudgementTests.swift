@@ -6,7 +6,7 @@ import Scenario
 @Suite("Target verdicts")
 struct TargetJudgementTests {
     func estimate(_ mean: Double, _ low: Double, _ high: Double) -> MetricEstimate {
-        MetricEstimate(key: MetricKey(.day, "wait_p90"), mean: mean, low: low, high: high, days: 30)
+        MetricEstimate(key: MetricKey(.day, .waitPercentile(90)), mean: mean, low: low, high: high, days: 30)
     }
 
     @Test("pass when the whole interval is on the right side, fail when wholly on the wrong side, else inconclusive")

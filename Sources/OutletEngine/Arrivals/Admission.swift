@@ -10,6 +10,7 @@ extension OutletEngine {
         admitted += 1
         inside += 1
         let now = calendar.now
+        insideGauge.set(Double(inside), at: now, clock)
         arrivalsPerInterval[clock.index(at: now)] += 1
 
         var customer = Customer()
@@ -79,6 +80,7 @@ extension OutletEngine {
         customers[index].stage = .gone
         freeSlots.append(slot)
         inside -= 1
+        insideGauge.set(Double(inside), at: now, clock)
         lastExit = max(lastExit, now)
     }
 }

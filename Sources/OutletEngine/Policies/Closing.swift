@@ -4,8 +4,11 @@
 /// already in triage, at a kiosk or at a window finish. The day then ends
 /// when the last customer leaves, so an overloaded outlet always ends.
 extension OutletEngine {
+    /// Also takes the last interval's end-of-interval counts.
     mutating func closeDoors() {
         doorsOpen = false
+        occupancy.markEnd(at: calendar.now, clock)
+        insideGauge.markEnd(at: calendar.now, clock)
     }
 
     mutating func reachOvertimeLimit() {

@@ -12,6 +12,12 @@ public struct DayTotals: Sendable, Equatable {
     public var waitingOccupancyArea: [Double]
     /// Most customers in the waiting zone, per interval.
     public var waitingOccupancyMaximum: [Double]
+    /// Customers waiting for a window at the end of each interval (the last: at closing).
+    public var waitingAtEnd: [Double]
+    /// Customers inside the outlet × minutes, per interval.
+    public var insideArea: [Double]
+    /// Customers inside the outlet at the end of each interval (the last: at closing).
+    public var insideAtEnd: [Double]
     /// Customers standing × minutes, per interval.
     public var standingArea: [Double]
     /// Minutes with at least one customer standing, per interval.

@@ -28,6 +28,8 @@ struct Gauge {
         var area = 0.0
         var positiveTime = 0.0
         var maximum = 0.0
+        /// The value when the interval ended (at closing for the last; see ``markEnd(at:_:)``).
+        var atEnd = 0.0
     }
 
     private(set) var value = 0.0
@@ -46,6 +48,8 @@ struct Gauge {
     var positiveTime: [Double] { tallies.map(\.positiveTime) }
     /// Largest value per interval.
     var maximum: [Double] { tallies.map(\.maximum) }
+    /// Value at the end of each interval.
+    var atEnd: [Double] { tallies.map(\.atEnd) }
 
     /// Starts a new day at `time` with value 0.
     mutating func reset(at time: Double, _ clock: IntervalClock) {
@@ -84,6 +88,15 @@ struct Gauge {
         since = time
     }
 
+    /// Records the value at `time` as the current interval's end value: at
+    /// closing, for the last interval, which has no boundary to cross.
+    ///
+    /// - Complexity: O(1), plus the intervals crossed since the last change.
+    mutating func markEnd(at time: Double, _ clock: IntervalClock) {
+        advance(to: time, clock)
+        tallies[current].atEnd = value
+    }
+
     private mutating func crossIntervals(to time: Double, _ clock: IntervalClock) {
         var start = since
         while start < time {
@@ -92,6 +105,7 @@ struct Gauge {
             if value > 0 { tallies[current].positiveTime += end - start }
             start = end
             if start < time {
+                tallies[current].atEnd = value
                 current += 1
                 currentEnd = clock.end(of: current)
                 if value > tallies[current].maximum { tallies[current].maximum = value }

@@ -200,7 +200,7 @@ enum CheckReports {
                         let start = result.interval.map { JSONValue.string(ClockTime(minutes: report.scenario.intervalStart($0)).description) }
                         return .object([
                             ("name", .string(result.target.name)),
-                            ("metric", .string(result.estimate?.key.metric ?? TargetJudge.key(for: result.target, interval: nil).metric)),
+                            ("metric", .string((result.estimate?.key.metric ?? TargetJudge.key(for: result.target, interval: nil).metric).name)),
                             ("per_interval", .bool(result.target.perInterval)),
                             ("interval", start ?? .null),
                             ("verdict", .string(result.verdict.rawValue)),

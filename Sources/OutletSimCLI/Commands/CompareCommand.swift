@@ -91,15 +91,19 @@ struct Comparison {
         self.plans = plans
         self.seed = seed
         let first = RunStatistics(plans[0])
-        worstInterval = first.estimates.filter { $0.key.scope == .interval && $0.key.metric == "wait_p90" }
+        worstInterval = first.estimates.filter { $0.key.scope == .interval && $0.key.metric == .waitPercentile(90) }
             .max { $0.mean < $1.mean }?.key.entity
         let day = first.estimates.map(\.key).filter { $0.scope == .day }
+        // Estimates are in key order: by interval, then metric name.
         let intervals = first.estimates.map(\.key).filter { $0.scope == .interval }
-            .sorted { ($0.entity, $0.metric) < ($1.entity, $1.metric) }
         keys = day + intervals
     }
 
     var names: [String] { scenarios.map(\.name) }
+
+    /// The day metrics shown in the terminal and the page.
+    static let shown: [Metric] = [.arrivals, .shareAbandoned, .waitMean, .waitPercentile(90), .shareServedWithin(10),
+                                  .windowUtilisation, .occupancyMax, .overtimeMinutes, .staffHours, .cost(nil)]
 
     func differences(_ plan: Int) -> [PlanDifference] {
         PairedComparison.differences(plans, plan: plan, keys: keys)
@@ -128,7 +132,7 @@ struct Comparison {
                                             ("unpaired_half_width", .finite(row.unpairedHalfWidth))]))
             }
             metrics.append(.object([("scope", .string(key.scope == .day ? "day" : "interval")),
-                                    ("interval", key.scope == .day ? .null : .string(intervalStart(key))), ("metric", .string(key.metric)),
+                                    ("interval", key.scope == .day ? .null : .string(intervalStart(key))), ("metric", .string(key.metric.name)),
                                     ("values", .array(values)), ("differences", .array(differences))]))
         }
         return .object([
@@ -145,10 +149,10 @@ struct Comparison {
         for plan in plans.indices.dropFirst() {
             for row in differences(plan) {
                 if plan == 1 {
-                    table.append([row.key.scope == .day ? "day" : "interval", intervalStart(row.key), row.key.metric, names[0], CSVTable.cell(row.first.mean), CSVTable.cell(row.first.low),
+                    table.append([row.key.scope == .day ? "day" : "interval", intervalStart(row.key), row.key.metric.name, names[0], CSVTable.cell(row.first.mean), CSVTable.cell(row.first.low),
                                   CSVTable.cell(row.first.high), "", "", "", ""])
                 }
-                table.append([row.key.scope == .day ? "day" : "interval", intervalStart(row.key), row.key.metric, names[plan], CSVTable.cell(row.plan.mean), CSVTable.cell(row.plan.low),
+                table.append([row.key.scope == .day ? "day" : "interval", intervalStart(row.key), row.key.metric.name, names[plan], CSVTable.cell(row.plan.mean), CSVTable.cell(row.plan.low),
                               CSVTable.cell(row.plan.high), CSVTable.cell(row.difference), CSVTable.cell(row.low), CSVTable.cell(row.high),
                               row.isSignificant ? "true" : "false"])
             }
@@ -157,13 +161,12 @@ struct Comparison {
     }
 
     func terminalTable() -> String {
-        let shown = ["arrivals", "share_abandoned", "wait_mean", "wait_p90", "share_served_within_10", "window_utilisation",
-                     "occupancy_max", "overtime_minutes", "staff_hours", "cost"]
+        let shown = Self.shown
         var text = "Plans compared on the same \(plans[0].count) days (seed \(seed)); differences against \(names[0]), paired 95% intervals.\n"
         for plan in plans.indices.dropFirst() {
             var rows: [[String]] = [["metric", names[0], names[plan], "difference [95% CI]", "significant", "unpaired ±"]]
             for row in differences(plan) where row.key.scope == .day && shown.contains(row.key.metric) {
-                rows.append([row.key.metric, format(row.first.mean), format(row.plan.mean),
+                rows.append([row.key.metric.name, format(row.first.mean), format(row.plan.mean),
                              "\(format(row.difference)) [\(format(row.low)), \(format(row.high))]",
                              row.isSignificant ? "yes" : "no", format(row.unpairedHalfWidth)])
             }
@@ -174,13 +177,12 @@ struct Comparison {
 
     /// The side-by-side page, with the day metrics shown in the terminal table.
     func report() -> ComparisonReport {
-        let shown = Set(["arrivals", "share_abandoned", "wait_mean", "wait_p90", "share_served_within_10", "window_utilisation",
-                         "occupancy_max", "overtime_minutes", "staff_hours", "cost"])
+        let shown = Self.shown
         let all = plans.indices.dropFirst().map { differences($0) }
         let rows: [ComparisonReport.Row] = keys.filter { $0.scope == .day && shown.contains($0.metric) }.compactMap { key in
             guard let first = all.first?.first(where: { $0.key == key }) else { return nil }
             let others = all.compactMap { $0.first { $0.key == key } }
-            return ComparisonReport.Row(metric: key.metric, values: [first.first.mean] + others.map(\.plan.mean),
+            return ComparisonReport.Row(metric: key.metric.name, values: [first.first.mean] + others.map(\.plan.mean),
                                         differences: others.map { ($0.difference, $0.low, $0.high, $0.isSignificant) })
         }
         return ComparisonReport(scenarios: scenarios, statistics: plans.map { RunStatistics($0) }, rows: rows,

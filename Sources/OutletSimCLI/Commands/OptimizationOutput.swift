@@ -92,7 +92,7 @@ struct OptimizationOutput {
 
     // MARK: Tables
 
-    func estimate(_ metric: String) -> MetricEstimate? { validation.statistics.estimate(MetricKey(.day, metric)) }
+    func estimate(_ metric: Metric) -> MetricEstimate? { validation.statistics.estimate(MetricKey(.day, metric)) }
 
     /// The day's cost by what it pays for, validated; with shifts, the
     /// searched groups' windows are paid by shift.
@@ -103,22 +103,22 @@ struct OptimizationOutput {
             table.append([name, CSVTable.cell(estimate.mean - shift), CSVTable.cell(estimate.low - shift), CSVTable.cell(estimate.high - shift)])
         }
         let wage = scenario.costs?.windowWage ?? 0
-        var total = estimate("cost")
+        var total = estimate(.cost(nil))
         if result.shifts.isEmpty {
-            row("windows", estimate("cost_windows"))
+            row("windows", estimate(.cost(.windows)))
         } else {
             let shiftCost = result.shifts.values.reduce(0) { $0 + $1.cost }
             let hours = Double(result.shifts.values.reduce(0) { $0 + $1.onDuty.reduce(0, +) }) * scenario.intervalMinutes / 60
             table.append(["shifts", CSVTable.cell(shiftCost), CSVTable.cell(shiftCost), CSVTable.cell(shiftCost)])
             // Flexible windows, overtime hours and groups outside the search stay paid by the hour.
-            row("windows_by_the_hour", estimate("cost_windows"), shift: hours * wage)
+            row("windows_by_the_hour", estimate(.cost(.windows)), shift: hours * wage)
             if let cost = total {
                 let adjusted = cost.mean - hours * wage + shiftCost
                 total = MetricEstimate(key: cost.key, mean: adjusted, low: cost.low - cost.mean + adjusted,
                                        high: cost.high - cost.mean + adjusted, days: cost.days)
             }
         }
-        for name in ["greeters", "guides", "overtime_premium", "kiosks", "seats", "lost_customers"] { row(name, estimate("cost_" + name)) }
+        for part in [Metric.CostComponent.greeters, .guides, .overtimePremium, .kiosks, .seats, .lostCustomers] { row(part.rawValue, estimate(.cost(part))) }
         row("total", total)
         return table
     }
@@ -126,14 +126,14 @@ struct OptimizationOutput {
     /// Per interval and searched window group: staff required by the search,
     /// planned (after shifts), covered by shifts, and the validated metrics.
     func staffingTable() -> CSVTable {
-        let metrics = ["wait_mean", "wait_p90"] + plannedScenario.waitTargets.map(MetricKey.shareServedWithin) + ["share_abandoned"]
+        let metrics: [Metric] = [.waitMean, .waitPercentile(90)] + plannedScenario.waitTargets.map { .shareServedWithin($0) } + [.shareAbandoned]
         var header = ["start", "window_group", "required", "planned", "covered_by_shifts", "greeters", "guides",
                       "utilisation", "utilisation_ci_low", "utilisation_ci_high"]
-        for metric in metrics { header += [metric, metric + "_ci_low", metric + "_ci_high"] }
+        for metric in metrics { header += [metric.name, metric.name + "_ci_low", metric.name + "_ci_high"] }
         var table = CSVTable(header: header)
         for interval in 0..<scenario.intervalCount {
             for group in searchedGroups {
-                let utilisation = validation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, "utilisation"))
+                let utilisation = validation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, .utilisation))
                 var row = [start(interval), scenario.windowGroups[group].name,
                            result.required?.windows[group].map { String($0[interval]) } ?? "",
                            planned.windows[group].map { String($0[interval]) } ?? "",

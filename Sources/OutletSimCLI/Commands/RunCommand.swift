@@ -61,10 +61,10 @@ struct RunCommand: ParsableCommand {
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2, found \(replications)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
         if let waitTargets, targets == nil {
-            throw ValidationError("--wait-targets must be minutes > 0 separated by commas, e.g. 5,10,15; found '\(waitTargets)'")
+            throw ValidationError("--wait-targets must be minutes from 0 to 1000000 separated by commas, e.g. 5,10,15; found '\(waitTargets)'")
         }
         if precision != nil && precisionGoal == nil {
-            throw ValidationError("--precision must be METRIC=HALFWIDTH with a half-width > 0, e.g. wait_p90=0.5; found '\(precision ?? "")'")
+            throw ValidationError("--precision must be METRIC=HALFWIDTH with a day metric's name and a half-width > 0, e.g. wait_p90=0.5; found '\(precision ?? "")'")
         }
         guard precision == nil || maxReplications >= replications else {
             throw ValidationError("--max-replications must be at least --replications (\(replications)), found \(maxReplications)")
@@ -72,18 +72,19 @@ struct RunCommand: ParsableCommand {
     }
 
     /// The day metric and half-width asked for by --precision.
-    var precisionGoal: (metric: String, halfWidth: Double)? {
+    var precisionGoal: (metric: Metric, halfWidth: Double)? {
         guard let precision else { return nil }
         let parts = precision.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty, let width = Double(parts[1]), width > 0, width.isFinite else { return nil }
-        return (parts[0], width)
+        guard parts.count == 2, let metric = Metric.named(parts[0]), let width = Double(parts[1]), width > 0, width.isFinite
+        else { return nil }
+        return (metric, width)
     }
 
     /// The waits given with --wait-targets, if any.
     var targets: [Double]? {
         guard let waitTargets else { return nil }
-        let values = waitTargets.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? -1) > 0 && ($0 ?? .infinity).isFinite }) else { return nil }
+        let values = waitTargets.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? -1) >= 0 && ($0 ?? .infinity) <= 1_000_000 }) else { return nil }
         return values.compactMap { $0 }
     }
 
@@ -115,7 +116,7 @@ struct RunCommand: ParsableCommand {
                     FileHandle.standardError.write(Data("outletsim: --precision: no day metric '\(goal.metric)'\n".utf8))
                     throw ExitCode(2)
                 }
-                let halfWidth = (estimate.high - estimate.low) / 2
+                let halfWidth = estimate.halfWidth
                 let days = results.count
                 if halfWidth <= goal.halfWidth || days >= maxReplications {
                     precisionReport = halfWidth <= goal.halfWidth

@@ -1,35 +1,100 @@
 import ArgumentParser
 import Foundation
+import Measurement
 import ReferenceModels
+import Replications
+import ScenarioFile
 import Statistics
 
 /// `outletsim theory`: simulated values next to queueing theory.
 struct TheoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "theory",
-        abstract: "Simulate textbook queues on the event kernel and compare them with queueing theory.",
+        abstract: "Run the theory scenarios as users' runs are run and compare every level with queueing theory.",
         discussion: """
-            Runs Erlang C, M/M/c/K, Erlang A, priority M/M/c and M/D/1 models in \
-            independent replications and prints each simulated value with its 99% \
-            confidence interval next to the closed-form value.
+            Reads each scenario of the theory folder (Erlang C, Erlang A, M/M/c/K, \
+            two-class priority, M/D/c, Mt/M/∞), simulates it with the same reader, \
+            engine and estimators as `outletsim run`, and prints every estimate (day, \
+            each measured interval, each segment) with its confidence interval next \
+            to the closed form computed from the scenario's own values. The intervals \
+            hold jointly at 99% (each at 1 − 0.01/m for m rows, Bonferroni). \
+            With --kernel, the textbook models on the bare event kernel instead.
             """
     )
 
-    @Option(help: "Independent replications per model.")
-    var replications: Int = 20
+    @Option(help: "The folder of theory scenarios.")
+    var folder: String = "scenarios/theory"
 
-    @Option(help: "Customers measured per replication, after a warm-up of a tenth as many.")
-    var customers: Int = 50_000
+    @Option(help: "Days (replications) per scenario.")
+    var days: Int = 2_000
+
+    @Option(help: "Threads to use (default: all cores).")
+    var jobs: Int?
 
     @Option(help: "Seed of the random streams.")
     var seed: UInt64 = 2026
 
+    @Flag(help: "Check the bare event kernel's reference models instead.")
+    var kernel = false
+
+    @Option(help: "With --kernel: independent replications per model.")
+    var replications: Int = 20
+
+    @Option(help: "With --kernel: customers measured per replication, after a warm-up of a tenth as many.")
+    var customers: Int = 50_000
+
     func validate() throws {
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2, found \(replications)") }
-        guard customers >= 100 else { throw ValidationError("--customers must be at least 100, found \(customers)") }
+        guard (2...1_000_000).contains(days) else { throw ValidationError("--days must be from 2 to 1000000, found \(days)") }
+        if let jobs, !(1...1_024).contains(jobs) { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
+        guard (2...100_000).contains(replications) else { throw ValidationError("--replications must be from 2 to 100000, found \(replications)") }
+        guard (100...100_000_000).contains(customers) else { throw ValidationError("--customers must be from 100 to 100000000, found \(customers)") }
     }
 
     func run() throws {
+        if kernel { try runKernel() } else { try runScenarios() }
+    }
+
+    func runScenarios() throws {
+        let started = Date()
+        var cases: [TheoryScenario] = []
+        for model in TheoryScenario.Model.allCases {
+            let path = (folder as NSString).appendingPathComponent(model.rawValue + ".yaml")
+            do {
+                cases.append(TheoryScenario(model: model, scenario: try ScenarioLoader.load(path: path)))
+            } catch {
+                Diagnostics.printProblems(error.problems)
+                throw ExitCode(2)
+            }
+        }
+        let expectations = cases.map { $0.expectations() }
+        let comparisons = expectations.reduce(0) { $0 + $1.count }
+        let level = 1 - 0.01 / Double(comparisons)
+        var rows: [[String]] = [["scenario", "level", "metric", "simulated", "interval", "theory", "inside"]]
+        var outside = 0
+        for (theory, expected) in zip(cases, expectations) {
+            let scenario = theory.scenario
+            let results = try ReplicationRunner.run(scenario, seed: seed, days: 0..<days, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, targets: scenario.waitTargets)
+            let statistics = RunStatistics(results, level: level)
+            for (index, expectation) in expected.enumerated() {
+                let estimate = statistics.estimate(expectation.key)
+                let inside = estimate.map { $0.contains(expectation.theory) } ?? false
+                if !inside { outside += 1 }
+                rows.append([index == 0 ? scenario.name : "", expectation.level, expectation.label,
+                             estimate.map { format($0.mean) } ?? "-",
+                             estimate.map { "\(format($0.low)) – \(format($0.high))" } ?? "-",
+                             format(expectation.theory), inside ? "yes" : "NO"])
+            }
+        }
+        print(TextTable.render(rows))
+        let seconds = Date().timeIntervalSince(started)
+        print("\(days) days per scenario, seed \(seed); \(comparisons) intervals at \(String(format: "%.4f", level * 100))% each, 99% jointly; \(String(format: "%.1f", seconds)) s.")
+        if outside > 0 {
+            print("\(outside) theoretical value(s) fell outside their interval.")
+            throw ExitCode(1)
+        }
+    }
+
+    func runKernel() throws {
         let started = Date()
         var rows: [[String]] = [["model", "metric", "simulated (99% CI)", "theory", "inside"]]
         var outside = 0
@@ -60,6 +125,7 @@ struct TheoryCommand: ParsableCommand {
     }
 
     private func format(_ value: Double) -> String {
-        String(format: value < 0.1 ? "%.4f" : "%.3f", value)
+        guard value.isFinite else { return "-" }
+        return String(format: abs(value) < 0.1 ? "%.4f" : "%.3f", value)
     }
 }

@@ -1,0 +1,188 @@
+import Foundation
+import OutletEngine
+import Statistics
+
+/// Every quantity OutletSim measures, by identity. Its ``name`` is what
+/// results files, targets and notebooks carry; nothing else spells metric
+/// names, so a misspelt metric is a compile error, not a silent NaN.
+///
+/// How each is estimated across days is part of its identity too
+/// (``estimator``): a customer-weighted or time-weighted ratio, a plain mean
+/// of days, or a percentile of pooled customers.
+public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
+    // Customers (per day, interval of arrival, segment, transaction type, window group).
+    /// Customers admitted.
+    case arrivals
+    /// Customers whose visit ended this way.
+    case outcomeCount(Outcome)
+    /// The same as a share of arrivals.
+    case outcomeShare(Outcome)
+    /// Balked, blocked, reneged or unserved, as a share of arrivals.
+    case shareAbandoned
+    /// Served at a kiosk, as a share of arrivals.
+    case kioskShare
+    /// Served at a kiosk, as a share of those who started at one.
+    case kioskSuccessRate
+    /// Minutes from ticket to call, customers served at a window.
+    case waitMean
+    /// Minutes from ticket to call or to leaving, every ticket holder.
+    case ticketWaitMean
+    /// A percentile (50, 90, 95) of the wait of customers served at a window, minutes.
+    case waitPercentile(Int)
+    /// The mean over days of each day's longest wait, minutes.
+    case waitMax
+    /// Share of ticket holders called within this many minutes (exact: waits ≤ T).
+    case shareServedWithin(Double)
+    /// Minutes from arrival to leaving.
+    case timeInOutletMean
+    /// A percentile (50, 90, 95) of the time in the outlet, minutes.
+    case timeInOutletPercentile(Int)
+
+    // The waiting zone and the outlet over time (day, interval).
+    /// Customers in the waiting zone, time average.
+    case occupancyMean
+    /// Most customers in the waiting zone at once, mean over days.
+    case occupancyMax
+    /// Minutes with at least one customer standing.
+    case standingMinutes
+    /// Most customers standing at once, mean over days.
+    case standingMax
+    /// Customers waiting for a window at the end of the interval (at closing for the last).
+    case waitingAtEnd
+    /// Customers inside the outlet, time average.
+    case inOutletMean
+    /// Customers inside the outlet at the end of the interval (at closing for the last).
+    case inOutletAtEnd
+    /// Minutes from closing until the last customer left.
+    case overtimeMinutes
+    /// Tickets taken (interval).
+    case tickets
+    /// Tickets × mean service time / interval length (interval).
+    case counterLoadErlangs
+
+    // Resources.
+    /// Busy / open window-minutes of all windows.
+    case windowUtilisation
+    /// Windows open, time average.
+    case openWindows
+    case windowStaffHours
+    /// Staff-hours of all staff.
+    case staffHours
+    /// Busy share of a resource's time (window group, kiosk type, greeters).
+    case utilisation
+    case flexibleStaffHours
+    case shareOfTimeBroken
+    case breakdowns
+    /// The day's cost (yuan), in all or one component.
+    case cost(CostComponent?)
+
+    /// The parts of the day's cost.
+    public enum CostComponent: String, Sendable, Hashable, CaseIterable {
+        case staff, windows, greeters, guides, overtimePremium = "overtime_premium", kiosks, seats
+        case lostCustomers = "lost_customers"
+    }
+
+    /// How a metric is estimated from the days of a run.
+    public enum Estimator: Sendable, Hashable {
+        /// Σ numerator / Σ denominator over days (customer- or time-weighted,
+        /// or a plain mean of days when the denominator is 1).
+        case ratio(ValueRange)
+        /// A percentile of the durations of the pooled customers of all days.
+        case percentile(Duration, Double)
+    }
+
+    /// The durations whose percentiles are estimated.
+    public enum Duration: Int, Sendable, Hashable, CaseIterable {
+        /// Ticket to call, customers served at a window.
+        case wait
+        /// Arrival to leaving.
+        case timeInOutlet
+    }
+
+    /// The percentiles reported for each duration.
+    public static let percentiles = [50, 90, 95]
+
+    public var name: String {
+        switch self {
+        case .arrivals: "arrivals"
+        case .outcomeCount(let outcome): outcome.description
+        case .outcomeShare(let outcome): "share_\(outcome)"
+        case .shareAbandoned: "share_abandoned"
+        case .kioskShare: "kiosk_share"
+        case .kioskSuccessRate: "kiosk_success_rate"
+        case .waitMean: "wait_mean"
+        case .ticketWaitMean: "ticket_wait_mean"
+        case .waitPercentile(let p): "wait_p\(p)"
+        case .waitMax: "wait_max"
+        case .shareServedWithin(let minutes): "share_served_within_" + Self.minutes(minutes)
+        case .timeInOutletMean: "time_in_outlet_mean"
+        case .timeInOutletPercentile(let p): "time_in_outlet_p\(p)"
+        case .occupancyMean: "occupancy_mean"
+        case .occupancyMax: "occupancy_max"
+        case .standingMinutes: "standing_minutes"
+        case .standingMax: "standing_max"
+        case .waitingAtEnd: "waiting_at_end"
+        case .inOutletMean: "in_outlet_mean"
+        case .inOutletAtEnd: "in_outlet_at_end"
+        case .overtimeMinutes: "overtime_minutes"
+        case .tickets: "tickets"
+        case .counterLoadErlangs: "counter_load_erlangs"
+        case .windowUtilisation: "window_utilisation"
+        case .openWindows: "open_windows"
+        case .windowStaffHours: "window_staff_hours"
+        case .staffHours: "staff_hours"
+        case .utilisation: "utilisation"
+        case .flexibleStaffHours: "flexible_staff_hours"
+        case .shareOfTimeBroken: "share_of_time_broken"
+        case .breakdowns: "breakdowns"
+        case .cost(let component): component.map { "cost_" + $0.rawValue } ?? "cost"
+        }
+    }
+
+    public var description: String { name }
+
+    /// How the metric is estimated across days, and the range of its values.
+    public var estimator: Estimator {
+        switch self {
+        case .waitPercentile(let p): .percentile(.wait, Double(p) / 100)
+        case .timeInOutletPercentile(let p): .percentile(.timeInOutlet, Double(p) / 100)
+        case .outcomeShare, .shareAbandoned, .kioskShare, .kioskSuccessRate, .shareServedWithin, .windowUtilisation,
+             .utilisation, .shareOfTimeBroken:
+            .ratio(.share)
+        default:
+            .ratio(.nonNegative)
+        }
+    }
+
+    /// Orders by name, the order of every output.
+    public static func < (lhs: Metric, rhs: Metric) -> Bool { lhs.name < rhs.name }
+
+    /// A wait as metric names spell it: "10" for 10 minutes, "7.5" for 7.5.
+    public static func minutes(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// Every metric without a parameter, and those with the given waits, by name.
+    public static func named(_ name: String, waits: [Double] = []) -> Metric? {
+        if let found = catalogue(waits: waits).first(where: { $0.name == name }) { return found }
+        let prefix = "share_served_within_"
+        if name.hasPrefix(prefix), let minutes = Double(name.dropFirst(prefix.count)), minutes.isFinite, minutes >= 0 {
+            return .shareServedWithin(minutes)
+        }
+        return nil
+    }
+
+    /// Every metric OutletSim can report, with share-served metrics for `waits`.
+    public static func catalogue(waits: [Double]) -> [Metric] {
+        var all: [Metric] = [.arrivals, .shareAbandoned, .kioskShare, .kioskSuccessRate, .waitMean, .ticketWaitMean, .waitMax,
+                             .timeInOutletMean, .occupancyMean, .occupancyMax, .standingMinutes, .standingMax, .waitingAtEnd,
+                             .inOutletMean, .inOutletAtEnd, .overtimeMinutes, .tickets, .counterLoadErlangs,
+                             .windowUtilisation, .openWindows, .windowStaffHours, .staffHours, .utilisation,
+                             .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .cost(nil)]
+        all += Outcome.allCases.flatMap { [Metric.outcomeCount($0), .outcomeShare($0)] }
+        all += percentiles.flatMap { [Metric.waitPercentile($0), .timeInOutletPercentile($0)] }
+        all += CostComponent.allCases.map { .cost($0) }
+        all += waits.map { .shareServedWithin($0) }
+        return all
+    }
+}

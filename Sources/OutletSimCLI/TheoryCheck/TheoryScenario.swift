@@ -1,0 +1,111 @@
+import Foundation
+import Measurement
+import QueueingTheory
+import Scenario
+
+/// One scenario file of `scenarios/theory/` and what queueing theory says
+/// it should give, at each level users read: the day, every measured
+/// interval, every segment. The closed forms are computed from the
+/// scenario's own values (rates, windows, service and patience times,
+/// room), so editing a file moves its theory with it.
+struct TheoryScenario {
+    /// One compared quantity.
+    struct Expectation {
+        let level: String
+        let label: String
+        let key: MetricKey
+        let theory: Double
+    }
+
+    /// The closed form a file is an instance of, by file name.
+    enum Model: String, CaseIterable {
+        case erlangC = "erlang-c", erlangA = "erlang-a", finiteRoom = "mmck", priority, deterministic = "mdc"
+        case infiniteServer = "mt-m-infinity"
+    }
+
+    let model: Model
+    let scenario: Scenario
+
+    /// Every expectation of this scenario.
+    func expectations() -> [Expectation] {
+        let start = scenario.measuredFrom
+        let rates = scenario.segments.indices.map { scenario.arrivals.rate(ofSegment: $0, at: start) / 60 }
+        let lambda = rates.reduce(0, +)
+        let servers = scenario.windowGroups.reduce(0) { $0 + $1.open.value(at: start) }
+        let service = scenario.transactionTypes[0].counterService.mean
+        var found: [Expectation] = []
+        /// The same value for the day and each measured interval.
+        func everywhere(_ metric: Metric, _ label: String, _ theory: Double) {
+            found.append(Expectation(level: "day", label: label, key: MetricKey(.day, metric), theory: theory))
+            for interval in scenario.firstMeasuredInterval..<scenario.intervalCount {
+                found.append(Expectation(level: "interval \(ClockTime(minutes: scenario.intervalStart(interval)))", label: label,
+                                         key: MetricKey(.interval, entity: interval, metric), theory: theory))
+            }
+        }
+        switch model {
+        case .erlangC:
+            let queue = ErlangC(arrivalRate: lambda, meanServiceTime: service, servers: servers)
+            everywhere(.waitMean, "mean wait (min)", queue.meanWait)
+            for t in scenario.waitTargets { everywhere(.shareServedWithin(t), "P(wait ≤ \(Metric.minutes(t)) min)", queue.serviceLevel(within: t)) }
+            for p in [90, 95] {
+                let share = Double(p) / 100, waiting = queue.probabilityOfWaiting
+                let quantile = waiting > 1 - share ? log(waiting / (1 - share)) * queue.meanWait / waiting : 0
+                found.append(Expectation(level: "day", label: "p\(p) wait (min)", key: MetricKey(.day, .waitPercentile(p)), theory: quantile))
+            }
+            for (index, segment) in scenario.segments.enumerated() {
+                found.append(Expectation(level: "segment \(segment.name)", label: "mean wait (min)",
+                                         key: MetricKey(.segment, entity: index, .waitMean), theory: queue.meanWait))
+            }
+        case .erlangA:
+            let patience = scenario.segments[0].patience?.mean ?? .infinity
+            let queue = MarkovianMultiServerQueue(arrivalRate: lambda, meanServiceTime: service, servers: servers, meanPatience: patience)
+            everywhere(.shareAbandoned, "share abandoned", queue.abandonmentProbability)
+            everywhere(.shareServedWithin(0), "P(no wait)", 1 - queue.probabilityAllServersBusy)
+            everywhere(.ticketWaitMean, "mean wait, all ticket holders (min)", queue.meanWait)
+        case .finiteRoom:
+            let room = servers + scenario.waitingZone.seats + scenario.waitingZone.standing
+            let queue = MarkovianMultiServerQueue(arrivalRate: lambda, meanServiceTime: service, servers: servers, capacity: room)
+            everywhere(.outcomeShare(.blocked), "share blocked", queue.blockingProbability)
+            everywhere(.waitMean, "mean wait (min)", queue.meanQueueLength / queue.admittedRate)
+        case .priority:
+            let order = scenario.segments.indices.sorted { scenario.segments[$0].priority > scenario.segments[$1].priority }
+            let queue = PriorityErlangC(arrivalRates: order.map { rates[$0] }, meanServiceTime: service, servers: servers)
+            var pooled = 0.0
+            for (rank, index) in order.enumerated() {
+                let wait = queue.meanWait(ofClass: rank)
+                pooled += rates[index] * wait / lambda
+                found.append(Expectation(level: "segment \(scenario.segments[index].name)", label: "mean wait (min)",
+                                         key: MetricKey(.segment, entity: index, .waitMean), theory: wait))
+            }
+            everywhere(.waitMean, "mean wait (min)", pooled)
+        case .deterministic:
+            let queue = DeterministicMultiServerQueue(arrivalRate: lambda, serviceTime: service, servers: servers)
+            everywhere(.waitMean, "mean wait (min)", queue.meanWait)
+            everywhere(.shareServedWithin(0), "P(no wait)", 1 - queue.probabilityOfWaiting)
+        case .infiniteServer:
+            let queue = InfiniteServerQueue(pieces: ratePieces(), meanServiceTime: service)
+            for interval in 0..<scenario.intervalCount {
+                let from = scenario.intervalStart(interval), to = min(scenario.intervalStart(interval + 1), scenario.closing)
+                let level = "interval \(ClockTime(minutes: from))"
+                // The last interval's time average runs on until the last customer leaves.
+                if interval < scenario.intervalCount - 1 {
+                    found.append(Expectation(level: level, label: "customers inside, time average",
+                                             key: MetricKey(.interval, entity: interval, .inOutletMean),
+                                             theory: queue.averagePresent(from: from, to: to)))
+                }
+                found.append(Expectation(level: level, label: "customers inside at the end",
+                                         key: MetricKey(.interval, entity: interval, .inOutletAtEnd), theory: queue.meanPresent(at: to)))
+            }
+        }
+        return found
+    }
+
+    /// Walk-in rates per minute between their change points, opening to closing.
+    func ratePieces() -> [(start: Double, end: Double, rate: Double)] {
+        let inside = scenario.arrivals.rateChanges.filter { $0 > scenario.opening && $0 < scenario.closing }
+        let bounds = [scenario.opening] + inside + [scenario.closing]
+        return zip(bounds, bounds.dropFirst()).map { start, end in
+            (start, end, scenario.segments.indices.reduce(0) { $0 + scenario.arrivals.rate(ofSegment: $1, at: start) } / 60)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import Distributions
+import Measurement
+@testable import OutletEngine
+import Replications
+import Scenario
+
+/// Planted records through the observer and the run's estimators: what is
+/// counted where, exactly.
+@Suite("Day observer and run estimators")
+struct DayObserverTests {
+    /// One window group, one segment and type, 09:00-11:00 in 30-minute intervals.
+    static func scenario(warmUp: Double = 0) throws -> Scenario {
+        var scenario = Scenario(
+            name: "planted", opening: 540, closing: 660, intervalMinutes: 30, maxOvertime: 60,
+            transactionTypes: [TransactionType(name: "service", counterService: try .exponential(mean: 5))],
+            segments: [Segment(name: "everyone", mix: [1])],
+            arrivals: ArrivalPlan(rates: .total(.constant(10), shares: [1])), reception: nil, selfService: SelfServiceZone(),
+            waitingZone: WaitingZone(seats: 10, standing: 0),
+            windowGroups: [WindowGroup(name: "general", transactions: [true], segments: [true], helpsWith: [false], open: .constant(1))],
+            calling: CallingPolicy(), appointments: nil, walking: WalkingTimes(), waitTargets: [0, 10])
+        scenario.warmUp = warmUp
+        return scenario
+    }
+
+    /// A customer served at a window after waiting `wait` minutes.
+    static func served(arrival: Double, wait: Double, service: Double = 5) -> CustomerRecord {
+        let call = arrival + wait
+        return CustomerRecord(day: 0, customer: 1, segment: 0, transactionType: 0, hasAppointment: false, arrival: arrival,
+                              triageEnd: .nan, kioskStart: .nan, kioskEnd: .nan, ticket: arrival, call: call, serviceStart: call,
+                              serviceEnd: call + service, exit: call + service, windowGroup: 0, window: 0, kioskType: -1,
+                              outcome: .servedAtCounter, fallback: .none, passedOver: 0, seated: true)
+    }
+
+    static func totals(_ scenario: Scenario) -> DayTotals {
+        let zeros = Array(repeating: 0.0, count: scenario.intervalCount)
+        return DayTotals(day: 0, arrivals: Array(repeating: 0, count: scenario.intervalCount), outcomes: Array(repeating: 0, count: 7),
+                         waitingOccupancyArea: zeros, waitingOccupancyMaximum: zeros, waitingAtEnd: zeros, insideArea: zeros,
+                         insideAtEnd: zeros, standingArea: zeros, standingMinutes: zeros, windowOpenMinutes: [zeros],
+                         windowBusyMinutes: [zeros], flexibleStaffMinutes: [0], kioskBusyMinutes: [], kioskDownMinutes: [],
+                         kioskFailures: [], greeterOnDutyMinutes: zeros, greeterBusyMinutes: zeros, guideMinutes: zeros,
+                         lastExit: scenario.closing, overtime: 0)
+    }
+
+    /// The day's rows after the planted records.
+    static func day(_ scenario: Scenario, _ records: [CustomerRecord]) -> DayResult {
+        var observer = DayObserver(scenario: scenario, targets: scenario.waitTargets)
+        for record in records { observer.record(record) }
+        return DayResult(day: 0, metrics: observer.metrics(totals: totals(scenario), scenario: scenario), records: [])
+    }
+
+    @Test("a wait of exactly T counts as within T; a hair longer does not; 0 is P(no wait)")
+    func exactlyWithin() throws {
+        let scenario = try Self.scenario()
+        let result = Self.day(scenario, [Self.served(arrival: 545, wait: 10), Self.served(arrival: 546, wait: 10.000001),
+                                         Self.served(arrival: 547, wait: 0), Self.served(arrival: 548, wait: 3)])
+        #expect(result.metrics.value(MetricKey(.day, .shareServedWithin(10))) == 0.75)
+        #expect(result.metrics.value(MetricKey(.day, .shareServedWithin(0))) == 0.25)
+        let statistics = RunStatistics([result, result])
+        #expect(statistics.estimate(MetricKey(.interval, entity: 0, .shareServedWithin(10)))?.mean == 0.75)
+    }
+
+    @Test("a day with no customers in an interval does not bias the interval's mean, which weighs customers, not days")
+    func emptyDays() throws {
+        let scenario = try Self.scenario()
+        // Interval 1 (09:30-10:00): day A one customer waiting 10, day B three waiting 2, day C none.
+        let a = Self.day(scenario, [Self.served(arrival: 575, wait: 10)])
+        let b = Self.day(scenario, [Self.served(arrival: 571, wait: 2), Self.served(arrival: 572, wait: 2), Self.served(arrival: 573, wait: 2)])
+        let c = Self.day(scenario, [Self.served(arrival: 545, wait: 1)])
+        let statistics = RunStatistics([a, b, c])
+        let mean = try #require(statistics.estimate(MetricKey(.interval, entity: 1, .waitMean)))
+        #expect(abs(mean.mean - 16.0 / 4) < 1e-12, "customer-weighted 4, not the days' 6 or 4 with day C as 0")
+        #expect(mean.days == 2)
+        // Arrivals per day in the interval count day C's zero.
+        #expect(abs((statistics.estimate(MetricKey(.interval, entity: 1, .arrivals))?.mean ?? 0) - 4.0 / 3) < 1e-12)
+        // The pooled median of the four waits is 2.
+        #expect(abs((statistics.estimate(MetricKey(.interval, entity: 1, .waitPercentile(50)))?.mean ?? 0) - 2) < 0.002)
+    }
+
+    @Test("customers arriving in the warm-up are not measured, and its intervals have no rows")
+    func warmUp() throws {
+        let scenario = try Self.scenario(warmUp: 30)
+        let result = Self.day(scenario, [Self.served(arrival: 545, wait: 20), Self.served(arrival: 575, wait: 4)])
+        #expect(result.metrics.value(MetricKey(.day, .arrivals)) == 1)
+        #expect(result.metrics.value(MetricKey(.day, .waitMean)) == 4)
+        #expect(result.metrics.terms[MetricKey(.interval, entity: 0, .arrivals)] == nil)
+        #expect(result.metrics.terms[MetricKey(.interval, entity: 0, .occupancyMean)] == nil)
+        #expect(result.metrics.value(MetricKey(.interval, entity: 1, .arrivals)) == 1)
+    }
+
+    @Test("every metric's name is unique and reads back to the metric")
+    func names() {
+        let all = Metric.catalogue(waits: [0, 7.5, 10])
+        #expect(Set(all.map(\.name)).count == all.count)
+        for metric in all { #expect(Metric.named(metric.name, waits: [0, 7.5, 10]) == metric, "\(metric.name)") }
+        #expect(Metric.named("wait_p99") == nil && Metric.named("share_served_within_x") == nil)
+        #expect(Metric.named("share_served_within_12.5") == .shareServedWithin(12.5))
+    }
+}
