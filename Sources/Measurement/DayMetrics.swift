@@ -23,7 +23,10 @@ public struct DayMetrics: Sendable {
     /// Durations of the day's customers per group, as ``QuantileSketch`` buckets.
     public var durations: [DurationKey: [UInt16]] = [:]
 
-    public init() {}
+    /// - Parameter capacity: the terms expected (a day's count is a good guess for the next).
+    public init(capacity: Int = 0) {
+        terms.reserveCapacity(capacity)
+    }
 
     /// Sets a term; non-finite values are not recorded.
     ///

@@ -23,6 +23,8 @@ public struct DayObserver: CustomerRecordSink {
     var perGroup: [CustomerTally]
     /// Tickets taken per ticket interval and transaction type: the load on the counters.
     var tickets: [[Int]]
+    /// About how many terms a day has, so that a day's table is sized once.
+    let expectedTerms: Int
 
     public init(scenario: Scenario, targets: [Double]) {
         opening = scenario.opening
@@ -37,6 +39,8 @@ public struct DayObserver: CustomerRecordSink {
         perType = Array(repeating: empty, count: scenario.transactionTypes.count)
         perGroup = Array(repeating: empty, count: scenario.windowGroups.count)
         tickets = Array(repeating: Array(repeating: 0, count: scenario.transactionTypes.count), count: scenario.intervalCount)
+        let groups = 1 + scenario.intervalCount + scenario.segments.count + scenario.transactionTypes.count + scenario.windowGroups.count
+        expectedTerms = groups * (26 + targets.count) + scenario.intervalCount * (12 + 2 * scenario.windowGroups.count) + 64
     }
 
     func interval(at time: Double) -> Int {
@@ -76,7 +80,7 @@ public struct DayObserver: CustomerRecordSink {
     /// served within each measured wait), crowding, utilisation,
     /// staff-hours, overtime and cost.
     public func metrics(totals: DayTotals, scenario: Scenario) -> DayMetrics {
-        var metrics = DayMetrics()
+        var metrics = DayMetrics(capacity: expectedTerms)
         day.emit(into: &metrics, .day, entity: 0, targets: targets)
         for (index, tally) in perInterval.enumerated() where index >= scenario.firstMeasuredInterval {
             tally.emit(into: &metrics, .interval, entity: index, targets: targets)

@@ -141,6 +141,45 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// A number that tells metrics apart, for hashing: the case, and its
+    /// parameter (an outcome, a percentile, a cost part, a wait's bits).
+    var code: UInt64 {
+        switch self {
+        case .arrivals: 1
+        case .outcomeCount(let outcome): 2 | UInt64(outcome.rawValue) << 8
+        case .outcomeShare(let outcome): 3 | UInt64(outcome.rawValue) << 8
+        case .shareAbandoned: 4
+        case .kioskShare: 5
+        case .kioskSuccessRate: 6
+        case .waitMean: 7
+        case .ticketWaitMean: 8
+        case .waitPercentile(let p): 9 | UInt64(truncatingIfNeeded: p) << 8
+        case .waitMax: 10
+        case .shareServedWithin(let minutes): 11 ^ minutes.bitPattern << 6
+        case .timeInOutletMean: 12
+        case .timeInOutletPercentile(let p): 13 | UInt64(truncatingIfNeeded: p) << 8
+        case .occupancyMean: 14
+        case .occupancyMax: 15
+        case .standingMinutes: 16
+        case .standingMax: 17
+        case .waitingAtEnd: 18
+        case .inOutletMean: 19
+        case .inOutletAtEnd: 20
+        case .overtimeMinutes: 21
+        case .tickets: 22
+        case .counterLoadErlangs: 23
+        case .windowUtilisation: 24
+        case .openWindows: 25
+        case .windowStaffHours: 26
+        case .staffHours: 27
+        case .utilisation: 28
+        case .flexibleStaffHours: 29
+        case .shareOfTimeBroken: 30
+        case .breakdowns: 31
+        case .cost(let part): 32 | UInt64(part.map { Metric.CostComponent.allCases.firstIndex(of: $0) ?? 0 } ?? 99) << 8
+        }
+    }
+
     /// How the metric is estimated across days, and the range of its values.
     public var estimator: Estimator {
         switch self {

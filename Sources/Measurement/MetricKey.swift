@@ -30,6 +30,18 @@ public struct MetricKey: Sendable, Hashable, Comparable {
         return lhs.metric < rhs.metric
     }
 
+    /// Hashes a packed form: outputs look metrics up by key thousands of
+    /// times per run, and the synthesised hash walks every enum payload.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(truncatingIfNeeded: scope.rawValue) << 56 ^ UInt64(truncatingIfNeeded: entity) << 24
+                       ^ UInt64(truncatingIfNeeded: interval + 1))
+        hasher.combine(metric.code)
+    }
+
+    public static func == (lhs: MetricKey, rhs: MetricKey) -> Bool {
+        lhs.scope == rhs.scope && lhs.entity == rhs.entity && lhs.interval == rhs.interval && lhs.metric == rhs.metric
+    }
+
     /// The same place with another metric.
     public func with(_ metric: Metric) -> MetricKey {
         MetricKey(scope, entity: entity, interval: interval, metric)

@@ -68,8 +68,8 @@ public struct RunAccumulator: Sendable {
         }
         for (key, sections) in durations {
             let observed = sections.sections.reduce(0) { $0 + ($1.count > 0 ? 1 : 0) }
-            for p in Metric.percentiles {
-                let found = sections.estimate(Double(p) / 100, level: level)
+            let found = sections.estimates(Metric.percentiles.map { Double($0) / 100 }, level: level)
+            for (p, found) in zip(Metric.percentiles, found) {
                 estimates.append(MetricEstimate(key: key.percentile(p), mean: found.value, low: found.low, high: found.high,
                                                 days: observed))
             }

@@ -66,6 +66,18 @@ public struct QuantileSketch: Sendable, Equatable {
     /// Counts one duration in minutes.
     public mutating func add(_ minutes: Double) { add(bucket: Self.bucket(minutes)) }
 
+    /// Counts many durations by their buckets.
+    ///
+    /// - Complexity: O(buckets given), growing the storage at most once.
+    public mutating func add(buckets: [UInt16]) {
+        guard let highest = buckets.max() else { return }
+        if Int(highest) >= counts.count { counts.append(contentsOf: repeatElement(0, count: Int(highest) + 1 - counts.count)) }
+        counts.withUnsafeMutableBufferPointer { storage in
+            for bucket in buckets { storage[Int(bucket)] &+= 1 }
+        }
+        count += buckets.count
+    }
+
     /// Adds another sketch's counts.
     ///
     /// - Complexity: O(buckets of `other`).
@@ -108,24 +120,33 @@ public struct SectionedQuantiles: Sendable {
     public static func sectionCount(days: Int) -> Int { max(1, min(20, days)) }
 
     /// Adds one day's durations (as buckets) to section `section`.
-    public mutating func add(_ buckets: some Sequence<UInt16>, section: Int) {
-        for bucket in buckets { sections[section].add(bucket: bucket) }
+    public mutating func add(_ buckets: [UInt16], section: Int) {
+        sections[section].add(buckets: buckets)
     }
 
     /// The pooled `p` quantile and its `level` interval; no interval with
     /// fewer than two sections holding customers.
     public func estimate(_ p: Double, level: Double) -> Estimate {
+        estimates([p], level: level)[0]
+    }
+
+    /// The pooled quantiles `ps` and their `level` intervals, merging the sections once.
+    ///
+    /// - Complexity: O(sections × buckets × ps).
+    public func estimates(_ ps: [Double], level: Double) -> [Estimate] {
         var pooled = QuantileSketch()
-        var parts = SampleSummary()
+        var parts = Array(repeating: SampleSummary(), count: ps.count)
         for section in sections where section.count > 0 {
             pooled.merge(section)
-            parts.add(section.quantile(p))
+            for (index, p) in ps.enumerated() { parts[index].add(section.quantile(p)) }
         }
-        let value = pooled.quantile(p)
-        guard value.isFinite else { return Estimate(value: .nan, low: .nan, high: .nan) }
-        guard parts.count > 1 else { return Estimate(value: value, low: .nan, high: .nan) }
-        let t = StudentT.quantile(probability: 0.5 + level / 2, degreesOfFreedom: Double(parts.count - 1))
-        let halfWidth = t * parts.standardError
-        return Estimate(value: value, low: max(0, value - halfWidth), high: value + halfWidth)
+        return zip(ps, parts).map { p, parts in
+            let value = pooled.quantile(p)
+            guard value.isFinite else { return Estimate(value: .nan, low: .nan, high: .nan) }
+            guard parts.count > 1 else { return Estimate(value: value, low: .nan, high: .nan) }
+            let t = StudentT.quantile(probability: 0.5 + level / 2, degreesOfFreedom: Double(parts.count - 1))
+            let halfWidth = t * parts.standardError
+            return Estimate(value: value, low: max(0, value - halfWidth), high: value + halfWidth)
+        }
     }
 }

@@ -128,7 +128,7 @@ struct OptimizationOutput {
     func staffingTable() -> CSVTable {
         let metrics: [Metric] = [.waitMean, .waitPercentile(90)] + plannedScenario.waitTargets.map { .shareServedWithin($0) } + [.shareAbandoned]
         var header = ["start", "window_group", "required", "planned", "covered_by_shifts", "greeters", "guides",
-                      "utilisation", "utilisation_ci_low", "utilisation_ci_high"]
+                      Metric.utilisation.name, "utilisation_ci_low", "utilisation_ci_high"]
         for metric in metrics { header += [metric.name, metric.name + "_ci_low", metric.name + "_ci_high"] }
         var table = CSVTable(header: header)
         for interval in 0..<scenario.intervalCount {
