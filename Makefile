@@ -35,7 +35,7 @@ test: deps
 # The committed reference results folder (docs and test fixture): rerun it
 # when the engine or the weekday scenario changes on purpose.
 reference-results: build
-	$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 5 --seed 1 --quiet --out results/reference/bank-branch-weekday
+	$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 5 --seed 1 --quiet --force --out results/reference/bank-branch-weekday
 
 # Kernel throughput and memory with ordo-one/benchmark (separate package).
 bench: deps
@@ -57,7 +57,7 @@ bench-outlet: deps
 bench-run: build
 	@for jobs in 1 2; do \
 		start=$$(date +%s.%N); \
-		$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 1000 --jobs $$jobs --quiet --out /tmp/outletsim-bench-run-$$jobs; \
+		$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 1000 --jobs $$jobs --quiet --force --out /tmp/outletsim-bench-run-$$jobs; \
 		end=$$(date +%s.%N); \
 		echo "1000 replications, --jobs $$jobs: $$(awk "BEGIN { print $$end - $$start }") s"; \
 	done
@@ -67,7 +67,7 @@ bench-run: build
 # seats, shifts) on all cores, validation included: the target is under 2 minutes.
 bench-optimize: build
 	@start=$$(date +%s.%N); \
-	$(OUTLETSIM) optimize scenarios/bank-branch-weekday.yaml --pareto --out /tmp/outletsim-bench-optimize; \
+	$(OUTLETSIM) optimize scenarios/bank-branch-weekday.yaml --pareto --force --out /tmp/outletsim-bench-optimize; \
 	end=$$(date +%s.%N); \
 	echo "optimize, weekday branch: $$(awk "BEGIN { print $$end - $$start }") s wall clock"
 

@@ -82,11 +82,11 @@ let package = Package(
         .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario"]),
         // The one door to the engine for the optimizer and comparison tools:
         // a plan simulated on given days with common random numbers, targets judged.
-        .target(name: "Evaluation", dependencies: ["Replications", "Measurement", "Scenario"]),
+        .target(name: "Evaluation", dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario"]),
         // The cheapest staffing plan and layout that meets the targets.
         .target(
             name: "Optimizer",
-            dependencies: ["Evaluation", "ShiftCovering", "QueueingTheory", "Replications", "Measurement", "Scenario"]
+            dependencies: ["Evaluation", "ShiftCovering", "QueueingTheory", "Replications", "Measurement", "OutletEngine", "Scenario"]
         ),
         // The cheapest set of shifts that covers a staffing requirement per interval.
         .target(name: "ShiftCovering", dependencies: ["CGLPK", "Scenario"]),
@@ -122,7 +122,10 @@ let package = Package(
             dependencies: ["ScenarioFile", "Scenario", "Distributions", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI"], exclude: ["Snapshots", "Fixtures"]),
+        // Runs the built `outletsim` as users do; shared by the command-line test targets.
+        .target(name: "CommandTesting", path: "Tests/CommandTesting"),
+        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI", "CommandTesting"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "HostileInputTests", dependencies: ["OutletSimCLI", "CommandTesting"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Replications", "OutletEngine", "Scenario", "Distributions"]),
         .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario", "ScenarioFile", "OutletEngine"]),
         .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),

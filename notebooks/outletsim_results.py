@@ -110,7 +110,8 @@ def run(scenario: str | os.PathLike, out: str | os.PathLike | None = None, repli
     """Runs `outletsim run` into its own folder and loads it."""
     scenario = pathlib.Path(scenario)
     out = pathlib.Path(out) if out else pathlib.Path("results") / f"notebook-{scenario.stem}-{seed}-{replications}"
-    arguments = ["run", str(scenario), "--replications", str(replications), "--seed", str(seed), "--quiet", "--out", str(out)]
+    # --force replaces only a results folder OutletSim wrote, e.g. this helper's own earlier run.
+    arguments = ["run", str(scenario), "--replications", str(replications), "--seed", str(seed), "--quiet", "--force", "--out", str(out)]
     if jobs:
         arguments += ["--jobs", str(jobs)]
     _call(arguments + (extra or []))
@@ -124,7 +125,7 @@ def compare(scenarios: list[str | os.PathLike], out: str | os.PathLike, replicat
     and its paired 95% interval are against the first plan, `significant` is a bool.
     """
     out = pathlib.Path(out)
-    _call(["compare", *map(str, scenarios), "--replications", str(replications), "--seed", str(seed), "--quiet", "--out", str(out)])
+    _call(["compare", *map(str, scenarios), "--replications", str(replications), "--seed", str(seed), "--quiet", "--force", "--out", str(out)])
     frame = pd.read_csv(out / "comparison.csv", dtype={"scope": "string", "interval": "string", "metric": "string", "plan": "string"},
                         keep_default_na=False, na_values={"value": [""], "ci_low": [""], "ci_high": [""], "difference": [""],
                                                           "difference_ci_low": [""], "difference_ci_high": [""]})

@@ -8,7 +8,18 @@ extension Distribution {
     ///   most 1/2 per attempt.
     @inline(__always)
     public func sample(from bank: borrowing RandomStreamBank, stream: StreamIndex) -> Double {
-        shift == 0 ? draw(bank, stream) : shift + draw(bank, stream)
+        let value = Self.bounded(draw(bank, stream))
+        return shift == 0 ? value : shift + value
+    }
+
+    /// A draw kept within ±``ParameterCheck/largestTime`` minutes (NaN as 0):
+    /// heavy tails (a Weibull of tiny shape, a lognormal of huge spread) can
+    /// overflow to infinity, and every time in a day must stay finite.
+    @inline(__always)
+    static func bounded(_ value: Double) -> Double {
+        if value > ParameterCheck.largestTime { return ParameterCheck.largestTime }
+        if value >= -ParameterCheck.largestTime { return value }
+        return value.isNaN ? 0 : -ParameterCheck.largestTime
     }
 
     @inline(__always)

@@ -54,7 +54,7 @@ enum ParameterCheck {
 
     static func atMostLargest(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
         guard abs(value) <= largestTime else {
-            throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "at most 1000000 (minutes)")
+            throw .invalidParameter(distribution: distribution, parameter: parameter, found: value, allowed: "at most 1000000 in size (minutes, or customers in a group)")
         }
     }
 

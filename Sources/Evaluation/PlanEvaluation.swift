@@ -1,4 +1,5 @@
 import Measurement
+import OutletEngine
 import Replications
 import Scenario
 
@@ -6,15 +7,25 @@ import Scenario
 /// statistics, and the targets judged on them.
 public struct PlanEvaluation: Sendable {
     public let scenario: Scenario
-    /// Each day's metrics, in day order.
+    /// Each day's metrics, in day order; empty when the days were streamed
+    /// into the statistics without being kept.
     public let days: [DayResult]
     public let statistics: RunStatistics
     public let verdicts: [TargetResult]
 
+    /// An evaluation that keeps its days (for paired comparisons and ranking).
     public init(scenario: Scenario, days: [DayResult]) {
         self.scenario = scenario
         self.days = days
         statistics = RunStatistics(days)
+        verdicts = TargetJudge.judge(scenario, statistics)
+    }
+
+    /// An evaluation from statistics alone, whose days were not kept.
+    public init(scenario: Scenario, statistics: RunStatistics) {
+        self.scenario = scenario
+        days = []
+        self.statistics = statistics
         verdicts = TargetJudge.judge(scenario, statistics)
     }
 
@@ -37,18 +48,39 @@ public struct PlanEvaluation: Sendable {
 public struct PlanEvaluator: Sendable {
     public let seed: UInt64
     public let jobs: Int
+    /// Stops an evaluation part-way (on SIGINT or SIGTERM): it then throws ``SimulationStopped``.
+    public let stop: StopRequest?
 
-    public init(seed: UInt64, jobs: Int) {
+    public init(seed: UInt64, jobs: Int, stop: StopRequest? = nil) {
         self.seed = seed
         self.jobs = max(1, jobs)
+        self.stop = stop
     }
 
     /// Simulates `scenario` on `days` (replication numbers) and judges its targets.
     /// - Parameter waits: waits, minutes, whose service levels are measured
     ///   (default: the scenario's; plans compared together share one list).
     /// - Complexity: O(days × customers per day), spread over `jobs` threads.
-    public func evaluate(_ scenario: Scenario, days: Range<Int>, waits: [Double]? = nil) throws -> PlanEvaluation {
-        let results = try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: waits ?? scenario.waitTargets)
+    /// - Parameter keepingDays: keep each day's metrics (for pairing and
+    ///   ranking); without them memory does not grow with the days.
+    public func evaluate(_ scenario: Scenario, days: Range<Int>, waits: [Double]? = nil,
+                         keepingDays: Bool = true) throws -> PlanEvaluation {
+        guard keepingDays else {
+            var accumulator = RunAccumulator(plannedDays: days.count)
+            try accumulate(scenario, days: days, waits: waits, into: &accumulator)
+            return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics())
+        }
+        let results = try ReplicationRunner.results(scenario, seed: seed, days: days, jobs: jobs,
+                                                    targets: waits ?? scenario.waitTargets, stop: stop)
         return PlanEvaluation(scenario: scenario, days: results)
+    }
+
+    /// Simulates `scenario` on `days` and folds each day into `accumulator`
+    /// without keeping it, so memory does not grow with the days.
+    /// - Complexity: O(days × customers per day); memory O(metrics).
+    public func accumulate(_ scenario: Scenario, days: Range<Int>, waits: [Double]? = nil,
+                           into accumulator: inout RunAccumulator) throws {
+        try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: waits ?? scenario.waitTargets,
+                                  stop: stop) { accumulator.add($0.metrics) }
     }
 }

@@ -70,7 +70,7 @@ extension Optimization {
         let (planned, shifts) = try cover(chosen.plan)
         if planned != chosen.plan { _ = try evaluate(planned, .shifts, force: true) }
         // 6. Validation on fresh seeds.
-        let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs)
+        let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs, stop: settings.stop)
         let validation = try evaluate(planned, .validation, days: 0..<settings.validationDays, evaluator: fresh, force: true)?.evaluation
         return OptimizationResult(unreachable: [], analyticStart: start, required: chosen.plan, planned: planned, shifts: shifts,
                                   selection: selection, validation: validation, upperBounds: atUpper)

@@ -69,7 +69,7 @@ public struct Optimization {
         self.scenario = scenario
         self.settings = settings
         self.onProgress = onProgress
-        evaluator = PlanEvaluator(seed: settings.seed, jobs: settings.jobs)
+        evaluator = PlanEvaluator(seed: settings.seed, jobs: settings.jobs, stop: settings.stop)
         let shareTargets = scenario.targets.compactMap { target -> Double? in
             if case .shareServedWithin(let minutes) = target.measure { return minutes }
             return nil
@@ -96,7 +96,9 @@ public struct Optimization {
                            force: Bool = false) throws -> Candidate? {
         guard force || hasBudget else { return nil }
         let days = days ?? searchDays
-        let evaluation = try (evaluator ?? self.evaluator).evaluate(plan.applied(to: scenario), days: days)
+        // Validation days are only summarised, so they are not kept.
+        let evaluation = try (evaluator ?? self.evaluator).evaluate(plan.applied(to: scenario), days: days,
+                                                                     keepingDays: phase != .validation)
         daysSimulated += days.count
         let misses = TargetStanding.misses(evaluation, margin: settings.margin)
         let missed = Set(misses.map(\.target))

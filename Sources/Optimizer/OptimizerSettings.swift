@@ -1,3 +1,4 @@
+import OutletEngine
 /// How hard and how carefully the optimizer searches.
 public struct OptimizerSettings: Sendable {
     /// Seed of the search days; validation uses seeds derived from it that
@@ -25,10 +26,13 @@ public struct OptimizerSettings: Sendable {
     public var indifference: Double
     /// Finalists passed to ranking and selection, at most.
     public var finalists: Int
+    /// Stops the search part-way (SIGINT, SIGTERM): it then throws ``SimulationStopped``.
+    public var stop: StopRequest?
 
     public init(seed: UInt64 = 1, jobs: Int = 1, searchDays: Int = 100, validationDays: Int = 100, margin: Double = 0.5,
                 budgetSeconds: Double? = nil, maxEvaluations: Int? = nil, selectionConfidence: Double = 0.95,
-                indifference: Double = 0.005, finalists: Int = 4) {
+                indifference: Double = 0.005, finalists: Int = 4, stop: StopRequest? = nil) {
+        self.stop = stop
         self.seed = seed
         self.jobs = jobs
         self.searchDays = searchDays

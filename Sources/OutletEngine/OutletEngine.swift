@@ -205,7 +205,19 @@ public struct OutletEngine: ~Copyable {
     ///
     /// - Complexity: O(*e* log *p*) for *e* events with at most *p* pending.
     public mutating func run<Sink: CustomerRecordSink>(day: Int, into sink: inout Sink) -> DayTotals {
+        // Without a stop request the day always finishes.
+        run(day: day, into: &sink, stoppingAt: nil) ?? finishDay()
+    }
+
+    /// Simulates day `day` as ``run(day:into:)`` does, unless `stop` is
+    /// requested first: it is looked at every ``eventsBetweenStopChecks``
+    /// events, and the day is then abandoned.
+    ///
+    /// - Returns: the day's totals, or nil when stopped.
+    /// - Complexity: O(*e* log *p*) for *e* events with at most *p* pending.
+    public mutating func run<Sink: CustomerRecordSink>(day: Int, into sink: inout Sink, stoppingAt stop: StopRequest?) -> DayTotals? {
         startDay(day)
+        var untilCheck = Self.eventsBetweenStopChecks
         while let event = calendar.next() {
             handle(event)
             if !pendingRecords.isEmpty {
@@ -213,9 +225,17 @@ public struct OutletEngine: ~Copyable {
                 pendingRecords.removeAll(keepingCapacity: true)
             }
             if !doorsOpen && inside == 0 { break }
+            untilCheck -= 1
+            if untilCheck == 0 {
+                untilCheck = Self.eventsBetweenStopChecks
+                if let stop, stop.isRequested { return nil }
+            }
         }
         return finishDay()
     }
+
+    /// Events handled between looks at a ``StopRequest``: a few milliseconds of work.
+    public static let eventsBetweenStopChecks = 4_096
 
     /// Simulates day `day`, discarding customer records.
     public mutating func run(day: Int) -> DayTotals {

@@ -21,7 +21,17 @@ public struct CSVTable: Sendable {
     }
 
     public func rendered() -> String {
-        ([header] + rows).map { $0.map(Self.quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        renderedHeader() + renderedRows()
+    }
+
+    /// The header line, for a table written in pieces.
+    public func renderedHeader() -> String {
+        header.map(Self.quoted).joined(separator: ",") + "\n"
+    }
+
+    /// The rows without the header, each line ended, for a table written in pieces.
+    public func renderedRows() -> String {
+        rows.map { $0.map(Self.quoted).joined(separator: ",") + "\n" }.joined()
     }
 
     static func quoted(_ field: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import OutletEngine
 import Scenario
 
@@ -42,5 +43,44 @@ public enum TraceTables {
         var table = CSVTable(header: ["day", "time", "customer", "event"])
         for row in rows { table.append([String(row.day), time(row.time), String(row.customer), row.event]) }
         return table
+    }
+}
+
+/// Streams `customers.csv` and `events.csv` into a results folder day by
+/// day, so that a trace of many days never sits in memory.
+public struct TraceWriter {
+    let scenario: Scenario
+    let folder: ResultsFolder
+    let customers: FileHandle
+    let events: FileHandle
+
+    /// Creates both files with their headers.
+    public init(folder: ResultsFolder, scenario: Scenario) throws(ResultsFolder.Failure) {
+        self.scenario = scenario
+        self.folder = folder
+        customers = try folder.create("customers.csv")
+        events = try folder.create("events.csv")
+        try write(TraceTables.customers([], scenario: scenario).renderedHeader(), to: customers)
+        try write(TraceTables.events([]).renderedHeader(), to: events)
+    }
+
+    /// Appends one day's customers; days must come in day order.
+    public func append(_ records: [CustomerRecord]) throws(ResultsFolder.Failure) {
+        try write(TraceTables.customers(records, scenario: scenario).renderedRows(), to: customers)
+        try write(TraceTables.events(records).renderedRows(), to: events)
+    }
+
+    /// Closes both files.
+    public func close() {
+        try? customers.close()
+        try? events.close()
+    }
+
+    func write(_ text: String, to handle: FileHandle) throws(ResultsFolder.Failure) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw .cannotWrite(folder.target.path, error.localizedDescription)
+        }
     }
 }

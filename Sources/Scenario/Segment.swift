@@ -14,7 +14,11 @@ public struct Segment: Sendable {
     /// Probability of choosing self-service for a kiosk-capable need, with no guide.
     public var selfServicePropensity: Double
     /// Customers per arrival (a family, colleagues); `nil` for one at a time.
+    /// Draws are rounded and kept within 1...``largestGroup``.
     public var groupSize: Distribution?
+
+    /// The most customers one arrival brings.
+    public static let largestGroup = 1_000
 
     public init(name: String, priority: Int = 0, mix: [Double], patience: Distribution? = nil,
                 balking: BalkingRule? = nil, selfServicePropensity: Double = 0, groupSize: Distribution? = nil) {

@@ -131,7 +131,7 @@ enum DistributionSyntax {
             case ("erlang", _):
                 let k = try number("k")
                 guard k == k.rounded(), k >= 1, k < 1e6 else {
-                    throw Problem(offset: offsets["k"] ?? offset, found: "k = \(DistributionErrorFormat.value(k))", allowed: "a whole number of phases >= 1")
+                    throw Problem(offset: offsets["k"] ?? offset, found: "k = \(DistributionErrorFormat.value(k))", allowed: "a whole number of phases from 1 to 999999")
                 }
                 return try .erlang(phases: Int(k), mean: number("mean"))
             case ("gamma", _): return try .gamma(mean: number("mean"), sd: number("sd"))

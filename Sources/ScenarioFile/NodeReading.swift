@@ -17,7 +17,8 @@ struct NodeReader {
 
     mutating func report(_ node: Node?, _ path: String, found: String, allowed: String, hint: String? = nil,
                          columnOffset: Int = 0) {
-        let mark = node?.mark
+        // A problem with no node of its own (a sum over absent entries) is put at the document's start.
+        let mark = node?.mark ?? document?.node.mark
         var source = file, note = hint
         if let document, document.chain.count > 1 {
             // Name the file the value came from, and the other files of the chain.
@@ -26,7 +27,7 @@ struct NodeReader {
             let relation = source == document.chain.first ? "in a scenario extending \(others)" : "inherited by \(others)"
             note = hint.map { "\($0); \(relation)" } ?? relation
         }
-        problems.append(ScenarioProblem(file: source, line: mark?.line ?? 0, column: (mark?.column ?? 0) + columnOffset,
+        problems.append(ScenarioProblem(file: source, line: max(mark?.line ?? 1, 1), column: max(mark?.column ?? 1, 1) + columnOffset,
                                         keyPath: path, found: found, allowed: allowed, hint: note))
     }
 
@@ -104,38 +105,42 @@ struct NodeReader {
 
     // MARK: Scalars
 
-    mutating func number(_ node: Node, _ path: String, minimum: Double) -> Double? {
-        guard case .scalar(let scalar) = node,
-              let value = Double(scalar.string) ?? DistributionSyntax.yamlSpecialNumber(scalar.string) else {
-            report(node, path, found: Self.describe(node), allowed: "a number >= \(DistributionErrorFormat.value(minimum))")
-            return nil
-        }
-        guard value.isFinite, value >= minimum else {
-            report(node, path, found: DistributionErrorFormat.value(value),
-                   allowed: "a finite number >= \(DistributionErrorFormat.value(minimum))")
-            return nil
-        }
-        return value
+    /// A number within `limits`, checked before any conversion.
+    mutating func number(_ node: Node, _ path: String, _ limits: NumberLimits) -> Double? {
+        bounded(node, path, limits, allowed: "a number \(limits.text)")
     }
 
-    /// A whole number; `maximum` keeps counts (windows, kiosks, seats) to
-    /// what a machine can simulate.
-    mutating func integer(_ node: Node, _ path: String, minimum: Int, maximum: Int = 1_000_000) -> Int? {
-        guard let value = number(node, path, minimum: Double(minimum)) else { return nil }
-        guard value == value.rounded(), value <= Double(maximum) else {
-            report(node, path, found: DistributionErrorFormat.value(value), allowed: "a whole number from \(minimum) to \(maximum)")
+    /// A whole number within `limits`, checked before it is converted.
+    mutating func integer(_ node: Node, _ path: String, _ limits: NumberLimits) -> Int? {
+        let allowed = "a whole number \(limits.text)"
+        guard let value = bounded(node, path, limits, allowed: allowed) else { return nil }
+        guard value == value.rounded() else {
+            report(node, path, found: DistributionErrorFormat.value(value), allowed: allowed)
             return nil
         }
         return Int(value)
     }
 
-    mutating func probability(_ node: Node, _ path: String) -> Double? {
-        guard let value = number(node, path, minimum: 0) else { return nil }
-        guard value <= 1 else {
-            report(node, path, found: DistributionErrorFormat.value(value), allowed: "a probability from 0 to 1")
+    /// The scalar's value when it is a finite number within `limits`; else a
+    /// problem that quotes the scalar as written.
+    private mutating func bounded(_ node: Node, _ path: String, _ limits: NumberLimits, allowed: String) -> Double? {
+        guard case .scalar(let scalar) = node,
+              let value = Double(scalar.string) ?? DistributionSyntax.yamlSpecialNumber(scalar.string) else {
+            report(node, path, found: Self.describe(node), allowed: allowed)
+            return nil
+        }
+        guard value.isFinite, value >= limits.minimum, value <= limits.maximum else {
+            report(node, path, found: scalar.string, allowed: allowed)
             return nil
         }
         return value
+    }
+
+    /// A limit as planners write it: 1000000, not 1e+06.
+    static func limitText(_ value: Double) -> String { DistributionErrorFormat.value(value) }
+
+    mutating func probability(_ node: Node, _ path: String) -> Double? {
+        number(node, path, .share)
     }
 
     mutating func text(_ node: Node, _ path: String) -> String? {

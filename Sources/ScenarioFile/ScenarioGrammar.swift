@@ -6,9 +6,10 @@ indirect enum Shape: Sendable {
     case object([Field])
     /// A mapping from names the planner chooses (free UTF-8) to values.
     case namedMap(Shape)
-    /// A number, with an inclusive lower bound.
-    case number(minimum: Double)
-    case integer(minimum: Int)
+    /// A number within inclusive limits.
+    case number(NumberLimits)
+    /// A whole number within inclusive limits.
+    case integer(NumberLimits)
     case probability
     case text
     case boolean
@@ -44,9 +45,9 @@ enum Grammar {
     static let outlet: [Field] = [
         Field("opens", .clockTime, required: true, "Doors open, \"HH:MM\"."),
         Field("closes", .clockTime, required: true, "Doors close, \"HH:MM\"; customers inside are still served. Hours past 24 run into the next days (\"48:00\": two days), for round-the-clock outlets and steady-state runs."),
-        Field("interval_minutes", .number(minimum: 1), required: true, "Length of the intervals for rates, staffing and statistics (e.g. 15, 30, 60)."),
-        Field("max_overtime_minutes", .number(minimum: 0), "Minutes after closing after which those still waiting leave unserved (default 120)."),
-        Field("warm_up_minutes", .number(minimum: 0), "Minutes from opening that are simulated but not measured: customers arriving before its end, and its intervals, are left out of every statistic (default 0). A whole number of intervals, shorter than the day."),
+        Field("interval_minutes", .number(.minutes.from(1)), required: true, "Length of the intervals for rates, staffing and statistics (e.g. 15, 30, 60)."),
+        Field("max_overtime_minutes", .number(.minutes), "Minutes after closing after which those still waiting leave unserved (default 120)."),
+        Field("warm_up_minutes", .number(.minutes), "Minutes from opening that are simulated but not measured: customers arriving before its end, and its intervals, are left out of every statistic (default 0). A whole number of intervals, shorter than the day."),
     ]
 
     static let kiosk: [Field] = [
@@ -61,40 +62,40 @@ enum Grammar {
     ]
 
     static let balking: [Field] = [
-        Field("when_waiting_at_least", .integer(minimum: 0), "Turn away when at least this many wait for a window."),
-        Field("when_announced_wait_at_least", .number(minimum: 0), "Turn away when the ticket machine announces at least this many minutes."),
+        Field("when_waiting_at_least", .integer(.customers), "Turn away when at least this many wait for a window."),
+        Field("when_announced_wait_at_least", .number(.minutes), "Turn away when the ticket machine announces at least this many minutes."),
         Field("probability", .probability, "Probability of turning away once triggered (default 1)."),
     ]
 
     static let segment: [Field] = [
-        Field("priority", .integer(minimum: 0), "Higher is called first (default 0)."),
+        Field("priority", .integer(.priority), "Higher is called first (default 0)."),
         Field("share", .probability, "Share of `arrivals.per_hour` (when arrivals are given in total)."),
-        Field("arrivals_per_hour", .schedule(integer: false), "Arrivals per hour of this segment (when not given in total)."),
+        Field("arrivals_per_hour", .schedule(integer: false), "Arrivals per hour of this segment (when not given in total); all segments together, with peaks and scale applied, at most 100000 an hour."),
         Field("mix", .weights, required: true, "Transaction type → share of this segment's customers; sums to 1."),
         Field("patience", .distribution(signed: false), "Minutes the customer waits for a window before leaving; omit for never."),
         Field("balking", .object(balking), "When the customer turns away on seeing the queue."),
         Field("self_service", .probability, "Probability of choosing a kiosk for a kiosk-capable need (default 0)."),
-        Field("group_size", .distribution(signed: false), "Customers per arrival, e.g. empirical(values=[1, 2], weights=[0.9, 0.1])."),
+        Field("group_size", .distribution(signed: false), "Customers per arrival, e.g. empirical(values=[1, 2], weights=[0.9, 0.1]); a mean of at most 100, each group at most 1000."),
     ]
 
     static let peak: [Field] = [
         Field("name", .text, required: true, "Name of the peak, e.g. lunch."),
         Field("from", .clockTime, required: true, "Start, \"HH:MM\"."),
         Field("to", .clockTime, required: true, "End, \"HH:MM\" (exclusive)."),
-        Field("factor", .number(minimum: 0), required: true, "Multiplies the arrival rate."),
+        Field("factor", .number(.factor), required: true, "Multiplies the arrival rate."),
     ]
 
     static let arrivals: [Field] = [
-        Field("per_hour", .schedule(integer: false), "Total walk-in arrivals per hour, split by segment shares."),
+        Field("per_hour", .schedule(integer: false), "Total walk-in arrivals per hour, split by segment shares; with peaks and scale applied, at most 100000 an hour."),
         Field("peaks", .list(.object(peak)), "Named peaks that scale the rate."),
-        Field("scale", .number(minimum: 0), "Multiplies every generated walk-in rate, peaks included, e.g. 1.2 for 20% demand growth (default 1); not traces or appointments."),
+        Field("scale", .number(.factor), "Multiplies every generated walk-in rate, peaks included, e.g. 1.2 for 20% demand growth (default 1); not traces or appointments."),
         Field("trace", .text, "CSV file of arrivals (time,segment[,transaction]) replacing generated walk-ins; relative to the scenario file."),
     ]
 
     static let reception: [Field] = [
         Field("greeters", .schedule(integer: true), required: true, "Greeters on duty."),
         Field("triage", .distribution(signed: false), required: true, "Time a greeter spends with a customer, minutes."),
-        Field("max_queue", .integer(minimum: 0), "Most customers who wait for a busy greeter; others decide alone (default 3)."),
+        Field("max_queue", .integer(.customers), "Most customers who wait for a busy greeter; others decide alone (default 3)."),
     ]
 
     static let breakdowns: [Field] = [
@@ -103,7 +104,7 @@ enum Grammar {
     ]
 
     static let kioskType: [Field] = [
-        Field("count", .integer(minimum: 0), required: true, "Kiosks of this type."),
+        Field("count", .integer(.staff), required: true, "Kiosks of this type."),
         Field("transactions", .nameList, required: true, "Transaction types it can do, or \"all\"."),
         Field("breakdowns", .object(breakdowns), "How each kiosk fails; omit for never."),
     ]
@@ -117,20 +118,20 @@ enum Grammar {
         Field("kiosks", .namedMap(.object(kioskType)), "Kiosk types by name."),
         Field("guides", .schedule(integer: true), "Guides on the floor (default 0)."),
         Field("guide_effect", .object(guideEffect), "What a guide on duty changes."),
-        Field("balk_to_counter_at", .integer(minimum: 1), "A customer who finds this many waiting for a kiosk goes to the counter."),
+        Field("balk_to_counter_at", .integer(.customers.from(1)), "A customer who finds this many waiting for a kiosk goes to the counter."),
     ]
 
     static let waitingZone: [Field] = [
-        Field("seats", .integer(minimum: 0), required: true, "Seats."),
-        Field("standing", .integer(minimum: 0), "Standing places beyond the seats (default 0)."),
+        Field("seats", .integer(.customers), required: true, "Seats."),
+        Field("standing", .integer(.customers), "Standing places beyond the seats (default 0)."),
     ]
 
     static let flexible: [Field] = [
-        Field("max", .integer(minimum: 1), required: true, "Most temporary windows at once."),
-        Field("open_when_waiting", .integer(minimum: 1), "Open one when at least this many wait for the group."),
-        Field("open_when_oldest_wait", .number(minimum: 0), "Open one when the longest wait reaches this many minutes."),
-        Field("activation_delay", .number(minimum: 0), "Minutes from the decision until the window opens (default 0)."),
-        Field("close_when_waiting_below", .integer(minimum: 0), required: true, "Close temporary windows when fewer than this many wait."),
+        Field("max", .integer(.staff.from(1)), required: true, "Most temporary windows at once."),
+        Field("open_when_waiting", .integer(.customers.from(1)), "Open one when at least this many wait for the group."),
+        Field("open_when_oldest_wait", .number(.minutes), "Open one when the longest wait reaches this many minutes."),
+        Field("activation_delay", .number(.minutes), "Minutes from the decision until the window opens (default 0)."),
+        Field("close_when_waiting_below", .integer(.customers), required: true, "Close temporary windows when fewer than this many wait."),
     ]
 
     static let windowGroup: [Field] = [
@@ -144,13 +145,13 @@ enum Grammar {
     static let calling: [Field] = [
         Field("prioritise_segments", .boolean, "Call higher-priority segments first (default true)."),
         Field("appointments_first", .boolean, "Call customers with a current appointment first (default true)."),
-        Field("max_pass_overs", .integer(minimum: 0), "Most times a waiting customer may be passed over; omit for no limit."),
+        Field("max_pass_overs", .integer(.customers), "Most times a waiting customer may be passed over; omit for no limit."),
     ]
 
     static let booking: [Field] = [
         Field("time", .clockTime, "Booked time of one or more slots."),
         Field("per_interval", .schedule(integer: true), "Slots per interval, spread evenly in it."),
-        Field("count", .integer(minimum: 1), "Slots at `time` (default 1)."),
+        Field("count", .integer(.customers.from(1)), "Slots at `time` (default 1)."),
         Field("segment", .text, required: true, "Segment of the booked customers."),
         Field("transaction", .text, "Transaction type; omit to draw from the segment's mix."),
     ]
@@ -159,7 +160,7 @@ enum Grammar {
         Field("bookings", .list(.object(booking)), required: true, "Booked slots."),
         Field("no_show", .probability, "Probability a booked customer does not come (default 0)."),
         Field("lateness", .distribution(signed: true), "Minutes after the booked time the customer arrives; negative is early (default 0)."),
-        Field("grace_minutes", .number(minimum: 0), "Minutes late within which appointment priority holds (default 10)."),
+        Field("grace_minutes", .number(.minutes), "Minutes late within which appointment priority holds (default 10)."),
     ]
 
     static let walking: [Field] = [
@@ -173,10 +174,10 @@ enum Grammar {
     static let target: [Field] = [
         Field("name", .text, "Label for reports (default: made from the target)."),
         Field("metric", .text, required: true, "share_served_within, wait_mean, wait_p50, wait_p90, wait_p95, abandonment, max_standing, overtime or window_utilisation."),
-        Field("minutes", .number(minimum: 0), "The wait, for share_served_within."),
-        Field("at_least", .number(minimum: 0), "The value must be at least this."),
-        Field("at_most", .number(minimum: 0), "The value must be at most this."),
-        Field("between", .list(.number(minimum: 0)), "[low, high]: the value must lie within."),
+        Field("minutes", .number(.minutes), "The wait, for share_served_within."),
+        Field("at_least", .number(.minutes), "The value must be at least this."),
+        Field("at_most", .number(.minutes), "The value must be at most this."),
+        Field("between", .list(.number(.minutes)), "[low, high]: the value must lie within."),
         Field("per", .text, "day (default) or interval: judged for the whole day or for every interval."),
         Field("segment", .text, "Only this segment's customers."),
         Field("transaction", .text, "Only customers with this transaction type."),
@@ -184,23 +185,23 @@ enum Grammar {
     ]
 
     static let wages: [Field] = [
-        Field("windows", .number(minimum: 0), required: true, "Per staff-hour at a window (flexible windows included)."),
-        Field("greeters", .number(minimum: 0), "Per greeter-hour."),
-        Field("guides", .number(minimum: 0), "Per guide-hour."),
+        Field("windows", .number(.money), required: true, "Per staff-hour at a window (flexible windows included)."),
+        Field("greeters", .number(.money), "Per greeter-hour."),
+        Field("guides", .number(.money), "Per guide-hour."),
     ]
 
     static let costs: [Field] = [
         Field("wage_per_hour", .object(wages), required: true, "Wages per staff-hour by role."),
-        Field("overtime_premium", .number(minimum: 0), "Extra share of the wage for hours after closing, e.g. 0.5."),
-        Field("kiosk_per_day", .number(minimum: 0), "Cost of one kiosk for a day."),
-        Field("seat_per_day", .number(minimum: 0), "Cost of one seat for a day."),
-        Field("lost_customer", .number(minimum: 0), "Cost of a customer who leaves without service."),
+        Field("overtime_premium", .number(.wageShare), "Extra share of the wage for hours after closing, e.g. 0.5."),
+        Field("kiosk_per_day", .number(.money), "Cost of one kiosk for a day."),
+        Field("seat_per_day", .number(.money), "Cost of one seat for a day."),
+        Field("lost_customer", .number(.money), "Cost of a customer who leaves without service."),
     ]
 
     static let bounds: [Field] = [
-        Field("min", .integer(minimum: 0), required: true, "Smallest value the optimizer may choose."),
-        Field("max", .integer(minimum: 0), required: true, "Largest value the optimizer may choose."),
-        Field("step", .integer(minimum: 1), "Step between the values tried (default 1)."),
+        Field("min", .integer(.staff), required: true, "Smallest value the optimizer may choose."),
+        Field("max", .integer(.staff), required: true, "Largest value the optimizer may choose."),
+        Field("step", .integer(.staff.from(1)), "Step between the values tried (default 1)."),
     ]
 
     static let search: [Field] = [
@@ -213,17 +214,17 @@ enum Grammar {
     ]
 
     static let shiftBreak: [Field] = [
-        Field("minutes", .number(minimum: 1), required: true, "Length of the unpaid break, minutes."),
-        Field("earliest_after_hours", .number(minimum: 0), required: true, "Hours into the shift the break may start at the earliest."),
-        Field("latest_after_hours", .number(minimum: 0), required: true, "Hours into the shift the break must have started by."),
+        Field("minutes", .number(.minutes.from(1)), required: true, "Length of the unpaid break, minutes."),
+        Field("earliest_after_hours", .number(.hours), required: true, "Hours into the shift the break may start at the earliest."),
+        Field("latest_after_hours", .number(.hours), required: true, "Hours into the shift the break must have started by."),
     ]
 
     static let shift: [Field] = [
         Field("name", .text, required: true, "Name of the shift, e.g. full day."),
         Field("starts", .list(.clockTime), required: true, "Times it may start, \"HH:MM\", on the interval grid."),
-        Field("hours", .number(minimum: 0), required: true, "Length, break included, hours (a whole number of intervals)."),
+        Field("hours", .number(.hours), required: true, "Length, break included, hours (a whole number of intervals)."),
         Field("break", .object(shiftBreak), "An unpaid break placed by the optimizer within these limits."),
-        Field("cost", .number(minimum: 0), "Cost of one shift (default: its paid hours times costs.wage_per_hour.windows)."),
+        Field("cost", .number(.money), "Cost of one shift (default: its paid hours times costs.wage_per_hour.windows)."),
     ]
 
     static let root: [Field] = [
@@ -241,7 +242,7 @@ enum Grammar {
         Field("calling", .object(calling), "How windows call tickets."),
         Field("appointments", .object(appointments), "Booked visits."),
         Field("walking", .object(walking), "Walking times between zones."),
-        Field("wait_targets", .list(.number(minimum: 0)), "Waits, minutes, whose service levels are reported (default [5, 10, 15])."),
+        Field("wait_targets", .list(.number(.minutes)), "Waits, minutes, whose service levels are reported (default [5, 10, 15])."),
         Field("targets", .list(.object(target)), "Service targets that `outletsim check` judges."),
         Field("costs", .object(costs), "What the day costs, for comparing plans."),
         Field("search", .object(search), "What `outletsim optimize` may change, with bounds."),

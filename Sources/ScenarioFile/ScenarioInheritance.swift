@@ -27,14 +27,19 @@ struct ResolvedDocument {
     /// Resolves `path`: reads it and, recursively, the files it extends.
     static func load(_ path: String, seen: [String] = []) throws(ScenarioProblems) -> ResolvedDocument {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: Data?
+        let text: String
+        do {
+            data = try TextEncoding.contents(of: path, largest: TextEncoding.largestScenario)
+            text = try data.map(TextEncoding.decode) ?? ""
+        } catch {
+            throw ScenarioProblems([ScenarioProblem(file: path, line: error.line, column: error.column, keyPath: "",
+                                                    found: error.found, allowed: error.allowed)])
+        }
+        guard data != nil else {
             let reason = FileManager.default.fileExists(atPath: path) ? "a file that cannot be read" : "no such file"
             throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: reason,
                                                     allowed: "a readable YAML scenario file")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: "bytes that are not UTF-8",
-                                                    allowed: "a UTF-8 text file")])
         }
         let node: Node
         do {

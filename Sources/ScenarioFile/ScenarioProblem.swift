@@ -1,10 +1,12 @@
 /// One problem in a scenario file: where it is and what is wrong.
 ///
 /// Rendered as `FILE:LINE:COLUMN: error: KEY.PATH: found X; allowed: Y`
-/// with an optional hint (e.g. "did you mean 'patience'?").
+/// with an optional hint (e.g. "did you mean 'patience'?"); a problem with
+/// the file as a whole (missing, a folder) is `FILE: error: ...`.
 public struct ScenarioProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public let file: String
-    /// 1-based; 0 when the problem has no single place (e.g. an empty file).
+    /// 1-based; 0 when the problem is with the file as a whole (it is
+    /// missing or not a regular file), which has no line to point at.
     public let line: Int
     public let column: Int
     /// Where in the document, e.g. `segments.VIP.patience`.
@@ -27,7 +29,8 @@ public struct ScenarioProblem: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         let place = keyPath.isEmpty ? "" : "\(keyPath): "
-        var text = "\(file):\(line):\(column): error: \(place)found \(found); allowed: \(allowed)"
+        let location = line > 0 ? "\(file):\(line):\(column)" : file
+        var text = "\(location): error: \(place)found \(found); allowed: \(allowed)"
         if let hint { text += " (\(hint))" }
         return text
     }

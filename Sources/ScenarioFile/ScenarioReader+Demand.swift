@@ -7,6 +7,8 @@ import Yams
 struct ReadSegment {
     var segment: Segment
     var share: Double?
+    /// Whether the file gives a share at all (a bad one is reported where it is).
+    var shareWritten: Bool
     var perHour: StepSchedule<Double>?
     let node: Node
     let mixNode: Node?
@@ -19,14 +21,19 @@ extension ScenarioReader {
         for (name, _, value) in nodes.namedEntries(node, "segments", what: "segment") {
             let path = "segments.\(name)"
             guard let entries = nodes.object(value, path, Grammar.segment) else { continue }
-            let priority = entries["priority"].map { nodes.integer($0, "\(path).priority", minimum: 0) } ?? 0
+            let priority = entries["priority"].map { nodes.integer($0, "\(path).priority", .priority) } ?? 0
             let mix = entries["mix"].flatMap {
                 nodes.weights($0, "\(path).mix", names: transactionNames, what: "transaction type")
             }
             let patience = entries["patience"].flatMap { nodes.distribution($0, "\(path).patience", signed: false) }
             let balking = entries["balking"].flatMap { readBalking($0, "\(path).balking") }
             let propensity = entries["self_service"].map { nodes.probability($0, "\(path).self_service") } ?? 0
-            let groupSize = entries["group_size"].flatMap { nodes.distribution($0, "\(path).group_size", signed: false) }
+            var groupSize = entries["group_size"].flatMap { nodes.distribution($0, "\(path).group_size", signed: false) }
+            if let size = groupSize, !(size.mean <= Self.largestMeanGroup) {
+                nodes.report(entries["group_size"], "\(path).group_size", found: "a mean group of \(NodeReader.format(size.mean)) customers",
+                             allowed: "a mean of at most \(NodeReader.format(Self.largestMeanGroup)) customers per arrival (each group is at most \(Segment.largestGroup))")
+                groupSize = nil
+            }
             let share = entries["share"].flatMap { nodes.probability($0, "\(path).share") }
             let perHour = entries["arrivals_per_hour"].flatMap {
                 nodes.schedule($0, "\(path).arrivals_per_hour", integer: false, hours: hours)
@@ -35,7 +42,7 @@ extension ScenarioReader {
                                   mix: mix ?? Array(repeating: 0, count: transactionNames.count),
                                   patience: patience, balking: balking, selfServicePropensity: propensity ?? 0,
                                   groupSize: groupSize)
-            segments.append(ReadSegment(segment: segment, share: share, perHour: perHour, node: value, mixNode: entries["mix"]))
+            segments.append(ReadSegment(segment: segment, share: share, shareWritten: entries["share"] != nil, perHour: perHour, node: value, mixNode: entries["mix"]))
         }
         if segments.isEmpty {
             nodes.report(node, "segments", found: "no segments", allowed: "at least one segment")
@@ -48,10 +55,10 @@ extension ScenarioReader {
         let probability = entries["probability"].map { nodes.probability($0, "\(path).probability") } ?? 1
         switch (entries["when_waiting_at_least"], entries["when_announced_wait_at_least"]) {
         case let (count?, nil):
-            guard let atLeast = nodes.integer(count, "\(path).when_waiting_at_least", minimum: 0), let probability else { return nil }
+            guard let atLeast = nodes.integer(count, "\(path).when_waiting_at_least", .customers), let probability else { return nil }
             return BalkingRule(trigger: .queueLength(atLeast: atLeast), probability: probability)
         case let (nil, wait?):
-            guard let atLeast = nodes.number(wait, "\(path).when_announced_wait_at_least", minimum: 0), let probability else { return nil }
+            guard let atLeast = nodes.number(wait, "\(path).when_announced_wait_at_least", .minutes), let probability else { return nil }
             return BalkingRule(trigger: .announcedWait(atLeast: atLeast), probability: probability)
         default:
             nodes.report(node, path, found: "\(entries["when_waiting_at_least"] == nil ? "neither" : "both") trigger(s)",
@@ -59,6 +66,9 @@ extension ScenarioReader {
             return nil
         }
     }
+
+    /// The largest mean group size a segment may have.
+    static let largestMeanGroup = 100.0
 
     /// Arrivals either in total (`arrivals.per_hour` with segment shares) or
     /// per segment (`segments.*.arrivals_per_hour`), or from a trace.
@@ -76,17 +86,11 @@ extension ScenarioReader {
         }
         let trace = entries["trace"].flatMap { readTrace($0) }
         var scale = 1.0
-        if let node = entries["scale"], let value = nodes.number(node, "arrivals.scale", minimum: 0) {
-            if value <= 100 {
-                scale = value
-            } else {
-                nodes.report(node, "arrivals.scale", found: NodeReader.format(value), allowed: "a factor from 0 to 100")
-            }
-        }
+        if let node = entries["scale"], let value = nodes.number(node, "arrivals.scale", .factor) { scale = value }
         let total = entries["per_hour"].flatMap { nodes.schedule($0, "arrivals.per_hour", integer: false, hours: hours) }
         let rates: ArrivalPlan.Rates
         if entries["per_hour"] != nil {
-            for read in segments where read.share == nil {
+            for read in segments where !read.shareWritten {
                 nodes.report(read.node, "segments.\(read.segment.name).share", found: "no share",
                              allowed: "a share of arrivals.per_hour for every segment (shares summing to 1)")
             }
@@ -96,7 +100,7 @@ extension ScenarioReader {
             }
             let shares = segments.map { $0.share ?? 0 }
             let sum = shares.reduce(0, +)
-            if segments.allSatisfy({ $0.share != nil }), abs(sum - 1) > 1e-6 {
+            if !segments.isEmpty, segments.allSatisfy({ $0.share != nil }), abs(sum - 1) > 1e-6 {
                 nodes.report(segments.first?.node, "segments.*.share", found: "shares summing to \(NodeReader.format(sum))",
                              allowed: "shares summing to 1 (within 1e-6)")
             }
@@ -115,7 +119,26 @@ extension ScenarioReader {
             }
             rates = .perSegment(segments.map { _ in .constant(0) })
         }
-        return ArrivalPlan(rates: rates, peaks: peaks, trace: trace, scale: scale)
+        let plan = ArrivalPlan(rates: rates, peaks: peaks, trace: trace, scale: scale)
+        checkRateCap(plan, node: node ?? rootNode)
+        return plan
+    }
+
+    /// Walk-in arrivals, after peaks and scale, may total at most
+    /// ``NumberLimits/arrivalsPerHour`` per hour at any time, so that no
+    /// combination of factors makes a day of endless customers.
+    mutating func checkRateCap(_ plan: ArrivalPlan, node: Node) {
+        guard let hours, nodes.problems.isEmpty else { return }
+        let cap = NumberLimits.arrivalsPerHour.maximum
+        let times = [hours.opening] + plan.rateChanges.filter { $0 > hours.opening && $0 < hours.closing }
+        for time in times {
+            let total = segmentNames.indices.reduce(0) { $0 + plan.rate(ofSegment: $1, at: time) }
+            guard total <= cap else {
+                nodes.report(node, "arrivals", found: "\(NodeReader.format(total)) walk-in arrivals per hour at \(ClockTime(minutes: time)) once peaks and scale are applied",
+                             allowed: "at most \(NodeReader.limitText(cap)) arrivals per hour in total at any time")
+                return
+            }
+        }
     }
 
     mutating func readPeak(_ node: Node, _ path: String) -> Peak? {
@@ -123,7 +146,7 @@ extension ScenarioReader {
         let name = entries["name"].flatMap { nodes.text($0, "\(path).name") }
         let from = entries["from"].flatMap { nodes.clockTime($0, "\(path).from") }
         let to = entries["to"].flatMap { nodes.clockTime($0, "\(path).to") }
-        let factor = entries["factor"].flatMap { nodes.number($0, "\(path).factor", minimum: 0) }
+        let factor = entries["factor"].flatMap { nodes.number($0, "\(path).factor", .factor) }
         guard let name, let from, let to, let factor else { return nil }
         guard to > from else {
             nodes.report(entries["to"], "\(path).to", found: "a peak ending at \(ClockTime(minutes: to))",
@@ -139,11 +162,19 @@ extension ScenarioReader {
         // Relative to the file that names the trace, which may be a base scenario.
         let base = nodes.document.map { ($0.file(for: "arrivals.trace") as NSString).deletingLastPathComponent } ?? directory
         let path = name.hasPrefix("/") || base.isEmpty ? name : (base as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            nodes.report(node, "arrivals.trace", found: "'\(name)', which cannot be read", allowed: "a readable UTF-8 CSV file relative to the scenario")
+        let text: String
+        do {
+            guard let data = try TextEncoding.contents(of: path, largest: TextEncoding.largestTrace) else {
+                nodes.report(node, "arrivals.trace", found: "'\(name)', which cannot be read", allowed: "a readable UTF-8 CSV file relative to the scenario")
+                return nil
+            }
+            text = try TextEncoding.decode(data)
+        } catch {
+            nodes.report(file: path, line: error.line, column: error.column, "arrivals.trace", found: error.found, allowed: error.allowed)
             return nil
         }
-        var trace = TraceFile(file: path, segments: segmentNames, transactions: transactionNames)
+        var trace = TraceFile(file: path, segments: segmentNames, transactions: transactionNames,
+                              hours: hours.map { $0.opening..<$0.closing })
         let rows = trace.read(text)
         for problem in trace.problems {
             nodes.report(file: path, line: problem.line, column: problem.column, "arrivals.trace", found: problem.found, allowed: problem.allowed)

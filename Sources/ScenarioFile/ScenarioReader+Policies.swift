@@ -13,7 +13,7 @@ extension ScenarioReader {
         if let value = entries["appointments_first"].flatMap({ nodes.boolean($0, "calling.appointments_first") }) {
             policy.appointmentsFirst = value
         }
-        policy.maxPassOvers = entries["max_pass_overs"].flatMap { nodes.integer($0, "calling.max_pass_overs", minimum: 0) }
+        policy.maxPassOvers = entries["max_pass_overs"].flatMap { nodes.integer($0, "calling.max_pass_overs", .customers) }
         return policy
     }
 
@@ -22,7 +22,7 @@ extension ScenarioReader {
         let noShow = entries["no_show"].map { nodes.probability($0, "appointments.no_show") } ?? 0
         let lateness = entries["lateness"].map { nodes.distribution($0, "appointments.lateness", signed: true) }
             ?? (try? Distribution.signedDeterministic(0))
-        let grace = entries["grace_minutes"].map { nodes.number($0, "appointments.grace_minutes", minimum: 0) } ?? 10
+        let grace = entries["grace_minutes"].map { nodes.number($0, "appointments.grace_minutes", .minutes) } ?? 10
         var slots: [ScheduledArrival] = []
         if let bookingsNode = entries["bookings"] {
             guard case .sequence(let list) = bookingsNode else {
@@ -63,7 +63,7 @@ extension ScenarioReader {
                 nodes.report(timeNode, "\(path).time", found: "a booking at \(ClockTime(minutes: time))", allowed: "a time within opening hours \(hours.hours)")
                 return []
             }
-            let count = entries["count"].map { nodes.integer($0, "\(path).count", minimum: 1) } ?? 1
+            let count = entries["count"].map { nodes.integer($0, "\(path).count", .customers.from(1)) } ?? 1
             guard let count else { return [] }
             return Array(repeating: ScheduledArrival(time: time, segment: segment, transactionType: transaction), count: count)
         case let (nil, scheduleNode?):
@@ -89,7 +89,7 @@ extension ScenarioReader {
     mutating func readCosts(_ node: Node) -> Costs? {
         guard let entries = nodes.object(node, "costs", Grammar.costs) else { return nil }
         func amount(_ key: String, in entries: [String: Node], _ path: String) -> Double? {
-            entries[key].map { nodes.number($0, "\(path).\(key)", minimum: 0) } ?? 0
+            entries[key].map { nodes.number($0, "\(path).\(key)", key == "overtime_premium" ? .wageShare : .money) } ?? 0
         }
         guard let wagesNode = entries["wage_per_hour"], let wages = nodes.object(wagesNode, "costs.wage_per_hour", Grammar.wages),
               let windows = amount("windows", in: wages, "costs.wage_per_hour"), let greeters = amount("greeters", in: wages, "costs.wage_per_hour"),

@@ -49,9 +49,9 @@ extension ScenarioReader {
 
     mutating func readBounds(_ node: Node, _ path: String) -> SearchSpace.Range? {
         guard let entries = nodes.object(node, path, Grammar.bounds) else { return nil }
-        let low = entries["min"].flatMap { nodes.integer($0, "\(path).min", minimum: 0, maximum: 10_000) }
-        let high = entries["max"].flatMap { nodes.integer($0, "\(path).max", minimum: 0, maximum: 10_000) }
-        let step = entries["step"].map { nodes.integer($0, "\(path).step", minimum: 1, maximum: 10_000) } ?? 1
+        let low = entries["min"].flatMap { nodes.integer($0, "\(path).min", .staff) }
+        let high = entries["max"].flatMap { nodes.integer($0, "\(path).max", .staff) }
+        let step = entries["step"].map { nodes.integer($0, "\(path).step", .staff.from(1)) } ?? 1
         guard let low, let high, let step else { return nil }
         guard high >= low else {
             nodes.report(entries["max"], "\(path).max", found: String(high), allowed: "a maximum >= the minimum (\(low))")
@@ -102,7 +102,7 @@ extension ScenarioReader {
                 }
             }
             var length: Double?
-            if let hoursNode = entries["hours"], let hours = nodes.number(hoursNode, "\(path).hours", minimum: 0) {
+            if let hoursNode = entries["hours"], let hours = nodes.number(hoursNode, "\(path).hours", .hours) {
                 if hours > 0, hours <= 24, onGrid(hours * 60) {
                     length = hours * 60
                 } else {
@@ -112,9 +112,9 @@ extension ScenarioReader {
             var breakRule: ShiftMenu.BreakRule?
             var breakValid = true
             if let breakNode = entries["break"], let parts = nodes.object(breakNode, "\(path).break", Grammar.shiftBreak) {
-                let minutes = parts["minutes"].flatMap { nodes.number($0, "\(path).break.minutes", minimum: 1) }
-                let earliest = parts["earliest_after_hours"].flatMap { nodes.number($0, "\(path).break.earliest_after_hours", minimum: 0) }
-                let latest = parts["latest_after_hours"].flatMap { nodes.number($0, "\(path).break.latest_after_hours", minimum: 0) }
+                let minutes = parts["minutes"].flatMap { nodes.number($0, "\(path).break.minutes", .minutes.from(1)) }
+                let earliest = parts["earliest_after_hours"].flatMap { nodes.number($0, "\(path).break.earliest_after_hours", .hours) }
+                let latest = parts["latest_after_hours"].flatMap { nodes.number($0, "\(path).break.latest_after_hours", .hours) }
                 breakValid = false
                 if let minutes, let earliest, let latest, let length {
                     if !onGrid(minutes) || !onGrid(earliest * 60) || !onGrid(latest * 60) {
@@ -132,7 +132,7 @@ extension ScenarioReader {
                     }
                 }
             }
-            let cost = entries["cost"].flatMap { nodes.number($0, "\(path).cost", minimum: 0) }
+            let cost = entries["cost"].flatMap { nodes.number($0, "\(path).cost", .money) }
             if entries["cost"] == nil, costs == nil {
                 nodes.report(item, "\(path).cost", found: "no cost for the shift and no costs.wage_per_hour",
                              allowed: "a cost, or costs.wage_per_hour.windows to price its paid hours")

@@ -7,8 +7,9 @@ extension ScenarioReader {
                                 "max_standing", "overtime", "window_utilisation"]
 
     mutating func readTargets(_ node: Node, windowGroupNames: [String]) -> [ServiceTarget] {
-        guard case .sequence(let list) = node else {
-            nodes.report(node, "targets", found: NodeReader.describe(node), allowed: "a list of targets")
+        guard case .sequence(let list) = node, !list.isEmpty else {
+            nodes.report(node, "targets", found: NodeReader.describe(node) == "a list" ? "an empty list" : NodeReader.describe(node),
+                         allowed: "a list of at least one target (leave targets out for none)")
             return []
         }
         return list.enumerated().compactMap { index, item in
@@ -32,7 +33,7 @@ extension ScenarioReader {
                 return nil
             }
             // 0 minutes is the share served without waiting at all.
-            guard let minutes = nodes.number(minutesNode, "\(path).minutes", minimum: 0) else { return nil }
+            guard let minutes = nodes.number(minutesNode, "\(path).minutes", .minutes) else { return nil }
             measure = .shareServedWithin(minutes: minutes)
         case "wait_mean": measure = .meanWait
         case "wait_p50": measure = .waitPercentile(50)
@@ -47,7 +48,7 @@ extension ScenarioReader {
             nodes.report(minutesNode, "\(path).minutes", found: "minutes for \(metric)", allowed: "minutes only with share_served_within")
             return nil
         }
-        guard let bound = readBound(entries, node, path) else { return nil }
+        guard let bound = readBound(entries, node, path, Self.boundLimits(measure)) else { return nil }
 
         var perInterval = false
         if let perNode = entries["per"], let per = nodes.text(perNode, "\(path).per") {
@@ -56,6 +57,12 @@ extension ScenarioReader {
                 return nil
             }
             perInterval = per == "interval"
+            // Overtime belongs to the day: no interval has its own.
+            if perInterval && metric == "overtime" {
+                nodes.report(perNode, "\(path).per", found: "per interval for overtime, which is measured only for the whole day",
+                             allowed: "day (or leave out per)")
+                return nil
+            }
         }
         let subjects = ["segment", "transaction", "window_group"].filter { entries[$0] != nil }
         guard subjects.count <= 1 else {
@@ -93,7 +100,16 @@ extension ScenarioReader {
         return ServiceTarget(name: name, measure: measure, bound: bound, subject: subject, perInterval: perInterval)
     }
 
-    mutating func readBound(_ entries: [String: Node], _ node: Node, _ path: String) -> ServiceTarget.Bound? {
+    /// What a target's bound may be: a share from 0 to 1, minutes, or a count of customers.
+    static func boundLimits(_ measure: ServiceTarget.Measure) -> NumberLimits {
+        switch measure {
+        case .shareServedWithin, .abandonment, .windowUtilisation: .share
+        case .meanWait, .waitPercentile, .overtime: .minutes
+        case .maxStanding: .customers
+        }
+    }
+
+    mutating func readBound(_ entries: [String: Node], _ node: Node, _ path: String, _ limits: NumberLimits) -> ServiceTarget.Bound? {
         let given = ["at_least", "at_most", "between"].filter { entries[$0] != nil }
         guard given.count == 1, let key = given.first, let boundNode = entries[key] else {
             nodes.report(node, path, found: given.isEmpty ? "no bound" : "\(given.joined(separator: " and "))",
@@ -101,12 +117,12 @@ extension ScenarioReader {
             return nil
         }
         switch key {
-        case "at_least": return nodes.number(boundNode, "\(path).at_least", minimum: 0).map { .atLeast($0) }
-        case "at_most": return nodes.number(boundNode, "\(path).at_most", minimum: 0).map { .atMost($0) }
+        case "at_least": return nodes.number(boundNode, "\(path).at_least", limits).map { .atLeast($0) }
+        case "at_most": return nodes.number(boundNode, "\(path).at_most", limits).map { .atMost($0) }
         default:
             guard case .sequence(let pair) = boundNode, pair.count == 2,
-                  let low = nodes.number(pair[0], "\(path).between[0]", minimum: 0),
-                  let high = nodes.number(pair[1], "\(path).between[1]", minimum: 0) else {
+                  let low = nodes.number(pair[0], "\(path).between[0]", limits),
+                  let high = nodes.number(pair[1], "\(path).between[1]", limits) else {
                 if case .sequence(let pair) = boundNode, pair.count == 2 { return nil }
                 nodes.report(boundNode, "\(path).between", found: NodeReader.describe(boundNode), allowed: "[low, high]")
                 return nil

@@ -14,7 +14,7 @@ extension ScenarioReader {
         guard let entries = nodes.object(node, "reception", Grammar.reception) else { return nil }
         let greeters = entries["greeters"].flatMap { nodes.integerSchedule($0, "reception.greeters", hours: hours) }
         let triage = entries["triage"].flatMap { nodes.distribution($0, "reception.triage", signed: false) }
-        let maxQueue = entries["max_queue"].map { nodes.integer($0, "reception.max_queue", minimum: 0) } ?? 3
+        let maxQueue = entries["max_queue"].map { nodes.integer($0, "reception.max_queue", .customers) } ?? 3
         guard let greeters, let triage, let maxQueue else { return nil }
         return Reception(greeters: greeters, triageTime: triage, maxQueue: maxQueue)
     }
@@ -26,7 +26,7 @@ extension ScenarioReader {
             for (name, _, value) in nodes.namedEntries(kiosksNode, "self_service.kiosks", what: "kiosk type") {
                 let path = "self_service.kiosks.\(name)"
                 guard let kiosk = nodes.object(value, path, Grammar.kioskType) else { continue }
-                let count = kiosk["count"].flatMap { nodes.integer($0, "\(path).count", minimum: 0, maximum: 10_000) }
+                let count = kiosk["count"].flatMap { nodes.integer($0, "\(path).count", .staff) }
                 let can = kiosk["transactions"].flatMap {
                     nodes.nameList($0, "\(path).transactions", names: transactionNames, what: "transaction type")
                 }
@@ -49,14 +49,14 @@ extension ScenarioReader {
             zone.guideAdoptionBoost = effect["adoption"].flatMap { nodes.probability($0, "self_service.guide_effect.adoption") } ?? 0
             zone.guideSuccessBoost = effect["success"].flatMap { nodes.probability($0, "self_service.guide_effect.success") } ?? 0
         }
-        zone.balkToCounterAt = entries["balk_to_counter_at"].flatMap { nodes.integer($0, "self_service.balk_to_counter_at", minimum: 1) }
+        zone.balkToCounterAt = entries["balk_to_counter_at"].flatMap { nodes.integer($0, "self_service.balk_to_counter_at", .customers.from(1)) }
         return zone
     }
 
     mutating func readWaitingZone(_ node: Node) -> WaitingZone? {
         guard let entries = nodes.object(node, "waiting_zone", Grammar.waitingZone) else { return nil }
-        let seats = entries["seats"].flatMap { nodes.integer($0, "waiting_zone.seats", minimum: 0) }
-        let standing = entries["standing"].map { nodes.integer($0, "waiting_zone.standing", minimum: 0) } ?? 0
+        let seats = entries["seats"].flatMap { nodes.integer($0, "waiting_zone.seats", .customers) }
+        let standing = entries["standing"].map { nodes.integer($0, "waiting_zone.standing", .customers) } ?? 0
         guard let seats, let standing else { return nil }
         return WaitingZone(seats: seats, standing: standing)
     }
@@ -87,11 +87,11 @@ extension ScenarioReader {
 
     mutating func readFlexible(_ node: Node, _ path: String) -> FlexibleWindowRule? {
         guard let entries = nodes.object(node, path, Grammar.flexible) else { return nil }
-        let most = entries["max"].flatMap { nodes.integer($0, "\(path).max", minimum: 1, maximum: 10_000) }
-        let waiting = entries["open_when_waiting"].flatMap { nodes.integer($0, "\(path).open_when_waiting", minimum: 1) }
-        let oldest = entries["open_when_oldest_wait"].flatMap { nodes.number($0, "\(path).open_when_oldest_wait", minimum: 0) }
-        let delay = entries["activation_delay"].map { nodes.number($0, "\(path).activation_delay", minimum: 0) } ?? 0
-        let close = entries["close_when_waiting_below"].flatMap { nodes.integer($0, "\(path).close_when_waiting_below", minimum: 0) }
+        let most = entries["max"].flatMap { nodes.integer($0, "\(path).max", .staff.from(1)) }
+        let waiting = entries["open_when_waiting"].flatMap { nodes.integer($0, "\(path).open_when_waiting", .customers.from(1)) }
+        let oldest = entries["open_when_oldest_wait"].flatMap { nodes.number($0, "\(path).open_when_oldest_wait", .minutes) }
+        let delay = entries["activation_delay"].map { nodes.number($0, "\(path).activation_delay", .minutes) } ?? 0
+        let close = entries["close_when_waiting_below"].flatMap { nodes.integer($0, "\(path).close_when_waiting_below", .customers) }
         if entries["open_when_waiting"] == nil && entries["open_when_oldest_wait"] == nil {
             nodes.report(node, path, found: "no opening trigger", allowed: "open_when_waiting, open_when_oldest_wait, or both")
             return nil

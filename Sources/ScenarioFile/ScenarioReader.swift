@@ -58,25 +58,55 @@ struct ScenarioReader {
     }
 
     func syntaxProblem(_ error: Error) -> ScenarioProblem {
-        var line = 0, column = 0, problem = "\(error)"
+        var line = 0, column = 0, problem = ""
         if let yaml = error as? YamlError {
             switch yaml {
+            case let .parser(context, text, mark, _) where text.hasPrefix("did not find expected ','"):
+                // An unclosed bracket is found lines below it: point at the bracket
+                // itself. On its own line the problem's place is sharper (a ': ').
+                let place = context.map { $0.mark.line < mark.line ? $0.mark : mark } ?? mark
+                (line, column, problem) = (place.line, place.column, text)
             case let .scanner(_, text, mark, _), let .parser(_, text, mark, _), let .composer(_, text, mark, _):
                 (line, column, problem) = (mark.line, mark.column, text)
             case let .duplicatedKeysInMapping(duplicates, context):
-                (line, column, problem) = (context.mark.line, context.mark.column,
-                                           "the key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) more than once in one mapping")
+                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                return ScenarioProblem(file: nodes.file, line: context.mark.line, column: context.mark.column, keyPath: "",
+                                       found: "the key(s) \(keys) more than once in one mapping", allowed: "each key once per mapping")
             case let .reader(text, _, _, _):
                 problem = text
             default: break
             }
         }
-        let flowProblem = problem.contains("mapping values are not allowed") || problem.contains("did not find expected ',' or '}'")
-        let hint = flowProblem
-            ? "write distributions as gamma(mean=3, sd=1.5), and quote them inside { } or [ ]; a value containing ': ' must be quoted"
-            : nil
-        return ScenarioProblem(file: nodes.file, line: line, column: column, keyPath: "", found: problem,
+        let (found, hint) = Self.syntaxWords(problem)
+        return ScenarioProblem(file: nodes.file, line: max(line, 1), column: max(column, 1), keyPath: "", found: found,
                                allowed: "valid YAML (check indentation, colons and brackets)", hint: hint)
+    }
+
+    /// The YAML parser's message said in OutletSim's words, with a hint;
+    /// the parser's own text is never shown.
+    static func syntaxWords(_ message: String) -> (found: String, hint: String?) {
+        let quoting = "write distributions as gamma(mean=3, sd=1.5), and quote them inside { } or [ ]; a value containing ': ' must be quoted"
+        let known: [(String, String, String?)] = [
+            ("mapping values are not allowed", "a ': ' where a plain value was expected", quoting),
+            ("did not find expected ',' or '}'", "a '{' mapping that is not closed by '}'", quoting),
+            ("did not find expected ',' or ']'", "a '[' list that is not closed by ']'", quoting),
+            ("cannot start any token", "a character that cannot begin a value (such as @ or `, or a tab)", "quote the value, and indent with spaces"),
+            ("tab character", "a tab used for indentation", "indent with spaces"),
+            ("did not find expected key", "an entry out of line with the mapping around it", "check the indentation of this line and the one before"),
+            ("could not find expected ':'", "a key without ':' after it", "write key: value, or quote text that spans lines"),
+            ("block sequence entries are not allowed", "a list entry '- ' where a value was expected", "check the indentation of the list"),
+            ("did not find expected '-' indicator", "a list entry out of line with the list around it", "check the indentation of the list"),
+            ("did not find expected node content", "a missing value", "give a value after the key or '- '"),
+            ("unexpected end of stream", "the end of the file inside quotes or brackets", "close every quote, '[' and '{'"),
+            ("unknown escape", "an unknown escape sequence in double-quoted text", "use single quotes, or escape a backslash as \\\\"),
+            ("undefined tag handle", "an undefined tag (a value starting with !)", "quote values that start with !"),
+            ("did not find expected alphabetic or numeric character", "an anchor (&) or alias (*) without a name", "quote values that start with & or *"),
+            ("found undefined alias", "an alias (*) to an anchor that is not defined", "quote values that start with *"),
+            ("control characters are not allowed", "a control character", "save the file as plain UTF-8 text"),
+            ("invalid", "bytes that are not UTF-8", "save the file as UTF-8"),
+        ]
+        for (fragment, found, hint) in known where message.contains(fragment) { return (found, hint) }
+        return ("text that cannot be read as YAML here", "check indentation, colons, quotes and brackets around this place")
     }
 
     mutating func readScenario(_ node: Node) -> Scenario? {
@@ -145,7 +175,7 @@ struct ScenarioReader {
         }
         var targets: [Double] = []
         for (index, item) in list.enumerated() {
-            guard let minutes = nodes.number(item, "wait_targets[\(index)]", minimum: 0) else { continue }
+            guard let minutes = nodes.number(item, "wait_targets[\(index)]", .minutes) else { continue }
             targets.append(minutes)
         }
         return Array(Set(targets)).sorted()
@@ -155,9 +185,9 @@ struct ScenarioReader {
         guard let entries = nodes.object(node, "outlet", Grammar.outlet) else { return nil }
         let opening = entries["opens"].flatMap { nodes.clockTime($0, "outlet.opens") }
         let closing = entries["closes"].flatMap { nodes.clockTime($0, "outlet.closes") }
-        let interval = entries["interval_minutes"].flatMap { nodes.number($0, "outlet.interval_minutes", minimum: 1) }
-        let overtime = entries["max_overtime_minutes"].map { nodes.number($0, "outlet.max_overtime_minutes", minimum: 0) } ?? 120
-        let warmUp = entries["warm_up_minutes"].map { nodes.number($0, "outlet.warm_up_minutes", minimum: 0) } ?? 0
+        let interval = entries["interval_minutes"].flatMap { nodes.number($0, "outlet.interval_minutes", .minutes.from(1)) }
+        let overtime = entries["max_overtime_minutes"].map { nodes.number($0, "outlet.max_overtime_minutes", .minutes) } ?? 120
+        let warmUp = entries["warm_up_minutes"].map { nodes.number($0, "outlet.warm_up_minutes", .minutes) } ?? 0
         guard let opening, let closing, let interval, let overtime, let warmUp else { return nil }
         guard closing > opening else {
             nodes.report(entries["closes"], "outlet.closes", found: "closing at \(ClockTime(minutes: closing))",

@@ -37,10 +37,10 @@ public enum ScenarioSchema {
             return object(fields)
         case .namedMap(let value):
             return ["type": "object", "additionalProperties": schema(value)]
-        case .number(let minimum):
-            return ["type": "number", "minimum": minimum]
-        case .integer(let minimum):
-            return ["type": "integer", "minimum": minimum]
+        case .number(let limits):
+            return ["type": "number", "minimum": limits.minimum, "maximum": limits.maximum]
+        case .integer(let limits):
+            return ["type": "integer", "minimum": limits.minimum, "maximum": limits.maximum]
         case .probability:
             return ["type": "number", "minimum": 0, "maximum": 1]
         case .text:
@@ -54,7 +54,8 @@ public enum ScenarioSchema {
             if !signed { number["minimum"] = 0 }
             return ["oneOf": [number, ["type": "string", "pattern": distributionPattern]]]
         case .schedule(let integer):
-            let value: [String: Any] = ["type": integer ? "integer" : "number", "minimum": 0]
+            let limits: NumberLimits = integer ? .staff : .arrivalsPerHour
+            let value: [String: Any] = ["type": integer ? "integer" : "number", "minimum": limits.minimum, "maximum": limits.maximum]
             return ["oneOf": [value, ["type": "array", "items": value],
                               ["type": "object", "propertyNames": ["pattern": clockPattern], "additionalProperties": value, "minProperties": 1]]]
         case .nameList:

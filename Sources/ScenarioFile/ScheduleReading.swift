@@ -17,16 +17,10 @@ extension NodeReader {
     /// interval, or a mapping from clock times to the value from then on,
     /// whose first time must be at or before opening.
     mutating func schedule(_ node: Node, _ path: String, integer: Bool, hours: OpeningHours?) -> StepSchedule<Double>? {
-        // Staff counts up to 10,000; rates up to 100,000 an hour.
-        let kind = integer ? "whole number from 0 to 10000" : "number from 0 to 100000"
+        let limits: NumberLimits = integer ? .staff : .arrivalsPerHour
+        let kind = (integer ? "whole number " : "number ") + limits.text
         func value(_ node: Node, _ path: String) -> Double? {
-            if integer { return self.integer(node, path, minimum: 0, maximum: 10_000).map(Double.init) }
-            guard let rate = number(node, path, minimum: 0) else { return nil }
-            guard rate <= 100_000 else {
-                report(node, path, found: DistributionErrorFormat.value(rate), allowed: "at most 100000 per hour")
-                return nil
-            }
-            return rate
+            integer ? self.integer(node, path, limits).map(Double.init) : number(node, path, limits)
         }
         switch node {
         case .scalar:

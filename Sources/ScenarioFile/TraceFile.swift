@@ -13,12 +13,15 @@ struct TraceFile {
     let file: String
     let segments: [String]
     let transactions: [String]
+    /// Opening to closing, minutes after midnight: arrivals outside are refused.
+    let hours: Range<Double>?
     private(set) var problems: [Problem] = []
 
-    init(file: String, segments: [String], transactions: [String]) {
+    init(file: String, segments: [String], transactions: [String], hours: Range<Double>? = nil) {
         self.file = file
         self.segments = segments
         self.transactions = transactions
+        self.hours = hours
     }
 
     /// The rows in time order (ties keep file order).
@@ -45,6 +48,11 @@ struct TraceFile {
                 problems.append(Problem(line: number, column: 1, found: "the time '\(fields[0])'", allowed: "\"HH:MM\", \"HH:MM:SS\" or minutes after midnight"))
                 continue
             }
+            if let hours, !hours.contains(time) {
+                problems.append(Problem(line: number, column: 1, found: "an arrival at \(fields[0]), outside opening hours",
+                                        allowed: "times from opening \(ClockTime(minutes: hours.lowerBound)) until closing \(ClockTime(minutes: hours.upperBound))"))
+                continue
+            }
             guard let segment = segments.firstIndex(of: fields[1]) else {
                 problems.append(Problem(line: number, column: fields[0].count + 2, found: "the undefined segment '\(fields[1])'",
                                         allowed: "one of " + segments.joined(separator: ", ")))
@@ -66,7 +74,7 @@ struct TraceFile {
     }
 
     static func minutes(_ text: String) -> Double? {
-        if let value = Double(text), value.isFinite, value >= 0 { return value }
+        if let value = Double(text), value.isFinite, value >= 0, value <= ClockTime.latest.minutes { return value }
         let parts = text.split(separator: ":")
         guard parts.count == 3, let seconds = Double(parts[2]), seconds >= 0, seconds < 60,
               let clock = ClockTime(parsing: "\(parts[0]):\(parts[1])") else {

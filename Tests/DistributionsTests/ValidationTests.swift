@@ -56,7 +56,7 @@ struct ValidationTests {
 
     @Test("times beyond a million minutes are refused, so every draw is finite and a day always ends")
     func hugeTimes() {
-        #expect(throws: DistributionError.invalidParameter(distribution: "lognormal", parameter: "mean", found: 1e300, allowed: "at most 1000000 (minutes)")) {
+        #expect(throws: DistributionError.invalidParameter(distribution: "lognormal", parameter: "mean", found: 1e300, allowed: "at most 1000000 in size (minutes, or customers in a group)")) {
             _ = try Distribution.lognormal(mean: 1e300, sd: 1e300)
         }
         #expect(throws: DistributionError.self) { _ = try Distribution.deterministic(2e6) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CommandTesting
 
 @Suite("outletsim check")
 struct CheckCommandTests {

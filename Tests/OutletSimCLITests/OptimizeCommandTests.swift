@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CommandTesting
 
 @Suite("outletsim optimize")
 struct OptimizeCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CommandTesting
 
 /// Checks a JSON value against the subset of JSON Schema that
 /// docs/results-format.md uses: type, const, enum, required, properties,

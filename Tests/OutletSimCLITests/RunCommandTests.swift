@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CommandTesting
 
 @Suite("outletsim run: results folder")
 struct RunCommandTests {
@@ -60,18 +61,24 @@ struct RunCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["weekday"])
     }
 
-    @Test("a rerun replaces the folder whole")
+    @Test("a rerun into --out needs --force, and then replaces the results folder whole")
     func replaces() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("saturday")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try "stale".write(to: out.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
         let scenario = repository.appendingPathComponent("scenarios/bank-branch-saturday.yaml").path
-        let output = try CommandRunner.run(["run", scenario, "--replications", "3", "--quiet", "--out", out.path])
+        let arguments = ["run", scenario, "--replications", "3", "--quiet", "--out", out.path]
+        #expect(try CommandRunner.run(arguments).status == 0)
+        try "stale".write(to: out.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.run(arguments)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("--force"), "\(refused.standardError)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("stale.txt").path))
+        let output = try CommandRunner.run(arguments + ["--force"])
         #expect(output.status == 0)
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("stale.txt").path))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["saturday"])
     }
 
     @Test("SIGTERM or Ctrl-C (SIGINT) during a run: it says it was interrupted, exits non-zero and leaves nothing half-written",
@@ -92,7 +99,8 @@ struct RunCommandTests {
         if signalName == "SIGINT" { process.interrupt() } else { process.terminate() }
         process.waitUntilExit()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 130)
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == (signalName == "SIGINT" ? 130 : 143))
         #expect(message.contains("interrupted"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }

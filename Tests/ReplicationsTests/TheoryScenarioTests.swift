@@ -29,7 +29,7 @@ struct TheoryScenarioTests {
 
     static func run(_ file: String, days: Int, comparisons: Int) throws -> Run {
         let scenario = try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/theory/\(file)").path)
-        let results = try ReplicationRunner.run(scenario, seed: 2026, days: 0..<days, jobs: 2, targets: scenario.waitTargets)
+        let results = try ReplicationRunner.results(scenario, seed: 2026, days: 0..<days, jobs: 2, targets: scenario.waitTargets)
         return Run(scenario: scenario, days: results, statistics: RunStatistics(results, level: 1 - 0.01 / Double(comparisons)))
     }
 

@@ -52,6 +52,14 @@ struct DocumentationTests {
         }
     }
 
+    @Test("the key reference is the one generated from the grammar, limits included, so the docs cannot drift")
+    func referenceIsGenerated() throws {
+        let text = try document()
+        #expect(text.contains("## Key reference\n"))
+        #expect(text.contains(KeyReference.markdown()))
+        #expect(KeyReference.markdown().contains("| `factor` | number from 0 to 100 |"))
+    }
+
     @Test("the complete example in the documentation is the weekday branch scenario as it is")
     func exampleIsCurrent() throws {
         let example = try String(contentsOf: root.appendingPathComponent("scenarios/bank-branch-weekday.yaml"), encoding: .utf8)

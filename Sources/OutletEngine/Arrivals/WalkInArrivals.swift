@@ -1,3 +1,4 @@
+import Scenario
 import Distributions
 
 /// Walk-in customers: an exact non-homogeneous Poisson process per segment,
@@ -45,7 +46,9 @@ extension OutletEngine {
         scheduleNextWalkIn(segment: segment)
         var size = 1
         if let groupSize = segmentGroupSize[segment] {
-            size = max(1, Int(groupSize.sample(from: streams, stream: streamIndex.groups[segment]).rounded()))
+            // Draws are at most a million, so the conversion is safe; a group is at most Segment.largestGroup.
+            let drawn = groupSize.sample(from: streams, stream: streamIndex.groups[segment]).rounded()
+            size = max(1, min(Segment.largestGroup, Int(drawn)))
         }
         for _ in 0..<size {
             admit(segment: segment, transaction: nil, appointmentPriority: nil)

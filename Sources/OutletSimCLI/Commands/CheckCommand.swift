@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Measurement
+import OutletEngine
 import Replications
 import Results
 import Scenario
@@ -23,16 +24,16 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Scenario files or folders (searched recursively for .yaml and .yml).")
     var paths: [String]
 
-    @Option(help: "Replications per scenario.")
+    @Option(help: "Replications per scenario, 2 to 10000000.")
     var replications: Int = 30
 
     @Option(help: "Seed; fixed so that a check is reproducible.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads to use (default: all cores).")
+    @Option(help: "Threads to use, 1 to 1024 (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Most seconds to spend on one scenario; fewer replications are judged if it runs out.")
+    @Option(help: "Most seconds to spend on one scenario, up to 1000000; fewer replications are judged if it runs out.")
     var budget: Double?
 
     @Flag(help: "Count inconclusive targets as failures.")
@@ -48,14 +49,30 @@ struct CheckCommand: ParsableCommand {
     var json: String?
 
     func validate() throws {
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2, found \(replications)") }
-        if let budget, !(budget > 0) { throw ValidationError("--budget must be a number of seconds > 0") }
+        guard (2...RunCommand.mostDays).contains(replications) else {
+            throw ValidationError("--replications must be from 2 to \(RunCommand.mostDays), found \(replications)")
+        }
+        guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
+        if let budget, !(budget > 0 && budget <= 1_000_000) {
+            throw ValidationError("--budget must be seconds > 0 and at most 1000000, found \(budget)")
+        }
+    }
+
+    /// The report files asked for: option, path, what it holds, and the text
+    /// OutletSim starts it with (so that only such a file is replaced).
+    var reportFiles: [(option: String, path: String, marker: String)] {
+        [("--junit", junit, CheckReports.junitMarker), ("--markdown", markdown, CheckReports.markdownMarker),
+         ("--json", json, CheckReports.jsonMarker)].compactMap { option, path, marker in path.map { (option, $0, marker) } }
     }
 
     func run() throws {
+        // Unusable report paths are refused before any simulation.
+        for file in reportFiles { try OutputFile.check(file.path, option: file.option, marker: file.marker) }
+        let stop = Interruption.install()
         var invalid = false
         var reports: [ScenarioCheck] = []
-        for file in try scenarioFiles() {
+        var skipped: [String] = []
+        for (file, named) in try scenarioFiles() {
             let scenario: Scenario
             do {
                 scenario = try ScenarioLoader.load(path: file)
@@ -64,57 +81,98 @@ struct CheckCommand: ParsableCommand {
                 invalid = true
                 continue
             }
-            guard !scenario.targets.isEmpty else { continue }
+            guard !scenario.targets.isEmpty else {
+                if named {
+                    FileHandle.standardError.write(Data("\(file):1:1: error: targets: found no targets; allowed: a scenario with a targets list for check to judge\n".utf8))
+                    invalid = true
+                } else {
+                    skipped.append(file)
+                }
+                continue
+            }
             let started = Date()
-            let evaluation = try evaluateWithinBudget(scenario, started: started)
+            let evaluation = try evaluateWithinBudget(scenario, started: started, stop: stop)
             let report = ScenarioCheck(file: file, scenario: scenario, results: evaluation.verdicts,
                                        days: evaluation.statistics.days, seconds: Date().timeIntervalSince(started))
             report.printLines(strict: strict)
             reports.append(report)
+            for result in report.results where result.estimate == nil {
+                FileHandle.standardError.write(Data("\(file): error: targets: found the target '\(result.target.name)', which could not be measured in \(report.days) days (\(Self.unmeasuredReason(result, scenario))); allowed: targets on what the scenario produces\n".utf8))
+                invalid = true
+            }
+        }
+        if !skipped.isEmpty {
+            print("skipped \(skipped.count) scenario\(skipped.count == 1 ? "" : "s") without targets: \(skipped.joined(separator: ", "))")
+        }
+        guard !reports.isEmpty || invalid else {
+            FileHandle.standardError.write(Data("outletsim: check: found no scenario with targets in \(paths.joined(separator: ", ")); allowed: scenario files (.yaml, .yml) that declare targets\n".utf8))
+            throw ExitCode(ExitStatus.badInput)
         }
         let all = reports.flatMap(\.results)
         let failed = all.filter { $0.verdict == .fail || (strict && $0.verdict == .inconclusive) }.count
         let inconclusive = all.filter { $0.verdict == .inconclusive }.count
-        if let junit { try CheckReports.junit(reports, strict: strict).write(toFile: junit, atomically: true, encoding: .utf8) }
-        if let markdown { try CheckReports.markdown(reports, strict: strict).write(toFile: markdown, atomically: true, encoding: .utf8) }
-        if let json { try CheckReports.json(reports, strict: strict).rendered().write(toFile: json, atomically: true, encoding: .utf8) }
+        for file in reportFiles {
+            let text = switch file.option {
+            case "--junit": CheckReports.junit(reports, strict: strict)
+            case "--markdown": CheckReports.markdown(reports, strict: strict)
+            default: CheckReports.json(reports, strict: strict).rendered()
+            }
+            try OutputFile.write(text, to: file.path, option: file.option, marker: file.marker)
+        }
         if inconclusive > 0 && !strict { print("\(inconclusive) inconclusive (counted as passed; --strict fails them)") }
         print("\(all.count - failed) passed, \(failed) failed")
-        if invalid { throw ExitCode(2) }
-        if failed > 0 { throw ExitCode(1) }
+        if invalid { throw ExitCode(ExitStatus.badInput) }
+        if failed > 0 { throw ExitCode(ExitStatus.targetsFailed) }
     }
 
-    /// The scenario files named, folders searched recursively, in a stable order.
-    func scenarioFiles() throws -> [String] {
-        var files: [String] = []
+    /// Why a target has no value: what it needs that the days never produced.
+    static func unmeasuredReason(_ result: TargetResult, _ scenario: Scenario) -> String {
+        switch result.target.measure {
+        case .meanWait, .waitPercentile, .shareServedWithin: "no customer it covers took a ticket"
+        case .abandonment: "no customer it covers arrived"
+        case .windowUtilisation: "no window it covers was open"
+        case .maxStanding, .overtime: "the day was never measured"
+        }
+    }
+
+    /// The scenario files named, and those found in folders (recursively, in
+    /// a stable order), each with whether it was named on its own.
+    func scenarioFiles() throws -> [(file: String, named: Bool)] {
+        var files: [(String, Bool)] = []
         for path in paths {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                FileHandle.standardError.write(Data("\(path):0:0: error: found no such file or folder; allowed: scenario files or folders\n".utf8))
-                throw ExitCode(2)
+            guard !path.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw ValidationError("\(path.isEmpty ? "''" : path): found no such file or folder; allowed: scenario files or folders")
             }
             if isFolder.boolValue {
                 let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-                files += found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                    .map { (path as NSString).appendingPathComponent($0) }
+                let scenarios = found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                guard !scenarios.isEmpty else {
+                    throw ValidationError("\(path): found a folder without scenario files; allowed: folders holding .yaml or .yml scenario files")
+                }
+                files += scenarios.map { ((path as NSString).appendingPathComponent($0), false) }
             } else {
-                files.append(path)
+                files.append((path, true))
             }
         }
         return files
     }
 
-    /// All replications, or as many as the budget allows (in rounds of ten, at least two).
-    func evaluateWithinBudget(_ scenario: Scenario, started: Date) throws -> PlanEvaluation {
-        let evaluator = PlanEvaluator(seed: seed, jobs: jobs)
-        guard let budget else { return try evaluator.evaluate(scenario, days: 0..<replications) }
-        var results: [DayResult] = []
-        while results.count < replications {
-            let next = min(replications, max(results.count + 10, 2))
-            results += try evaluator.evaluate(scenario, days: results.count..<next).days
+    /// All replications, or as many as the budget allows (in rounds of ten,
+    /// at least two), each day folded into the statistics and not kept.
+    func evaluateWithinBudget(_ scenario: Scenario, started: Date, stop: StopRequest) throws -> PlanEvaluation {
+        let evaluator = PlanEvaluator(seed: seed, jobs: jobs, stop: stop)
+        var accumulator = RunAccumulator(plannedDays: replications)
+        guard let budget else {
+            try evaluator.accumulate(scenario, days: 0..<replications, into: &accumulator)
+            return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics())
+        }
+        while accumulator.days < replications {
+            let next = min(replications, max(accumulator.days + 10, 2))
+            try evaluator.accumulate(scenario, days: accumulator.days..<next, into: &accumulator)
             if Date().timeIntervalSince(started) > budget { break }
         }
-        return PlanEvaluation(scenario: scenario, days: results)
+        return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics())
     }
 }
 
@@ -153,6 +211,11 @@ struct ScenarioCheck {
 
 /// JUnit XML and Markdown renderings of a check.
 enum CheckReports {
+    /// The text each report starts with, by which an earlier report is recognised and replaced.
+    static let junitMarker = "<testsuites name=\"outletsim check\""
+    static let markdownMarker = "| scenario | target | verdict | value [95% CI] |"
+    static let jsonMarker = "\"format\": \"outletsim-check\""
+
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

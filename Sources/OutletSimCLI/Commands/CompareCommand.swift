@@ -26,24 +26,28 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Scenario files, the first being the reference plan.")
     var files: [String]
 
-    @Option(help: "Days simulated for every plan.")
+    @Option(help: "Days simulated for every plan, 2 to 10000.")
     var replications: Int = 30
 
     @Option(help: "Seed shared by all plans.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads to use (default: all cores).")
+    @Option(help: "Threads to use, 1 to 1024 (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Output folder (default: results/compare-<first>-vs-<second>/).")
+    @Option(help: "Output folder (default: results/compare-<first>-vs-<second>/). An existing one is replaced only with --force, and only if OutletSim wrote it.")
     var out: String?
+
+    @Flag(help: "Replace the --out folder if it is an OutletSim results folder.")
+    var force = false
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files, found \(files.count)") }
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2, found \(replications)") }
+        guard (2...10_000).contains(replications) else { throw ValidationError("--replications must be from 2 to 10000, found \(replications)") }
+        guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
     }
 
     func run() throws {
@@ -52,24 +56,24 @@ struct CompareCommand: ParsableCommand {
         for file in files {
             do { scenarios.append(try ScenarioLoader.load(path: file)) } catch { problems += error.problems }
         }
-        guard problems.isEmpty else {
-            Diagnostics.printProblems(problems)
-            throw ExitCode(2)
-        }
+        guard problems.isEmpty else { throw ScenarioProblems(problems) }
+        let replacement: ResultsFolder.Replacement = out == nil ? .ownDefault : .named(force: force)
+        let targetPath = out ?? ResultsFolder.defaultPath(prefix: "compare-", name: "\(scenarios[0].name)-vs-\(scenarios[1].name)")
+        try ResultsFolder.check(targetPath, replacement: replacement)
         let targets = Array(Set(scenarios.flatMap(\.waitTargets))).sorted()
-        let evaluator = PlanEvaluator(seed: seed, jobs: jobs)
+        let evaluator = PlanEvaluator(seed: seed, jobs: jobs, stop: Interruption.install())
         let plans = try scenarios.map { try evaluator.evaluate($0, days: 0..<replications, waits: targets).days }
         let comparison = Comparison(scenarios: scenarios, plans: plans, seed: seed)
-        let folder = try ResultsFolder(target: URL(fileURLWithPath: out ?? "results/compare-\(scenarios[0].name)-vs-\(scenarios[1].name)"))
+        let folder = try ResultsFolder(target: targetPath, replacement: replacement)
         do {
             try folder.write("comparison.json", comparison.json().rendered())
             try folder.write("comparison.csv", comparison.table().rendered())
             try folder.write("comparison.html", comparison.report().html())
+            try folder.commit(replacement: replacement)
         } catch {
             folder.discard()
             throw error
         }
-        try folder.commit()
         if !quiet {
             print(comparison.terminalTable())
             print("\nResults in \(folder.target.path).")

@@ -64,7 +64,7 @@ struct OptimizationOutput {
         let shared = zip(from, to).prefix { $0 == $1 }.count
         let relative = (Array(repeating: "..", count: from.count - shared) + to.dropFirst(shared)).joined(separator: "/")
         var yaml = "# The cheapest plan `outletsim optimize` found that meets the targets of\n"
-        yaml += "# \(file) (seed \(optimization.settings.seed); validated on \(validation.days.count) fresh days).\n"
+        yaml += "# \(file) (seed \(optimization.settings.seed); validated on \(validation.statistics.days) fresh days).\n"
         yaml += "extends: \(quoted(relative))\nname: \(quoted(scenario.name + "-optimized"))\n"
         yaml += "windows:\n"
         for group in searchedGroups {
@@ -254,7 +254,7 @@ struct OptimizationOutput {
             costRows.append([row[0], String(format: "%.0f", Double(row[1]) ?? .nan), "\(String(format: "%.0f", Double(row[2]) ?? .nan))–\(String(format: "%.0f", Double(row[3]) ?? .nan))"])
         }
         text += "\n" + TextTable.render(costRows) + "\n"
-        text += "\nValidated on \(validation.days.count) fresh days: "
+        text += "\nValidated on \(validation.statistics.days) fresh days: "
         text += "\(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.\n"
         for verdict in validation.verdicts where verdict.verdict != .pass {
             text += "  \(verdict.verdict.rawValue.uppercased()) \(verdict.target.name): \(ScenarioCheck.describe(verdict, plannedScenario))\n"

@@ -27,26 +27,29 @@ struct OptimizeCommand: ParsableCommand {
     @Argument(help: "Scenario file with a search block, costs and targets.")
     var file: String
 
-    @Option(help: "Most seconds for the search; the best plan so far is then validated.")
+    @Option(help: "Most seconds for the search, up to 1000000; the best plan so far is then validated.")
     var budget: Double?
 
-    @Option(help: "Most plan evaluations for the search.")
+    @Option(help: "Most plan evaluations for the search, up to 1000000.")
     var maxEvaluations: Int?
 
     @Option(help: "Seed of the search days; validation uses days the search never saw.")
     var seed: UInt64 = 1
 
-    @Option(help: "Days every candidate plan is simulated on.")
+    @Option(help: "Days every candidate plan is simulated on, 2 to 10000.")
     var searchDays: Int = 100
 
-    @Option(help: "Fresh days the chosen plan is validated on.")
+    @Option(help: "Fresh days the chosen plan is validated on, 2 to 10000000.")
     var validationDays: Int = 200
 
-    @Option(help: "Threads to use (default: all cores).")
+    @Option(help: "Threads to use, 1 to 1024 (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Output folder (default: results/optimize-<scenario name>/).")
+    @Option(help: "Output folder (default: results/optimize-<scenario name>/). An existing one is replaced only with --force, and only if OutletSim wrote it.")
     var out: String?
+
+    @Flag(help: "Replace the --out folder if it is an OutletSim results folder.")
+    var force = false
 
     @Flag(help: "Also write the frontier of cost against service level (pareto.csv and a chart in the report).")
     var pareto = false
@@ -55,27 +58,32 @@ struct OptimizeCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let budget, !(budget > 0) { throw ValidationError("--budget must be a number of seconds > 0") }
-        if let maxEvaluations, maxEvaluations < 1 { throw ValidationError("--max-evaluations must be at least 1") }
-        guard searchDays >= 2 else { throw ValidationError("--search-days must be at least 2, found \(searchDays)") }
-        guard validationDays >= 2 else { throw ValidationError("--validation-days must be at least 2, found \(validationDays)") }
+        if let budget, !(budget > 0 && budget <= 1_000_000) {
+            throw ValidationError("--budget must be seconds > 0 and at most 1000000, found \(budget)")
+        }
+        if let maxEvaluations, !(1...1_000_000).contains(maxEvaluations) {
+            throw ValidationError("--max-evaluations must be from 1 to 1000000, found \(maxEvaluations)")
+        }
+        guard (2...10_000).contains(searchDays) else { throw ValidationError("--search-days must be from 2 to 10000, found \(searchDays)") }
+        guard (2...RunCommand.mostDays).contains(validationDays) else {
+            throw ValidationError("--validation-days must be from 2 to \(RunCommand.mostDays), found \(validationDays)")
+        }
+        guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
     }
 
     func run() throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioLoader.load(path: file)
-        } catch {
-            Diagnostics.printProblems(error.problems)
-            throw ExitCode(2)
-        }
+        let scenario = try ScenarioLoader.load(path: file)
         guard !scenario.search.isEmpty, !scenario.targets.isEmpty else {
             let missing = scenario.search.isEmpty ? "search" : "targets"
             FileHandle.standardError.write(Data("\(file):1:1: error: \(missing): found no '\(missing)'; allowed: a scenario with a search block, costs and targets to optimize (see docs/optimizer.md)\n".utf8))
             throw ExitCode(2)
         }
+        let replacement: ResultsFolder.Replacement = out == nil ? .ownDefault : .named(force: force)
+        let targetPath = out ?? ResultsFolder.defaultPath(prefix: "optimize-", name: scenario.name)
+        // Refuse an unusable --out before the search, not after it.
+        try ResultsFolder.check(targetPath, replacement: replacement)
         let settings = OptimizerSettings(seed: seed, jobs: jobs, searchDays: searchDays, validationDays: validationDays,
-                                         budgetSeconds: budget, maxEvaluations: maxEvaluations)
+                                         budgetSeconds: budget, maxEvaluations: maxEvaluations, stop: Interruption.install())
         let reporter = ProgressReporter(quiet: quiet)
         var optimization = Optimization(scenario: scenario, settings: settings) { reporter.report($0) }
         let result = try optimization.run()
@@ -95,15 +103,14 @@ struct OptimizeCommand: ParsableCommand {
 
         let output = OptimizationOutput(scenario: scenario, file: file, result: result, planned: planned, validation: validation,
                                         optimization: optimization, pareto: pareto)
-        let target = URL(fileURLWithPath: out ?? "results/optimize-\(scenario.name)")
-        let folder = try ResultsFolder(target: target)
+        let folder = try ResultsFolder(target: targetPath, replacement: replacement)
         do {
-            for (name, text) in try output.files(folder: target) { try folder.write(name, text) }
+            for (name, text) in try output.files(folder: folder.target) { try folder.write(name, text) }
+            try folder.commit(replacement: replacement)
         } catch {
             folder.discard()
             throw error
         }
-        try folder.commit()
         print(output.terminalSummary())
         print("\nResults in \(folder.target.path); run the plan with `outletsim run \(folder.target.appendingPathComponent("plan.yaml").path)`.")
         let failed = validation.count(.fail)

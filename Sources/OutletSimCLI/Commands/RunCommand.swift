@@ -26,17 +26,20 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
 
-    @Option(help: "Independent days (replications).")
+    @Option(help: "Independent days (replications), 2 to 10000000.")
     var replications: Int = 30
 
     @Option(help: "Seed of the random streams; the same seed gives the same results.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads to use (default: all cores).")
+    @Option(help: "Threads to use, 1 to 1024 (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Results folder (default: results/<scenario name>/).")
+    @Option(help: "Results folder (default: results/<scenario name>/). An existing one is replaced only with --force, and only if OutletSim wrote it.")
     var out: String?
+
+    @Flag(help: "Replace the --out folder if it is an OutletSim results folder.")
+    var force = false
 
     @Option(help: "Target waits in minutes, comma-separated, whose service levels are measured (default: the scenario's wait_targets).")
     var waitTargets: String?
@@ -45,7 +48,7 @@ struct RunCommand: ParsableCommand {
                                valueName: "metric=half-width"))
     var precision: String?
 
-    @Option(help: "Most days --precision may run.")
+    @Option(help: "Most days --precision may run, up to 10000000.")
     var maxReplications: Int = 5_000
 
     @Flag(help: "Also write customers.csv and events.csv with every customer of every day.")
@@ -57,17 +60,22 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print summary.json instead of the table.")
     var json = false
 
+    /// The most days one run may ask for.
+    static let mostDays = 10_000_000
+
     func validate() throws {
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2, found \(replications)") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
-        if let waitTargets, targets == nil {
-            throw ValidationError("--wait-targets must be minutes from 0 to 1000000 separated by commas, e.g. 5,10,15; found '\(waitTargets)'")
+        guard (2...Self.mostDays).contains(replications) else {
+            throw ValidationError("--replications must be from 2 to \(Self.mostDays), found \(replications)")
+        }
+        guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
+        if let waitTargets, WaitTargetsOption.parse(waitTargets) == nil {
+            throw ValidationError(WaitTargetsOption.problem(waitTargets))
         }
         if precision != nil && precisionGoal == nil {
             throw ValidationError("--precision must be METRIC=HALFWIDTH with a day metric's name and a half-width > 0, e.g. wait_p90=0.5; found '\(precision ?? "")'")
         }
-        guard precision == nil || maxReplications >= replications else {
-            throw ValidationError("--max-replications must be at least --replications (\(replications)), found \(maxReplications)")
+        guard precision == nil || (replications...Self.mostDays).contains(maxReplications) else {
+            throw ValidationError("--max-replications must be from --replications (\(replications)) to \(Self.mostDays), found \(maxReplications)")
         }
     }
 
@@ -75,92 +83,88 @@ struct RunCommand: ParsableCommand {
     var precisionGoal: (metric: Metric, halfWidth: Double)? {
         guard let precision else { return nil }
         let parts = precision.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let metric = Metric.named(parts[0]), let width = Double(parts[1]), width > 0, width.isFinite
+        guard parts.count == 2, let metric = Metric.named(parts[0]), let width = Double(parts[1]), width > 0, width <= 1e12
         else { return nil }
         return (metric, width)
     }
 
-    /// The waits given with --wait-targets, if any.
-    var targets: [Double]? {
-        guard let waitTargets else { return nil }
-        let values = waitTargets.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? -1) >= 0 && ($0 ?? .infinity) <= 1_000_000 }) else { return nil }
-        return values.compactMap { $0 }
+    func run() throws {
+        let scenario = try ScenarioLoader.load(path: file)
+        let standalone = try StandaloneScenario(path: file)
+        let targets = waitTargets.flatMap(WaitTargetsOption.parse) ?? scenario.waitTargets
+        let replacement: ResultsFolder.Replacement = out == nil ? .ownDefault : .named(force: force)
+        let folder = try ResultsFolder(target: out ?? ResultsFolder.defaultPath(name: scenario.name), replacement: replacement)
+        do {
+            try simulate(scenario, standalone: standalone, targets: targets, folder: folder, replacement: replacement)
+        } catch {
+            folder.discard()
+            throw error
+        }
     }
 
-    func run() throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioLoader.load(path: file)
-        } catch {
-            Diagnostics.printProblems(error.problems)
-            throw ExitCode(2)
-        }
-        let targets = self.targets ?? scenario.waitTargets
-        let interruption = Interruption.install()
+    func simulate(_ scenario: Scenario, standalone: StandaloneScenario, targets: [Double], folder: ResultsFolder,
+                  replacement: ResultsFolder.Replacement) throws {
+        let stop = Interruption.install()
         let started = Date()
         let progress = Progress(total: replications, enabled: !quiet && isatty(STDERR_FILENO) == 1, started: started)
-        var results = try ReplicationRunner.run(scenario, seed: seed, days: 0..<replications, jobs: jobs, targets: targets,
-                                                keepRecords: trace ? 0..<replications : 0..<0) { done in
-            progress.update(done)
-            return !interruption.happened
+        let traceWriter = trace ? try TraceWriter(folder: folder, scenario: scenario) : nil
+        defer { traceWriter?.close() }
+        // Days are folded in day order as they finish: memory holds the
+        // estimators, not the days.
+        var accumulator = RunAccumulator(plannedDays: precision == nil ? replications : maxReplications)
+        func simulateDays(_ days: Range<Int>, progress: @escaping @Sendable (Int) -> Void) throws {
+            try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: targets,
+                                      keepRecords: trace ? days : 0..<0, stop: stop, onDayFinished: progress) { day in
+                accumulator.add(day.metrics)
+                try traceWriter?.append(day.records)
+            }
         }
-        var statistics = RunStatistics(results)
+        try simulateDays(0..<replications) { progress.update($0) }
+        var statistics = accumulator.statistics()
         var precisionReport: String?
         if let goal = precisionGoal {
             // Each round asks for the days that the current half-width says are
             // needed (n·(h/goal)²), at least 10% more, within the cap: the same
             // inputs always take the same rounds, so results stay reproducible.
-            while !interruption.happened {
+            while true {
                 guard let estimate = statistics.estimate(MetricKey(.day, goal.metric)) else {
-                    FileHandle.standardError.write(Data("outletsim: --precision: no day metric '\(goal.metric)'\n".utf8))
-                    throw ExitCode(2)
+                    throw ValidationError("--precision: the day metric '\(goal.metric)' is not measured in this scenario")
                 }
                 let halfWidth = estimate.halfWidth
-                let days = results.count
+                let days = accumulator.days
                 if halfWidth <= goal.halfWidth || days >= maxReplications {
                     precisionReport = halfWidth <= goal.halfWidth
                         ? "precision reached: \(goal.metric) ± \(String(format: "%.4g", halfWidth)) after \(days) days"
                         : "precision NOT reached: \(goal.metric) ± \(String(format: "%.4g", halfWidth)) after \(days) days (the --max-replications cap)"
                     break
                 }
-                let wanted = Int((Double(days) * pow(halfWidth / goal.halfWidth, 2)).rounded(.up))
+                let ratio = halfWidth.isFinite ? min(pow(halfWidth / goal.halfWidth, 2), Double(maxReplications)) : Double(maxReplications)
+                let wanted = Int(min((Double(days) * ratio).rounded(.up), Double(maxReplications)))
                 let next = min(maxReplications, max(wanted, days + max(1, days / 10)))
-                results += try ReplicationRunner.run(scenario, seed: seed, days: days..<next, jobs: jobs, targets: targets,
-                                                     keepRecords: trace ? days..<next : 0..<0) { _ in !interruption.happened }
-                statistics = RunStatistics(results)
+                try simulateDays(days..<next) { _ in }
+                statistics = accumulator.statistics()
             }
         }
         progress.finish()
-        if interruption.happened { try interrupted() }
         let erlang = ErlangEstimates.compute(scenario, statistics, targets: targets)
         let scenarioData = FileManager.default.contents(atPath: file) ?? Data()
         let document = ResultsDocument(scenario: scenario, statistics: statistics, erlang: erlang, seed: seed,
                                        targets: targets, scenarioSHA256: SHA256.hex(scenarioData))
-        let target = URL(fileURLWithPath: out ?? "results/\(scenario.name)")
-        let folder = try ResultsFolder(target: target)
-        do {
-            for (name, text) in document.files() + [("report.html", RunReport(document: document).html())] {
-                try folder.write(name, text)
-                if interruption.happened { break }
-            }
-            if trace && !interruption.happened {
-                let records = results.flatMap(\.records)
-                try folder.write("customers.csv", TraceTables.customers(records, scenario: scenario).rendered())
-                try folder.write("events.csv", TraceTables.events(records).rendered())
-            }
-            try folder.copy(URL(fileURLWithPath: file), as: "scenario" + (file.hasSuffix(".yml") ? ".yml" : ".yaml"))
-            try folder.write("run.json", runMetadata(scenarioSHA256: document.scenarioSHA256, days: statistics.days,
-                                                     waitTargetsUsed: targets, started: started).rendered())
-        } catch {
-            folder.discard()
-            throw error
+        for (name, text) in document.files() + [("report.html", RunReport(document: document).html())] {
+            try folder.write(name, text)
+            if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
         }
-        if interruption.happened {
-            folder.discard()
-            try interrupted()
+        try folder.write(file.hasSuffix(".yml") ? "scenario.yml" : "scenario.yaml", standalone.text)
+        if let traceFile = standalone.traceFile {
+            guard let data = FileManager.default.contents(atPath: traceFile) else {
+                throw ResultsFolder.Failure.cannotWrite(folder.target.path, "cannot read the arrival trace \(traceFile)")
+            }
+            try folder.write(StandaloneScenario.traceName, String(decoding: data, as: UTF8.self))
         }
-        try folder.commit()
+        try folder.write("run.json", runMetadata(scenarioSHA256: document.scenarioSHA256, days: statistics.days,
+                                                 waitTargetsUsed: targets, started: started).rendered())
+        if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
+        try folder.commit(replacement: replacement)
 
         if json {
             print(document.summary().rendered(), terminator: "")
@@ -168,13 +172,8 @@ struct RunCommand: ParsableCommand {
             print(SummaryTable(document: document).render())
             let seconds = Date().timeIntervalSince(started)
             if let precisionReport { print("\n" + precisionReport) }
-            print("\nResults in \(target.path) (\(statistics.days) days in \(String(format: "%.2f", seconds)) s).")
+            print("\nResults in \(folder.target.path) (\(statistics.days) days in \(String(format: "%.2f", seconds)) s).")
         }
-    }
-
-    func interrupted() throws -> Never {
-        FileHandle.standardError.write(Data("outletsim: interrupted; no results were written\n".utf8))
-        throw ExitCode(130)
     }
 
     func runMetadata(scenarioSHA256: String, days: Int, waitTargetsUsed: [Double], started: Date) -> JSONValue {
@@ -189,65 +188,5 @@ struct RunCommand: ParsableCommand {
             ("command", .string(CommandLine.arguments.joined(separator: " "))),
             ("started", .string(format.string(from: started))), ("finished", .string(format.string(from: Date()))),
         ])
-    }
-}
-
-/// SIGINT and SIGTERM set a flag that the run checks between days and files.
-final class Interruption: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    private var sources: [DispatchSourceSignal] = []
-
-    static func install() -> Interruption {
-        let interruption = Interruption()
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { interruption.set() }
-            source.resume()
-            interruption.sources.append(source)
-        }
-        return interruption
-    }
-
-    private func set() {
-        lock.lock()
-        flag = true
-        lock.unlock()
-    }
-
-    var happened: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return flag
-    }
-}
-
-/// "12/100 days, 250 days/s, ETA 0.4 s" on standard error, only on a terminal.
-final class Progress: @unchecked Sendable {
-    let total: Int
-    let enabled: Bool
-    let started: Date
-    private let lock = NSLock()
-
-    init(total: Int, enabled: Bool, started: Date) {
-        self.total = total
-        self.enabled = enabled
-        self.started = started
-    }
-
-    func update(_ done: Int) {
-        guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let elapsed = max(Date().timeIntervalSince(started), 1e-6)
-        let rate = Double(done) / elapsed
-        let remaining = Double(total - done) / max(rate, 1e-9)
-        FileHandle.standardError.write(Data("\r\(done)/\(total) days, \(Int(rate)) days/s, ETA \(String(format: "%.1f", remaining)) s   ".utf8))
-    }
-
-    func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -8,7 +8,10 @@ struct SchemaCommand: ParsableCommand {
         abstract: "Print the JSON Schema of scenario files, for editors to complete and check them."
     )
 
+    @Flag(help: "Print the key reference of docs/scenario-format.md (Markdown) instead.")
+    var reference = false
+
     func run() {
-        print(ScenarioSchema.json())
+        print(reference ? KeyReference.markdown() : ScenarioSchema.json(), terminator: reference ? "" : "\n")
     }
 }

@@ -55,16 +55,12 @@ struct TheoryCommand: ParsableCommand {
     }
 
     func runScenarios() throws {
+        let stop = Interruption.install()
         let started = Date()
         var cases: [TheoryScenario] = []
         for model in TheoryScenario.Model.allCases {
             let path = (folder as NSString).appendingPathComponent(model.rawValue + ".yaml")
-            do {
-                cases.append(TheoryScenario(model: model, scenario: try ScenarioLoader.load(path: path)))
-            } catch {
-                Diagnostics.printProblems(error.problems)
-                throw ExitCode(2)
-            }
+            cases.append(TheoryScenario(model: model, scenario: try ScenarioLoader.load(path: path)))
         }
         let expectations = cases.map { $0.expectations() }
         let comparisons = expectations.reduce(0) { $0 + $1.count }
@@ -73,8 +69,10 @@ struct TheoryCommand: ParsableCommand {
         var outside = 0
         for (theory, expected) in zip(cases, expectations) {
             let scenario = theory.scenario
-            let results = try ReplicationRunner.run(scenario, seed: seed, days: 0..<days, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, targets: scenario.waitTargets)
-            let statistics = RunStatistics(results, level: level)
+            var accumulator = RunAccumulator(plannedDays: days)
+            try ReplicationRunner.run(scenario, seed: seed, days: 0..<days, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                      targets: scenario.waitTargets, stop: stop) { accumulator.add($0.metrics) }
+            let statistics = accumulator.statistics(level: level)
             for (index, expectation) in expected.enumerated() {
                 let estimate = statistics.estimate(expectation.key)
                 let inside = estimate.map { $0.contains(expectation.theory) } ?? false

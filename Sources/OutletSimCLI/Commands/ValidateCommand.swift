@@ -35,11 +35,29 @@ struct ValidateCommand: ParsableCommand {
     }
 }
 
-/// Problems go to standard error with a count.
+/// Problems go to standard error, at most ``mostPerFile`` per file, each
+/// file's followed by its count.
 enum Diagnostics {
+    /// Problems printed per file; the rest are only counted, so that a file
+    /// of a million mistakes gives a readable answer.
+    static let mostPerFile = 100
+
     static func printProblems(_ problems: [ScenarioProblem]) {
-        let text = problems.map(\.description).joined(separator: "\n")
-        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-        FileHandle.standardError.write(Data("\(text)\n\(problems.first?.file ?? ""): \(count)\n".utf8))
+        var order: [String] = []
+        var byFile: [String: [ScenarioProblem]] = [:]
+        for problem in problems {
+            if byFile[problem.file] == nil { order.append(problem.file) }
+            byFile[problem.file, default: []].append(problem)
+        }
+        var text = ""
+        for file in order {
+            let all = byFile[file] ?? []
+            for problem in all.prefix(mostPerFile) { text += problem.description + "\n" }
+            let count = all.count == 1 ? "1 problem" : "\(all.count) problems"
+            text += all.count > mostPerFile
+                ? "\(file): \(count); the first \(mostPerFile) are shown, \(all.count - mostPerFile) more are not\n"
+                : "\(file): \(count)\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }
