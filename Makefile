@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test reference-results bench bench-peers bench-outlet bench-run bench-optimize clean
+.PHONY: deps build run test reference-results bench bench-peers bench-outlet bench-run bench-memory bench-optimize clean
 
 deps:
 	@scripts/install-deps.sh
@@ -62,6 +62,12 @@ bench-run: build
 		echo "1000 replications, --jobs $$jobs: $$(awk "BEGIN { print $$end - $$start }") s"; \
 	done
 	@cmp /tmp/outletsim-bench-run-1/summary.json /tmp/outletsim-bench-run-2/summary.json && echo "summary.json identical for --jobs 1 and 2"
+
+# Peak memory of run (10, 1000 and 100,000 days) and compare (10, 1000 and
+# 10,000 days): it must not grow with the days once the bounded window of
+# days in flight is full.
+bench-memory: build
+	python3 Benchmarks/peak-memory.py $(OUTLETSIM) scenarios/bank-branch-weekday.yaml
 
 # The weekday branch optimized (windows per half hour in 3 groups, kiosks,
 # seats, shifts) on all cores, validation included: the target is under 2 minutes.

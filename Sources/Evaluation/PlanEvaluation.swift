@@ -83,4 +83,30 @@ public struct PlanEvaluator: Sendable {
         try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: waits ?? scenario.waitTargets,
                                   stop: stop) { accumulator.add($0.metrics) }
     }
+
+    /// Simulates every plan on the same `days` and folds day *d* of all
+    /// plans together into `paired`, a block of days at a time, so that
+    /// memory does not grow with the days.
+    /// - Parameter waits: the waits, minutes, measured for every plan alike.
+    /// - Complexity: O(plans × days × customers per day); memory
+    ///   O(plans × block × metrics per day).
+    public func compare(_ scenarios: [Scenario], days: Range<Int>, waits: [Double],
+                        into paired: inout PairedAccumulator) throws {
+        let block = Self.pairingBlock(jobs: jobs)
+        var start = days.lowerBound
+        while start < days.upperBound {
+            let range = start..<min(start + block, days.upperBound)
+            let plans = try scenarios.map {
+                try ReplicationRunner.results($0, seed: seed, days: range, jobs: jobs, targets: waits, stop: stop)
+            }
+            for offset in range.indices.map({ $0 - range.lowerBound }) {
+                paired.add(plans.map { $0[offset].metrics })
+            }
+            start = range.upperBound
+        }
+    }
+
+    /// Days simulated per plan before pairing: enough to keep every thread
+    /// busy, few enough that their metrics stay small.
+    static func pairingBlock(jobs: Int) -> Int { max(64, 32 * jobs) }
 }

@@ -24,63 +24,75 @@ public struct PlanDifference: Sendable {
 /// has its own stream, day *d* of each plan sees the same customers, so the
 /// per-day contributions are paired (common random numbers).
 ///
-/// A ratio metric's difference R_b − R_a is estimated with the delta method
-/// on paired days: day d contributes (x_b − R_b·y_b)/ȳ_b − (x_a − R_a·y_a)/ȳ_a,
-/// whose spread gives the interval. A percentile's difference is that of the
-/// pooled sketches, with an interval from the paired sections' differences.
-public enum PairedComparison {
-    /// The differences of plan `index` against plan 0 for `keys`, at 95%.
-    public static func differences(_ plans: [[DayResult]], plan index: Int, keys: [MetricKey]) -> [PlanDifference] {
-        let first = plans[0], other = plans[index]
-        let days = min(first.count, other.count)
-        guard days >= 2 else { return [] }
-        let a = RunStatistics(Array(first.prefix(days))), b = RunStatistics(Array(other.prefix(days)))
-        let t = StudentT.quantile(probability: 0.975, degreesOfFreedom: Double(days - 1))
-        return keys.compactMap { key in
-            guard let estimateA = a.estimate(key), let estimateB = b.estimate(key) else { return nil }
-            switch key.metric.estimator {
-            case .ratio:
-                return ratioDifference(key, first.prefix(days), other.prefix(days), estimateA, estimateB, t: t)
-            case .percentile(let duration, let p):
-                return percentileDifference(key, duration, p, first.prefix(days), other.prefix(days), estimateA, estimateB)
+/// Days are folded in day order, all plans' day *d* together, and then
+/// dropped: memory depends on the metrics and plans, not on the days.
+/// A ratio metric's difference comes from ``PairedRatioEstimator``; a
+/// percentile's difference is that of the pooled sketches, with an interval
+/// from the paired sections' differences.
+public struct PairedAccumulator: Sendable {
+    /// Each plan's own estimators.
+    public private(set) var plans: [RunAccumulator]
+    /// For each plan after the first, its ratio terms paired with the first plan's.
+    var pairs: [[MetricKey: PairedRatioEstimator]]
+
+    /// - Parameters:
+    ///   - plans: the number of plans compared (the first is the reference).
+    ///   - plannedDays: the days the comparison will have.
+    public init(plans: Int, plannedDays: Int) {
+        self.plans = Array(repeating: RunAccumulator(plannedDays: plannedDays), count: plans)
+        pairs = Array(repeating: [:], count: max(0, plans - 1))
+    }
+
+    /// The days folded so far.
+    public var days: Int { plans.first?.days ?? 0 }
+
+    /// Adds the same day of every plan, in plan order.
+    ///
+    /// - Complexity: O(plans × (terms + customers of the day)).
+    public mutating func add(_ day: [DayMetrics]) {
+        for (index, metrics) in day.enumerated() { plans[index].add(metrics) }
+        guard let first = day.first else { return }
+        for (offset, other) in day.dropFirst().enumerated() {
+            for (key, a) in first.terms {
+                let b = other.terms[key] ?? RatioTerm(0, 0)
+                pairs[offset][key, default: PairedRatioEstimator()].add(first: (a.numerator, a.denominator),
+                                                                        other: (b.numerator, b.denominator))
+            }
+            for (key, b) in other.terms where first.terms[key] == nil {
+                pairs[offset][key, default: PairedRatioEstimator()].add(first: (0, 0), other: (b.numerator, b.denominator))
             }
         }
     }
 
-    static func ratioDifference(_ key: MetricKey, _ first: ArraySlice<DayResult>, _ other: ArraySlice<DayResult>,
-                                _ a: MetricEstimate, _ b: MetricEstimate, t: Double) -> PlanDifference? {
-        let n = Double(first.count)
-        func terms(_ days: ArraySlice<DayResult>) -> [RatioTerm] { days.map { $0.metrics.terms[key] ?? RatioTerm(0, 0) } }
-        let termsA = terms(first), termsB = terms(other)
-        let meanYA = termsA.reduce(0) { $0 + $1.denominator } / n, meanYB = termsB.reduce(0) { $0 + $1.denominator } / n
-        guard meanYA > 0, meanYB > 0 else { return nil }
-        var paired = SampleSummary(), alone = (SampleSummary(), SampleSummary())
-        for (x, y) in zip(termsA, termsB) {
-            let influenceA = (x.numerator - a.mean * x.denominator) / meanYA
-            let influenceB = (y.numerator - b.mean * y.denominator) / meanYB
-            paired.add(influenceB - influenceA)
-            alone.0.add(influenceA)
-            alone.1.add(influenceB)
+    /// Plan `index`'s estimates at 95%.
+    public func statistics(plan index: Int) -> RunStatistics { plans[index].statistics() }
+
+    /// The differences of plan `index` against plan 0 for `keys`, at 95%,
+    /// from the plans' `statistics` (as ``statistics(plan:)`` gives them).
+    public func differences(plan index: Int, keys: [MetricKey], statistics: [RunStatistics]) -> [PlanDifference] {
+        let days = self.days
+        guard days >= 2, index > 0 else { return [] }
+        let t = StudentT.quantile(probability: 0.975, degreesOfFreedom: Double(days - 1))
+        return keys.compactMap { key in
+            guard let a = statistics[0].estimate(key), let b = statistics[index].estimate(key) else { return nil }
+            switch key.metric.estimator {
+            case .ratio:
+                guard let errors = pairs[index - 1][key]?.standardErrors(days: days) else { return nil }
+                return PlanDifference(key: key, first: a, plan: b, difference: b.mean - a.mean,
+                                      low: b.mean - a.mean - t * errors.paired, high: b.mean - a.mean + t * errors.paired,
+                                      unpairedHalfWidth: t * errors.unpaired)
+            case .percentile(let duration, let p):
+                let durationKey = DurationKey(key.scope, entity: key.entity, interval: key.interval, duration)
+                guard let first = plans[0].durations[durationKey], let other = plans[index].durations[durationKey] else { return nil }
+                return Self.percentileDifference(key, p, first, other, a, b)
+            }
         }
-        let difference = b.mean - a.mean
-        let halfWidth = t * paired.standardError
-        let unpaired = t * (alone.0.variance / n + alone.1.variance / n).squareRoot()
-        return PlanDifference(key: key, first: a, plan: b, difference: difference, low: difference - halfWidth,
-                              high: difference + halfWidth, unpairedHalfWidth: unpaired)
     }
 
-    static func percentileDifference(_ key: MetricKey, _ duration: Metric.Duration, _ p: Double,
-                                     _ first: ArraySlice<DayResult>, _ other: ArraySlice<DayResult>,
+    static func percentileDifference(_ key: MetricKey, _ p: Double, _ first: SectionedQuantiles, _ other: SectionedQuantiles,
                                      _ a: MetricEstimate, _ b: MetricEstimate) -> PlanDifference? {
-        let durationKey = DurationKey(key.scope, entity: key.entity, interval: key.interval, duration)
-        let count = SectionedQuantiles.sectionCount(days: first.count)
-        var sectionsA = SectionedQuantiles(sections: count), sectionsB = SectionedQuantiles(sections: count)
-        for (offset, (x, y)) in zip(first, other).enumerated() {
-            sectionsA.add(x.metrics.durations[durationKey] ?? [], section: offset % count)
-            sectionsB.add(y.metrics.durations[durationKey] ?? [], section: offset % count)
-        }
         var paired = SampleSummary(), alone = (SampleSummary(), SampleSummary())
-        for (x, y) in zip(sectionsA.sections, sectionsB.sections) where x.count > 0 && y.count > 0 {
+        for (x, y) in zip(first.sections, other.sections) where x.count > 0 && y.count > 0 {
             paired.add(y.quantile(p) - x.quantile(p))
             alone.0.add(x.quantile(p))
             alone.1.add(y.quantile(p))

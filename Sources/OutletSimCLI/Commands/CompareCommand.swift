@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Scenario files, the first being the reference plan.")
     var files: [String]
 
-    @Option(help: "Days simulated for every plan, 2 to 10000.")
+    @Option(help: "Days simulated for every plan, 2 to 10000000.")
     var replications: Int = 30
 
     @Option(help: "Seed shared by all plans.")
@@ -45,8 +45,13 @@ struct CompareCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files, found \(files.count)") }
-        guard (2...10_000).contains(replications) else { throw ValidationError("--replications must be from 2 to 10000, found \(replications)") }
+        // Each plan holds a block of days in memory while they are paired.
+        guard (2...100).contains(files.count) else {
+            throw ValidationError("compare needs 2 to 100 scenario files, found \(files.count)")
+        }
+        guard (2...RunCommand.mostDays).contains(replications) else {
+            throw ValidationError("--replications must be from 2 to \(RunCommand.mostDays), found \(replications)")
+        }
         guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
     }
 
@@ -62,8 +67,9 @@ struct CompareCommand: ParsableCommand {
         try ResultsFolder.check(targetPath, replacement: replacement)
         let targets = Array(Set(scenarios.flatMap(\.waitTargets))).sorted()
         let evaluator = PlanEvaluator(seed: seed, jobs: jobs, stop: Interruption.install())
-        let plans = try scenarios.map { try evaluator.evaluate($0, days: 0..<replications, waits: targets).days }
-        let comparison = Comparison(scenarios: scenarios, plans: plans, seed: seed)
+        var paired = PairedAccumulator(plans: scenarios.count, plannedDays: replications)
+        try evaluator.compare(scenarios, days: 0..<replications, waits: targets, into: &paired)
+        let comparison = Comparison(scenarios: scenarios, paired: paired, seed: seed)
         let folder = try ResultsFolder(target: targetPath, replacement: replacement)
         do {
             try folder.write("comparison.json", comparison.json().rendered())
@@ -85,22 +91,31 @@ struct CompareCommand: ParsableCommand {
 /// interval where the first plan's p90 wait is worst is named for reports.
 struct Comparison {
     let scenarios: [Scenario]
-    let plans: [[DayResult]]
+    /// Each plan's estimates.
+    let statistics: [RunStatistics]
+    /// The days every plan was simulated on.
+    let days: Int
     let seed: UInt64
     let worstInterval: Int?
     let keys: [MetricKey]
+    /// For each plan after the first, its differences against the first.
+    let differencesByPlan: [[PlanDifference]]
 
-    init(scenarios: [Scenario], plans: [[DayResult]], seed: UInt64) {
+    init(scenarios: [Scenario], paired: PairedAccumulator, seed: UInt64) {
         self.scenarios = scenarios
-        self.plans = plans
         self.seed = seed
-        let first = RunStatistics(plans[0])
+        days = paired.days
+        let statistics = scenarios.indices.map { paired.statistics(plan: $0) }
+        self.statistics = statistics
+        let first = statistics[0]
         worstInterval = first.estimates.filter { $0.key.scope == .interval && $0.key.metric == .waitPercentile(90) }
             .max { $0.mean < $1.mean }?.key.entity
         let day = first.estimates.map(\.key).filter { $0.scope == .day }
         // Estimates are in key order: by interval, then metric name.
         let intervals = first.estimates.map(\.key).filter { $0.scope == .interval }
-        keys = day + intervals
+        let keys = day + intervals
+        self.keys = keys
+        differencesByPlan = scenarios.indices.dropFirst().map { paired.differences(plan: $0, keys: keys, statistics: statistics) }
     }
 
     var names: [String] { scenarios.map(\.name) }
@@ -109,9 +124,7 @@ struct Comparison {
     static let shown: [Metric] = [.arrivals, .shareAbandoned, .waitMean, .waitPercentile(90), .shareServedWithin(10),
                                   .windowUtilisation, .occupancyMax, .overtimeMinutes, .staffHours, .cost(nil)]
 
-    func differences(_ plan: Int) -> [PlanDifference] {
-        PairedComparison.differences(plans, plan: plan, keys: keys)
-    }
+    func differences(_ plan: Int) -> [PlanDifference] { differencesByPlan[plan - 1] }
 
     /// "HH:MM" start of an interval metric's interval; empty for day metrics.
     func intervalStart(_ key: MetricKey) -> String {
@@ -120,7 +133,7 @@ struct Comparison {
 
     func json() -> JSONValue {
         var metrics: [JSONValue] = []
-        let all = plans.indices.dropFirst().map { differences($0) }
+        let all = differencesByPlan
         for key in keys {
             guard let first = all.first?.first(where: { $0.key == key }) else { continue }
             var values: [JSONValue] = [.object([("plan", .string(names[0])), ("mean", .finite(first.first.mean)),
@@ -141,7 +154,7 @@ struct Comparison {
         }
         return .object([
             ("format", .string("outletsim-comparison")), ("version", .integer(1)),
-            ("plans", .array(names.map { .string($0) })), ("replications", .integer(plans[0].count)), ("seed", .string(String(seed))),
+            ("plans", .array(names.map { .string($0) })), ("replications", .integer(days)), ("seed", .string(String(seed))),
             ("worst_interval", worstInterval.map { .string(ClockTime(minutes: scenarios[0].intervalStart($0)).description) } ?? .null),
             ("metrics", .array(metrics)),
         ])
@@ -150,7 +163,7 @@ struct Comparison {
     func table() -> CSVTable {
         var table = CSVTable(header: ["scope", "interval", "metric", "plan", "value", "ci_low", "ci_high", "difference", "difference_ci_low",
                                       "difference_ci_high", "significant"])
-        for plan in plans.indices.dropFirst() {
+        for plan in scenarios.indices.dropFirst() {
             for row in differences(plan) {
                 if plan == 1 {
                     table.append([row.key.scope == .day ? "day" : "interval", intervalStart(row.key), row.key.metric.name, names[0], CSVTable.cell(row.first.mean), CSVTable.cell(row.first.low),
@@ -166,8 +179,8 @@ struct Comparison {
 
     func terminalTable() -> String {
         let shown = Self.shown
-        var text = "Plans compared on the same \(plans[0].count) days (seed \(seed)); differences against \(names[0]), paired 95% intervals.\n"
-        for plan in plans.indices.dropFirst() {
+        var text = "Plans compared on the same \(days) days (seed \(seed)); differences against \(names[0]), paired 95% intervals.\n"
+        for plan in scenarios.indices.dropFirst() {
             var rows: [[String]] = [["metric", names[0], names[plan], "difference [95% CI]", "significant", "unpaired ±"]]
             for row in differences(plan) where row.key.scope == .day && shown.contains(row.key.metric) {
                 rows.append([row.key.metric.name, format(row.first.mean), format(row.plan.mean),
@@ -182,15 +195,14 @@ struct Comparison {
     /// The side-by-side page, with the day metrics shown in the terminal table.
     func report() -> ComparisonReport {
         let shown = Self.shown
-        let all = plans.indices.dropFirst().map { differences($0) }
+        let all = differencesByPlan
         let rows: [ComparisonReport.Row] = keys.filter { $0.scope == .day && shown.contains($0.metric) }.compactMap { key in
             guard let first = all.first?.first(where: { $0.key == key }) else { return nil }
             let others = all.compactMap { $0.first { $0.key == key } }
             return ComparisonReport.Row(metric: key.metric.name, values: [first.first.mean] + others.map(\.plan.mean),
                                         differences: others.map { ($0.difference, $0.low, $0.high, $0.isSignificant) })
         }
-        return ComparisonReport(scenarios: scenarios, statistics: plans.map { RunStatistics($0) }, rows: rows,
-                                days: plans[0].count, seed: seed)
+        return ComparisonReport(scenarios: scenarios, statistics: statistics, rows: rows, days: days, seed: seed)
     }
 
     func format(_ value: Double) -> String {
