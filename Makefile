@@ -63,9 +63,10 @@ bench-run: build
 	done
 	@cmp /tmp/outletsim-bench-run-1/summary.json /tmp/outletsim-bench-run-2/summary.json && echo "summary.json identical for --jobs 1 and 2"
 
-# Peak memory of run (10, 1000 and 100,000 days) and compare (10, 1000 and
-# 10,000 days): it must not grow with the days once the bounded window of
-# days in flight is full.
+# Peak memory of run (10, 1000 and 100,000 days), compare (10, 1000 and
+# 10,000 days) and optimize (20, 200 and 1000 search and validation days):
+# it must not grow with the days once the bounded window of days in flight
+# is full.
 bench-memory: build
 	python3 Benchmarks/peak-memory.py $(OUTLETSIM) scenarios/bank-branch-weekday.yaml
 

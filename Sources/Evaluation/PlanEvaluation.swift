@@ -3,29 +3,22 @@ import OutletEngine
 import Replications
 import Scenario
 
-/// One plan simulated on a range of days: each day's metrics, their
-/// statistics, and the targets judged on them.
+/// One plan simulated on a range of days: its statistics, each day's cost,
+/// and the targets judged on them. Days are streamed into the statistics,
+/// so an evaluation's size does not grow with its days beyond one number
+/// a day.
 public struct PlanEvaluation: Sendable {
     public let scenario: Scenario
-    /// Each day's metrics, in day order; empty when the days were streamed
-    /// into the statistics without being kept.
-    public let days: [DayResult]
     public let statistics: RunStatistics
+    /// Each day's cost (yuan), in day order, for ranking plans on paired
+    /// days; 0 a day without `costs`, empty when made from statistics alone.
+    public let dailyCosts: [Double]
     public let verdicts: [TargetResult]
 
-    /// An evaluation that keeps its days (for paired comparisons and ranking).
-    public init(scenario: Scenario, days: [DayResult]) {
+    public init(scenario: Scenario, statistics: RunStatistics, dailyCosts: [Double] = []) {
         self.scenario = scenario
-        self.days = days
-        statistics = RunStatistics(days)
-        verdicts = TargetJudge.judge(scenario, statistics)
-    }
-
-    /// An evaluation from statistics alone, whose days were not kept.
-    public init(scenario: Scenario, statistics: RunStatistics) {
-        self.scenario = scenario
-        days = []
         self.statistics = statistics
+        self.dailyCosts = dailyCosts
         verdicts = TargetJudge.judge(scenario, statistics)
     }
 
@@ -34,9 +27,6 @@ public struct PlanEvaluation: Sendable {
 
     /// The day's expected cost (yuan); NaN without `costs`.
     public var cost: Double { mean(.cost(nil)) }
-
-    /// One day's value of a metric, NaN when the day has none.
-    public func value(_ key: MetricKey, day: Int) -> Double { days[day].metrics.value(key) }
 
     /// How many targets pass, fail or are inconclusive.
     public func count(_ verdict: Verdict) -> Int { verdicts.filter { $0.verdict == verdict }.count }
@@ -60,19 +50,18 @@ public struct PlanEvaluator: Sendable {
     /// Simulates `scenario` on `days` (replication numbers) and judges its targets.
     /// - Parameter waits: waits, minutes, whose service levels are measured
     ///   (default: the scenario's; plans compared together share one list).
-    /// - Complexity: O(days × customers per day), spread over `jobs` threads.
-    /// - Parameter keepingDays: keep each day's metrics (for pairing and
-    ///   ranking); without them memory does not grow with the days.
-    public func evaluate(_ scenario: Scenario, days: Range<Int>, waits: [Double]? = nil,
-                         keepingDays: Bool = true) throws -> PlanEvaluation {
-        guard keepingDays else {
-            var accumulator = RunAccumulator(plannedDays: days.count)
-            try accumulate(scenario, days: days, waits: waits, into: &accumulator)
-            return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics())
+    /// - Complexity: O(days × customers per day), spread over `jobs` threads;
+    ///   memory O(metrics + days).
+    public func evaluate(_ scenario: Scenario, days: Range<Int>, waits: [Double]? = nil) throws -> PlanEvaluation {
+        let costKey = MetricKey(.day, .cost(nil))
+        var accumulator = RunAccumulator(plannedDays: days.count)
+        var costs: [Double] = []
+        try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: waits ?? scenario.waitTargets,
+                                  stop: stop) { day in
+            accumulator.add(day.metrics)
+            costs.append(day.metrics.terms[costKey]?.numerator ?? 0)
         }
-        let results = try ReplicationRunner.results(scenario, seed: seed, days: days, jobs: jobs,
-                                                    targets: waits ?? scenario.waitTargets, stop: stop)
-        return PlanEvaluation(scenario: scenario, days: results)
+        return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics(), dailyCosts: costs)
     }
 
     /// Simulates `scenario` on `days` and folds each day into `accumulator`

@@ -19,11 +19,10 @@ extension Optimization {
     /// their daily costs: the search days (common to all) form the first
     /// stage, and further days are simulated for those still in contention.
     mutating func select(_ finalists: [Candidate]) throws -> (Candidate, SelectionReport) {
-        let costKey = MetricKey(.day, .cost(nil))
         let cheapest = finalists.map(\.cost).min() ?? 0
         let procedure = KimNelson(systems: finalists.count, firstStage: settings.searchDays,
                                   confidence: settings.selectionConfidence, indifference: max(settings.indifference * cheapest, 1e-6))
-        var observations = finalists.map { candidate in candidate.evaluation.days.map { $0.metrics.terms[costKey]?.numerator ?? 0 } }
+        var observations = finalists.map(\.evaluation.dailyCosts)
         guard finalists.count > 1 else {
             let report = SelectionReport(finalists: finalists.map { ($0.plan, $0.cost, settings.searchDays) }, chosen: 0,
                                          confidence: settings.selectionConfidence, indifference: procedure.indifference,
@@ -43,7 +42,7 @@ extension Optimization {
             var complete = true
             for system in contenders {
                 guard let day = try evaluate(finalists[system].plan, .selection, days: count..<(count + 1)) else { complete = false; break }
-                observations[system].append(day.evaluation.days.first?.metrics.terms[costKey]?.numerator ?? 0)
+                observations[system].append(day.evaluation.dailyCosts.first ?? 0)
             }
             if !complete { break }
             count += 1

@@ -96,9 +96,7 @@ public struct Optimization {
                            force: Bool = false) throws -> Candidate? {
         guard force || hasBudget else { return nil }
         let days = days ?? searchDays
-        // Validation days are only summarised, so they are not kept.
-        let evaluation = try (evaluator ?? self.evaluator).evaluate(plan.applied(to: scenario), days: days,
-                                                                     keepingDays: phase != .validation)
+        let evaluation = try (evaluator ?? self.evaluator).evaluate(plan.applied(to: scenario), days: days)
         daysSimulated += days.count
         let misses = TargetStanding.misses(evaluation, margin: settings.margin)
         let missed = Set(misses.map(\.target))
