@@ -23,15 +23,15 @@ public struct ResultsFolder {
     }
 
     public enum Failure: Error, CustomStringConvertible {
-        /// The target cannot be used (bad input: exit status 2).
+        /// The target cannot be used (bad input: exit status 2); the first
+        /// value names it as the user gave it (`--out PATH`, or the default folder).
         case refused(String, found: String, allowed: String)
         /// Reading or writing failed (exit status 3).
         case cannotWrite(String, String)
 
         public var description: String {
             switch self {
-            case let .refused(path, found, allowed):
-                "--out \(path.isEmpty ? "''" : path): found \(found); allowed: \(allowed)"
+            case let .refused(subject, found, allowed): "\(subject): found \(found); allowed: \(allowed)"
             case let .cannotWrite(path, reason): "cannot write the results folder \(path): \(reason)"
             }
         }
@@ -77,7 +77,7 @@ public struct ResultsFolder {
     /// preparing anything: for commands that check `--out` before long work.
     public static func check(_ path: String, replacement: Replacement) throws(Failure) {
         guard !path.isEmpty else {
-            throw .refused(path, found: "an empty path", allowed: "a path to a new folder or to an OutletSim results folder")
+            throw .refused(subject(path, replacement), found: "an empty path", allowed: "a path to a new folder or to an OutletSim results folder")
         }
         try checkReplaceable(URL(fileURLWithPath: path).standardizedFileURL, shownAs: path, replacement: replacement)
     }
@@ -85,28 +85,38 @@ public struct ResultsFolder {
     /// Refuses a target that holds anything OutletSim did not create, or
     /// that contains the current folder.
     static func checkReplaceable(_ target: URL, shownAs path: String, replacement: Replacement) throws(Failure) {
+        let shown = subject(path, replacement)
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
         let resolved = target.resolvingSymlinksInPath().path
         if current == resolved || current.hasPrefix(resolved.hasSuffix("/") ? resolved : resolved + "/") {
-            throw .refused(path, found: "the current folder or a folder containing it",
+            throw .refused(shown, found: "the current folder or a folder containing it",
                            allowed: "a path to a new folder or to an OutletSim results folder")
         }
         var info = stat()
         guard lstat(target.path, &info) == 0 else { return }  // Nothing there: a new folder.
         guard info.st_mode & S_IFMT == S_IFDIR else {
             let kind = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "an existing file"
-            throw .refused(path, found: "\(kind), which OutletSim did not create and will not replace",
+            throw .refused(shown, found: "\(kind), which OutletSim did not create and will not replace",
                            allowed: "a path to a new folder or to an OutletSim results folder")
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? ["?"]
         if contents.isEmpty { return }
         guard isResultsFolder(target) else {
-            throw .refused(path, found: "a folder that is not an OutletSim results folder (it has no run.json or other OutletSim marker), which OutletSim will not replace",
+            throw .refused(shown, found: "a folder that is not an OutletSim results folder (it has no run.json or other OutletSim marker), which OutletSim will not replace",
                            allowed: "a path to a new folder or to an OutletSim results folder")
         }
         if case .named(force: false) = replacement {
-            throw .refused(path, found: "an existing OutletSim results folder",
+            throw .refused(shown, found: "an existing OutletSim results folder",
                            allowed: "a new folder; add --force to replace an OutletSim results folder")
+        }
+    }
+
+    /// How a refusal names the target: as the option the user typed, or as
+    /// the default folder OutletSim chose.
+    static func subject(_ path: String, _ replacement: Replacement) -> String {
+        switch replacement {
+        case .ownDefault: "the results folder \(path)"
+        case .named: "--out \(path.isEmpty ? "''" : path)"
         }
     }
 
