@@ -89,21 +89,34 @@ struct TimeMetrics {
         day.put(MetricKey(.staff, entity: 1, .staffHours), guideMinutes / 60)
         day.put(MetricKey(.day, .staffHours), (allWindowMinutes + greeterMinutes + guideMinutes) / 60)
 
-        if let costs = scenario.costs { emitCost(costs, windowMinutes: allWindowMinutes, greeterMinutes: greeterMinutes,
-                                                 guideMinutes: guideMinutes, into: &day) }
+        if let costs = scenario.costs { emitCost(costs, greeterMinutes: greeterMinutes, guideMinutes: guideMinutes, into: &day) }
     }
 
-    /// The day's cost by what it pays for: staff by role (overtime hours
-    /// with the premium), kiosks, seats, lost customers. Yuan.
-    func emitCost(_ costs: Costs, windowMinutes: Double, greeterMinutes: Double, guideMinutes: Double, into day: inout DayMetrics) {
+    /// The day's cost by what it pays for: staff by role (rostered roles by
+    /// their shifts, the others by the hour; overtime hours with the
+    /// premium), kiosks, seats, lost customers. Yuan.
+    func emitCost(_ costs: Costs, greeterMinutes: Double, guideMinutes: Double, into day: inout DayMetrics) {
         let closing = scenario.closing
         let windowsAtClose = scenario.windowGroups.reduce(0) { $0 + $1.open.value(at: closing - 1e-9) }
         let greetersAtClose = scenario.reception?.greeters.value(at: closing - 1e-9) ?? 0
         let guidesAtClose = scenario.selfService.guides.value(at: closing - 1e-9)
         let overtimeHours = totals.overtime / 60
-        let windows = windowMinutes / 60 * costs.windowWage
-        let greeters = greeterMinutes / 60 * costs.greeterWage
-        let guides = guideMinutes / 60 * costs.guideWage
+        // A rostered role pays its shifts, plus the hours after closing of
+        // those still on duty (and a group's flexible windows) at its wage;
+        // the others pay every hour on duty.
+        var windows = 0.0
+        for (index, group) in scenario.windowGroups.enumerated() {
+            if let shifts = scenario.rosterCost(of: .windows(group: index)) {
+                let extraMinutes = totals.overtime * Double(group.open.value(at: closing - 1e-9)) + totals.flexibleStaffMinutes[index]
+                windows += shifts + extraMinutes / 60 * costs.windowWage
+            } else {
+                windows += totals.windowOpenMinutes[index].reduce(0, +) / 60 * costs.windowWage
+            }
+        }
+        let greeters = scenario.rosterCost(of: .greeters).map { $0 + overtimeHours * Double(greetersAtClose) * costs.greeterWage }
+            ?? greeterMinutes / 60 * costs.greeterWage
+        let guides = scenario.rosterCost(of: .guides).map { $0 + overtimeHours * Double(guidesAtClose) * costs.guideWage }
+            ?? guideMinutes / 60 * costs.guideWage
         let premium = costs.overtimePremium * overtimeHours
             * (Double(windowsAtClose) * costs.windowWage + Double(greetersAtClose) * costs.greeterWage + Double(guidesAtClose) * costs.guideWage)
         let kiosks = Double(scenario.selfService.kioskTypes.reduce(0) { $0 + $1.count }) * costs.kioskPerDay

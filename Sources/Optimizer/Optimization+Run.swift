@@ -11,10 +11,11 @@ public struct OptimizationResult: Sendable {
     public let analyticStart: OutletPlan?
     /// The staffing per interval the search settled on (before shifts).
     public let required: OutletPlan?
-    /// The plan to run: `required` with shift covering applied.
+    /// The plan to run: `required` covered by its cheapest shifts, with the
+    /// roster that prices it (as every candidate was priced).
     public let planned: OutletPlan?
-    /// The cheapest shifts per searched window group, when the scenario has a shift menu.
-    public let shifts: [Int: ShiftCover]
+    /// The cheapest shifts of each searched role, when the scenario has a shift menu.
+    public let shifts: [Roster.Role: ShiftCover]
     public let selection: SelectionReport?
     /// `planned` simulated on fresh days the search never saw.
     public let validation: PlanEvaluation?
@@ -57,7 +58,8 @@ extension Optimization {
             incumbent = try refineStaffing(OutletPlan(windows: start.windows, layout: upper.layout)) ?? incumbent
         }
         // Without any budget left, the upper bounds are the plan.
-        let first = incumbent ?? Candidate(plan: upper, evaluation: atUpper, misses: [])
+        let fallback = Candidate(plan: upper, rostered: try rostered(upper).plan, evaluation: atUpper, misses: [])
+        let first = incumbent ?? fallback
         // 3. Layout neighbourhood search.
         let (best, feasible) = try searchLayout(from: first)
         // 4. Ranking and selection among the cheapest feasible plans seen.
@@ -66,45 +68,76 @@ extension Optimization {
             finalists.append(candidate)
         }
         let (chosen, selection) = try select(finalists.filter(\.feasible).isEmpty ? [best] : finalists.filter(\.feasible))
-        // 5. Shifts, then the covered plan re-simulated.
-        let (planned, shifts) = try cover(chosen.plan)
-        if planned != chosen.plan { _ = try evaluate(planned, .shifts, force: true) }
-        // 6. Validation on fresh seeds.
+        // 5. Validation of the plan as rostered, on fresh seeds.
+        let (planned, shifts) = try rostered(chosen.plan)
         let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs, stop: settings.stop)
         let validation = try evaluate(planned, .validation, days: 0..<settings.validationDays, evaluator: fresh, force: true)?.evaluation
         return OptimizationResult(unreachable: [], analyticStart: start, required: chosen.plan, planned: planned, shifts: shifts,
                                   selection: selection, validation: validation, upperBounds: atUpper)
     }
 
-    /// The cheapest shifts covering each searched group's windows, and the
-    /// plan with the staff on duty they give (never fewer than required).
-    func cover(_ plan: OutletPlan) throws -> (OutletPlan, [Int: ShiftCover]) {
+    /// `plan` covered by the cheapest shifts, role by role (every window
+    /// group, the greeters and the guides), with the roster that prices it;
+    /// staff on duty are never fewer than the plan requires. Without a
+    /// shift menu, the plan as it is.
+    ///
+    /// - Complexity: one small integer program per role (milliseconds).
+    func rostered(_ plan: OutletPlan) throws -> (plan: OutletPlan, covers: [Roster.Role: ShiftCover]) {
         guard let menu = scenario.shifts else { return (plan, [:]) }
-        let patterns = ShiftPattern.all(of: menu, opening: scenario.opening, intervalMinutes: scenario.intervalMinutes,
-                                        intervalCount: scenario.intervalCount, wagePerHour: scenario.costs?.windowWage ?? 0)
+        // Every role works shifts, searched or not: one basis for every cost.
+        let starts = (0..<scenario.intervalCount).map(scenario.intervalStart)
+        var requirements: [(Roster.Role, [Int])] = scenario.windowGroups.indices.map { group in
+            (.windows(group: group), plan.windows[group] ?? starts.map { scenario.windowGroups[group].open.value(at: $0) })
+        }
+        if let reception = scenario.reception {
+            requirements.append((.greeters, plan.layout.greeters ?? starts.map { reception.greeters.value(at: $0) }))
+        }
+        requirements.append((.guides, plan.layout.guides ?? starts.map { scenario.selfService.guides.value(at: $0) }))
+        requirements.removeAll { $0.1.allSatisfy { $0 == 0 } }
         var covered = plan
-        var covers: [Int: ShiftCover] = [:]
-        for (group, requirement) in plan.windows.sorted(by: { $0.key < $1.key }) {
+        var roster = Roster()
+        var covers: [Roster.Role: ShiftCover] = [:]
+        for (role, requirement) in requirements {
+            let patterns = ShiftPattern.all(of: menu, opening: scenario.opening, intervalMinutes: scenario.intervalMinutes,
+                                            intervalCount: scenario.intervalCount, wagePerHour: scenario.wage(of: role))
+            let cover: ShiftCover
             do {
-                let cover = try ShiftCovering.cheapest(requirement: requirement, patterns: patterns)
-                covers[group] = cover
-                covered.windows[group] = cover.onDuty
+                cover = try ShiftCovering.cheapest(requirement: requirement, patterns: patterns)
             } catch let error as ShiftCoveringError {
-                throw OptimizerError.shifts(group: scenario.windowGroups[group].name, error)
+                throw OptimizerError.shifts(role: name(of: role), error)
+            }
+            covers[role] = cover
+            roster.shifts[role] = cover.assignments.map {
+                Roster.Shift(kind: $0.pattern.kind, start: $0.pattern.start, breakStart: $0.pattern.breakStart, staff: $0.staff)
+            }
+            switch role {
+            case .windows(let group): covered.windows[group] = cover.onDuty
+            case .greeters: covered.layout.greeters = cover.onDuty
+            case .guides: covered.layout.guides = cover.onDuty
             }
         }
+        covered.roster = roster
         return (covered, covers)
+    }
+
+    /// A role as planners name it.
+    func name(of role: Roster.Role) -> String {
+        switch role {
+        case .windows(let group): "window group '\(scenario.windowGroups[group].name)'"
+        case .greeters: "greeters"
+        case .guides: "guides"
+        }
     }
 }
 
 public enum OptimizerError: Error, CustomStringConvertible {
     case nothingEvaluated
-    case shifts(group: String, ShiftCoveringError)
+    case shifts(role: String, ShiftCoveringError)
 
     public var description: String {
         switch self {
         case .nothingEvaluated: "the optimizer could not evaluate any plan"
-        case .shifts(let group, let error): "window group '\(group)': \(error) (add shifts that cover those intervals)"
+        case .shifts(let role, let error): "\(role): \(error) (add shifts that cover those intervals)"
         }
     }
 }

@@ -11,14 +11,18 @@ public enum SearchPhase: String, Sendable {
     case staffing
     case layout
     case selection
-    case shifts
     case validation
 }
 
 /// A plan with what the search learnt of it: its evaluation on the search
 /// days and the targets it misses there.
 public struct Candidate: Sendable {
+    /// The staffing the search decided, per interval.
     public let plan: OutletPlan
+    /// `plan` as staffed and paid: with a shift menu, covered by the
+    /// cheapest shifts, whose roster prices it; else `plan` itself.
+    public let rostered: OutletPlan
+    /// The evaluation of `rostered`.
     public let evaluation: PlanEvaluation
     public let misses: [TargetMiss]
     public var feasible: Bool { misses.isEmpty }
@@ -96,7 +100,9 @@ public struct Optimization {
                            force: Bool = false) throws -> Candidate? {
         guard force || hasBudget else { return nil }
         let days = days ?? searchDays
-        let evaluation = try (evaluator ?? self.evaluator).evaluate(plan.applied(to: scenario), days: days)
+        // Plans are simulated and priced as they would be worked: in shifts.
+        let rostered = try self.rostered(plan).plan
+        let evaluation = try (evaluator ?? self.evaluator).evaluate(rostered.applied(to: scenario), days: days)
         daysSimulated += days.count
         let misses = TargetStanding.misses(evaluation, margin: settings.margin)
         let missed = Set(misses.map(\.target))
@@ -108,6 +114,6 @@ public struct Optimization {
                                 targetsMet: scenario.targets.count - missed.count, feasible: feasible, seconds: elapsed))
         onProgress?(SearchProgress(evaluation: trace.count, phase: phase, bestCost: bestCost,
                                    targetsMet: scenario.targets.count - missed.count, targets: scenario.targets.count))
-        return Candidate(plan: plan, evaluation: evaluation, misses: misses)
+        return Candidate(plan: plan, rostered: rostered, evaluation: evaluation, misses: misses)
     }
 }

@@ -8,6 +8,9 @@ public struct OutletPlan: Hashable, Sendable {
     /// Open windows per interval, by window group index; only searched groups.
     public var windows: [Int: [Int]]
     public var layout: Layout
+    /// The shifts that staff the plan, when the scenario has a shift menu:
+    /// the windows, greeters and guides above are then those on duty.
+    public var roster: Roster?
 
     /// The layout decisions; `nil` where the search leaves the scenario's value.
     public struct Layout: Hashable, Sendable {
@@ -71,8 +74,9 @@ public struct OutletPlan: Hashable, Sendable {
         return plan
     }
 
-    /// The scenario with this plan's decisions in it. Window counts change
-    /// at interval starts; the last interval's count holds into overtime.
+    /// The scenario with this plan's decisions in it, its roster included.
+    /// Window counts change at interval starts; the last interval's count
+    /// holds into overtime.
     public func applied(to scenario: Scenario) -> Scenario {
         var planned = scenario
         func perInterval(_ counts: [Int]) -> StepSchedule<Int> {
@@ -83,6 +87,7 @@ public struct OutletPlan: Hashable, Sendable {
         if let seats = layout.seats { planned.waitingZone.seats = seats }
         if let greeters = layout.greeters, planned.reception != nil { planned.reception?.greeters = perInterval(greeters) }
         if let guides = layout.guides { planned.selfService.guides = perInterval(guides) }
+        if let roster { planned.apply(roster) }
         for (group, threshold) in layout.flexibleThresholds {
             planned.windowGroups[group].flexible?.openWhenWaiting = threshold
             if let close = planned.windowGroups[group].flexible?.closeWhenWaitingBelow, close > threshold {

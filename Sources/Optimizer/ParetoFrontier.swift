@@ -4,7 +4,7 @@ public enum ParetoFrontier {
     /// level (higher), cheapest first; only plans judged on the search days.
     /// - Complexity: O(n log n).
     public static func frontier(of trace: [TraceEntry]) -> [TraceEntry] {
-        let searched: Set<SearchPhase> = [.upperBounds, .analyticStart, .staffing, .layout, .shifts]
+        let searched: Set<SearchPhase> = [.upperBounds, .analyticStart, .staffing, .layout]
         var seen: Set<OutletPlan> = []
         let entries = trace.filter { searched.contains($0.phase) && $0.cost.isFinite && $0.serviceLevel.isFinite && seen.insert($0.plan).inserted }
             .sorted { ($0.cost, -$0.serviceLevel) < ($1.cost, -$1.serviceLevel) }

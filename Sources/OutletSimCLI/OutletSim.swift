@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutletEngine
+import Optimizer
 import Results
 import ScenarioFile
 
@@ -64,6 +65,10 @@ enum ExitStatus {
             return code.rawValue
         case let problems as ScenarioProblems:
             Diagnostics.printProblems(problems.problems)
+            return badInput
+        case let failure as OptimizerError:
+            // The scenario's shifts cannot staff it: a problem of the input.
+            say(failure.description)
             return badInput
         case let failure as ResultsFolder.Failure:
             say(failure.description)

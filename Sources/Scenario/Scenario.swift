@@ -38,6 +38,9 @@ public struct Scenario: Sendable {
     public var search: SearchSpace
     /// The shifts window staff work, for the optimizer's covering; `nil` to plan per interval only.
     public var shifts: ShiftMenu?
+    /// The shifts a plan's staff work, by role (see ``apply(_:)``); nil
+    /// when every role is planned per interval and paid by the hour.
+    public internal(set) var roster: Roster?
 
     public init(name: String, opening: Double, closing: Double, intervalMinutes: Double, maxOvertime: Double,
                 transactionTypes: [TransactionType], segments: [Segment], arrivals: ArrivalPlan,

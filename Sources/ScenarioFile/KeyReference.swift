@@ -25,6 +25,7 @@ public enum KeyReference {
             switch field.shape {
             case .object(let inner): section("`\(child)`", child, inner, into: &text)
             case .namedMap(.object(let inner)): section("`\(child).<name>`", "\(child).<name>", inner, into: &text)
+            case .namedMap(.list(.object(let inner))): section("`\(child).<name>[]`", "\(child).<name>[]", inner, into: &text)
             case .list(.object(let inner)): section("`\(child)[]`", "\(child)[]", inner, into: &text)
             default: break
             }

@@ -227,6 +227,19 @@ enum Grammar {
         Field("cost", .number(.money), "Cost of one shift (default: its paid hours times costs.wage_per_hour.windows)."),
     ]
 
+    static let rosterShift: [Field] = [
+        Field("shift", .text, required: true, "Name of a shift in `shifts`."),
+        Field("start", .clockTime, required: true, "When it starts: one of that shift's starts."),
+        Field("break", .clockTime, "When its unpaid break starts, on the interval grid within that shift's break limits; required when the shift has a break."),
+        Field("staff", .integer(NumberLimits.staff.from(1)), required: true, "People working it."),
+    ]
+
+    static let roster: [Field] = [
+        Field("windows", .namedMap(.list(.object(rosterShift))), "Shifts of each window group's staff; they give the group's open windows in place of `open`."),
+        Field("greeters", .list(.object(rosterShift)), "Shifts of the greeters; they give the greeters on duty in place of `reception.greeters`."),
+        Field("guides", .list(.object(rosterShift)), "Shifts of the guides; they give the guides on duty in place of `self_service.guides`."),
+    ]
+
     static let root: [Field] = [
         Field("extends", .text, "A scenario file this one builds on, relative to it; this file's keys override the base's."),
         Field("name", .text, required: true, "Name of the scenario, used for the results folder."),
@@ -246,6 +259,7 @@ enum Grammar {
         Field("targets", .list(.object(target)), "Service targets that `outletsim check` judges."),
         Field("costs", .object(costs), "What the day costs, for comparing plans."),
         Field("search", .object(search), "What `outletsim optimize` may change, with bounds."),
-        Field("shifts", .list(.object(shift)), "The shifts window staff work; the optimizer covers its staffing with the cheapest set."),
+        Field("shifts", .list(.object(shift)), "The shifts staff work; the optimizer covers its staffing with the cheapest set."),
+        Field("roster", .object(roster), "Which shifts each role's staff work, priced shift by shift; plan.yaml of `outletsim optimize` has one."),
     ]
 }

@@ -153,6 +153,10 @@ struct ScenarioReader {
         let shifts = root["shifts"].flatMap { node in
             outlet.flatMap { readShifts(node, opening: $0.opening, closing: $0.closing, interval: $0.interval, costs: costs) }
         }
+        let roster = root["roster"].flatMap { node in
+            outlet.flatMap { readRoster(node, menu: shifts, windowNames: windows.map(\.group.name), hasReception: reception != nil,
+                                        opening: $0.opening, interval: $0.interval) }
+        }
         guard nodes.problems.isEmpty, let name, let outlet, let arrivals, let waitingZone else { return nil }
         var scenario = Scenario(name: name, opening: outlet.opening, closing: outlet.closing, intervalMinutes: outlet.interval,
                         maxOvertime: outlet.overtime, transactionTypes: types, segments: segmentsRead.map(\.segment),
@@ -160,6 +164,7 @@ struct ScenarioReader {
                         windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking,
                         waitTargets: waitTargets, targets: targets, costs: costs, search: search, shifts: shifts)
         scenario.warmUp = outlet.warmUp
+        if let roster { scenario.apply(roster) }
         return scenario
     }
 

@@ -35,22 +35,16 @@ extension ShiftPattern {
                            wagePerHour: Double) -> [ShiftPattern] {
         var patterns: [ShiftPattern] = []
         for (index, kind) in menu.kinds.enumerated() {
-            let paidHours = (kind.length - (kind.breakRule?.length ?? 0)) / 60
-            let cost = kind.cost ?? paidHours * wagePerHour
+            let cost = kind.cost(wagePerHour: wagePerHour)
             let breaks: [Double?] = kind.breakRule.map { rule in
                 Array(stride(from: rule.earliestStart, through: rule.latestStart + 1e-9, by: intervalMinutes)).map { Optional($0) }
             } ?? [nil]
             for start in kind.starts {
                 for breakOffset in breaks {
-                    let covers = (0..<intervalCount).filter { interval in
-                        let from = opening + Double(interval) * intervalMinutes, until = from + intervalMinutes
-                        guard from >= start - 1e-9, until <= start + kind.length + 1e-9 else { return false }
-                        guard let breakOffset, let rule = kind.breakRule else { return true }
-                        let breakFrom = start + breakOffset, breakUntil = breakFrom + rule.length
-                        return until <= breakFrom + 1e-9 || from >= breakUntil - 1e-9
-                    }
-                    patterns.append(ShiftPattern(kind: index, start: start, breakStart: breakOffset.map { start + $0 },
-                                                 covers: covers, cost: cost))
+                    let breakStart = breakOffset.map { start + $0 }
+                    let covers = kind.covers(start: start, breakStart: breakStart, opening: opening,
+                                             intervalMinutes: intervalMinutes, intervalCount: intervalCount)
+                    patterns.append(ShiftPattern(kind: index, start: start, breakStart: breakStart, covers: covers, cost: cost))
                 }
             }
         }

@@ -40,6 +40,29 @@ struct OptimizeCommandTests {
         let trace = try #require(json["trace"] as? [[String: Any]])
         #expect(trace.count == json["evaluations"] as? Int && trace.count > 10)
         #expect(Set(trace.compactMap { $0["phase"] as? String }).isSuperset(of: ["upper_bounds", "analytic_start", "staffing", "validation"]))
+
+        // One price: run prices plan.yaml, roster and all, exactly as optimize did on its validation days.
+        let plan = try String(contentsOf: out.appendingPathComponent("plan.yaml"), encoding: .utf8)
+        #expect(plan.contains("roster:") && plan.contains("shift: \"morning\""))
+        let settings = try #require(json["settings"] as? [String: Any])
+        let seed = try #require(settings["validation_seed"] as? String)
+        let rerun = parent.appendingPathComponent("rerun")
+        let run = try CommandRunner.run(["run", out.appendingPathComponent("plan.yaml").path, "--seed", seed,
+                                         "--replications", "60", "--quiet", "--out", rerun.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        func dayCosts(_ folder: URL) throws -> [String: Double] {
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
+            let day = try #require(summary["day"] as? [String: Any])
+            return day.compactMapValues { ($0 as? [String: Any])?["mean"] as? Double }.filter { $0.key.hasPrefix("cost") }
+        }
+        let optimized = try dayCosts(out), ran = try dayCosts(rerun)
+        #expect(optimized.count >= 8 && optimized == ran, "optimize \(optimized) vs run \(ran)")
+        #expect(abs(total - (optimized["cost"] ?? .nan)) <= 1e-6 * total)
+        // The shifts priced are those in the roster: windows cost their shifts plus hours after closing.
+        let shifts = try String(contentsOf: out.appendingPathComponent("shifts.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let shiftCost = shifts.filter { !["greeters", "guides"].contains($0[0]) }.compactMap { Double($0[8]) }.reduce(0, +)
+        #expect(shiftCost > 0 && (optimized["cost_windows"] ?? 0) >= shiftCost - 1e-9)
     }
 
     @Test("targets out of reach at the upper bounds are named, with exit status 1 and no folder")

@@ -23,6 +23,9 @@ struct DocumentationTests {
                 let prefix = path.isEmpty ? name : "\(path).\(name)"
                 if let named = property["additionalProperties"] as? [String: Any], named["properties"] != nil {
                     queue.append(("\(prefix).<name>", named))
+                } else if let named = property["additionalProperties"] as? [String: Any],
+                          let items = named["items"] as? [String: Any], items["properties"] != nil {
+                    queue.append(("\(prefix).<name>[]", items))
                 } else if property["properties"] != nil {
                     queue.append((prefix, property))
                 } else if let items = property["items"] as? [String: Any], items["properties"] != nil {

@@ -66,16 +66,19 @@ struct OptimizationOutput {
         var yaml = "# The cheapest plan `outletsim optimize` found that meets the targets of\n"
         yaml += "# \(file) (seed \(optimization.settings.seed); validated on \(validation.statistics.days) fresh days).\n"
         yaml += "extends: \(quoted(relative))\nname: \(quoted(scenario.name + "-optimized"))\n"
-        yaml += "windows:\n"
-        for group in searchedGroups {
-            guard let counts = planned.windows[group] else { continue }
-            yaml += "  \(quoted(scenario.windowGroups[group].name)):\n    open: \(schedule(counts))\n"
+        let rostered = planned.roster?.shifts ?? [:]
+        let windowLines = searchedGroups.compactMap { group -> String? in
+            var lines = ""
+            if rostered[.windows(group: group)] == nil, let counts = planned.windows[group] { lines += "    open: \(schedule(counts))\n" }
             if let threshold = planned.layout.flexibleThresholds[group], let rule = plannedScenario.windowGroups[group].flexible {
-                yaml += "    flexible: { open_when_waiting: \(threshold), close_when_waiting_below: \(rule.closeWhenWaitingBelow) }\n"
+                lines += "    flexible: { open_when_waiting: \(threshold), close_when_waiting_below: \(rule.closeWhenWaitingBelow) }\n"
             }
+            return lines.isEmpty ? nil : "  \(quoted(scenario.windowGroups[group].name)):\n" + lines
         }
+        if !windowLines.isEmpty { yaml += "windows:\n" + windowLines.joined() }
         let layout = planned.layout
-        if !layout.kiosks.isEmpty || layout.guides != nil {
+        let guides = rostered[.guides] == nil ? layout.guides : nil
+        if !layout.kiosks.isEmpty || guides != nil {
             yaml += "self_service:\n"
             if !layout.kiosks.isEmpty {
                 yaml += "  kiosks:\n"
@@ -83,10 +86,39 @@ struct OptimizationOutput {
                     yaml += "    \(quoted(scenario.selfService.kioskTypes[type].name)): { count: \(count) }\n"
                 }
             }
-            if let guides = layout.guides { yaml += "  guides: \(schedule(guides))\n" }
+            if let guides { yaml += "  guides: \(schedule(guides))\n" }
         }
-        if let greeters = layout.greeters, scenario.reception != nil { yaml += "reception:\n  greeters: \(schedule(greeters))\n" }
+        if let greeters = layout.greeters, rostered[.greeters] == nil, scenario.reception != nil {
+            yaml += "reception:\n  greeters: \(schedule(greeters))\n"
+        }
         if let seats = layout.seats { yaml += "waiting_zone:\n  seats: \(seats)\n" }
+        if !rostered.isEmpty { yaml += rosterYAML(rostered) }
+        return yaml
+    }
+
+    /// The roster: the shifts that staff the plan and price it, in place of
+    /// the open windows, greeters and guides of the scenario it extends.
+    func rosterYAML(_ shifts: [Roster.Role: [Roster.Shift]]) -> String {
+        let kinds = scenario.shifts?.kinds ?? []
+        func list(_ items: [Roster.Shift], indent: String) -> String {
+            items.map { shift in
+                var fields = ["shift: \(quoted(kinds[shift.kind].name))", "start: \"\(ClockTime(minutes: shift.start))\""]
+                if let breakStart = shift.breakStart { fields.append("break: \"\(ClockTime(minutes: breakStart))\"") }
+                fields.append("staff: \(shift.staff)")
+                return "\(indent)- { \(fields.joined(separator: ", ")) }\n"
+            }.joined()
+        }
+        var yaml = "# The shifts of the plan, priced shift by shift; they give the staff on duty.\nroster:\n"
+        let groups = shifts.keys.sorted().compactMap { role -> (Int, [Roster.Shift])? in
+            if case .windows(let group) = role, let items = shifts[role] { return (group, items) }
+            return nil
+        }
+        if !groups.isEmpty {
+            yaml += "  windows:\n"
+            for (group, items) in groups { yaml += "    \(quoted(scenario.windowGroups[group].name)):\n" + list(items, indent: "      ") }
+        }
+        if let greeters = shifts[.greeters] { yaml += "  greeters:\n" + list(greeters, indent: "    ") }
+        if let guides = shifts[.guides] { yaml += "  guides:\n" + list(guides, indent: "    ") }
         return yaml
     }
 
@@ -94,32 +126,19 @@ struct OptimizationOutput {
 
     func estimate(_ metric: Metric) -> MetricEstimate? { validation.statistics.estimate(MetricKey(.day, metric)) }
 
-    /// The day's cost by what it pays for, validated; with shifts, the
-    /// searched groups' windows are paid by shift.
+    /// The day's cost by what it pays for, validated: the same figures, on
+    /// the same basis (rostered roles by their shifts), as `outletsim run`
+    /// gives for plan.yaml.
     func costTable() -> CSVTable {
         var table = CSVTable(header: ["component", "value", "ci_low", "ci_high"])
-        func row(_ name: String, _ estimate: MetricEstimate?, shift: Double = 0) {
+        func row(_ name: String, _ estimate: MetricEstimate?) {
             guard let estimate else { return }
-            table.append([name, CSVTable.cell(estimate.mean - shift), CSVTable.cell(estimate.low - shift), CSVTable.cell(estimate.high - shift)])
+            table.append([name, CSVTable.cell(estimate.mean), CSVTable.cell(estimate.low), CSVTable.cell(estimate.high)])
         }
-        let wage = scenario.costs?.windowWage ?? 0
-        var total = estimate(.cost(nil))
-        if result.shifts.isEmpty {
-            row("windows", estimate(.cost(.windows)))
-        } else {
-            let shiftCost = result.shifts.values.reduce(0) { $0 + $1.cost }
-            let hours = Double(result.shifts.values.reduce(0) { $0 + $1.onDuty.reduce(0, +) }) * scenario.intervalMinutes / 60
-            table.append(["shifts", CSVTable.cell(shiftCost), CSVTable.cell(shiftCost), CSVTable.cell(shiftCost)])
-            // Flexible windows, overtime hours and groups outside the search stay paid by the hour.
-            row("windows_by_the_hour", estimate(.cost(.windows)), shift: hours * wage)
-            if let cost = total {
-                let adjusted = cost.mean - hours * wage + shiftCost
-                total = MetricEstimate(key: cost.key, mean: adjusted, low: cost.low - cost.mean + adjusted,
-                                       high: cost.high - cost.mean + adjusted, days: cost.days)
-            }
+        for part in [Metric.CostComponent.windows, .greeters, .guides, .overtimePremium, .kiosks, .seats, .lostCustomers] {
+            row(part.rawValue, estimate(.cost(part)))
         }
-        for part in [Metric.CostComponent.greeters, .guides, .overtimePremium, .kiosks, .seats, .lostCustomers] { row(part.rawValue, estimate(.cost(part))) }
-        row("total", total)
+        row("total", estimate(.cost(nil)))
         return table
     }
 
@@ -137,7 +156,7 @@ struct OptimizationOutput {
                 var row = [start(interval), scenario.windowGroups[group].name,
                            result.required?.windows[group].map { String($0[interval]) } ?? "",
                            planned.windows[group].map { String($0[interval]) } ?? "",
-                           result.shifts[group].map { String($0.onDuty[interval]) } ?? "",
+                           result.shifts[.windows(group: group)].map { String($0.onDuty[interval]) } ?? "",
                            String(plannedScenario.reception?.greeters.value(at: scenario.intervalStart(interval)) ?? 0),
                            String(plannedScenario.selfService.guides.value(at: scenario.intervalStart(interval)))]
                 row += [utilisation?.mean, utilisation?.low, utilisation?.high].map { $0.map(CSVTable.cell) ?? "" }
@@ -152,18 +171,27 @@ struct OptimizationOutput {
     }
 
     func shiftsTable() -> CSVTable {
-        var table = CSVTable(header: ["window_group", "shift", "start", "end", "break_start", "break_end", "staff", "cost_each", "cost"])
+        var table = CSVTable(header: ["role", "shift", "start", "end", "break_start", "break_end", "staff", "cost_each", "cost"])
         let kinds = scenario.shifts?.kinds ?? []
-        for (group, cover) in result.shifts.sorted(by: { $0.key < $1.key }) {
+        for (role, cover) in result.shifts.sorted(by: { $0.key < $1.key }) {
             for (pattern, staff) in cover.assignments {
                 let kind = kinds[pattern.kind]
                 let breakTimes = pattern.breakStart.map { [ClockTime(minutes: $0).description, ClockTime(minutes: $0 + (kind.breakRule?.length ?? 0)).description] } ?? ["", ""]
-                table.append([scenario.windowGroups[group].name, kind.name, ClockTime(minutes: pattern.start).description,
+                table.append([roleName(role), kind.name, ClockTime(minutes: pattern.start).description,
                               ClockTime(minutes: pattern.start + kind.length).description] + breakTimes
                              + [String(staff), CSVTable.cell(pattern.cost), CSVTable.cell(pattern.cost * Double(staff))])
             }
         }
         return table
+    }
+
+    /// A role as the shifts table and plan.yaml name it: a window group's name, greeters or guides.
+    func roleName(_ role: Roster.Role) -> String {
+        switch role {
+        case .windows(let group): scenario.windowGroups[group].name
+        case .greeters: "greeters"
+        case .guides: "guides"
+        }
     }
 
     func paretoTable(_ frontier: [TraceEntry]) -> CSVTable {
@@ -239,10 +267,19 @@ struct OptimizationOutput {
         for interval in 0..<scenario.intervalCount {
             rows.append([start(interval)] + searchedGroups.map { group in
                 let required = result.required?.windows[group]?[interval] ?? 0, planned = planned.windows[group]?[interval] ?? 0
-                return planned == required ? String(planned) : "\(planned) (\(required) needed)"
+                // With shifts, the staff on duty are what was simulated and paid.
+                return planned == required || self.planned.roster != nil ? String(planned) : "\(planned) (\(required) needed)"
             })
         }
         var text = "Plan for \(scenario.name): windows open per interval\n" + TextTable.render(rows) + "\n"
+        if !result.shifts.isEmpty {
+            var shiftRows: [[String]] = [["role", "shift", "start", "break", "staff", "cost"]]
+            for row in shiftsTable().rows {
+                shiftRows.append([row[0], row[1], "\(row[2])–\(row[3])", row[4].isEmpty ? "" : "\(row[4])–\(row[5])", row[6],
+                                  String(format: "%.0f", Double(row[8]) ?? .nan)])
+            }
+            text += "\nRoster (every role works shifts, and is paid by them)\n" + TextTable.render(shiftRows) + "\n"
+        }
         let layout = planned.layout
         var parts: [String] = layout.kiosks.sorted { $0.key < $1.key }.map { "\(scenario.selfService.kioskTypes[$0.key].name) kiosks \($0.value)" }
         if let seats = layout.seats { parts.append("seats \(seats)") }

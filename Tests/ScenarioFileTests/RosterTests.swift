@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import Scenario
+import ScenarioFile
+
+@Suite("The roster block")
+struct RosterTests {
+    @Test("a roster gives the rostered roles' staff on duty, breaks taken out, and prices them shift by shift")
+    func rosterRead() throws {
+        let scenario = try ScenarioLoader.load(path: fixtures.appendingPathComponent("small-branch-rostered.yaml").path)
+        func onDuty(_ schedule: StepSchedule<Int>?) -> [Int] {
+            (0..<scenario.intervalCount).map { schedule?.value(at: scenario.intervalStart($0)) ?? -1 }
+        }
+        // Two on the morning shift (break 10:00-10:30) and one short shift at 11:00.
+        #expect(onDuty(scenario.windowGroups[0].open) == [2, 2, 0, 2, 3, 3])
+        // The VIP window is not rostered: its `open` stands, paid by the hour.
+        #expect(onDuty(scenario.windowGroups[1].open) == [1, 1, 1, 1, 1, 1])
+        #expect(onDuty(scenario.reception?.greeters) == [1, 1, 1, 0, 1, 1])
+        // Morning: 2.5 paid hours at 100 (windows) or 80 (greeters); short: 90 as priced.
+        #expect(abs((scenario.rosterCost(of: .windows(group: 0)) ?? .nan) - (2 * 250 + 90)) < 1e-9)
+        #expect(abs((scenario.rosterCost(of: .greeters) ?? .nan) - 200) < 1e-9)
+        #expect(scenario.rosterCost(of: .windows(group: 1)) == nil)
+        #expect(scenario.roster?.roles == [.windows(group: 0), .greeters])
+    }
+
+    @Test("a variant's roster replaces its base's open windows, and the resolved scenario keeps it")
+    func rosterInVariant() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-roster-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try String(contentsOf: fixtures.appendingPathComponent("small-branch-rostered.yaml"), encoding: .utf8)
+        let withoutRoster = String(base[..<(try #require(base.range(of: "roster:"))).lowerBound])
+        try withoutRoster.write(to: folder.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        let variant = """
+            extends: base.yaml
+            name: rostered-variant
+            roster:
+              windows:
+                VIP:
+                  - { shift: short, start: "09:00", staff: 1 }
+                  - { shift: short, start: "11:00", staff: 2 }
+
+            """
+        let path = folder.appendingPathComponent("variant.yaml").path
+        try variant.write(toFile: path, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(path: path)
+        #expect((0..<6).map { scenario.windowGroups[1].open.value(at: scenario.intervalStart($0)) } == [1, 1, 0, 0, 2, 2])
+        #expect(abs((scenario.rosterCost(of: .windows(group: 1)) ?? .nan) - 3 * 90) < 1e-9)
+        let standalone = try StandaloneScenario(path: path)
+        let copy = folder.appendingPathComponent("resolved.yaml").path
+        try standalone.text.write(toFile: copy, atomically: true, encoding: .utf8)
+        let resolved = try ScenarioLoader.load(path: copy)
+        #expect(resolved.roster == scenario.roster)
+        #expect(resolved.windowGroups[1].open == scenario.windowGroups[1].open)
+    }
+}
