@@ -2,6 +2,7 @@ import Foundation
 import Measurement
 import Replications
 import Results
+import Scenario
 
 /// The terminal summary of a run: day metrics with intervals, the worst
 /// intervals against the first wait target, and per-segment and
@@ -80,7 +81,53 @@ struct SummaryTable {
             \(groups("segment", .segment, scenario.segments.map(\.name)))
 
             \(groups("transaction type", .transaction, scenario.transactionTypes.map(\.name)))
-            """
+            """ + [costSection(), targetsSection()].compactMap { $0.map { "\n\n" + $0 } }.joined()
+    }
+
+    /// The day's cost by what it pays for, when the scenario has costs.
+    func costSection() -> String? {
+        let scenario = document.scenario
+        guard scenario.costs != nil else { return nil }
+        func basis(_ role: Roster.Role) -> String { scenario.rosterCost(of: role) != nil ? " (by shift)" : " (by the hour)" }
+        let rostered = scenario.windowGroups.indices.contains { scenario.rosterCost(of: .windows(group: $0)) != nil }
+        let parts: [(Metric.CostComponent, String)] = [
+            (.windows, "windows" + (rostered ? " (by shift)" : " (by the hour)")), (.greeters, "greeters" + basis(.greeters)),
+            (.guides, "guides" + basis(.guides)), (.overtimePremium, "overtime premium"), (.kiosks, "kiosks"), (.seats, "seats"),
+            (.lostCustomers, "customers lost"),
+        ]
+        var rows: [[String]] = [["cost (yuan a day)", "mean", "95% CI"]]
+        for (part, label) in parts { if let line = row(label, value(.day, .cost(part))) { rows.append(line) } }
+        if let line = row("total", value(.day, .cost(nil))) { rows.append(line) }
+        return TextTable.render(rows)
+    }
+
+    /// Each declared target with its verdict, and for per-interval targets
+    /// a grid of every interval's verdict with its value.
+    func targetsSection() -> String? {
+        let scenario = document.scenario
+        guard !scenario.targets.isEmpty else { return nil }
+        let results = TargetJudge.judge(scenario, document.statistics)
+        var rows: [[String]] = [["#", "target", "verdict", "value [95% CI]", "bound", "where"]]
+        for (index, result) in results.enumerated() {
+            let value = result.estimate.map { "\(format($0.mean)) [\(format($0.low)), \(format($0.high))]" } ?? "not measured"
+            let place = result.interval.map { ClockTimeText.interval(scenario.intervalStart($0)) } ?? (result.target.perInterval ? "" : "day")
+            rows.append(["T\(index + 1)", result.target.name, result.verdict.rawValue.uppercased(), value, result.target.bound.text, place])
+        }
+        let counts = [Verdict.pass, .inconclusive, .fail].map { verdict in results.filter { $0.verdict == verdict }.count }
+        var text = "Targets: \(counts[0]) pass, \(counts[1]) inconclusive, \(counts[2]) fail (95% intervals)\n\n" + TextTable.render(rows)
+        let perInterval = scenario.targets.enumerated().filter { $0.element.perInterval }
+        guard !perInterval.isEmpty else { return text }
+        let grids = perInterval.map { (index: $0.offset, places: TargetJudge.placeVerdicts($0.element, scenario, document.statistics)) }
+        var grid: [[String]] = [["interval"] + grids.map { "T\($0.index + 1)" }]
+        for interval in scenario.firstMeasuredInterval..<scenario.intervalCount {
+            grid.append([ClockTimeText.interval(scenario.intervalStart(interval))] + grids.map { column in
+                guard let place = column.places.first(where: { $0.interval == interval }) else { return "-" }
+                let mark = switch place.verdict { case .pass: "pass"; case .fail: "FAIL"; case .inconclusive: "?" }
+                return "\(mark) \(format(place.estimate.mean))"
+            })
+        }
+        text += "\n\nPer-interval targets, every interval (pass, ? inconclusive, FAIL):\n\n" + TextTable.render(grid)
+        return text
     }
 }
 

@@ -89,11 +89,26 @@ public enum TargetJudge {
         scenario.targets.map { judge($0, scenario, statistics) }
     }
 
-    static func judge(_ target: ServiceTarget, _ scenario: Scenario, _ statistics: RunStatistics) -> TargetResult {
-        let judged = readings(target, scenario, statistics).map { reading in
+    /// A target's verdict at one of its places (the day, or an interval).
+    public struct PlaceVerdict: Sendable {
+        public let interval: Int?
+        public let estimate: MetricEstimate
+        public let verdict: Verdict
+        /// How far the mean lies from the bound, on the right side when positive.
+        public let distance: Double
+    }
+
+    /// The target judged at each of its measured places, in interval order:
+    /// the grid reports show, and what ``judge(_:_:)`` summarises.
+    public static func placeVerdicts(_ target: ServiceTarget, _ scenario: Scenario, _ statistics: RunStatistics) -> [PlaceVerdict] {
+        readings(target, scenario, statistics).map { reading in
             let (verdict, distance) = verdictOf(reading.estimate, target.bound)
-            return (interval: reading.interval, estimate: reading.estimate, verdict: verdict, distance: distance)
+            return PlaceVerdict(interval: reading.interval, estimate: reading.estimate, verdict: verdict, distance: distance)
         }
+    }
+
+    static func judge(_ target: ServiceTarget, _ scenario: Scenario, _ statistics: RunStatistics) -> TargetResult {
+        let judged = placeVerdicts(target, scenario, statistics)
         // The deciding estimate: the worst failure, else the closest inconclusive one, else the tightest pass.
         let failures = judged.filter { $0.verdict == .fail }
         let open = judged.filter { $0.verdict == .inconclusive }

@@ -51,3 +51,17 @@ public struct ServiceTarget: Sendable, Equatable {
         self.perInterval = perInterval
     }
 }
+
+extension ServiceTarget.Bound {
+    /// The bound as planners read it: "≥ 0.7", "≤ 20", "0.6 to 0.95".
+    public var text: String {
+        func number(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%g", value)
+        }
+        switch self {
+        case .atLeast(let low): return "≥ \(number(low))"
+        case .atMost(let high): return "≤ \(number(high))"
+        case .between(let low, let high): return "\(number(low)) to \(number(high))"
+        }
+    }
+}

@@ -105,6 +105,31 @@ struct RunCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("the terminal answers the planner: the day's cost by component and every declared target's verdict, interval by interval")
+    func plannerAnswers() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = try String(contentsOf: repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml"), encoding: .utf8)
+        // A per-interval target no half hour can meet, and a day target that is easy.
+        text = text.replacingOccurrences(of: "metric: share_served_within, minutes: 15, at_least: 0.6, per: interval",
+                                         with: "metric: share_served_within, minutes: 15, at_least: 0.999, per: interval")
+        let scenario = folder.appendingPathComponent("weekday.yaml")
+        try text.write(to: scenario, atomically: true, encoding: .utf8)
+        let output = try CommandRunner.run(["run", scenario.path, "--replications", "20", "--out", folder.appendingPathComponent("out").path])
+        #expect(output.status == 0, "\(output.standardError)")
+        let lines = output.standardOutput.split(separator: "\n").map(String.init)
+        for component in ["windows (by the hour)", "greeters (by the hour)", "overtime premium", "kiosks", "seats", "total"] {
+            #expect(lines.contains { $0.hasPrefix(component) }, "no cost line '\(component)'")
+        }
+        #expect(output.standardOutput.contains("Targets: 7 pass, 0 inconclusive, 1 fail"))
+        #expect(lines.contains { $0.hasPrefix("T2 ") && $0.contains("FAIL") && $0.contains("≥ 0.999") })
+        #expect(lines.contains { $0.hasPrefix("T1 ") && $0.contains("PASS") && $0.contains("≥ 0.7") && $0.contains("day") })
+        // The grid has every half hour, each cell with its verdict and value.
+        let grid = lines.filter { $0.range(of: #"^\d\d:\d\d  +(pass|FAIL|\?) \d"#, options: .regularExpression) != nil }
+        #expect(grid.count == 16)
+        #expect(grid.allSatisfy { $0.contains("FAIL") })
+    }
+
     @Test("--precision adds days until the half-width is reached, says so, and stays reproducible")
     func precision() throws {
         let folder = try temporaryFolder()
