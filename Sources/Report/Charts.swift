@@ -6,8 +6,8 @@ struct Series {
     var high: [Double]? = nil
 }
 
-/// Lines over the intervals, with shaded confidence bands and an optional
-/// horizontal target line.
+/// Lines over the intervals, with shaded confidence bands and horizontal
+/// reference lines (declared targets, the seats available).
 struct LineChart {
     let title: String
     let description: String
@@ -15,12 +15,12 @@ struct LineChart {
     let categoryLabel: String
     let valueLabel: String
     let series: [Series]
-    var target: (value: Double, label: String)? = nil
+    var references: [(value: Double, label: String)] = []
 
     func render() -> String {
         let frame = ChartFrame()
         var values = series.flatMap { $0.values + ($0.high ?? []) }
-        if let target { values.append(target.value) }
+        values += references.map(\.value)
         let y = LinearScale(values: values, start: frame.plotBottom, end: frame.plotTop)
         var svg = frame.open(title: title, description: description) + frame.valueAxis(y, label: valueLabel)
         svg += frame.categoryAxis(categories, label: categoryLabel, every: max(1, categories.count / 10))
@@ -35,10 +35,10 @@ struct LineChart {
             svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape(line.name))</title></polyline>"
         }
         var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: true) }
-        if let target {
-            let level = SVG.number(y(target.value))
-            svg += "<line class=\"target\" x1=\"\(SVG.number(frame.plotLeft))\" x2=\"\(SVG.number(frame.plotRight))\" y1=\"\(level)\" y2=\"\(level)\"/>"
-            legend.append((name: target.label, colour: "#D55E00", line: true))
+        for reference in references {
+            let level = SVG.number(y(reference.value))
+            svg += "<line class=\"target\" x1=\"\(SVG.number(frame.plotLeft))\" x2=\"\(SVG.number(frame.plotRight))\" y1=\"\(level)\" y2=\"\(level)\"><title>\(SVG.escape(reference.label))</title></line>"
+            legend.append((name: reference.label, colour: "#D55E00", line: true))
         }
         return svg + frame.legend(legend) + "</svg>"
     }

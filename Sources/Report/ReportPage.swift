@@ -8,6 +8,10 @@ enum ReportPage {
         figure { margin: 0 0 2rem; } svg.chart { width: 100%; height: auto; background: #fff; }
         .chart-title { font-size: 15px; font-weight: 600; } .tick { font-size: 11px; fill: #444; } .axis-label { font-size: 12px; fill: #222; }
         .legend-label { font-size: 11px; } .grid { stroke: #e6e6e6; } .axis { stroke: #666; }
+        h2 { font-size: 1.15rem; margin-top: 1.5rem; } caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+        tr.pass td.verdict, td.pass { background: #d9f0d3; } tr.fail td.verdict, td.fail { background: #f4c7c3; }
+        tr.inconclusive td.verdict, td.inconclusive { background: #fdf0c2; } table.target-grid td { font-size: 0.85rem; }
+        table.targets td:nth-child(2), table.cost td:nth-child(2) { text-align: left; } div.scroll { overflow-x: auto; }
         .series { stroke-width: 2.5; } .band { opacity: 0.18; stroke: none; } .target { stroke: #D55E00; stroke-dasharray: 6 4; stroke-width: 1.5; }
         """
 

@@ -5,9 +5,11 @@ import Results
 import Scenario
 
 /// `report.html`: a self-contained page (inline SVG and CSS, no network)
-/// with the run's key figures and charts of arrivals and capacity, waits
-/// with confidence bands against the target, waiting-zone crowding, window
-/// utilisation, outcomes per segment, and kiosk use and breakdowns.
+/// with the run's key figures, the day's cost by component, every declared
+/// target's verdict (per interval where it is judged per interval), and
+/// charts of arrivals and capacity, waits and service level against the
+/// declared targets, abandonment, waiting-zone crowding, windows open and
+/// utilisation per group, outcomes per segment, and kiosk use and breakdowns.
 public struct RunReport {
     let document: ResultsDocument
 
@@ -39,13 +41,65 @@ public struct RunReport {
                         line: (series: series("windows open", .openWindows), label: "windows open")).render()
     }
 
+    /// The declared targets on everyone's `measure`-like metrics, as
+    /// reference lines: "p90 wait ≤ 20 (target)".
+    func references(_ matches: (ServiceTarget.Measure) -> Bool, scale: Double = 1) -> [(value: Double, label: String)] {
+        scenario.targets.filter { $0.subject == .everyone && matches($0.measure) }.flatMap { target -> [(value: Double, label: String)] in
+            let label = "target: \(target.name)"
+            switch target.bound {
+            case .atLeast(let low): return [(low * scale, label)]
+            case .atMost(let high): return [(high * scale, label)]
+            case .between(let low, let high): return [(low * scale, label + " (low)"), (high * scale, label + " (high)")]
+            }
+        }
+    }
+
     func waitChart() -> String {
-        let target = document.targets.first ?? 10
-        return LineChart(title: "Wait for a window per interval (p50 and p90, with 95% intervals)",
-                         description: "Median and 90th percentile of the wait from ticket to call of customers arriving in each interval; shaded bands are 95% confidence intervals across days; the flat line is the target wait.",
-                         categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "wait (minutes)",
-                         series: [series("p50 wait", .waitPercentile(50), band: true), series("p90 wait", .waitPercentile(90), band: true)],
-                         target: (value: target, label: "target \(SVG.label(target)) min")).render()
+        LineChart(title: "Wait for a window per interval (p50 and p90, with 95% intervals)",
+                  description: "Median and 90th percentile of the wait from ticket to call of customers arriving in each interval; shaded bands are 95% confidence intervals across days; dashed lines are the scenario's declared wait targets.",
+                  categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "wait (minutes)",
+                  series: [series("p50 wait", .waitPercentile(50), band: true), series("p90 wait", .waitPercentile(90), band: true)],
+                  references: references {
+                      if case .waitPercentile = $0 { return true }
+                      return $0 == .meanWait
+                  }).render()
+    }
+
+    /// The waits whose service level the report charts: those the targets
+    /// judge, else the first measured wait.
+    var serviceLevelWaits: [Double] {
+        let judged = scenario.targets.compactMap { target -> Double? in
+            if case .shareServedWithin(let minutes) = target.measure { return minutes }
+            return nil
+        }
+        return judged.isEmpty ? Array(document.targets.prefix(1)) : Array(Set(judged)).sorted()
+    }
+
+    func serviceLevelChart() -> String {
+        LineChart(title: "Service level per interval against its target",
+                  description: "Share of ticket holders arriving in each interval who were called within the wait, with 95% intervals; dashed lines are the declared service-level targets.",
+                  categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "% called within the wait",
+                  series: serviceLevelWaits.map { series("within \(SVG.label($0)) min", .shareServedWithin($0), band: true, scale: 100) },
+                  references: references({ if case .shareServedWithin = $0 { return true }; return false }, scale: 100)).render()
+    }
+
+    func abandonmentChart() -> String {
+        LineChart(title: "Customers leaving without service per interval",
+                  description: "Share of customers arriving in each interval who balked, were blocked, reneged or were left unserved, with 95% intervals; dashed lines are the declared abandonment targets.",
+                  categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "% of arrivals",
+                  series: [series("left without service", .shareAbandoned, band: true, scale: 100)],
+                  references: references({ $0 == .abandonment }, scale: 100)).render()
+    }
+
+    func windowsOpenChart() -> String {
+        let groups = scenario.windowGroups.indices.map { group in
+            Series(name: scenario.windowGroups[group].name,
+                   values: intervals.map { estimate(.windowGroup, entity: group, interval: $0, .openWindows)?.mean ?? .nan })
+        }
+        return LineChart(title: "Windows open per group",
+                         description: "Average number of windows open in each interval, per window group (flexible windows included).",
+                         categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "windows open",
+                         series: groups).render()
     }
 
     func crowdingChart() -> String {
@@ -53,7 +107,7 @@ public struct RunReport {
                   description: "Customers waiting for a window: time-average with its 95% interval, the maximum, and the seats available.",
                   categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "customers waiting",
                   series: [series("mean waiting", .occupancyMean, band: true), series("most waiting", .occupancyMax)],
-                  target: (value: Double(scenario.waitingZone.seats), label: "seats")).render()
+                  references: [(value: Double(scenario.waitingZone.seats), label: "seats")]).render()
     }
 
     func utilisationChart() -> String {
@@ -108,11 +162,17 @@ public struct RunReport {
             ("Mean wait (min)", .waitMean, 1), ("p90 wait (min)", .waitPercentile(90), 1),
             ("Served within \(SVG.label(target)) min", .shareServedWithin(target), 100),
             ("Window utilisation", .windowUtilisation, 100), ("Most waiting at once", .occupancyMax, 1),
+            ("Kiosk success rate", .kioskSuccessRate, 100),
             ("Overtime (min)", .overtimeMinutes, 1), ("Staff-hours", .staffHours, 1),
         ]
         var html = "<table><thead><tr><th>day metric</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
-        for (label, metric, scale) in rows {
-            guard let value = estimate(.day, metric) else { continue }
+        var found = rows.map { ($0.0, estimate(.day, $0.1), $0.2) }
+        found.append(("Greeters busy", scenario.reception == nil ? nil : estimate(.staff, entity: 0, .utilisation), 100))
+        for (index, kiosk) in scenario.selfService.kioskTypes.enumerated() {
+            found.append(("Kiosks in use: \(kiosk.name)", estimate(.kioskType, entity: index, .utilisation), 100))
+        }
+        for (label, value, scale) in found {
+            guard let value else { continue }
             let unit = scale == 100 ? "%" : ""
             func show(_ x: Double) -> String { x.isFinite ? String(format: "%.1f", x * scale) + unit : "–" }
             html += "<tr><td>\(SVG.escape(label))</td><td>\(show(value.mean))</td><td>\(show(value.low)) – \(show(value.high))</td></tr>"
@@ -120,11 +180,71 @@ public struct RunReport {
         return html + "</tbody></table>"
     }
 
+    /// The day's cost by what it pays for, each with its basis.
+    func costTable() -> String {
+        guard scenario.costs != nil else { return "" }
+        let rostered = scenario.roster?.roles ?? []
+        func basis(_ roles: [Roster.Role]) -> String { roles.contains(where: rostered.contains) ? "by shift" : "by the hour" }
+        let rows: [(String, Metric.CostComponent?, String)] = [
+            ("Windows", .windows, basis(scenario.windowGroups.indices.map { .windows(group: $0) })),
+            ("Greeters", .greeters, basis([.greeters])), ("Guides", .guides, basis([.guides])),
+            ("Overtime premium", .overtimePremium, ""), ("Kiosks", .kiosks, ""), ("Seats", .seats, ""),
+            ("Customers lost", .lostCustomers, ""), ("Total", nil, ""),
+        ]
+        var html = "<h2>Cost of the day</h2><table class=\"cost\"><thead><tr><th>component</th><th>basis</th><th>yuan a day</th><th>95% interval</th></tr></thead><tbody>"
+        for (label, part, basis) in rows {
+            guard let value = estimate(.day, .cost(part)) else { continue }
+            func show(_ x: Double) -> String { x.isFinite ? String(format: "%.0f", x) : "–" }
+            html += "<tr><td>\(SVG.escape(label))</td><td>\(basis)</td><td>\(show(value.mean))</td><td>\(show(value.low)) – \(show(value.high))</td></tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    /// Every declared target with its verdict, then a grid of each
+    /// per-interval target's verdict in every interval, each cell holding
+    /// the value.
+    func targetTables() -> String {
+        guard !scenario.targets.isEmpty else { return "" }
+        func show(_ x: Double) -> String {
+            guard x.isFinite else { return "–" }
+            return abs(x) >= 100 ? String(format: "%.0f", x) : abs(x) >= 1 ? String(format: "%.2f", x) : String(format: "%.3f", x)
+        }
+        let results = TargetJudge.judge(scenario, document.statistics)
+        var html = "<h2>Targets</h2><table class=\"targets\"><thead><tr><th>#</th><th>target</th><th>verdict</th><th>value</th><th>95% interval</th><th>bound</th><th>where</th></tr></thead><tbody>"
+        for (index, result) in results.enumerated() {
+            let place = result.interval.map { ClockTime(minutes: scenario.intervalStart($0)).description } ?? (result.target.perInterval ? "" : "day")
+            html += "<tr class=\"\(result.verdict.rawValue)\"><td>T\(index + 1)</td><td>\(SVG.escape(result.target.name))</td>"
+            html += "<td class=\"verdict\">\(result.verdict.rawValue)</td><td>\(result.estimate.map { show($0.mean) } ?? "not measured")</td>"
+            html += "<td>\(result.estimate.map { "\(show($0.low)) – \(show($0.high))" } ?? "")</td><td>\(SVG.escape(result.target.bound.text))</td><td>\(place)</td></tr>"
+        }
+        html += "</tbody></table>"
+        let perInterval = scenario.targets.enumerated().filter { $0.element.perInterval }
+        guard !perInterval.isEmpty else { return html }
+        html += "<div class=\"scroll\"><table class=\"target-grid\"><caption>Per-interval targets in every interval: pass, inconclusive or fail, with the value</caption><thead><tr><th>target</th>"
+        let measured = scenario.firstMeasuredInterval..<scenario.intervalCount
+        html += measured.map { "<th>\(ClockTime(minutes: scenario.intervalStart($0)))</th>" }.joined() + "</tr></thead><tbody>"
+        for (index, target) in perInterval {
+            let places = TargetJudge.placeVerdicts(target, scenario, document.statistics)
+            html += "<tr><td title=\"\(SVG.escape(target.name))\">T\(index + 1)</td>"
+            for interval in measured {
+                if let place = places.first(where: { $0.interval == interval }) {
+                    let title = "\(place.verdict.rawValue): \(show(place.estimate.mean)) [\(show(place.estimate.low)), \(show(place.estimate.high))], \(target.bound.text)"
+                    html += "<td class=\"\(place.verdict.rawValue)\" title=\"\(SVG.escape(title))\">\(show(place.estimate.mean))</td>"
+                } else {
+                    html += "<td>–</td>"
+                }
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table></div>"
+    }
+
     /// The page; `extraCharts` (rendered SVG) come first, e.g. the optimizer's frontier.
     public func html(extraCharts: [String] = []) -> String {
         let title = "OutletSim report: \(scenario.name)"
-        let charts = extraCharts + [arrivalsChart(), waitChart(), crowdingChart(), utilisationChart(), outcomesChart(), kioskChart()]
+        let charts = extraCharts + [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(),
+                                    windowsOpenChart(), utilisationChart(), outcomesChart(), kioskChart()]
         let meta = "\(document.statistics.days) simulated days, seed \(document.seed); opening hours \(ClockTime(minutes: scenario.opening))–\(ClockTime(minutes: scenario.closing)) in \(SVG.label(scenario.intervalMinutes))-minute intervals. Intervals are 95% confidence intervals across days."
-        return ReportPage.html(title: title, meta: meta, table: keyFigures(), charts: charts)
+        return ReportPage.html(title: title, meta: meta, table: keyFigures() + costTable() + targetTables(), charts: charts)
     }
 }

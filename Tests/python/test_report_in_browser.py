@@ -1,5 +1,6 @@
 """report.html opens in headless Chromium with its charts drawn."""
 import pathlib
+import re
 import shutil
 import subprocess
 
@@ -8,7 +9,10 @@ import pytest
 CHARTS = [
     "Arrivals and open windows per interval",
     "Wait for a window per interval (p50 and p90, with 95% intervals)",
+    "Service level per interval against its target",
+    "Customers leaving without service per interval",
     "Waiting-zone occupancy over the day",
+    "Windows open per group",
     "Window utilisation by group and interval",
     "Outcomes per segment",
     "Kiosk use and breakdowns",
@@ -44,6 +48,26 @@ def test_charts_render_with_titles_axes_and_legends(weekday_results):
         assert label in dom, label
     assert 'class="legend"' in dom
     assert "regular" in dom and "VIP" in dom
+
+
+def test_report_answers_cost_and_every_declared_target(weekday_results):
+    """The cost table, every target's verdict, the per-interval grid, and reference lines that are the declared targets."""
+    scenario = (weekday_results / "scenario.yaml").read_text(encoding="utf-8")
+    targets = re.findall(r"^  - \{ name: ([^,]+), metric: (\w+)", scenario.split("\ntargets:\n")[1], flags=re.MULTILINE)
+    assert len(targets) == 8
+    dom = run_chromium("--dump-dom", (weekday_results / "report.html").as_uri()).stdout
+    assert "Cost of the day" in dom and "by the hour" in dom and ">Total<" in dom
+    rows = re.findall(r'<tr class="(pass|fail|inconclusive)"><td>T(\d+)</td><td>([^<]+)</td>', dom)
+    assert [name for _, _, name in rows] == [name for name, _ in targets]
+    # One cell per half hour for the per-interval target, each a verdict holding its value.
+    grid = dom.split('class="target-grid"')[1].split("</table>")[0]
+    cells = re.findall(r'<td class="(pass|fail|inconclusive)" title="[^"]+">([0-9.]+)</td>', grid)
+    assert len(cells) == 16
+    # Reference lines are the declared targets, not the first wait of wait_targets.
+    for name, metric in targets:
+        if metric in ("wait_p90", "share_served_within", "abandonment"):
+            assert f"target: {name}" in dom, name
+    assert "target 5 min" not in dom
 
 
 def test_screenshot(weekday_results):
