@@ -12,7 +12,7 @@ struct CheckCommandTests {
         #expect(output.status == 0, "\(output.standardOutput)\(output.standardError)")
         let lines = output.standardOutput.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("PASS ") }.count == 4)
-        #expect(lines.last?.hasSuffix(" passed, 0 failed") == true)
+        #expect(lines.last?.hasSuffix(" passed, 0 inconclusive, 0 failed") == true)
     }
 
     @Test("the understaffed branch fails, naming targets with values and intervals; exit status 1")
@@ -21,7 +21,9 @@ struct CheckCommandTests {
         #expect(output.status == 1)
         #expect(output.standardOutput.contains("FAIL bank-branch-weekday-understaffed: p90 wait at most 20 minutes:"))
         #expect(output.standardOutput.contains("in the 13:00 interval"))
-        #expect(output.standardOutput.split(separator: "\n").last == "2 passed, 6 failed")
+        // Inconclusive is counted apart from passed; each failure states its bound.
+        #expect(output.standardOutput.split(separator: "\n").last == "0 passed, 2 inconclusive, 6 failed")
+        #expect(output.standardOutput.contains("; bound ≤ 20"))
         let again = try CommandRunner.run(["check", failing])
         #expect(again.standardOutput == output.standardOutput)
     }
@@ -36,13 +38,13 @@ struct CheckCommandTests {
         let output = try CommandRunner.run(["check", failing, "--strict", "--junit", junit, "--markdown", markdown, "--json", json])
         #expect(output.status == 1)
         #expect(output.standardOutput.contains("FAIL (inconclusive)"))
-        #expect(output.standardOutput.split(separator: "\n").last == "0 passed, 8 failed")
+        #expect(output.standardOutput.split(separator: "\n").last == "0 passed, 2 inconclusive, 6 failed")
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(xml.contains("<testsuites name=\"outletsim check\" tests=\"8\" failures=\"8\">"))
         #expect(xml.components(separatedBy: "<testcase ").count - 1 == 8)
         let table = try String(contentsOfFile: markdown, encoding: .utf8)
         #expect(table.hasPrefix("| scenario | target | verdict | value [95% CI] |"))
-        #expect(table.contains("0 passed, 8 failed"))
+        #expect(table.contains("0 passed, 2 inconclusive, 6 failed (--strict: inconclusive fails)"))
         let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
         let scenarios = document?["scenarios"] as? [[String: Any]]
         let targets = scenarios?.first?["targets"] as? [[String: Any]] ?? []

@@ -109,7 +109,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(ExitStatus.badInput)
         }
         let all = reports.flatMap(\.results)
-        let failed = all.filter { $0.verdict == .fail || (strict && $0.verdict == .inconclusive) }.count
+        let failed = all.filter { $0.verdict == .fail }.count
         let inconclusive = all.filter { $0.verdict == .inconclusive }.count
         for file in reportFiles {
             let text = switch file.option {
@@ -119,10 +119,12 @@ struct CheckCommand: ParsableCommand {
             }
             try OutputFile.write(text, to: file.path, option: file.option, marker: file.marker)
         }
-        if inconclusive > 0 && !strict { print("\(inconclusive) inconclusive (counted as passed; --strict fails them)") }
-        print("\(all.count - failed) passed, \(failed) failed")
+        if inconclusive > 0 {
+            print(strict ? "--strict: inconclusive targets fail the check" : "inconclusive targets do not fail the check without --strict")
+        }
+        print(ScenarioCheck.tally(all))
         if invalid { throw ExitCode(ExitStatus.badInput) }
-        if failed > 0 { throw ExitCode(ExitStatus.targetsFailed) }
+        if failed > 0 || (strict && inconclusive > 0) { throw ExitCode(ExitStatus.targetsFailed) }
     }
 
     /// Why a target has no value: what it needs that the days never produced.
@@ -184,12 +186,19 @@ struct ScenarioCheck {
     let days: Int
     let seconds: Double
 
+    /// The value that decided, its interval, where, and the bound it had to meet.
     static func describe(_ result: TargetResult, _ scenario: Scenario) -> String {
-        guard let estimate = result.estimate else { return "no value measured" }
+        guard let estimate = result.estimate else { return "no value measured; bound \(result.target.bound.text)" }
         let value = String(format: "%.4g", estimate.mean)
         let interval = "[\(String(format: "%.4g", estimate.low)), \(String(format: "%.4g", estimate.high))]"
         let place = result.interval.map { " in the \(ClockTime(minutes: scenario.intervalStart($0))) interval" } ?? ""
-        return "\(value) \(interval)\(place)"
+        return "\(value) \(interval)\(place); bound \(result.target.bound.text)"
+    }
+
+    /// "3 passed, 2 inconclusive, 1 failed": inconclusive is never counted as passed.
+    static func tally(_ results: [TargetResult]) -> String {
+        let count = { (verdict: Verdict) in results.filter { $0.verdict == verdict }.count }
+        return "\(count(.pass)) passed, \(count(.inconclusive)) inconclusive, \(count(.fail)) failed"
     }
 
     func printLines(strict: Bool) {
@@ -289,8 +298,6 @@ enum CheckReports {
                 text += "| \(report.scenario.name) | \(result.target.name) | \(mark) \(verdict) | \(ScenarioCheck.describe(result, report.scenario)) |\n"
             }
         }
-        let all = reports.flatMap(\.results)
-        let failed = all.filter { $0.verdict == .fail || (strict && $0.verdict == .inconclusive) }.count
-        return text + "\n\(all.count - failed) passed, \(failed) failed\n"
+        return text + "\n\(ScenarioCheck.tally(reports.flatMap(\.results)))\(strict ? " (--strict: inconclusive fails)" : "")\n"
     }
 }
