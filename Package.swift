@@ -126,7 +126,7 @@ let package = Package(
         .target(name: "CommandTesting", path: "Tests/CommandTesting"),
         .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI", "CommandTesting"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "HostileInputTests", dependencies: ["OutletSimCLI", "CommandTesting"]),
-        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Replications", "OutletEngine", "Scenario", "Distributions"]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Replications", "OutletEngine", "Scenario", "Distributions", "Statistics"]),
         .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario", "ScenarioFile", "OutletEngine"]),
         .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),
         .testTarget(

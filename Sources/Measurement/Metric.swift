@@ -75,6 +75,9 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
     case breakdowns
     /// The day's cost (yuan), in all or one component.
     case cost(CostComponent?)
+    /// Share of days on which a target (by index in `Scenario.targets`)
+    /// judged on days held at this place.
+    case daysMeeting(target: Int)
 
     /// The parts of the day's cost.
     public enum CostComponent: String, Sendable, Hashable, CaseIterable {
@@ -136,6 +139,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .shareOfTimeBroken: "share_of_time_broken"
         case .breakdowns: "breakdowns"
         case .cost(let component): component.map { "cost_" + $0.rawValue } ?? "cost"
+        case .daysMeeting(let target): "share_of_days_meeting_target_\(target + 1)"
         }
     }
 
@@ -177,6 +181,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .shareOfTimeBroken: 30
         case .breakdowns: 31
         case .cost(let part): 32 | UInt64(part.map { Metric.CostComponent.allCases.firstIndex(of: $0) ?? 0 } ?? 99) << 8
+        case .daysMeeting(let target): 33 | UInt64(truncatingIfNeeded: target) << 8
         }
     }
 
@@ -186,7 +191,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .waitPercentile(let p): .percentile(.wait, Double(p) / 100)
         case .timeInOutletPercentile(let p): .percentile(.timeInOutlet, Double(p) / 100)
         case .outcomeShare, .shareAbandoned, .kioskShare, .kioskSuccessRate, .shareServedWithin, .windowUtilisation,
-             .utilisation, .shareOfTimeBroken:
+             .utilisation, .shareOfTimeBroken, .daysMeeting:
             .ratio(.share)
         default:
             .ratio(.nonNegative)

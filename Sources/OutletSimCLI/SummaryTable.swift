@@ -111,7 +111,7 @@ struct SummaryTable {
         for (index, result) in results.enumerated() {
             let value = result.estimate.map { "\(format($0.mean)) [\(format($0.low)), \(format($0.high))]" } ?? "not measured"
             let place = result.interval.map { ClockTimeText.interval(scenario.intervalStart($0)) } ?? (result.target.perInterval ? "" : "day")
-            rows.append(["T\(index + 1)", result.target.name, result.verdict.rawValue.uppercased(), value, result.target.bound.text, place])
+            rows.append(["T\(index + 1)", result.target.name, result.verdict.rawValue.uppercased(), value, result.target.boundText, place])
         }
         let counts = [Verdict.pass, .inconclusive, .fail].map { verdict in results.filter { $0.verdict == verdict }.count }
         var text = "Targets: \(counts[0]) pass, \(counts[1]) inconclusive, \(counts[2]) fail (95% intervals)\n\n" + TextTable.render(rows)

@@ -62,7 +62,12 @@ public struct RunAccumulator: Sendable {
         estimates.reserveCapacity(ratios.count + durations.count * Metric.percentiles.count)
         for (key, ratio) in ratios {
             guard case .ratio(let range) = key.metric.estimator else { continue }
-            let found = ratio.estimate(days: days, level: level, range: range)
+            var found = ratio.estimate(days: days, level: level, range: range)
+            // A share of days is a binomial proportion over the days with a value.
+            if case .daysMeeting = key.metric {
+                found = Estimate.wilson(successes: ratio.ratio(days: ratio.observed) * Double(ratio.observed), trials: ratio.observed,
+                                        level: level)
+            }
             guard found.value.isFinite else { continue }
             estimates.append(MetricEstimate(key: key, mean: found.value, low: found.low, high: found.high, days: ratio.observed))
         }

@@ -48,37 +48,14 @@ public enum TargetJudge {
         public let estimate: MetricEstimate
     }
 
-    /// The metric a target measures.
-    public static func metric(of measure: ServiceTarget.Measure) -> Metric {
-        switch measure {
-        case .shareServedWithin(let minutes): .shareServedWithin(minutes)
-        case .meanWait: .waitMean
-        case .waitPercentile(let p): .waitPercentile(p)
-        case .abandonment: .shareAbandoned
-        case .maxStanding: .standingMax
-        case .overtime: .overtimeMinutes
-        case .windowUtilisation: .windowUtilisation
-        }
-    }
-
-    /// The metric key a target reads, for one interval or the day.
-    public static func key(for target: ServiceTarget, interval: Int?) -> MetricKey {
-        let metric = metric(of: target.measure)
-        switch target.subject {
-        case .segment(let index): return MetricKey(.segment, entity: index, metric)
-        case .transaction(let index): return MetricKey(.transaction, entity: index, metric)
-        case .windowGroup(let group) where target.measure == .windowUtilisation:
-            return MetricKey(.windowGroup, entity: group, interval: interval ?? -1, .utilisation)
-        case .everyone, .windowGroup:
-            return interval.map { MetricKey(.interval, entity: $0, metric) } ?? MetricKey(.day, metric)
-        }
-    }
-
     /// The target's estimates at each of its places that was measured.
+    /// For a target judged on days, the estimate is the share of days on
+    /// which it held there.
     public static func readings(_ target: ServiceTarget, _ scenario: Scenario, _ statistics: RunStatistics) -> [Reading] {
-        let places: [Int?] = target.perInterval ? (scenario.firstMeasuredInterval..<scenario.intervalCount).map { $0 } : [nil]
-        return places.compactMap { interval in
-            guard let estimate = statistics.estimate(key(for: target, interval: interval)), estimate.mean.isFinite else { return nil }
+        let index = scenario.targets.firstIndex(of: target) ?? 0
+        return target.places(in: scenario).compactMap { interval in
+            guard let estimate = statistics.estimate(target.judgedKey(interval: interval, index: index)), estimate.mean.isFinite
+            else { return nil }
             return Reading(interval: interval, estimate: estimate)
         }
     }
@@ -102,7 +79,7 @@ public enum TargetJudge {
     /// the grid reports show, and what ``judge(_:_:)`` summarises.
     public static func placeVerdicts(_ target: ServiceTarget, _ scenario: Scenario, _ statistics: RunStatistics) -> [PlaceVerdict] {
         readings(target, scenario, statistics).map { reading in
-            let (verdict, distance) = verdictOf(reading.estimate, target.bound)
+            let (verdict, distance) = verdictOf(reading.estimate, target.judgedBound)
             return PlaceVerdict(interval: reading.interval, estimate: reading.estimate, verdict: verdict, distance: distance)
         }
     }
@@ -165,7 +142,7 @@ public enum TargetJudge {
                     misses.append(TargetMiss(target: index, interval: reading.interval, shortfall: gap / max(abs(bound), 1e-9),
                                              isBelowMinimum: below))
                 }
-                switch target.bound {
+                switch target.judgedBound {
                 case .atLeast(let low) where pessimistic.low < low: miss(low - pessimistic.low, low, below: true)
                 case .atMost(let high) where pessimistic.high > high: miss(pessimistic.high - high, high, below: false)
                 case .between(let low, _) where pessimistic.low < low: miss(low - pessimistic.low, low, below: true)

@@ -215,7 +215,7 @@ public struct RunReport {
             let place = result.interval.map { ClockTime(minutes: scenario.intervalStart($0)).description } ?? (result.target.perInterval ? "" : "day")
             html += "<tr class=\"\(result.verdict.rawValue)\"><td>T\(index + 1)</td><td>\(SVG.escape(result.target.name))</td>"
             html += "<td class=\"verdict\">\(result.verdict.rawValue)</td><td>\(result.estimate.map { show($0.mean) } ?? "not measured")</td>"
-            html += "<td>\(result.estimate.map { "\(show($0.low)) – \(show($0.high))" } ?? "")</td><td>\(SVG.escape(result.target.bound.text))</td><td>\(place)</td></tr>"
+            html += "<td>\(result.estimate.map { "\(show($0.low)) – \(show($0.high))" } ?? "")</td><td>\(SVG.escape(result.target.boundText))</td><td>\(place)</td></tr>"
         }
         html += "</tbody></table>"
         let perInterval = scenario.targets.enumerated().filter { $0.element.perInterval }
@@ -228,7 +228,7 @@ public struct RunReport {
             html += "<tr><td title=\"\(SVG.escape(target.name))\">T\(index + 1)</td>"
             for interval in measured {
                 if let place = places.first(where: { $0.interval == interval }) {
-                    let title = "\(place.verdict.rawValue): \(show(place.estimate.mean)) [\(show(place.estimate.low)), \(show(place.estimate.high))], \(target.bound.text)"
+                    let title = "\(place.verdict.rawValue): \(show(place.estimate.mean)) [\(show(place.estimate.low)), \(show(place.estimate.high))], \(target.boundText)"
                     html += "<td class=\"\(place.verdict.rawValue)\" title=\"\(SVG.escape(title))\">\(show(place.estimate.mean))</td>"
                 } else {
                     html += "<td>–</td>"

@@ -42,13 +42,28 @@ public struct ServiceTarget: Sendable, Equatable {
     public var subject: Subject
     /// Judged for every interval rather than for the whole day.
     public var perInterval: Bool
+    /// When set, the bound is judged day by day and must hold on at least
+    /// this share of days ("p90 ≤ 15 on 90% of days"); else on the mean.
+    public var onDays: Double?
 
-    public init(name: String, measure: Measure, bound: Bound, subject: Subject = .everyone, perInterval: Bool = false) {
+    public init(name: String, measure: Measure, bound: Bound, subject: Subject = .everyone, perInterval: Bool = false,
+                onDays: Double? = nil) {
         self.name = name
         self.measure = measure
         self.bound = bound
         self.subject = subject
         self.perInterval = perInterval
+        self.onDays = onDays
+    }
+
+    /// The bound the judged estimate must meet: the target's own, or, for a
+    /// target judged on days, the share of days it must hold on.
+    public var judgedBound: Bound { onDays.map { .atLeast($0) } ?? bound }
+
+    /// The target's bound as planners read it, e.g. "≤ 15 on ≥ 90% of days".
+    public var boundText: String {
+        guard let onDays else { return bound.text }
+        return "\(bound.text) on ≥ \(String(format: "%g", onDays * 100))% of days"
     }
 }
 

@@ -179,6 +179,7 @@ enum Grammar {
         Field("at_most", .number(.minutes), "The value must be at most this."),
         Field("between", .list(.number(.minutes)), "[low, high]: the value must lie within."),
         Field("per", .text, "day (default) or interval: judged for the whole day or for every interval."),
+        Field("on_days", .probability, "Judge the bound day by day: it must hold on at least this share of days (e.g. 0.9), rather than on the mean over days."),
         Field("segment", .text, "Only this segment's customers."),
         Field("transaction", .text, "Only customers with this transaction type."),
         Field("window_group", .text, "Only this window group (window_utilisation)."),

@@ -96,8 +96,19 @@ extension ScenarioReader {
             }
             subject = key == "segment" ? .segment(index) : key == "transaction" ? .transaction(index) : .windowGroup(index)
         }
-        let name = entries["name"].flatMap { nodes.text($0, "\(path).name") } ?? Self.describe(metric, measure, bound, perInterval)
-        return ServiceTarget(name: name, measure: measure, bound: bound, subject: subject, perInterval: perInterval)
+        var onDays: Double?
+        if let daysNode = entries["on_days"] {
+            guard let share = nodes.number(daysNode, "\(path).on_days", .share), share > 0 else {
+                if case .scalar(let scalar) = daysNode, Double(scalar.string) == 0 {
+                    nodes.report(daysNode, "\(path).on_days", found: "0", allowed: "a share of days over 0 and up to 1, e.g. 0.9")
+                }
+                return nil
+            }
+            onDays = share
+        }
+        var name = entries["name"].flatMap { nodes.text($0, "\(path).name") } ?? Self.describe(metric, measure, bound, perInterval)
+        if entries["name"] == nil, let onDays { name += " on \(NodeReader.format(onDays * 100))% of days" }
+        return ServiceTarget(name: name, measure: measure, bound: bound, subject: subject, perInterval: perInterval, onDays: onDays)
     }
 
     /// What a target's bound may be: a share from 0 to 1, minutes, or a count of customers.

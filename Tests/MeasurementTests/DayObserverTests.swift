@@ -5,6 +5,7 @@ import Measurement
 @testable import OutletEngine
 import Replications
 import Scenario
+import Statistics
 
 /// Planted records through the observer and the run's estimators: what is
 /// counted where, exactly.
@@ -96,5 +97,30 @@ struct DayObserverTests {
         for metric in all { #expect(Metric.named(metric.name, waits: [0, 7.5, 10]) == metric, "\(metric.name)") }
         #expect(Metric.named("wait_p99") == nil && Metric.named("share_served_within_x") == nil)
         #expect(Metric.named("share_served_within_12.5") == .shareServedWithin(12.5))
+    }
+}
+
+@Suite("Targets judged on days")
+struct DaysMeetingTests {
+    @Test("each day's own p90 is held against the bound; the run estimates the share of days it held, with a Wilson interval")
+    func p90OnDays() throws {
+        var scenario = try DayObserverTests.scenario()
+        let target = ServiceTarget(name: "p90 ≤ 10 on 80% of days", measure: .waitPercentile(90), bound: .atMost(10), onDays: 0.8)
+        scenario.targets = [target]
+        let key = MetricKey(.day, .daysMeeting(target: 0))
+        // Day A: every wait 5 minutes (p90 5, held); day B: every wait 20 (p90 20, not held).
+        let good = DayObserverTests.day(scenario, (0..<10).map { DayObserverTests.served(arrival: 545 + Double($0), wait: 5) })
+        let bad = DayObserverTests.day(scenario, (0..<10).map { DayObserverTests.served(arrival: 545 + Double($0), wait: 20) })
+        #expect(good.metrics.value(key) == 1 && bad.metrics.value(key) == 0)
+        // A day without customers has no p90: it is not counted either way.
+        #expect(DayObserverTests.day(scenario, []).metrics.terms[key] == nil)
+        let statistics = RunStatistics([good, bad, good, good, DayObserverTests.day(scenario, [])])
+        let estimate = try #require(statistics.estimate(key))
+        let expected = Estimate.wilson(successes: 3, trials: 4, level: 0.95)
+        #expect(abs(estimate.mean - 0.75) < 1e-12 && abs(estimate.low - expected.low) < 1e-12 && abs(estimate.high - expected.high) < 1e-12)
+        // Judged against its share of days, not against the mean p90.
+        let result = try #require(TargetJudge.judge(scenario, statistics).first)
+        #expect(result.verdict == .inconclusive && result.estimate?.key == key)
+        #expect(target.boundText == "≤ 10 on ≥ 80% of days")
     }
 }

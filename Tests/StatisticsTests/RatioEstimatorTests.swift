@@ -88,3 +88,19 @@ struct RatioEstimatorTests {
         #expect(dailyMeanMisses > trials * 9 / 10)
     }
 }
+
+@Suite("Share of days (Wilson interval)")
+struct ShareOfDaysTests {
+    @Test("Wilson score intervals match their closed form, and do not collapse at 0 or 1")
+    func wilson() {
+        // 10 of 10 days: the 95% lower bound is n/(n + z²) = 10/13.8415 = 0.7225.
+        let all = Estimate.wilson(successes: 10, trials: 10, level: 0.95)
+        #expect(all.value == 1 && all.high == 1 && abs(all.low - 10 / (10 + 1.959964 * 1.959964)) < 1e-5)
+        // 5 of 10: symmetric about 0.5, [0.2366, 0.7634].
+        let half = Estimate.wilson(successes: 5, trials: 10, level: 0.95)
+        #expect(abs(half.low - 0.236_593) < 1e-5 && abs(half.high - 0.763_407) < 1e-5)
+        let none = Estimate.wilson(successes: 0, trials: 40, level: 0.95)
+        #expect(none.low == 0 && none.high > 0.08 && none.high < 0.09)
+        #expect(Estimate.wilson(successes: 0, trials: 0, level: 0.95).value.isNaN)
+    }
+}

@@ -188,11 +188,11 @@ struct ScenarioCheck {
 
     /// The value that decided, its interval, where, and the bound it had to meet.
     static func describe(_ result: TargetResult, _ scenario: Scenario) -> String {
-        guard let estimate = result.estimate else { return "no value measured; bound \(result.target.bound.text)" }
+        guard let estimate = result.estimate else { return "no value measured; bound \(result.target.boundText)" }
         let value = String(format: "%.4g", estimate.mean)
         let interval = "[\(String(format: "%.4g", estimate.low)), \(String(format: "%.4g", estimate.high))]"
         let place = result.interval.map { " in the \(ClockTime(minutes: scenario.intervalStart($0))) interval" } ?? ""
-        return "\(value) \(interval)\(place); bound \(result.target.bound.text)"
+        return "\(value) \(interval)\(place); bound \(result.target.boundText)"
     }
 
     /// "3 passed, 2 inconclusive, 1 failed": inconclusive is never counted as passed.
@@ -264,7 +264,7 @@ enum CheckReports {
                 .object([
                     ("name", .string(report.scenario.name)), ("file", .string(report.file)), ("days", .integer(report.days)),
                     ("targets", .array(report.results.map { result in
-                        let bound: (low: Double?, high: Double?) = switch result.target.bound {
+                        let bound: (low: Double?, high: Double?) = switch result.target.judgedBound {
                         case .atLeast(let low): (low, nil)
                         case .atMost(let high): (nil, high)
                         case .between(let low, let high): (low, high)
@@ -272,7 +272,7 @@ enum CheckReports {
                         let start = result.interval.map { JSONValue.string(ClockTime(minutes: report.scenario.intervalStart($0)).description) }
                         return .object([
                             ("name", .string(result.target.name)),
-                            ("metric", .string((result.estimate?.key.metric ?? TargetJudge.key(for: result.target, interval: nil).metric).name)),
+                            ("metric", .string((result.estimate?.key.metric ?? result.target.key(interval: nil).metric).name)),
                             ("per_interval", .bool(result.target.perInterval)),
                             ("interval", start ?? .null),
                             ("verdict", .string(result.verdict.rawValue)),
