@@ -79,8 +79,11 @@ public struct PlanEvaluator: Sendable {
     /// - Parameter waits: the waits, minutes, measured for every plan alike.
     /// - Complexity: O(plans × days × customers per day); memory
     ///   O(plans × block × metrics per day).
+    /// - Throws: ``IncomparablePlans`` for plans of different outlets or grids.
     public func compare(_ scenarios: [Scenario], days: Range<Int>, waits: [Double],
                         into paired: inout PairedAccumulator) throws {
+        let differences = Comparability.differences(scenarios)
+        guard differences.isEmpty else { throw IncomparablePlans(differences: differences) }
         let block = Self.pairingBlock(jobs: jobs)
         var start = days.lowerBound
         while start < days.upperBound {

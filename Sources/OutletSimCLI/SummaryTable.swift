@@ -29,19 +29,13 @@ struct SummaryTable {
         let target = document.targets.first ?? 10
         let within = Metric.shareServedWithin(target)
         var day: [[String]] = [["day metric", "mean", "95% CI"]]
-        let labels: [(Metric, String)] = [
-            (.arrivals, "customers"), (.outcomeShare(.servedAtCounter), "served at a window"),
-            (.outcomeShare(.servedAtKiosk), "served at a kiosk"), (.outcomeShare(.resolvedAtReception), "resolved at reception"),
-            (.shareAbandoned, "left (balked, blocked, reneged, unserved)"),
-            (.waitMean, "mean wait, served (min)"), (.ticketWaitMean, "mean wait, all ticket holders (min)"),
-            (.waitPercentile(50), "p50 wait (min)"), (.waitPercentile(90), "p90 wait (min)"),
-            (.waitPercentile(95), "p95 wait (min)"), (.waitMax, "longest wait of the day (min)"),
-            (within, "served within \(Metric.minutes(target)) min"),
-            (.timeInOutletMean, "mean time in outlet (min)"), (.kioskSuccessRate, "kiosk success rate"),
-            (.windowUtilisation, "window utilisation"), (.occupancyMean, "mean waiting-zone occupancy"),
-            (.occupancyMax, "max waiting-zone occupancy"), (.standingMinutes, "minutes with people standing"),
-            (.overtimeMinutes, "overtime (min)"), (.staffHours, "staff-hours"),
+        let shown: [Metric] = [
+            .arrivals, .outcomeShare(.servedAtCounter), .outcomeShare(.servedAtKiosk), .outcomeShare(.resolvedAtReception),
+            .shareAbandoned, .waitMean, .ticketWaitMean, .waitPercentile(50), .waitPercentile(90), .waitPercentile(95), .waitMax,
+            within, .timeInOutletMean, .kioskSuccessRate, .windowUtilisation, .occupancyMean, .occupancyMax, .standingMinutes,
+            .overtimeMinutes, .staffHours,
         ]
+        let labels = shown.map { ($0, $0.label) }
         for (metric, label) in labels { if let line = row(label, value(.day, metric)) { day.append(line) } }
 
         var worst: [[String]] = [["interval", "p90 wait", "mean wait", "within \(Metric.minutes(target))", "windows", "Erlang mean wait"]]

@@ -24,13 +24,16 @@ public struct ComparisonReport {
     let scenarios: [Scenario]
     let statistics: [RunStatistics]
     let rows: [Row]
+    /// Each plan's targets, judged.
+    let verdicts: [[TargetResult]]
     let days: Int
     let seed: UInt64
 
-    public init(scenarios: [Scenario], statistics: [RunStatistics], rows: [Row], days: Int, seed: UInt64) {
+    public init(scenarios: [Scenario], statistics: [RunStatistics], rows: [Row], verdicts: [[TargetResult]], days: Int, seed: UInt64) {
         self.scenarios = scenarios
         self.statistics = statistics
         self.rows = rows
+        self.verdicts = verdicts
         self.days = days
         self.seed = seed
     }
@@ -61,6 +64,26 @@ public struct ComparisonReport {
         return html + "</tbody></table>"
     }
 
+    /// Every target of any plan, with each plan's verdict and value.
+    func targetTable() -> String {
+        var names: [String] = []
+        for results in verdicts { for result in results where !names.contains(result.target.name) { names.append(result.target.name) } }
+        guard !names.isEmpty else { return "" }
+        func show(_ value: Double) -> String { value.isFinite ? String(format: abs(value) >= 100 ? "%.0f" : "%.3g", value) : "–" }
+        var html = "<h2>Targets, plan by plan</h2><table class=\"targets\"><thead><tr><th>target</th>"
+        html += scenarios.map { "<th>\(SVG.escape($0.name))</th>" }.joined() + "</tr></thead><tbody>"
+        for name in names {
+            html += "<tr><td>\(SVG.escape(name))</td>"
+            for results in verdicts {
+                guard let result = results.first(where: { $0.target.name == name }) else { html += "<td>–</td>"; continue }
+                let value = result.estimate.map { " \(show($0.mean))" } ?? ""
+                html += "<td class=\"\(result.verdict.rawValue)\" title=\"\(SVG.escape(result.target.boundText))\">\(result.verdict.rawValue)\(value)</td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
     public func html() -> String {
         let names = scenarios.map(\.name)
         let title = "OutletSim comparison: " + names.joined(separator: " vs ")
@@ -75,6 +98,6 @@ public struct ComparisonReport {
                   metric: .occupancyMean, label: "customers waiting"),
         ]
         let meta = "Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0."
-        return ReportPage.html(title: title, meta: meta, table: table(), charts: charts)
+        return ReportPage.html(title: title, meta: meta, table: table() + targetTable(), charts: charts)
     }
 }

@@ -65,6 +65,30 @@ struct CompareCommandTests {
         #expect(abs((cost - staff) - 150) < 1e-6, "cost \(cost), staff \(staff)")
     }
 
+    @Test("plans of another outlet or interval grid are refused with what differs; labels are readable; each plan's targets are judged")
+    func likeWithLike() throws {
+        let weekday = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        let text = try String(contentsOfFile: weekday, encoding: .utf8)
+        let base = String(text[..<(try #require(text.range(of: "\nshifts:\n"))).lowerBound]) + "\n"
+        let hourly = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-hourly-\(UUID()).yaml").path
+        try base.replacingOccurrences(of: "interval_minutes: 30", with: "interval_minutes: 60")
+            .replacingOccurrences(of: "name: bank-branch-weekday", with: "name: hourly").write(toFile: hourly, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: hourly) }
+        let (refused, rows) = try compare([weekday, hourly], replications: 2)
+        #expect(refused.status == 2 && rows.isEmpty)
+        #expect(refused.standardError.contains("'hourly' has intervals of 60 minutes, 'bank-branch-weekday' has 30 minutes"))
+
+        let tighter = try variant("name: weekday-tight\ntargets:\n  - { name: p90 under 5, metric: wait_p90, at_most: 5 }\n")
+        defer { try? FileManager.default.removeItem(atPath: tighter) }
+        let (output, _) = try compare([weekday, tighter], replications: 10)
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("mean wait, served (min)") && output.standardOutput.contains("cost of the day (yuan)"))
+        #expect(!output.standardOutput.contains("wait_mean"))
+        #expect(output.standardOutput.contains("Targets of bank-branch-weekday: 8 pass"))
+        #expect(output.standardOutput.contains("Targets of weekday-tight: 0 pass, 0 inconclusive, 1 fail"))
+        #expect(output.standardOutput.contains("FAIL p90 under 5:"))
+    }
+
     @Test("fewer than two plans, or a bad plan, is refused")
     func badInput() throws {
         let weekday = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path

@@ -62,6 +62,8 @@ struct CompareCommand: ParsableCommand {
             do { scenarios.append(try ScenarioLoader.load(path: file)) } catch { problems += error.problems }
         }
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
+        let differences = Comparability.differences(scenarios)
+        guard differences.isEmpty else { throw ValidationError(IncomparablePlans(differences: differences).description) }
         let replacement: ResultsFolder.Replacement = out == nil ? .ownDefault : .named(force: force)
         let targetPath = out ?? ResultsFolder.defaultPath(prefix: "compare-", name: "\(scenarios[0].name)-vs-\(scenarios[1].name)")
         try ResultsFolder.check(targetPath, replacement: replacement)
@@ -157,6 +159,16 @@ struct Comparison {
             ("plans", .array(names.map { .string($0) })), ("replications", .integer(days)), ("seed", .string(String(seed))),
             ("worst_interval", worstInterval.map { .string(ClockTime(minutes: scenarios[0].intervalStart($0)).description) } ?? .null),
             ("metrics", .array(metrics)),
+            ("targets", .array(verdicts.enumerated().map { plan, results in
+                .object([("plan", .string(names[plan])), ("verdicts", .array(results.map { result in
+                    .object([("target", .string(result.target.name)), ("verdict", .string(result.verdict.rawValue)),
+                             ("value", result.estimate.map { .finite($0.mean) } ?? .null),
+                             ("ci_low", result.estimate.map { .finite($0.low) } ?? .null),
+                             ("ci_high", result.estimate.map { .finite($0.high) } ?? .null),
+                             ("interval", result.interval.map { .string(ClockTime(minutes: scenarios[plan].intervalStart($0)).description) } ?? .null),
+                             ("bound", .string(result.target.boundText))])
+                }))])
+            })),
         ])
     }
 
@@ -181,16 +193,27 @@ struct Comparison {
         let shown = Self.shown
         var text = "Plans compared on the same \(days) days (seed \(seed)); differences against \(names[0]), paired 95% intervals.\n"
         for plan in scenarios.indices.dropFirst() {
-            var rows: [[String]] = [["metric", names[0], names[plan], "difference [95% CI]", "significant", "unpaired ±"]]
+            var rows: [[String]] = [["day metric", names[0], names[plan], "difference [95% CI]", "significant", "unpaired ±"]]
             for row in differences(plan) where row.key.scope == .day && shown.contains(row.key.metric) {
-                rows.append([row.key.metric.name, format(row.first.mean), format(row.plan.mean),
+                rows.append([row.key.metric.label, format(row.first.mean), format(row.plan.mean),
                              "\(format(row.difference)) [\(format(row.low)), \(format(row.high))]",
                              row.isSignificant ? "yes" : "no", format(row.unpairedHalfWidth)])
             }
             text += "\n" + TextTable.render(rows) + "\n"
         }
+        // Each plan's own targets, judged as check and run judge them.
+        for (plan, verdicts) in verdicts.enumerated() where !verdicts.isEmpty {
+            let count = { (verdict: Verdict) in verdicts.filter { $0.verdict == verdict }.count }
+            text += "\nTargets of \(names[plan]): \(count(.pass)) pass, \(count(.inconclusive)) inconclusive, \(count(.fail)) fail\n"
+            for result in verdicts where result.verdict != .pass {
+                text += "  \(result.verdict.rawValue.uppercased()) \(result.target.name): \(ScenarioCheck.describe(result, scenarios[plan]))\n"
+            }
+        }
         return text
     }
+
+    /// Each plan's targets judged on its own estimates.
+    var verdicts: [[TargetResult]] { scenarios.indices.map { TargetJudge.judge(scenarios[$0], statistics[$0]) } }
 
     /// The side-by-side page, with the day metrics shown in the terminal table.
     func report() -> ComparisonReport {
@@ -199,10 +222,10 @@ struct Comparison {
         let rows: [ComparisonReport.Row] = keys.filter { $0.scope == .day && shown.contains($0.metric) }.compactMap { key in
             guard let first = all.first?.first(where: { $0.key == key }) else { return nil }
             let others = all.compactMap { $0.first { $0.key == key } }
-            return ComparisonReport.Row(metric: key.metric.name, values: [first.first.mean] + others.map(\.plan.mean),
+            return ComparisonReport.Row(metric: key.metric.label, values: [first.first.mean] + others.map(\.plan.mean),
                                         differences: others.map { ($0.difference, $0.low, $0.high, $0.isSignificant) })
         }
-        return ComparisonReport(scenarios: scenarios, statistics: statistics, rows: rows, days: days, seed: seed)
+        return ComparisonReport(scenarios: scenarios, statistics: statistics, rows: rows, verdicts: verdicts, days: days, seed: seed)
     }
 
     func format(_ value: Double) -> String {

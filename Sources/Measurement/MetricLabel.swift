@@ -1,0 +1,33 @@
+/// Metrics in the planner's words, for terminal tables and pages; the
+/// snake_case ``Metric/name`` stays the key of every file.
+extension Metric {
+    /// "mean wait, served (min)" for `wait_mean`; the name where no label is set.
+    public var label: String {
+        switch self {
+        case .arrivals: "customers"
+        case .outcomeShare(.servedAtCounter): "served at a window"
+        case .outcomeShare(.servedAtKiosk): "served at a kiosk"
+        case .outcomeShare(.resolvedAtReception): "resolved at reception"
+        case .shareAbandoned: "left (balked, blocked, reneged, unserved)"
+        case .waitMean: "mean wait, served (min)"
+        case .ticketWaitMean: "mean wait, all ticket holders (min)"
+        case .waitPercentile(let p): "p\(p) wait (min)"
+        case .waitMax: "longest wait of the day (min)"
+        case .shareServedWithin(let minutes): "served within \(Metric.minutes(minutes)) min"
+        case .timeInOutletMean: "mean time in outlet (min)"
+        case .kioskSuccessRate: "kiosk success rate"
+        case .windowUtilisation: "window utilisation"
+        case .occupancyMean: "mean waiting-zone occupancy"
+        case .occupancyMax: "max waiting-zone occupancy"
+        case .standingMinutes: "minutes with people standing"
+        case .overtimeMinutes: "overtime (min)"
+        case .staffHours: "staff-hours"
+        case .openWindows: "windows open"
+        case .cost(nil): "cost of the day (yuan)"
+        case .cost(.overtimePremium?): "cost: overtime premium"
+        case .cost(.lostCustomers?): "cost: customers lost"
+        case .cost(let part?): "cost: \(part.rawValue)"
+        default: name
+        }
+    }
+}
