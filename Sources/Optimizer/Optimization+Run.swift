@@ -1,6 +1,19 @@
 import Evaluation
+import Measurement
+import Replications
 import Scenario
 import ShiftCovering
+
+/// Why a search ended.
+public enum SearchStop: Sendable, Equatable {
+    /// No move improved the plan any more.
+    case converged
+    /// `--budget` or `--max-evaluations` ran out in `phase` after `evaluations`;
+    /// `lastQuarterImprovement` is how much the best feasible cost fell over
+    /// the last quarter of them (0.02: 2%; NaN before any feasible plan), a
+    /// measure of how far from converged the search was.
+    case budgetSpent(phase: SearchPhase, evaluations: Int, lastQuarterImprovement: Double)
+}
 
 /// What the optimizer found.
 public struct OptimizationResult: Sendable {
@@ -19,6 +32,14 @@ public struct OptimizationResult: Sendable {
     public let selection: SelectionReport?
     /// `planned` simulated on fresh days the search never saw.
     public let validation: PlanEvaluation?
+    /// The scenario's current plan, staffed and priced as `planned` is (in
+    /// shifts when there is a shift menu), on the same fresh days.
+    public let current: PlanEvaluation?
+    /// `planned` against `current` on those days, paired: the cost
+    /// difference (planned − current, yuan a day) with its 95% interval.
+    public let saving: PlanDifference?
+    /// Why the search ended.
+    public let stop: SearchStop
     /// The upper-bound evaluation (what is possible at all).
     public let upperBounds: PlanEvaluation
 }
@@ -38,7 +59,8 @@ extension Optimization {
         let unreachable = Set(TargetStanding.misses(atUpper, margin: 0).filter { TargetStanding.wantsMoreService($0, scenario) }.map(\.target))
         guard unreachable.isEmpty else {
             return OptimizationResult(unreachable: unreachable.sorted(), analyticStart: nil, required: nil, planned: nil, shifts: [:],
-                                      selection: nil, validation: nil, upperBounds: atUpper)
+                                      selection: nil, validation: nil, current: nil, saving: nil, stop: stopReason(),
+                                      upperBounds: atUpper)
         }
 
         // 1. The analytic start, on the scenario's own layout (within bounds).
@@ -68,12 +90,52 @@ extension Optimization {
             finalists.append(candidate)
         }
         let (chosen, selection) = try select(finalists.filter(\.feasible).isEmpty ? [best] : finalists.filter(\.feasible))
-        // 5. Validation of the plan as rostered, on fresh seeds.
+        // 5. Validation of the plan as rostered, on fresh seeds, paired with
+        //    the scenario's current plan priced the same way.
         let (planned, shifts) = try rostered(chosen.plan)
-        let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs, stop: settings.stop)
-        let validation = try evaluate(planned, .validation, days: 0..<settings.validationDays, evaluator: fresh, force: true)?.evaluation
+        let (validation, current, saving) = try validate(planned)
         return OptimizationResult(unreachable: [], analyticStart: start, required: chosen.plan, planned: planned, shifts: shifts,
-                                  selection: selection, validation: validation, upperBounds: atUpper)
+                                  selection: selection, validation: validation, current: current, saving: saving, stop: stopReason(),
+                                  upperBounds: atUpper)
+    }
+
+    /// The scenario's current plan: its own windows, greeters, guides and
+    /// layout, covered by the cheapest shifts when there is a shift menu.
+    public var currentPlan: OutletPlan {
+        let starts = (0..<scenario.intervalCount).map(scenario.intervalStart)
+        var windows: [Int: [Int]] = [:]
+        for (group, windowGroup) in scenario.windowGroups.enumerated() { windows[group] = starts.map { windowGroup.open.value(at: $0) } }
+        return OutletPlan(windows: windows, layout: OutletPlan.Layout())
+    }
+
+    /// `planned` and the current plan on the validation days (a seed the
+    /// search never used), with the paired cost difference between them.
+    mutating func validate(_ planned: OutletPlan) throws -> (PlanEvaluation, PlanEvaluation, PlanDifference?) {
+        let current = try rostered(currentPlan).plan
+        let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs, stop: settings.stop)
+        let days = 0..<settings.validationDays
+        let scenarios = [current.applied(to: scenario), planned.applied(to: scenario)]
+        var paired = PairedAccumulator(plans: 2, plannedDays: days.count)
+        try fresh.compare(scenarios, days: days, waits: scenario.waitTargets, into: &paired)
+        daysSimulated += 2 * days.count
+        let statistics = [paired.statistics(plan: 0), paired.statistics(plan: 1)]
+        let validation = PlanEvaluation(scenario: scenarios[1], statistics: statistics[1])
+        let saving = paired.differences(plan: 1, keys: [MetricKey(.day, .cost(nil))], statistics: statistics).first
+        record(planned, validation, .validation)
+        return (validation, PlanEvaluation(scenario: scenarios[0], statistics: statistics[0]), saving)
+    }
+
+    /// Why the search ended: every move tried, or the budget spent, and then
+    /// where, and whether the best cost was still falling.
+    func stopReason() -> SearchStop {
+        guard let phase = budgetSpentIn else { return .converged }
+        let searched = trace.filter { $0.phase != .validation }
+        func best(_ entries: ArraySlice<TraceEntry>) -> Double? { entries.filter(\.feasible).map(\.cost).min() }
+        var falling = Double.nan
+        if let earlier = best(searched.prefix(searched.count * 3 / 4)), let final = best(searched[...]) {
+            falling = (earlier - final) / final
+        }
+        return .budgetSpent(phase: phase, evaluations: searched.count, lastQuarterImprovement: falling)
     }
 
     /// `plan` covered by the cheapest shifts, role by role (every window

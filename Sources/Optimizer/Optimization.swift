@@ -63,8 +63,10 @@ public struct Optimization {
     let started = Date()
     public private(set) var trace: [TraceEntry] = []
     /// Customer-days simulated: days × plans, validation included.
-    public private(set) var daysSimulated = 0
+    public internal(set) var daysSimulated = 0
     var bestCost: Double?
+    /// The phase in which the budget ran out, if it did.
+    var budgetSpentIn: SearchPhase?
     let onProgress: (@Sendable (SearchProgress) -> Void)?
     /// The wait whose share defines the service level of the Pareto frontier, minutes.
     public let serviceLevelWait: Double
@@ -98,12 +100,21 @@ public struct Optimization {
     /// (phases that must run, such as validation, pass `force`).
     mutating func evaluate(_ plan: OutletPlan, _ phase: SearchPhase, days: Range<Int>? = nil, evaluator: PlanEvaluator? = nil,
                            force: Bool = false) throws -> Candidate? {
-        guard force || hasBudget else { return nil }
+        guard force || hasBudget else {
+            if budgetSpentIn == nil { budgetSpentIn = phase }
+            return nil
+        }
         let days = days ?? searchDays
         // Plans are simulated and priced as they would be worked: in shifts.
         let rostered = try self.rostered(plan).plan
         let evaluation = try (evaluator ?? self.evaluator).evaluate(rostered.applied(to: scenario), days: days)
         daysSimulated += days.count
+        return record(plan, evaluation, phase, rostered: rostered)
+    }
+
+    /// Adds an evaluated plan to the trace and reports progress.
+    @discardableResult
+    mutating func record(_ plan: OutletPlan, _ evaluation: PlanEvaluation, _ phase: SearchPhase, rostered: OutletPlan? = nil) -> Candidate {
         let misses = TargetStanding.misses(evaluation, margin: settings.margin)
         let missed = Set(misses.map(\.target))
         let feasible = misses.isEmpty
@@ -114,6 +125,6 @@ public struct Optimization {
                                 targetsMet: scenario.targets.count - missed.count, feasible: feasible, seconds: elapsed))
         onProgress?(SearchProgress(evaluation: trace.count, phase: phase, bestCost: bestCost,
                                    targetsMet: scenario.targets.count - missed.count, targets: scenario.targets.count))
-        return Candidate(plan: plan, rostered: rostered, evaluation: evaluation, misses: misses)
+        return Candidate(plan: plan, rostered: rostered ?? plan, evaluation: evaluation, misses: misses)
     }
 }

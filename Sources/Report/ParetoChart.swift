@@ -1,21 +1,71 @@
-/// The optimizer's frontier of cost against service level: each point a
-/// plan that no other plan beats on both, cheapest first.
+/// The optimizer's plans on a linear cost axis against their service level:
+/// every plan evaluated (feasible ones filled, infeasible ones hollow), the
+/// frontier no plan beats on both, the chosen plan and the current plan.
 public struct ParetoChart {
-    /// (cost of the day in yuan, share served within the wait) per frontier plan.
-    public let points: [(cost: Double, serviceLevel: Double)]
-    /// The wait that defines the service level, minutes.
-    public let wait: Double
+    /// One plan: its cost of the day (yuan) and share called within the wait.
+    public struct Point: Sendable {
+        public let cost: Double
+        public let serviceLevel: Double
+        public let feasible: Bool
 
-    public init(points: [(cost: Double, serviceLevel: Double)], wait: Double) {
-        self.points = points.sorted { $0.cost < $1.cost }
+        public init(cost: Double, serviceLevel: Double, feasible: Bool) {
+            self.cost = cost
+            self.serviceLevel = serviceLevel
+            self.feasible = feasible
+        }
+    }
+
+    let plans: [Point]
+    let frontier: [Point]
+    let chosen: Point?
+    let current: Point?
+    /// The wait that defines the service level, minutes.
+    let wait: Double
+
+    public init(plans: [Point], frontier: [Point], chosen: Point?, current: Point?, wait: Double) {
+        self.plans = plans.filter { $0.cost.isFinite && $0.serviceLevel.isFinite }
+        self.frontier = frontier.filter { $0.cost.isFinite && $0.serviceLevel.isFinite }.sorted { $0.cost < $1.cost }
+        self.chosen = chosen
+        self.current = current
         self.wait = wait
     }
 
     public func render() -> String {
-        LineChart(title: "Cost against service level (Pareto frontier)",
-                  description: "Plans the search evaluated that no other plan beats on both cost and the share called within \(SVG.label(wait)) minutes.",
-                  categories: points.map { String(format: "%.0f", $0.cost) }, categoryLabel: "cost of the day (yuan)",
-                  valueLabel: "% called within \(SVG.label(wait)) min",
-                  series: [Series(name: "frontier", values: points.map { $0.serviceLevel * 100 })]).render()
+        let frame = ChartFrame()
+        let marked = [chosen, current].compactMap { $0 }
+        let costs = (plans + marked).map(\.cost), levels = (plans + marked).map { $0.serviceLevel * 100 }
+        let x = LinearScale(values: costs, start: frame.plotLeft, end: frame.plotRight, includeZero: false)
+        let y = LinearScale(values: levels, start: frame.plotBottom, end: frame.plotTop, includeZero: false)
+        let title = "Plans by cost and service level"
+        let description = "Each plan the search evaluated, by its cost of the day (linear axis) and the share called within \(SVG.label(wait)) minutes; filled dots meet every target on the search days, hollow ones do not; the line joins the plans no other beats on both; the star is the chosen plan, the diamond the scenario's current plan (both on the validation days)."
+        var svg = frame.open(title: title, description: description) + frame.valueAxis(y, label: "% called within \(SVG.label(wait)) min")
+        svg += "<line class=\"axis\" x1=\"\(SVG.number(frame.plotLeft))\" x2=\"\(SVG.number(frame.plotRight))\" y1=\"\(SVG.number(frame.plotBottom))\" y2=\"\(SVG.number(frame.plotBottom))\"/>"
+        for tick in x.ticks {
+            svg += "<text class=\"tick\" x=\"\(SVG.number(x(tick)))\" y=\"\(SVG.number(frame.plotBottom + 18))\" text-anchor=\"middle\">\(SVG.label(tick))</text>"
+        }
+        svg += "<text class=\"axis-label\" x=\"\(SVG.number((frame.plotLeft + frame.plotRight) / 2))\" y=\"\(SVG.number(frame.height - 12))\" text-anchor=\"middle\">cost of the day (yuan)</text>"
+        func at(_ point: Point) -> (String, String) { (SVG.number(x(point.cost)), SVG.number(y(point.serviceLevel * 100))) }
+        for plan in plans {
+            let (cx, cy) = at(plan)
+            svg += plan.feasible
+                ? "<circle class=\"feasible\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"3\" fill=\"\(SVG.colours[0])\" fill-opacity=\"0.55\"/>"
+                : "<circle class=\"infeasible\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"3\" fill=\"none\" stroke=\"#888\"/>"
+        }
+        if frontier.count > 1 {
+            svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(SVG.colours[2])\" points=\"\(frontier.map { at($0) }.map { "\($0.0),\($0.1)" }.joined(separator: " "))\"><title>frontier</title></polyline>"
+        }
+        if let current {
+            let top = SVG.number(y(current.serviceLevel * 100) - 8)
+            svg += "<path class=\"current\" d=\"M \(at(current).0) \(top) l 8 8 l -8 8 l -8 -8 z\" fill=\"\(SVG.colours[1])\" stroke=\"#000\"><title>current plan: \(SVG.label(current.cost)) yuan</title></path>"
+        }
+        if let chosen {
+            let (cx, cy) = at(chosen)
+            svg += "<text class=\"chosen\" x=\"\(cx)\" y=\"\(cy)\" dy=\"6\" text-anchor=\"middle\" font-size=\"20\" fill=\"\(SVG.colours[3])\">★<title>chosen plan: \(SVG.label(chosen.cost)) yuan</title></text>"
+        }
+        var legend: [(name: String, colour: String, line: Bool)] = [("feasible", SVG.colours[0], false), ("infeasible", "#888", false),
+                                                                    ("frontier", SVG.colours[2], true)]
+        if chosen != nil { legend.append(("chosen", SVG.colours[3], false)) }
+        if current != nil { legend.append(("current", SVG.colours[1], false)) }
+        return svg + frame.legend(legend) + "</svg>"
     }
 }

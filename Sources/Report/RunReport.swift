@@ -239,11 +239,16 @@ public struct RunReport {
         return html + "</tbody></table></div>"
     }
 
-    /// The page; `extraCharts` (rendered SVG) come first, e.g. the optimizer's frontier.
+    /// Every chart of the run, in page order.
+    func charts() -> [String] {
+        [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(), windowsOpenChart(),
+         utilisationChart(), outcomesChart(), kioskChart()]
+    }
+
+    /// The page; `extraCharts` (rendered SVG) come first.
     public func html(extraCharts: [String] = []) -> String {
         let title = "OutletSim report: \(scenario.name)"
-        let charts = extraCharts + [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(),
-                                    windowsOpenChart(), utilisationChart(), outcomesChart(), kioskChart()]
+        let charts = extraCharts + self.charts()
         let meta = "\(document.statistics.days) simulated days, seed \(document.seed); opening hours \(ClockTime(minutes: scenario.opening))–\(ClockTime(minutes: scenario.closing)) in \(SVG.label(scenario.intervalMinutes))-minute intervals. Intervals are 95% confidence intervals across days."
         return ReportPage.html(title: title, meta: meta, table: keyFigures() + costTable() + targetTables(), charts: charts)
     }

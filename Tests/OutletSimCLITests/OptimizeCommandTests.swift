@@ -25,11 +25,17 @@ struct OptimizeCommandTests {
         // The plan runs as a scenario: check judges it with no failure.
         let check = try CommandRunner.run(["check", out.appendingPathComponent("plan.yaml").path, "--replications", "40"])
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
-        // Staffing: planned (after shifts) never below required; shifts cover what is planned.
-        let staffing = try String(contentsOf: out.appendingPathComponent("staffing.csv"), encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(staffing.count == 6 * 2)
-        for row in staffing { #expect(Int(row[3]) ?? -1 >= Int(row[2]) ?? .max && row[3] == row[4] && Int(row[5]) != nil) }
+        // Staffing: one row per interval and role, on duty (after shifts) never below what the search required,
+        // and no outlet-wide columns repeated on the roles' rows.
+        let staffingText = try String(contentsOf: out.appendingPathComponent("staffing.csv"), encoding: .utf8)
+        let staffing = staffingText.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(staffingText.hasPrefix("start,role,required,on_duty,utilisation,utilisation_ci_low,utilisation_ci_high\n"))
+        #expect(staffing.count == 6 * 4)
+        #expect(Set(staffing.map { $0[1] }) == ["general", "VIP", "greeters", "guides"])
+        for row in staffing where !row[2].isEmpty { #expect(Int(row[3]) ?? -1 >= Int(row[2]) ?? .max) }
+        // The saving against the current plan is a paired interval, and the search says why it stopped.
+        #expect(output.standardOutput.contains("The scenario's current plan, priced the same way"))
+        #expect(output.standardOutput.contains("The search converged") || output.standardOutput.contains("budget was spent"))
         // Costs add up to the total.
         let costs = try String(contentsOf: out.appendingPathComponent("cost.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
@@ -40,6 +46,12 @@ struct OptimizeCommandTests {
         let trace = try #require(json["trace"] as? [[String: Any]])
         #expect(trace.count == json["evaluations"] as? Int && trace.count > 10)
         #expect(Set(trace.compactMap { $0["phase"] as? String }).isSuperset(of: ["upper_bounds", "analytic_start", "staffing", "validation"]))
+        let current = try #require(json["current_plan"] as? [String: Any])
+        let saving = try #require(current["saving"] as? [String: Any])
+        let (low, high, saved) = (saving["ci_low"] as? Double ?? .nan, saving["ci_high"] as? Double ?? .nan, saving["yuan_per_day"] as? Double ?? .nan)
+        #expect(low <= saved && saved <= high)
+        #expect(abs(saved - ((current["cost"] as? Double ?? .nan) - total)) < 1e-6 * total)
+        #expect((json["stop"] as? [String: Any])?["reason"] as? String == "converged")
 
         // One price: run prices plan.yaml, roster and all, exactly as optimize did on its validation days.
         let plan = try String(contentsOf: out.appendingPathComponent("plan.yaml"), encoding: .utf8)

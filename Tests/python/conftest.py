@@ -36,3 +36,12 @@ def comparison(outletsim, tmp_path_factory) -> pathlib.Path:
     subprocess.run([str(outletsim), "compare", str(REPOSITORY / "scenarios" / "bank-branch-weekday.yaml"), str(variant),
                     "--replications", "8", "--quiet", "--out", str(out)], check=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def optimization(outletsim, tmp_path_factory) -> pathlib.Path:
+    """The small branch optimized, with its shifts (a few seconds)."""
+    out = tmp_path_factory.mktemp("optimization") / "small"
+    subprocess.run([str(outletsim), "optimize", str(REPOSITORY / "Tests" / "OutletSimCLITests" / "Fixtures" / "optimize" / "small-branch-optimize.yaml"),
+                    "--search-days", "30", "--validation-days", "40", "--quiet", "--out", str(out)], check=True)
+    return out

@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 
+import pandas as pd
 import pytest
 
 CHARTS = [
@@ -106,3 +107,21 @@ def test_comparison_csv_loads_with_pandas(comparison):
     arrivals = table[(table.metric == "arrivals") & (table.plan == "weekday-more-kiosks")]
     assert arrivals["difference"].iloc[0] == 0  # the same customers arrive in both plans
     assert set(table["plan"]) == {"bank-branch-weekday", "weekday-more-kiosks"}
+
+
+def test_optimizer_report_is_the_plan(optimization):
+    """Staffing per interval and role, the roster as a timeline, the cost, every target per interval, the saving, the plans on a cost axis."""
+    dom = run_chromium("--dump-dom", (optimization / "report.html").as_uri()).stdout
+    for heading in ("Staffing per interval", "Roster: who works when", "Cost of the day", "Targets",
+                    "Per-interval targets in every interval", "Plans by cost and service level"):
+        assert heading in dom, heading
+    staffing = dom.split('class="staffing"')[1].split("</table>")[0]
+    assert re.findall(r"<th>([^<]+)</th>", staffing) == ["interval", "general", "VIP", "greeters", "guides"]
+    assert len(re.findall(r"<tr><td>\d\d:\d\d</td>", staffing)) == 6
+    # One bar per shift worked, two when it has a break.
+    shifts = pd.read_csv(optimization / "shifts.csv")
+    bars = dom.count('class="shift"')
+    assert bars == len(shifts) + shifts["break_start"].notna().sum()
+    assert "current plan" in dom and "chosen plan" in dom and 'class="infeasible"' in dom
+    assert "The scenario's current plan, priced the same way" in dom
+    assert "The search converged" in dom or "budget was spent" in dom

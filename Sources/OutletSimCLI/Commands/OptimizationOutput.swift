@@ -30,8 +30,9 @@ struct OptimizationOutput {
                                        erlang: ErlangEstimates.compute(plannedScenario, validation.statistics, targets: targets),
                                        seed: optimization.validationSeed, targets: targets, scenarioSHA256: SHA256.hex(data))
         let frontier = ParetoFrontier.frontier(of: optimization.trace)
-        let chart = pareto ? [ParetoChart(points: frontier.map { ($0.cost, $0.serviceLevel) }, wait: optimization.serviceLevelWait).render()] : []
-        var files = document.files() + [("report.html", RunReport(document: document).html(extraCharts: chart))]
+        let report = OptimizationReport(run: RunReport(document: document), findings: findings(), staffing: staffingGrid(),
+                                        roster: rosterTimeline(), pareto: paretoChart(frontier))
+        var files = document.files() + [("report.html", report.html())]
         files.append(("plan.yaml", planYAML(folder: folder)))
         files.append(("cost.csv", costTable().rendered()))
         files.append(("staffing.csv", staffingTable().rendered()))
@@ -142,32 +143,128 @@ struct OptimizationOutput {
         return table
     }
 
-    /// Per interval and searched window group: staff required by the search,
-    /// planned (after shifts), covered by shifts, and the validated metrics.
+    /// The roles staffed per interval: every window group, then greeters and guides.
+    var roles: [(role: Roster.Role, name: String)] {
+        var roles: [(Roster.Role, String)] = scenario.windowGroups.indices.map { (.windows(group: $0), scenario.windowGroups[$0].name) }
+        if scenario.reception != nil { roles.append((.greeters, "greeters")) }
+        roles.append((.guides, "guides"))
+        return roles
+    }
+
+    /// Staff on duty in `role` in `interval`, in the validated plan.
+    func onDuty(_ role: Roster.Role, _ interval: Int) -> Int {
+        let time = scenario.intervalStart(interval)
+        switch role {
+        case .windows(let group): return plannedScenario.windowGroups[group].open.value(at: time)
+        case .greeters: return plannedScenario.reception?.greeters.value(at: time) ?? 0
+        case .guides: return plannedScenario.selfService.guides.value(at: time)
+        }
+    }
+
+    /// What the search required of `role` in `interval` (before shifts), when it decided it.
+    func required(_ role: Roster.Role, _ interval: Int) -> Int? {
+        switch role {
+        case .windows(let group): return result.required?.windows[group]?[interval]
+        case .greeters: return result.required?.layout.greeters?[interval]
+        case .guides: return result.required?.layout.guides?[interval]
+        }
+    }
+
+    /// One row per interval and role: what the search required, the staff
+    /// on duty, and, for window groups, the validated utilisation. The
+    /// outlet-wide figures of each interval are in intervals.csv.
     func staffingTable() -> CSVTable {
-        let metrics: [Metric] = [.waitMean, .waitPercentile(90)] + plannedScenario.waitTargets.map { .shareServedWithin($0) } + [.shareAbandoned]
-        var header = ["start", "window_group", "required", "planned", "covered_by_shifts", "greeters", "guides",
-                      Metric.utilisation.name, "utilisation_ci_low", "utilisation_ci_high"]
-        for metric in metrics { header += [metric.name, metric.name + "_ci_low", metric.name + "_ci_high"] }
-        var table = CSVTable(header: header)
+        var table = CSVTable(header: ["start", "role", "required", "on_duty", Metric.utilisation.name, "utilisation_ci_low", "utilisation_ci_high"])
         for interval in 0..<scenario.intervalCount {
-            for group in searchedGroups {
-                let utilisation = validation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, .utilisation))
-                var row = [start(interval), scenario.windowGroups[group].name,
-                           result.required?.windows[group].map { String($0[interval]) } ?? "",
-                           planned.windows[group].map { String($0[interval]) } ?? "",
-                           result.shifts[.windows(group: group)].map { String($0.onDuty[interval]) } ?? "",
-                           String(plannedScenario.reception?.greeters.value(at: scenario.intervalStart(interval)) ?? 0),
-                           String(plannedScenario.selfService.guides.value(at: scenario.intervalStart(interval)))]
-                row += [utilisation?.mean, utilisation?.low, utilisation?.high].map { $0.map(CSVTable.cell) ?? "" }
-                for metric in metrics {
-                    let value = validation.statistics.estimate(MetricKey(.interval, entity: interval, metric))
-                    row += [value?.mean, value?.low, value?.high].map { $0.map(CSVTable.cell) ?? "" }
+            for (role, name) in roles {
+                var utilisation: MetricEstimate?
+                if case .windows(let group) = role {
+                    utilisation = validation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, .utilisation))
                 }
-                table.append(row)
+                table.append([start(interval), name, required(role, interval).map(String.init) ?? "", String(onDuty(role, interval))]
+                             + [utilisation?.mean, utilisation?.low, utilisation?.high].map { $0.map(CSVTable.cell) ?? "" })
             }
         }
         return table
+    }
+
+    /// The staffing for the page: one row per interval, a column per role.
+    func staffingGrid() -> (header: [String], rows: [[String]]) {
+        let header = ["interval"] + roles.map(\.name)
+        let rows = (0..<scenario.intervalCount).map { interval in [start(interval)] + roles.map { String(onDuty($0.role, interval)) } }
+        return (header, rows)
+    }
+
+    /// The roster's shifts for the timeline, role by role.
+    func rosterTimeline() -> RosterTimeline? {
+        guard !result.shifts.isEmpty else { return nil }
+        let kinds = scenario.shifts?.kinds ?? []
+        let bars = result.shifts.sorted { $0.key < $1.key }.flatMap { role, cover in
+            cover.assignments.map { pattern, staff in
+                let kind = kinds[pattern.kind]
+                return RosterTimeline.Bar(role: roleName(role), shift: kind.name, start: pattern.start, end: pattern.start + kind.length,
+                                          breakStart: pattern.breakStart, breakEnd: pattern.breakStart.map { $0 + (kind.breakRule?.length ?? 0) },
+                                          staff: staff, cost: pattern.cost * Double(staff))
+            }
+        }
+        return RosterTimeline(bars: bars, opening: scenario.opening, closing: scenario.closing)
+    }
+
+    /// Every plan evaluated on a linear cost axis, the frontier, the chosen and the current plan.
+    func paretoChart(_ frontier: [TraceEntry]) -> ParetoChart {
+        let wait = optimization.serviceLevelWait
+        func point(_ entry: TraceEntry) -> ParetoChart.Point {
+            ParetoChart.Point(cost: entry.cost, serviceLevel: entry.serviceLevel, feasible: entry.feasible)
+        }
+        func validated(_ evaluation: PlanEvaluation?) -> ParetoChart.Point? {
+            guard let evaluation else { return nil }
+            return ParetoChart.Point(cost: evaluation.cost, serviceLevel: evaluation.mean(.shareServedWithin(wait)),
+                                     feasible: evaluation.count(.fail) == 0)
+        }
+        let searched = optimization.trace.filter { $0.phase != .validation }
+        return ParetoChart(plans: searched.map(point), frontier: frontier.map(point), chosen: validated(validation),
+                           current: validated(result.current), wait: wait)
+    }
+
+    /// What the plan costs against the current plan, and how the search ended.
+    func findings() -> [String] {
+        func money(_ value: Double) -> String { String(format: "%.0f", value) }
+        var lines: [String] = []
+        if let cost = estimate(.cost(nil)) {
+            lines.append("The plan costs \(money(cost.mean)) yuan a day [\(money(cost.low)), \(money(cost.high))]"
+                         + (result.shifts.isEmpty ? ", staff paid by the hour." : ", every role paid by its shifts."))
+        }
+        if let current = result.current?.statistics.estimate(MetricKey(.day, .cost(nil))), let saving = result.saving {
+            let verdicts = result.current.map { "\($0.count(.pass)) of \($0.verdicts.count) targets pass" } ?? ""
+            let basis = result.shifts.isEmpty ? "" : " (its staffing covered by the cheapest shifts, as the plan's is)"
+            lines.append("The scenario's current plan, priced the same way\(basis) on the same days, costs \(money(current.mean)) yuan a day [\(money(current.low)), \(money(current.high))]; \(verdicts).")
+            let undecided = saving.isSignificant ? "" : ", not distinguishable from no difference"
+            if saving.difference <= 0 {
+                lines.append("The plan saves \(money(-saving.difference)) yuan a day against it "
+                             + "(paired 95% interval [\(money(-saving.high)), \(money(-saving.low))]\(undecided)).")
+            } else {
+                let why = (result.current?.count(.fail) ?? 0) > 0 ? "; the current plan misses targets the plan meets" : ""
+                lines.append("The plan costs \(money(saving.difference)) yuan a day more than it "
+                             + "(paired 95% interval [\(money(saving.low)), \(money(saving.high))]\(undecided))\(why).")
+            }
+        }
+        lines.append("Validation: \(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.")
+        lines.append(stopText())
+        return lines
+    }
+
+    /// Why the search ended, in words.
+    func stopText() -> String {
+        switch result.stop {
+        case .converged:
+            return "The search converged: no move it knows made a feasible plan cheaper (\(optimization.trace.count) plans evaluated)."
+        case .budgetSpent(let phase, let evaluations, let improvement):
+            let trend = improvement.isFinite
+                ? String(format: "the best cost fell by %.1f%% over the last quarter of the evaluations", improvement * 100)
+                : "no feasible plan had been found"
+            return "The search stopped when its budget was spent, in the \(phase.rawValue) phase after \(evaluations) evaluations; "
+                + "\(trend), so a larger --budget may find a cheaper plan."
+        }
     }
 
     func shiftsTable() -> CSVTable {
@@ -243,6 +340,21 @@ struct OptimizationOutput {
                 ("finalists", .array(selection.finalists.map { .object([("plan", planJSON($0.plan)), ("cost", .finite($0.cost)), ("days", .integer($0.days))]) })),
             ])))
         }
+        if let current = result.current, let saving = result.saving {
+            members.append(("current_plan", .object([
+                ("cost", .finite(current.cost)), ("targets_passed", .integer(current.count(.pass))),
+                ("saving", .object([("yuan_per_day", .finite(-saving.difference)), ("ci_low", .finite(-saving.high)),
+                                    ("ci_high", .finite(-saving.low)), ("significant", .bool(saving.isSignificant))])),
+            ])))
+        }
+        switch result.stop {
+        case .converged:
+            members.append(("stop", .object([("reason", .string("converged"))])))
+        case .budgetSpent(let phase, let evaluations, let improvement):
+            members.append(("stop", .object([("reason", .string("budget_spent")), ("phase", .string(phase.rawValue)),
+                                             ("evaluations", .integer(evaluations)),
+                                             ("last_quarter_improvement", .finite(improvement))])))
+        }
         members.append(("validation", .object(validation.verdicts.map { verdict in
             (verdict.target.name, .object([("verdict", .string(verdict.verdict.rawValue)),
                                            ("value", verdict.estimate.map { .finite($0.mean) } ?? .null),
@@ -291,6 +403,12 @@ struct OptimizationOutput {
             costRows.append([row[0], String(format: "%.0f", Double(row[1]) ?? .nan), "\(String(format: "%.0f", Double(row[2]) ?? .nan))–\(String(format: "%.0f", Double(row[3]) ?? .nan))"])
         }
         text += "\n" + TextTable.render(costRows) + "\n"
+        for line in findings() where line.hasPrefix("The scenario's current plan") || line.contains(" yuan a day against it")
+            || line.contains(" yuan a day more than it") {
+            text += "\n" + line
+        }
+        text += "\n"
+        text += stopText() + "\n"
         text += "\nValidated on \(validation.statistics.days) fresh days: "
         text += "\(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.\n"
         for verdict in validation.verdicts where verdict.verdict != .pass {
