@@ -4,7 +4,9 @@ import CommandTesting
 
 @Suite("outletsim command line")
 struct CommandLineTests {
-    @Test("help output is pinned", arguments: [["--help"], ["theory", "--help"]])
+    @Test("every help screen is pinned", arguments: [["--help"], ["run", "--help"], ["check", "--help"], ["compare", "--help"],
+                                                     ["optimize", "--help"], ["validate", "--help"], ["schema", "--help"],
+                                                     ["theory", "--help"]])
     func help(_ arguments: [String]) throws {
         let output = try CommandRunner.run(arguments)
         #expect(output.status == 0)

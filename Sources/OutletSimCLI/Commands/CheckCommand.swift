@@ -30,8 +30,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Seed; fixed so that a check is reproducible.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads to use, 1 to 1024 (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threads: ThreadOptions
 
     @Option(help: "Most seconds to spend on one scenario, up to 1000000; fewer replications are judged if it runs out.")
     var budget: Double?
@@ -52,7 +51,6 @@ struct CheckCommand: ParsableCommand {
         guard (2...RunCommand.mostDays).contains(replications) else {
             throw ValidationError("--replications must be from 2 to \(RunCommand.mostDays), found \(replications)")
         }
-        guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
         if let budget, !(budget > 0 && budget <= 1_000_000) {
             throw ValidationError("--budget must be seconds > 0 and at most 1000000, found \(budget)")
         }
@@ -163,7 +161,7 @@ struct CheckCommand: ParsableCommand {
     /// All replications, or as many as the budget allows (in rounds of ten,
     /// at least two), each day folded into the statistics and not kept.
     func evaluateWithinBudget(_ scenario: Scenario, started: Date, stop: StopRequest) throws -> PlanEvaluation {
-        let evaluator = PlanEvaluator(seed: seed, jobs: jobs, stop: stop)
+        let evaluator = PlanEvaluator(seed: seed, jobs: threads.count, stop: stop)
         var accumulator = RunAccumulator(plannedDays: replications)
         guard let budget else {
             try evaluator.accumulate(scenario, days: 0..<replications, into: &accumulator)

@@ -32,14 +32,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Seed shared by all plans.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads to use, 1 to 1024 (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threads: ThreadOptions
 
-    @Option(help: "Output folder (default: results/compare-<first>-vs-<second>/). An existing one is replaced only with --force, and only if OutletSim wrote it.")
-    var out: String?
-
-    @Flag(help: "Replace the --out folder if it is an OutletSim results folder.")
-    var force = false
+    @OptionGroup var output: OutputFolderOptions
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -52,7 +47,6 @@ struct CompareCommand: ParsableCommand {
         guard (2...RunCommand.mostDays).contains(replications) else {
             throw ValidationError("--replications must be from 2 to \(RunCommand.mostDays), found \(replications)")
         }
-        guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
     }
 
     func run() throws {
@@ -64,11 +58,11 @@ struct CompareCommand: ParsableCommand {
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
         let differences = Comparability.differences(scenarios)
         guard differences.isEmpty else { throw ValidationError(IncomparablePlans(differences: differences).description) }
-        let replacement: ResultsFolder.Replacement = out == nil ? .ownDefault : .named(force: force)
-        let targetPath = out ?? ResultsFolder.defaultPath(prefix: "compare-", name: "\(scenarios[0].name)-vs-\(scenarios[1].name)")
+        let replacement = output.replacement
+        let targetPath = output.out ?? ResultsFolder.defaultPath(prefix: "compare-", name: "\(scenarios[0].name)-vs-\(scenarios[1].name)")
         try ResultsFolder.check(targetPath, replacement: replacement)
         let targets = Array(Set(scenarios.flatMap(\.waitTargets))).sorted()
-        let evaluator = PlanEvaluator(seed: seed, jobs: jobs, stop: Interruption.install())
+        let evaluator = PlanEvaluator(seed: seed, jobs: threads.count, stop: Interruption.install())
         var paired = PairedAccumulator(plans: scenarios.count, plannedDays: replications)
         try evaluator.compare(scenarios, days: 0..<replications, waits: targets, into: &paired)
         let comparison = Comparison(scenarios: scenarios, paired: paired, seed: seed)

@@ -42,14 +42,9 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Fresh days the chosen plan is validated on, 2 to 10000000.")
     var validationDays: Int = 200
 
-    @Option(help: "Threads to use, 1 to 1024 (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threads: ThreadOptions
 
-    @Option(help: "Output folder (default: results/optimize-<scenario name>/). An existing one is replaced only with --force, and only if OutletSim wrote it.")
-    var out: String?
-
-    @Flag(help: "Replace the --out folder if it is an OutletSim results folder.")
-    var force = false
+    @OptionGroup var output: OutputFolderOptions
 
     @Flag(help: "Also write the frontier of cost against service level (pareto.csv and a chart in the report).")
     var pareto = false
@@ -68,7 +63,6 @@ struct OptimizeCommand: ParsableCommand {
         guard (2...RunCommand.mostDays).contains(validationDays) else {
             throw ValidationError("--validation-days must be from 2 to \(RunCommand.mostDays), found \(validationDays)")
         }
-        guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
     }
 
     func run() throws {
@@ -78,11 +72,11 @@ struct OptimizeCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(file):1:1: error: \(missing): found no '\(missing)'; allowed: a scenario with a search block, costs and targets to optimize (see docs/optimizer.md)\n".utf8))
             throw ExitCode(2)
         }
-        let replacement: ResultsFolder.Replacement = out == nil ? .ownDefault : .named(force: force)
-        let targetPath = out ?? ResultsFolder.defaultPath(prefix: "optimize-", name: scenario.name)
+        let replacement = output.replacement
+        let targetPath = output.out ?? ResultsFolder.defaultPath(prefix: "optimize-", name: scenario.name)
         // Refuse an unusable --out before the search, not after it.
         try ResultsFolder.check(targetPath, replacement: replacement)
-        let settings = OptimizerSettings(seed: seed, jobs: jobs, searchDays: searchDays, validationDays: validationDays,
+        let settings = OptimizerSettings(seed: seed, jobs: threads.count, searchDays: searchDays, validationDays: validationDays,
                                          budgetSeconds: budget, maxEvaluations: maxEvaluations, stop: Interruption.install())
         let reporter = ProgressReporter(quiet: quiet)
         var optimization = Optimization(scenario: scenario, settings: settings) { reporter.report($0) }

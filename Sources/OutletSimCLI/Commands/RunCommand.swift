@@ -15,11 +15,13 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Simulate a scenario for independent days and write its results folder.",
         discussion: """
-            Each replication is one independent day. Every metric gets a 95% Student t \
-            interval across the days; percentiles get the interval of the days' \
-            percentiles. Results are the same for any --jobs. The folder is written \
-            into a temporary folder and renamed, so an interrupted run leaves nothing \
-            half-written.
+            Each replication is one independent day. Every metric is estimated across \
+            the days as theory and service targets mean it (customer- or time-weighted), \
+            with a 95% interval; percentiles pool the days' customers, with an interval \
+            from sections of days. The summary ends with the day's cost by component \
+            and every declared target's verdict. Results are the same for any --jobs. \
+            The folder is written into a temporary folder and renamed, so an \
+            interrupted run leaves nothing half-written.
             """
     )
 
@@ -32,14 +34,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed of the random streams; the same seed gives the same results.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads to use, 1 to 1024 (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threads: ThreadOptions
 
-    @Option(help: "Results folder (default: results/<scenario name>/). An existing one is replaced only with --force, and only if OutletSim wrote it.")
-    var out: String?
-
-    @Flag(help: "Replace the --out folder if it is an OutletSim results folder.")
-    var force = false
+    @OptionGroup var output: OutputFolderOptions
 
     @Option(help: "Target waits in minutes, comma-separated, whose service levels are measured (default: the scenario's wait_targets).")
     var waitTargets: String?
@@ -67,7 +64,6 @@ struct RunCommand: ParsableCommand {
         guard (2...Self.mostDays).contains(replications) else {
             throw ValidationError("--replications must be from 2 to \(Self.mostDays), found \(replications)")
         }
-        guard (1...1_024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
         if let waitTargets, WaitTargetsOption.parse(waitTargets) == nil {
             throw ValidationError(WaitTargetsOption.problem(waitTargets))
         }
@@ -92,8 +88,8 @@ struct RunCommand: ParsableCommand {
         let scenario = try ScenarioLoader.load(path: file)
         let standalone = try StandaloneScenario(path: file)
         let targets = waitTargets.flatMap(WaitTargetsOption.parse) ?? scenario.waitTargets
-        let replacement: ResultsFolder.Replacement = out == nil ? .ownDefault : .named(force: force)
-        let folder = try ResultsFolder(target: out ?? ResultsFolder.defaultPath(name: scenario.name), replacement: replacement)
+        let replacement = output.replacement
+        let folder = try ResultsFolder(target: output.out ?? ResultsFolder.defaultPath(name: scenario.name), replacement: replacement)
         do {
             try simulate(scenario, standalone: standalone, targets: targets, folder: folder, replacement: replacement)
         } catch {
@@ -113,7 +109,7 @@ struct RunCommand: ParsableCommand {
         // estimators, not the days.
         var accumulator = RunAccumulator(plannedDays: precision == nil ? replications : maxReplications)
         func simulateDays(_ days: Range<Int>, progress: @escaping @Sendable (Int) -> Void) throws {
-            try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: targets,
+            try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: threads.count, targets: targets,
                                       keepRecords: trace ? days : 0..<0, stop: stop, onDayFinished: progress) { day in
                 accumulator.add(day.metrics)
                 try traceWriter?.append(day.records)
@@ -182,7 +178,7 @@ struct RunCommand: ParsableCommand {
             ("format", .string("outletsim-run")), ("version", .integer(1)),
             ("outletsim_version", .string(OutletSim.version)),
             ("scenario_file", .string(file)), ("scenario_sha256", .string(scenarioSHA256)),
-            ("seed", .string(String(seed))), ("replications", .integer(days)), ("jobs", .integer(jobs)),
+            ("seed", .string(String(seed))), ("replications", .integer(days)), ("jobs", .integer(threads.count)),
             ("precision", precision.map { .string($0) } ?? .null),
             ("wait_targets", .array(waitTargetsUsed.map { .number($0) })), ("trace", .bool(trace)),
             ("command", .string(CommandLine.arguments.joined(separator: " "))),

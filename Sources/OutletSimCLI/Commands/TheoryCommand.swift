@@ -28,8 +28,7 @@ struct TheoryCommand: ParsableCommand {
     @Option(help: "Days (replications) per scenario.")
     var days: Int = 2_000
 
-    @Option(help: "Threads to use (default: all cores).")
-    var jobs: Int?
+    @OptionGroup var threads: ThreadOptions
 
     @Option(help: "Seed of the random streams.")
     var seed: UInt64 = 2026
@@ -45,7 +44,6 @@ struct TheoryCommand: ParsableCommand {
 
     func validate() throws {
         guard (2...1_000_000).contains(days) else { throw ValidationError("--days must be from 2 to 1000000, found \(days)") }
-        if let jobs, !(1...1_024).contains(jobs) { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
         guard (2...100_000).contains(replications) else { throw ValidationError("--replications must be from 2 to 100000, found \(replications)") }
         guard (100...100_000_000).contains(customers) else { throw ValidationError("--customers must be from 100 to 100000000, found \(customers)") }
     }
@@ -70,7 +68,7 @@ struct TheoryCommand: ParsableCommand {
         for (theory, expected) in zip(cases, expectations) {
             let scenario = theory.scenario
             var accumulator = RunAccumulator(plannedDays: days)
-            try ReplicationRunner.run(scenario, seed: seed, days: 0..<days, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            try ReplicationRunner.run(scenario, seed: seed, days: 0..<days, jobs: threads.count,
                                       targets: scenario.waitTargets, stop: stop) { accumulator.add($0.metrics) }
             let statistics = accumulator.statistics(level: level)
             for (index, expectation) in expected.enumerated() {
