@@ -1,6 +1,7 @@
 import Foundation
 import Measurement
 import Replications
+import Results
 import Scenario
 
 /// `comparison.html`: the plans side by side per interval (one line per
@@ -99,5 +100,21 @@ public struct ComparisonReport {
         ]
         let meta = "Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0."
         return ReportPage.html(title: title, meta: meta, table: table() + targetTable(), charts: charts)
+    }
+}
+
+extension ComparisonReport {
+    /// The side-by-side page, with the day metrics shown in the terminal table.
+    public init(comparison: Comparison) {
+        let shown = Comparison.shown
+        let all = comparison.differencesByPlan
+        let rows: [ComparisonReport.Row] = comparison.keys.filter { $0.scope == .day && shown.contains($0.metric) }.compactMap { key in
+            guard let first = all.first?.first(where: { $0.key == key }) else { return nil }
+            let others = all.compactMap { $0.first { $0.key == key } }
+            return ComparisonReport.Row(metric: key.metric.label, values: [first.first.mean] + others.map(\.plan.mean),
+                                        differences: others.map { ($0.difference, $0.low, $0.high, $0.isSignificant) })
+        }
+        self.init(scenarios: comparison.scenarios, statistics: comparison.statistics, rows: rows, verdicts: comparison.verdicts,
+                  days: comparison.days, seed: comparison.seed)
     }
 }

@@ -176,29 +176,8 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// One scenario's checked targets.
-struct ScenarioCheck {
-    let file: String
-    let scenario: Scenario
-    let results: [TargetResult]
-    let days: Int
-    let seconds: Double
-
-    /// The value that decided, its interval, where, and the bound it had to meet.
-    static func describe(_ result: TargetResult, _ scenario: Scenario) -> String {
-        guard let estimate = result.estimate else { return "no value measured; bound \(result.target.boundText)" }
-        let value = String(format: "%.4g", estimate.mean)
-        let interval = "[\(String(format: "%.4g", estimate.low)), \(String(format: "%.4g", estimate.high))]"
-        let place = result.interval.map { " in the \(ClockTime(minutes: scenario.intervalStart($0))) interval" } ?? ""
-        return "\(value) \(interval)\(place); bound \(result.target.boundText)"
-    }
-
-    /// "3 passed, 2 inconclusive, 1 failed": inconclusive is never counted as passed.
-    static func tally(_ results: [TargetResult]) -> String {
-        let count = { (verdict: Verdict) in results.filter { $0.verdict == verdict }.count }
-        return "\(count(.pass)) passed, \(count(.inconclusive)) inconclusive, \(count(.fail)) failed"
-    }
-
+/// The terminal lines of one scenario's check.
+extension ScenarioCheck {
     func printLines(strict: Bool) {
         let failing = results.filter { $0.verdict != .pass }
         if failing.isEmpty {
@@ -213,89 +192,5 @@ struct ScenarioCheck {
         }
         let passed = results.count - failing.count
         if passed > 0 { print("     \(scenario.name): \(passed) other target\(passed == 1 ? "" : "s") met (\(days) days)") }
-    }
-}
-
-/// JUnit XML and Markdown renderings of a check.
-enum CheckReports {
-    /// The text each report starts with, by which an earlier report is recognised and replaced.
-    static let junitMarker = "<testsuites name=\"outletsim check\""
-    static let markdownMarker = "| scenario | target | verdict | value [95% CI] |"
-    static let jsonMarker = "\"format\": \"outletsim-check\""
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    static func junit(_ reports: [ScenarioCheck], strict: Bool) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let all = reports.flatMap(\.results)
-        let failures = all.filter { $0.verdict == .fail || (strict && $0.verdict == .inconclusive) }.count
-        xml += "<testsuites name=\"outletsim check\" tests=\"\(all.count)\" failures=\"\(failures)\">\n"
-        for report in reports {
-            let failed = report.results.filter { $0.verdict == .fail || (strict && $0.verdict == .inconclusive) }.count
-            let skipped = strict ? 0 : report.results.filter { $0.verdict == .inconclusive }.count
-            xml += "  <testsuite name=\"\(escape(report.scenario.name))\" tests=\"\(report.results.count)\" failures=\"\(failed)\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", report.seconds))\" file=\"\(escape(report.file))\">\n"
-            for result in report.results {
-                let detail = escape(ScenarioCheck.describe(result, report.scenario))
-                xml += "    <testcase classname=\"\(escape(report.scenario.name))\" name=\"\(escape(result.target.name))\">"
-                switch result.verdict {
-                case .pass: xml += "<system-out>\(detail)</system-out>"
-                case .fail: xml += "<failure message=\"\(detail)\"/>"
-                case .inconclusive where strict: xml += "<failure message=\"inconclusive: \(detail)\"/>"
-                case .inconclusive: xml += "<skipped message=\"inconclusive: \(detail)\"/>"
-                }
-                xml += "</testcase>\n"
-            }
-            xml += "  </testsuite>\n"
-        }
-        return xml + "</testsuites>\n"
-    }
-
-    /// One object per scenario, one row per target (and per interval for
-    /// per-interval targets, whose verdict is the worst interval's).
-    static func json(_ reports: [ScenarioCheck], strict: Bool) -> JSONValue {
-        .object([
-            ("format", .string("outletsim-check")), ("version", .integer(1)), ("strict", .bool(strict)),
-            ("scenarios", .array(reports.map { report in
-                .object([
-                    ("name", .string(report.scenario.name)), ("file", .string(report.file)), ("days", .integer(report.days)),
-                    ("targets", .array(report.results.map { result in
-                        let bound: (low: Double?, high: Double?) = switch result.target.judgedBound {
-                        case .atLeast(let low): (low, nil)
-                        case .atMost(let high): (nil, high)
-                        case .between(let low, let high): (low, high)
-                        }
-                        let start = result.interval.map { JSONValue.string(ClockTime(minutes: report.scenario.intervalStart($0)).description) }
-                        return .object([
-                            ("name", .string(result.target.name)),
-                            ("metric", .string((result.estimate?.key.metric ?? result.target.key(interval: nil).metric).name)),
-                            ("per_interval", .bool(result.target.perInterval)),
-                            ("interval", start ?? .null),
-                            ("verdict", .string(result.verdict.rawValue)),
-                            ("value", result.estimate.map { .finite($0.mean) } ?? .null),
-                            ("ci_low", result.estimate.map { .finite($0.low) } ?? .null),
-                            ("ci_high", result.estimate.map { .finite($0.high) } ?? .null),
-                            ("at_least", bound.low.map(JSONValue.number) ?? .null),
-                            ("at_most", bound.high.map(JSONValue.number) ?? .null),
-                            ("suggested_replications", result.suggestedReplications.map(JSONValue.integer) ?? .null),
-                        ])
-                    })),
-                ])
-            })),
-        ])
-    }
-
-    static func markdown(_ reports: [ScenarioCheck], strict: Bool) -> String {
-        var text = "| scenario | target | verdict | value [95% CI] |\n| --- | --- | --- | --- |\n"
-        for report in reports {
-            for result in report.results {
-                let verdict = result.verdict == .inconclusive && strict ? "fail (inconclusive)" : result.verdict.rawValue
-                let mark = result.verdict == .pass ? "✅" : result.verdict == .fail || strict ? "❌" : "⚠️"
-                text += "| \(report.scenario.name) | \(result.target.name) | \(mark) \(verdict) | \(ScenarioCheck.describe(result, report.scenario)) |\n"
-            }
-        }
-        return text + "\n\(ScenarioCheck.tally(reports.flatMap(\.results)))\(strict ? " (--strict: inconclusive fails)" : "")\n"
     }
 }
