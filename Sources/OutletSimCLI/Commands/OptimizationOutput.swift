@@ -6,6 +6,7 @@ import Replications
 import Report
 import Results
 import Scenario
+import ScenarioFile
 import ShiftCovering
 
 /// The files `outletsim optimize` writes, and what it prints.
@@ -44,9 +45,6 @@ struct OptimizationOutput {
 
     // MARK: plan.yaml
 
-    /// YAML double-quoted scalar (JSON string syntax is valid YAML).
-    func quoted(_ text: String) -> String { JSONValue.string(text).rendered().trimmingCharacters(in: .newlines) }
-
     /// A per-interval count as a schedule map naming only its changes: { "09:00": 3, "11:30": 4 }.
     func schedule(_ counts: [Int]) -> String {
         var steps: [String] = []
@@ -60,67 +58,22 @@ struct OptimizationOutput {
 
     /// The plan as a scenario that extends the input, so `outletsim run` and `check` take it as it is.
     func planYAML(folder: URL) -> String {
-        let base = URL(fileURLWithPath: file).standardizedFileURL.path
-        let from = folder.standardizedFileURL.pathComponents, to = URL(fileURLWithPath: base).pathComponents
-        let shared = zip(from, to).prefix { $0 == $1 }.count
-        let relative = (Array(repeating: "..", count: from.count - shared) + to.dropFirst(shared)).joined(separator: "/")
-        var yaml = "# The cheapest plan `outletsim optimize` found that meets the targets of\n"
-        yaml += "# \(file) (seed \(optimization.settings.seed); validated on \(validation.statistics.days) fresh days).\n"
-        yaml += "extends: \(quoted(relative))\nname: \(quoted(scenario.name + "-optimized"))\n"
+        var variant = PlanVariant(name: scenario.name + "-optimized", extends: PlanVariant.relativePath(of: file, from: folder))
+        variant.comments = ["The cheapest plan `outletsim optimize` found that meets the targets of",
+                            "\(file) (seed \(optimization.settings.seed); validated on \(validation.statistics.days) fresh days)."]
         let rostered = planned.roster?.shifts ?? [:]
-        let windowLines = searchedGroups.compactMap { group -> String? in
-            var lines = ""
-            if rostered[.windows(group: group)] == nil, let counts = planned.windows[group] { lines += "    open: \(schedule(counts))\n" }
+        for group in searchedGroups {
+            if rostered[.windows(group: group)] == nil, let counts = planned.windows[group] { variant.open[group] = counts }
             if let threshold = planned.layout.flexibleThresholds[group], let rule = plannedScenario.windowGroups[group].flexible {
-                lines += "    flexible: { open_when_waiting: \(threshold), close_when_waiting_below: \(rule.closeWhenWaitingBelow) }\n"
+                variant.flexible[group] = (threshold, rule.closeWhenWaitingBelow)
             }
-            return lines.isEmpty ? nil : "  \(quoted(scenario.windowGroups[group].name)):\n" + lines
         }
-        if !windowLines.isEmpty { yaml += "windows:\n" + windowLines.joined() }
-        let layout = planned.layout
-        let guides = rostered[.guides] == nil ? layout.guides : nil
-        if !layout.kiosks.isEmpty || guides != nil {
-            yaml += "self_service:\n"
-            if !layout.kiosks.isEmpty {
-                yaml += "  kiosks:\n"
-                for (type, count) in layout.kiosks.sorted(by: { $0.key < $1.key }) {
-                    yaml += "    \(quoted(scenario.selfService.kioskTypes[type].name)): { count: \(count) }\n"
-                }
-            }
-            if let guides { yaml += "  guides: \(schedule(guides))\n" }
-        }
-        if let greeters = layout.greeters, rostered[.greeters] == nil, scenario.reception != nil {
-            yaml += "reception:\n  greeters: \(schedule(greeters))\n"
-        }
-        if let seats = layout.seats { yaml += "waiting_zone:\n  seats: \(seats)\n" }
-        if !rostered.isEmpty { yaml += rosterYAML(rostered) }
-        return yaml
-    }
-
-    /// The roster: the shifts that staff the plan and price it, in place of
-    /// the open windows, greeters and guides of the scenario it extends.
-    func rosterYAML(_ shifts: [Roster.Role: [Roster.Shift]]) -> String {
-        let kinds = scenario.shifts?.kinds ?? []
-        func list(_ items: [Roster.Shift], indent: String) -> String {
-            items.map { shift in
-                var fields = ["shift: \(quoted(kinds[shift.kind].name))", "start: \"\(ClockTime(minutes: shift.start))\""]
-                if let breakStart = shift.breakStart { fields.append("break: \"\(ClockTime(minutes: breakStart))\"") }
-                fields.append("staff: \(shift.staff)")
-                return "\(indent)- { \(fields.joined(separator: ", ")) }\n"
-            }.joined()
-        }
-        var yaml = "# The shifts of the plan, priced shift by shift; they give the staff on duty.\nroster:\n"
-        let groups = shifts.keys.sorted().compactMap { role -> (Int, [Roster.Shift])? in
-            if case .windows(let group) = role, let items = shifts[role] { return (group, items) }
-            return nil
-        }
-        if !groups.isEmpty {
-            yaml += "  windows:\n"
-            for (group, items) in groups { yaml += "    \(quoted(scenario.windowGroups[group].name)):\n" + list(items, indent: "      ") }
-        }
-        if let greeters = shifts[.greeters] { yaml += "  greeters:\n" + list(greeters, indent: "    ") }
-        if let guides = shifts[.guides] { yaml += "  guides:\n" + list(guides, indent: "    ") }
-        return yaml
+        variant.kiosks = planned.layout.kiosks
+        variant.seats = planned.layout.seats
+        variant.greeters = rostered[.greeters] == nil ? planned.layout.greeters : nil
+        variant.guides = rostered[.guides] == nil ? planned.layout.guides : nil
+        variant.roster = planned.roster
+        return variant.yaml(base: scenario)
     }
 
     // MARK: Tables
