@@ -27,7 +27,7 @@ public struct OptimizationResult: Sendable {
     /// The plan to run: `required` covered by its cheapest shifts, with the
     /// roster that prices it (as every candidate was priced).
     public let planned: OutletPlan?
-    /// The cheapest shifts of each searched role, when the scenario has a shift menu.
+    /// The cheapest shifts of every role, when the scenario has a shift menu.
     public let shifts: [Roster.Role: ShiftCover]
     public let selection: SelectionReport?
     /// `planned` simulated on fresh days the search never saw.

@@ -5,7 +5,7 @@ import Scenario
 /// greeters, guides, flexible thresholds). Decisions the search does not
 /// name stay as the scenario has them.
 public struct OutletPlan: Hashable, Sendable {
-    /// Open windows per interval, by window group index; only searched groups.
+    /// Open windows per interval, by window group index: the searched groups (every group for a current plan).
     public var windows: [Int: [Int]]
     public var layout: Layout
     /// The shifts that staff the plan, when the scenario has a shift menu:
