@@ -49,7 +49,7 @@ struct OptimizeCommand: ParsableCommand {
     @Flag(help: "Also write the frontier of cost against service level (pareto.csv and a chart in the report).")
     var pareto = false
 
-    @Flag(help: "Print no progress.")
+    @Flag(help: "Print nothing but errors: no progress, no plan (it is in the results folder).")
     var quiet = false
 
     func validate() throws {
@@ -105,8 +105,10 @@ struct OptimizeCommand: ParsableCommand {
             folder.discard()
             throw error
         }
-        print(output.terminalSummary())
-        print("\nResults in \(folder.target.path); run the plan with `outletsim run \(folder.target.appendingPathComponent("plan.yaml").path)`.")
+        if !quiet {
+            print(output.terminalSummary())
+            print("\nResults in \(folder.target.path); run the plan with `outletsim run \(folder.target.appendingPathComponent("plan.yaml").path)`.")
+        }
         let failed = validation.count(.fail)
         if failed > 0 {
             FileHandle.standardError.write(Data("\(scenario.name): the best plan found fails \(failed) target(s) on the fresh validation days; give the search more time (--budget, --max-evaluations) or more --search-days.\n".utf8))
