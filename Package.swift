@@ -76,10 +76,10 @@ let package = Package(
         // Result sinks: summary.json, tidy CSV tables, run metadata, traces, written atomically.
         .target(
             name: "Results",
-            dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario"]
+            dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario", "ScenarioFile", "Evaluation", "Optimizer", "ShiftCovering"]
         ),
         // report.html: a self-contained page of inline SVG charts.
-        .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario"]),
+        .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario", "Evaluation", "Optimizer"]),
         // The one door to the engine for the optimizer and comparison tools:
         // a plan simulated on given days with common random numbers, targets judged.
         .target(name: "Evaluation", dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario"]),

@@ -48,15 +48,7 @@ public struct PlanVariant: Sendable {
             let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
             return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
         }
-        func schedule(_ counts: [Int]) -> String {
-            var steps: [String] = []
-            var previous: Int?
-            for (interval, count) in counts.enumerated() where count != previous {
-                steps.append("\"\(ClockTime(minutes: base.intervalStart(interval)))\": \(count)")
-                previous = count
-            }
-            return "{ " + steps.joined(separator: ", ") + " }"
-        }
+        func schedule(_ counts: [Int]) -> String { Self.schedule(counts, in: base) }
         var yaml = comments.map { "# \($0.replacingOccurrences(of: "\n", with: " "))\n" }.joined()
         yaml += "extends: \(quoted(extends))\nname: \(quoted(name))\n"
         let groups = Set(open.keys).union(flexible.keys).sorted()
@@ -84,6 +76,18 @@ public struct PlanVariant: Sendable {
         if let seats { yaml += "waiting_zone:\n  seats: \(seats)\n" }
         if let roster, !roster.shifts.isEmpty { yaml += rosterYAML(roster, base: base, quoted: quoted) }
         return yaml
+    }
+
+    /// A per-interval count as a schedule map naming only its changes:
+    /// `{ "09:00": 3, "11:30": 4 }`.
+    public static func schedule(_ counts: [Int], in scenario: Scenario) -> String {
+        var steps: [String] = []
+        var previous: Int?
+        for (interval, count) in counts.enumerated() where count != previous {
+            steps.append("\"\(ClockTime(minutes: scenario.intervalStart(interval)))\": \(count)")
+            previous = count
+        }
+        return "{ " + steps.joined(separator: ", ") + " }"
     }
 
     func rosterYAML(_ roster: Roster, base: Scenario, quoted: (String) -> String) -> String {

@@ -6,323 +6,39 @@ import Replications
 import Report
 import Results
 import Scenario
-import ScenarioFile
-import ShiftCovering
 
-/// The files `outletsim optimize` writes, and what it prints.
+/// What `outletsim optimize` writes and prints: the validation run's results
+/// folder, the optimizer's files and page, and the terminal summary.
 struct OptimizationOutput {
-    let scenario: Scenario
-    let file: String
-    let result: OptimizationResult
-    let planned: OutletPlan
-    let validation: PlanEvaluation
-    let optimization: Optimization
-    let pareto: Bool
+    let files: OptimizationFiles
 
-    var plannedScenario: Scenario { validation.scenario }
-    var searchedGroups: [Int] { scenario.search.windows.keys.sorted() }
+    var scenario: Scenario { files.scenario }
+    var result: OptimizationResult { files.result }
+    var planned: OutletPlan { files.planned }
+    var validation: PlanEvaluation { files.validation }
+    var optimization: Optimization { files.optimization }
+    var searchedGroups: [Int] { files.searchedGroups }
 
-    func start(_ interval: Int) -> String { ClockTime(minutes: scenario.intervalStart(interval)).description }
+    func start(_ interval: Int) -> String { files.start(interval) }
+    func schedule(_ counts: [Int]) -> String { files.schedule(counts) }
 
-    func files(folder: URL) throws -> [(String, String)] {
-        let data = FileManager.default.contents(atPath: file) ?? Data()
+    /// Every file of the results folder, the page included.
+    func contents(folder: URL) throws -> [(String, String)] {
+        let data = FileManager.default.contents(atPath: files.file) ?? Data()
+        let plannedScenario = files.plannedScenario
         let targets = plannedScenario.waitTargets
         let document = ResultsDocument(scenario: plannedScenario, statistics: validation.statistics,
                                        erlang: ErlangEstimates.compute(plannedScenario, validation.statistics, targets: targets),
                                        seed: optimization.validationSeed, targets: targets, scenarioSHA256: SHA256.hex(data))
         let frontier = ParetoFrontier.frontier(of: optimization.trace)
-        let report = OptimizationReport(run: RunReport(document: document), findings: findings(), staffing: staffingGrid(),
-                                        roster: rosterTimeline(), pareto: paretoChart(frontier))
-        var files = document.files() + [("report.html", report.html())]
-        files.append(("plan.yaml", planYAML(folder: folder)))
-        files.append(("cost.csv", costTable().rendered()))
-        files.append(("staffing.csv", staffingTable().rendered()))
-        if !result.shifts.isEmpty { files.append(("shifts.csv", shiftsTable().rendered())) }
-        if pareto { files.append(("pareto.csv", paretoTable(frontier).rendered())) }
-        files.append(("optimization.json", json(frontier: pareto ? frontier : nil).rendered()))
-        return files
-    }
-
-    // MARK: plan.yaml
-
-    /// A per-interval count as a schedule map naming only its changes: { "09:00": 3, "11:30": 4 }.
-    func schedule(_ counts: [Int]) -> String {
-        var steps: [String] = []
-        var previous: Int?
-        for (interval, count) in counts.enumerated() where count != previous {
-            steps.append("\"\(start(interval))\": \(count)")
-            previous = count
-        }
-        return "{ " + steps.joined(separator: ", ") + " }"
-    }
-
-    /// The plan as a scenario that extends the input, so `outletsim run` and `check` take it as it is.
-    func planYAML(folder: URL) -> String {
-        var variant = PlanVariant(name: scenario.name + "-optimized", extends: PlanVariant.relativePath(of: file, from: folder))
-        variant.comments = ["The cheapest plan `outletsim optimize` found that meets the targets of",
-                            "\(file) (seed \(optimization.settings.seed); validated on \(validation.statistics.days) fresh days)."]
-        let rostered = planned.roster?.shifts ?? [:]
-        for group in searchedGroups {
-            if rostered[.windows(group: group)] == nil, let counts = planned.windows[group] { variant.open[group] = counts }
-            if let threshold = planned.layout.flexibleThresholds[group], let rule = plannedScenario.windowGroups[group].flexible {
-                variant.flexible[group] = (threshold, rule.closeWhenWaitingBelow)
-            }
-        }
-        variant.kiosks = planned.layout.kiosks
-        variant.seats = planned.layout.seats
-        variant.greeters = rostered[.greeters] == nil ? planned.layout.greeters : nil
-        variant.guides = rostered[.guides] == nil ? planned.layout.guides : nil
-        variant.roster = planned.roster
-        return variant.yaml(base: scenario)
-    }
-
-    // MARK: Tables
-
-    func estimate(_ metric: Metric) -> MetricEstimate? { validation.statistics.estimate(MetricKey(.day, metric)) }
-
-    /// The day's cost by what it pays for, validated: the same figures, on
-    /// the same basis (rostered roles by their shifts), as `outletsim run`
-    /// gives for plan.yaml.
-    func costTable() -> CSVTable {
-        var table = CSVTable(header: ["component", "value", "ci_low", "ci_high"])
-        func row(_ name: String, _ estimate: MetricEstimate?) {
-            guard let estimate else { return }
-            table.append([name, CSVTable.cell(estimate.mean), CSVTable.cell(estimate.low), CSVTable.cell(estimate.high)])
-        }
-        for part in [Metric.CostComponent.windows, .greeters, .guides, .overtimePremium, .kiosks, .seats, .lostCustomers] {
-            row(part.rawValue, estimate(.cost(part)))
-        }
-        row("total", estimate(.cost(nil)))
-        return table
-    }
-
-    /// The roles staffed per interval: every window group, then greeters and guides.
-    var roles: [(role: Roster.Role, name: String)] {
-        var roles: [(Roster.Role, String)] = scenario.windowGroups.indices.map { (.windows(group: $0), scenario.windowGroups[$0].name) }
-        if scenario.reception != nil { roles.append((.greeters, "greeters")) }
-        roles.append((.guides, "guides"))
-        return roles
-    }
-
-    /// Staff on duty in `role` in `interval`, in the validated plan.
-    func onDuty(_ role: Roster.Role, _ interval: Int) -> Int {
-        let time = scenario.intervalStart(interval)
-        switch role {
-        case .windows(let group): return plannedScenario.windowGroups[group].open.value(at: time)
-        case .greeters: return plannedScenario.reception?.greeters.value(at: time) ?? 0
-        case .guides: return plannedScenario.selfService.guides.value(at: time)
-        }
-    }
-
-    /// What the search required of `role` in `interval` (before shifts), when it decided it.
-    func required(_ role: Roster.Role, _ interval: Int) -> Int? {
-        switch role {
-        case .windows(let group): return result.required?.windows[group]?[interval]
-        case .greeters: return result.required?.layout.greeters?[interval]
-        case .guides: return result.required?.layout.guides?[interval]
-        }
-    }
-
-    /// One row per interval and role: what the search required, the staff
-    /// on duty, and, for window groups, the validated utilisation. The
-    /// outlet-wide figures of each interval are in intervals.csv.
-    func staffingTable() -> CSVTable {
-        var table = CSVTable(header: ["start", "role", "required", "on_duty", Metric.utilisation.name, "utilisation_ci_low", "utilisation_ci_high"])
-        for interval in 0..<scenario.intervalCount {
-            for (role, name) in roles {
-                var utilisation: MetricEstimate?
-                if case .windows(let group) = role {
-                    utilisation = validation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, .utilisation))
-                }
-                table.append([start(interval), name, required(role, interval).map(String.init) ?? "", String(onDuty(role, interval))]
-                             + [utilisation?.mean, utilisation?.low, utilisation?.high].map { $0.map(CSVTable.cell) ?? "" })
-            }
-        }
-        return table
-    }
-
-    /// The staffing for the page: one row per interval, a column per role.
-    func staffingGrid() -> (header: [String], rows: [[String]]) {
-        let header = ["interval"] + roles.map(\.name)
-        let rows = (0..<scenario.intervalCount).map { interval in [start(interval)] + roles.map { String(onDuty($0.role, interval)) } }
-        return (header, rows)
-    }
-
-    /// The roster's shifts for the timeline, role by role.
-    func rosterTimeline() -> RosterTimeline? {
-        guard !result.shifts.isEmpty else { return nil }
-        let kinds = scenario.shifts?.kinds ?? []
-        let bars = result.shifts.sorted { $0.key < $1.key }.flatMap { role, cover in
-            cover.assignments.map { pattern, staff in
-                let kind = kinds[pattern.kind]
-                return RosterTimeline.Bar(role: roleName(role), shift: kind.name, start: pattern.start, end: pattern.start + kind.length,
-                                          breakStart: pattern.breakStart, breakEnd: pattern.breakStart.map { $0 + (kind.breakRule?.length ?? 0) },
-                                          staff: staff, cost: pattern.cost * Double(staff))
-            }
-        }
-        return RosterTimeline(bars: bars, opening: scenario.opening, closing: scenario.closing)
-    }
-
-    /// Every plan evaluated on a linear cost axis, the frontier, the chosen and the current plan.
-    func paretoChart(_ frontier: [TraceEntry]) -> ParetoChart {
-        let wait = optimization.serviceLevelWait
-        func point(_ entry: TraceEntry) -> ParetoChart.Point {
-            ParetoChart.Point(cost: entry.cost, serviceLevel: entry.serviceLevel, feasible: entry.feasible)
-        }
-        func validated(_ evaluation: PlanEvaluation?) -> ParetoChart.Point? {
-            guard let evaluation else { return nil }
-            return ParetoChart.Point(cost: evaluation.cost, serviceLevel: evaluation.mean(.shareServedWithin(wait)),
-                                     feasible: evaluation.count(.fail) == 0)
-        }
-        let searched = optimization.trace.filter { $0.phase != .validation }
-        return ParetoChart(plans: searched.map(point), frontier: frontier.map(point), chosen: validated(validation),
-                           current: validated(result.current), wait: wait)
-    }
-
-    /// What the plan costs against the current plan, and how the search ended.
-    func findings() -> [String] {
-        func money(_ value: Double) -> String { String(format: "%.0f", value) }
-        var lines: [String] = []
-        if let cost = estimate(.cost(nil)) {
-            lines.append("The plan costs \(money(cost.mean)) yuan a day [\(money(cost.low)), \(money(cost.high))]"
-                         + (result.shifts.isEmpty ? ", staff paid by the hour." : ", every role paid by its shifts."))
-        }
-        if let current = result.current?.statistics.estimate(MetricKey(.day, .cost(nil))), let saving = result.saving {
-            let verdicts = result.current.map { "\($0.count(.pass)) of \($0.verdicts.count) targets pass" } ?? ""
-            let basis = result.shifts.isEmpty ? "" : " (its staffing covered by the cheapest shifts, as the plan's is)"
-            lines.append("The scenario's current plan, priced the same way\(basis) on the same days, costs \(money(current.mean)) yuan a day [\(money(current.low)), \(money(current.high))]; \(verdicts).")
-            let undecided = saving.isSignificant ? "" : ", not distinguishable from no difference"
-            if saving.difference <= 0 {
-                lines.append("The plan saves \(money(-saving.difference)) yuan a day against it "
-                             + "(paired 95% interval [\(money(-saving.high)), \(money(-saving.low))]\(undecided)).")
-            } else {
-                let why = (result.current?.count(.fail) ?? 0) > 0 ? "; the current plan misses targets the plan meets" : ""
-                lines.append("The plan costs \(money(saving.difference)) yuan a day more than it "
-                             + "(paired 95% interval [\(money(saving.low)), \(money(saving.high))]\(undecided))\(why).")
-            }
-        }
-        lines.append("Validation: \(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.")
-        lines.append(stopText())
-        return lines
-    }
-
-    /// Why the search ended, in words.
-    func stopText() -> String {
-        switch result.stop {
-        case .converged:
-            return "The search converged: no move it knows made a feasible plan cheaper (\(optimization.trace.count) plans evaluated)."
-        case .budgetSpent(let phase, let evaluations, let improvement):
-            let trend = improvement.isFinite
-                ? String(format: "the best cost fell by %.1f%% over the last quarter of the evaluations", improvement * 100)
-                : "no feasible plan had been found"
-            return "The search stopped when its budget was spent, in the \(phase.rawValue) phase after \(evaluations) evaluations; "
-                + "\(trend), so a larger --budget may find a cheaper plan."
-        }
-    }
-
-    func shiftsTable() -> CSVTable {
-        var table = CSVTable(header: ["role", "shift", "start", "end", "break_start", "break_end", "staff", "cost_each", "cost"])
-        let kinds = scenario.shifts?.kinds ?? []
-        for (role, cover) in result.shifts.sorted(by: { $0.key < $1.key }) {
-            for (pattern, staff) in cover.assignments {
-                let kind = kinds[pattern.kind]
-                let breakTimes = pattern.breakStart.map { [ClockTime(minutes: $0).description, ClockTime(minutes: $0 + (kind.breakRule?.length ?? 0)).description] } ?? ["", ""]
-                table.append([roleName(role), kind.name, ClockTime(minutes: pattern.start).description,
-                              ClockTime(minutes: pattern.start + kind.length).description] + breakTimes
-                             + [String(staff), CSVTable.cell(pattern.cost), CSVTable.cell(pattern.cost * Double(staff))])
-            }
-        }
-        return table
-    }
-
-    /// A role as the shifts table and plan.yaml name it: a window group's name, greeters or guides.
-    func roleName(_ role: Roster.Role) -> String {
-        switch role {
-        case .windows(let group): scenario.windowGroups[group].name
-        case .greeters: "greeters"
-        case .guides: "guides"
-        }
-    }
-
-    func paretoTable(_ frontier: [TraceEntry]) -> CSVTable {
-        var table = CSVTable(header: ["evaluation", "phase", "cost", "service_level", "targets_met", "feasible", "window_hours"])
-        for entry in frontier {
-            table.append([String(entry.evaluation), entry.phase.rawValue, CSVTable.cell(entry.cost), CSVTable.cell(entry.serviceLevel),
-                          String(entry.targetsMet), entry.feasible ? "true" : "false",
-                          CSVTable.cell(entry.plan.windowHours(intervalMinutes: scenario.intervalMinutes))])
-        }
-        return table
-    }
-
-    // MARK: optimization.json
-
-    func planJSON(_ plan: OutletPlan?) -> JSONValue {
-        guard let plan else { return .null }
-        var members: [(String, JSONValue)] = [("windows", .object(searchedGroups.compactMap { group in
-            plan.windows[group].map { (scenario.windowGroups[group].name, .array($0.map(JSONValue.integer))) }
-        }))]
-        members.append(("kiosks", .object(plan.layout.kiosks.sorted { $0.key < $1.key }.map { (scenario.selfService.kioskTypes[$0.key].name, .integer($0.value)) })))
-        members.append(("seats", plan.layout.seats.map(JSONValue.integer) ?? .null))
-        members.append(("greeters", plan.layout.greeters.map { .array($0.map(JSONValue.integer)) } ?? .null))
-        members.append(("guides", plan.layout.guides.map { .array($0.map(JSONValue.integer)) } ?? .null))
-        members.append(("flexible_open_when_waiting", .object(plan.layout.flexibleThresholds.sorted { $0.key < $1.key }.map {
-            (scenario.windowGroups[$0.key].name, .integer($0.value))
-        })))
-        members.append(("window_hours", .finite(plan.windowHours(intervalMinutes: scenario.intervalMinutes))))
-        return .object(members)
-    }
-
-    func json(frontier: [TraceEntry]?) -> JSONValue {
-        let settings = optimization.settings
-        var members: [(String, JSONValue)] = [
-            ("format", .string("outletsim-optimization")), ("version", .integer(1)),
-            ("scenario", .string(scenario.name)), ("scenario_file", .string(file)),
-            ("settings", .object([("seed", .string(String(settings.seed))), ("validation_seed", .string(String(optimization.validationSeed))),
-                                  ("search_days", .integer(settings.searchDays)), ("validation_days", .integer(settings.validationDays)),
-                                  ("margin_half_widths", .number(settings.margin)),
-                                  ("budget_seconds", settings.budgetSeconds.map(JSONValue.number) ?? .null),
-                                  ("max_evaluations", settings.maxEvaluations.map(JSONValue.integer) ?? .null)])),
-            ("intervals", .array((0..<scenario.intervalCount).map { .string(start($0)) })),
-            ("evaluations", .integer(optimization.trace.count)), ("customer_days_simulated", .integer(optimization.daysSimulated)),
-            ("analytic_start", planJSON(result.analyticStart)), ("required", planJSON(result.required)), ("planned", planJSON(planned)),
-        ]
-        if let selection = result.selection {
-            members.append(("selection", .object([
-                ("procedure", .string("Kim-Nelson")), ("confidence", .number(selection.confidence)),
-                ("indifference_yuan", .finite(selection.indifference)), ("days", .integer(selection.days)), ("chosen", .integer(selection.chosen)),
-                ("finalists", .array(selection.finalists.map { .object([("plan", planJSON($0.plan)), ("cost", .finite($0.cost)), ("days", .integer($0.days))]) })),
-            ])))
-        }
-        if let current = result.current, let saving = result.saving {
-            members.append(("current_plan", .object([
-                ("cost", .finite(current.cost)), ("targets_passed", .integer(current.count(.pass))),
-                ("saving", .object([("yuan_per_day", .finite(-saving.difference)), ("ci_low", .finite(-saving.high)),
-                                    ("ci_high", .finite(-saving.low)), ("significant", .bool(saving.isSignificant))])),
-            ])))
-        }
-        switch result.stop {
-        case .converged:
-            members.append(("stop", .object([("reason", .string("converged"))])))
-        case .budgetSpent(let phase, let evaluations, let improvement):
-            members.append(("stop", .object([("reason", .string("budget_spent")), ("phase", .string(phase.rawValue)),
-                                             ("evaluations", .integer(evaluations)),
-                                             ("last_quarter_improvement", .finite(improvement))])))
-        }
-        members.append(("validation", .object(validation.verdicts.map { verdict in
-            (verdict.target.name, .object([("verdict", .string(verdict.verdict.rawValue)),
-                                           ("value", verdict.estimate.map { .finite($0.mean) } ?? .null),
-                                           ("ci_low", verdict.estimate.map { .finite($0.low) } ?? .null),
-                                           ("ci_high", verdict.estimate.map { .finite($0.high) } ?? .null),
-                                           ("interval", verdict.interval.map { .string(start($0)) } ?? .null)]))
-        })))
-        if let frontier { members.append(("pareto", .array(frontier.map { .integer($0.evaluation) }))) }
-        members.append(("trace", .array(optimization.trace.map { entry in
-            .object([("evaluation", .integer(entry.evaluation)), ("phase", .string(entry.phase.rawValue)), ("cost", .finite(entry.cost)),
-                     ("service_level", .finite(entry.serviceLevel)), ("targets_met", .integer(entry.targetsMet)),
-                     ("feasible", .bool(entry.feasible)), ("seconds", .finite((entry.seconds * 1000).rounded() / 1000)),
-                     ("plan", planJSON(entry.plan))])
-        })))
-        return .object(members)
+        var contents = document.files() + [("report.html", OptimizationReport(files: files, document: document).html())]
+        contents.append(("plan.yaml", files.planYAML(folder: folder)))
+        contents.append(("cost.csv", files.costTable().rendered()))
+        contents.append(("staffing.csv", files.staffingTable().rendered()))
+        if !result.shifts.isEmpty { contents.append(("shifts.csv", files.shiftsTable().rendered())) }
+        if files.pareto { contents.append(("pareto.csv", files.paretoTable(frontier).rendered())) }
+        contents.append(("optimization.json", files.json(frontier: files.pareto ? frontier : nil).rendered()))
+        return contents
     }
 
     // MARK: Terminal
@@ -339,7 +55,7 @@ struct OptimizationOutput {
         var text = "Plan for \(scenario.name): windows open per interval\n" + TextTable.render(rows) + "\n"
         if !result.shifts.isEmpty {
             var shiftRows: [[String]] = [["role", "shift", "start", "break", "staff", "cost"]]
-            for row in shiftsTable().rows {
+            for row in files.shiftsTable().rows {
                 shiftRows.append([row[0], row[1], "\(row[2])–\(row[3])", row[4].isEmpty ? "" : "\(row[4])–\(row[5])", row[6],
                                   String(format: "%.0f", Double(row[8]) ?? .nan)])
             }
@@ -352,20 +68,20 @@ struct OptimizationOutput {
         if let guides = layout.guides { parts.append("guides \(schedule(guides))") }
         if !parts.isEmpty { text += "Layout: " + parts.joined(separator: ", ") + "\n" }
         var costRows: [[String]] = [["cost (yuan a day)", "value", "95% CI"]]
-        for row in costTable().rows {
+        for row in files.costTable().rows {
             costRows.append([row[0], String(format: "%.0f", Double(row[1]) ?? .nan), "\(String(format: "%.0f", Double(row[2]) ?? .nan))–\(String(format: "%.0f", Double(row[3]) ?? .nan))"])
         }
         text += "\n" + TextTable.render(costRows) + "\n"
-        for line in findings() where line.hasPrefix("The scenario's current plan") || line.contains(" yuan a day against it")
+        for line in files.findings() where line.hasPrefix("The scenario's current plan") || line.contains(" yuan a day against it")
             || line.contains(" yuan a day more than it") {
             text += "\n" + line
         }
         text += "\n"
-        text += stopText() + "\n"
+        text += files.stopText() + "\n"
         text += "\nValidated on \(validation.statistics.days) fresh days: "
         text += "\(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.\n"
         for verdict in validation.verdicts where verdict.verdict != .pass {
-            text += "  \(verdict.verdict.rawValue.uppercased()) \(verdict.target.name): \(ScenarioCheck.describe(verdict, plannedScenario))\n"
+            text += "  \(verdict.verdict.rawValue.uppercased()) \(verdict.target.name): \(ScenarioCheck.describe(verdict, files.plannedScenario))\n"
         }
         text += "\(optimization.trace.count) plans evaluated, \(optimization.daysSimulated) simulated days, \(String(format: "%.1f", optimization.elapsed)) s."
         return text

@@ -95,11 +95,11 @@ struct OptimizeCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let output = OptimizationOutput(scenario: scenario, file: file, result: result, planned: planned, validation: validation,
-                                        optimization: optimization, pareto: pareto)
+        let output = OptimizationOutput(files: OptimizationFiles(scenario: scenario, file: file, result: result, planned: planned,
+                                                                 validation: validation, optimization: optimization, pareto: pareto))
         let folder = try ResultsFolder(target: targetPath, replacement: replacement)
         do {
-            for (name, text) in try output.files(folder: folder.target) { try folder.write(name, text) }
+            for (name, text) in try output.contents(folder: folder.target) { try folder.write(name, text) }
             try folder.commit(replacement: replacement)
         } catch {
             folder.discard()
