@@ -43,13 +43,14 @@ public struct Roster: Sendable, Hashable {
 
     /// The rostered roles, windows by group first.
     public var roles: [Role] { shifts.keys.sorted() }
-}
 
-extension Scenario {
-    /// Staff on duty per interval that `shifts` give.
+    /// Staff on duty per interval that `shifts` give on a day of
+    /// `intervalCount` intervals of `intervalMinutes` from `opening`, as a
+    /// schedule whose last count holds into overtime.
     ///
     /// - Complexity: O(shifts × intervals).
-    public func onDuty(_ shifts: [Roster.Shift], menu: ShiftMenu) -> [Int] {
+    public static func onDuty(_ shifts: [Shift], menu: ShiftMenu, opening: Double, intervalMinutes: Double,
+                              intervalCount: Int) -> StepSchedule<Int> {
         var counts = Array(repeating: 0, count: intervalCount)
         for shift in shifts {
             let kind = menu.kinds[shift.kind]
@@ -58,7 +59,17 @@ extension Scenario {
                 counts[interval] += shift.staff
             }
         }
-        return counts
+        return StepSchedule(steps: counts.enumerated().map { (opening + Double($0.offset) * intervalMinutes, $0.element) })
+    }
+}
+
+extension Scenario {
+    /// Staff on duty per interval that `shifts` give.
+    ///
+    /// - Complexity: O(shifts × intervals).
+    public func onDuty(_ shifts: [Roster.Shift], menu: ShiftMenu) -> [Int] {
+        let schedule = Roster.onDuty(shifts, menu: menu, opening: opening, intervalMinutes: intervalMinutes, intervalCount: intervalCount)
+        return (0..<intervalCount).map { schedule.value(at: intervalStart($0)) }
     }
 
     /// The wage per hour of `role` (yuan), 0 without costs.
@@ -85,11 +96,8 @@ extension Scenario {
     public mutating func apply(_ roster: Roster) {
         self.roster = roster
         guard let menu = shifts else { return }
-        func schedule(_ counts: [Int]) -> StepSchedule<Int> {
-            StepSchedule(steps: counts.enumerated().map { (intervalStart($0.offset), $0.element) })
-        }
         for (role, list) in roster.shifts {
-            let counts = schedule(onDuty(list, menu: menu))
+            let counts = Roster.onDuty(list, menu: menu, opening: opening, intervalMinutes: intervalMinutes, intervalCount: intervalCount)
             switch role {
             case .windows(let group): windowGroups[group].open = counts
             case .greeters: reception?.greeters = counts

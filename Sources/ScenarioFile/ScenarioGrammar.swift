@@ -138,7 +138,7 @@ enum Grammar {
         Field("transactions", .nameList, required: true, "Transaction types it serves first, or \"all\"."),
         Field("segments", .nameList, "Segments it serves, or \"all\" (default)."),
         Field("helps", .nameList, "Transaction types it helps with, for any segment, when nobody it serves first is waiting."),
-        Field("open", .schedule(integer: true), required: true, "Windows open."),
+        Field("open", .schedule(integer: true), "Windows open; required unless roster.windows gives this group's shifts."),
         Field("flexible", .object(flexible), "Temporary windows opened at peaks."),
     ]
 

@@ -4,8 +4,10 @@ import Yams
 
 /// A window group as read, with its node for later cross-checks.
 struct ReadWindowGroup {
-    let group: WindowGroup
+    var group: WindowGroup
     let node: Node
+    /// Whether the file gives `open`; without it, the roster must.
+    let hasOpen: Bool
 }
 
 /// Zones: reception, self-service, waiting zone and windows.
@@ -75,11 +77,13 @@ extension ScenarioReader {
             let helps = entries["helps"].map {
                 nodes.nameList($0, "\(path).helps", names: transactionNames, what: "transaction type")
             } ?? Array(repeating: false, count: transactionNames.count)
-            let open = entries["open"].flatMap { nodes.integerSchedule($0, "\(path).open", hours: hours) }
+            // Without `open`, the roster gives the group's windows (checked once the roster is read).
+            let open = entries["open"].map { nodes.integerSchedule($0, "\(path).open", hours: hours) } ?? .constant(0)
             let flexible = entries["flexible"].flatMap { readFlexible($0, "\(path).flexible") }
             if let serves, let segments, let helps, let open {
                 groups.append(ReadWindowGroup(group: WindowGroup(name: name, transactions: serves, segments: segments,
-                                                                 helpsWith: helps, open: open, flexible: flexible), node: value))
+                                                                 helpsWith: helps, open: open, flexible: flexible),
+                                              node: value, hasOpen: entries["open"] != nil))
             }
         }
         return groups

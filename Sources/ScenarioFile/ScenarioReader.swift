@@ -129,12 +129,29 @@ struct ScenarioReader {
         let reception = root["reception"].flatMap { readReception($0) }
         let selfService = root["self_service"].map { readSelfService($0) } ?? SelfServiceZone()
         let waitingZone = root["waiting_zone"].flatMap { readWaitingZone($0) }
-        let windows = root["windows"].map { readWindowGroups($0) } ?? []
+        var windows = root["windows"].map { readWindowGroups($0) } ?? []
         let calling = root["calling"].map { readCalling($0) } ?? CallingPolicy()
         let appointments = root["appointments"].flatMap { readAppointments($0) }
         let walking = root["walking"].map { readWalking($0) } ?? WalkingTimes()
         var waitTargets = root["wait_targets"].map { readWaitTargets($0) } ?? [5, 10, 15]
         let costs = root["costs"].flatMap { readCosts($0) }
+        let shifts = root["shifts"].flatMap { node in
+            outlet.flatMap { readShifts(node, opening: $0.opening, closing: $0.closing, interval: $0.interval, costs: costs) }
+        }
+        let roster = root["roster"].flatMap { node in
+            outlet.flatMap { readRoster(node, menu: shifts, windowNames: windows.map(\.group.name), hasReception: reception != nil,
+                                        opening: $0.opening, interval: $0.interval) }
+        }
+        // A rostered group's windows are those its shifts put on duty; any other group needs `open`.
+        for index in windows.indices {
+            if let list = roster?.shifts[.windows(group: index)], let shifts, let hours {
+                windows[index].group.open = Roster.onDuty(list, menu: shifts, opening: hours.opening, intervalMinutes: hours.intervalMinutes,
+                                                          intervalCount: hours.intervalCount)
+            } else if !windows[index].hasOpen {
+                nodes.report(windows[index].node, "windows.\(windows[index].group.name).open", found: "no 'open'",
+                             allowed: "'open' is required unless roster.windows gives this group's shifts: Windows open.")
+            }
+        }
         let targets = root["targets"].map { readTargets($0, windowGroupNames: windows.map(\.group.name)) } ?? []
         // Waits that targets judge are always measured.
         for target in targets {
@@ -149,13 +166,6 @@ struct ScenarioReader {
         let search = root["search"].map { readSearch($0, windows: windows.map(\.group), kioskTypes: selfService.kioskTypes) } ?? SearchSpace()
         if let searchNode = root["search"], costs == nil {
             nodes.report(searchNode, "search", found: "a search with no costs to minimise", allowed: "a search together with costs (at least costs.wage_per_hour.windows)")
-        }
-        let shifts = root["shifts"].flatMap { node in
-            outlet.flatMap { readShifts(node, opening: $0.opening, closing: $0.closing, interval: $0.interval, costs: costs) }
-        }
-        let roster = root["roster"].flatMap { node in
-            outlet.flatMap { readRoster(node, menu: shifts, windowNames: windows.map(\.group.name), hasReception: reception != nil,
-                                        opening: $0.opening, interval: $0.interval) }
         }
         guard nodes.problems.isEmpty, let name, let outlet, let arrivals, let waitingZone else { return nil }
         var scenario = Scenario(name: name, opening: outlet.opening, closing: outlet.closing, intervalMinutes: outlet.interval,

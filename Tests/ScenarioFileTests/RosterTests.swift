@@ -53,4 +53,31 @@ struct RosterTests {
         #expect(resolved.roster == scenario.roster)
         #expect(resolved.windowGroups[1].open == scenario.windowGroups[1].open)
     }
+
+    @Test("a rostered window group needs no `open`; any other group without one is a located error")
+    func openOptionalWhenRostered() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-roster-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: fixtures.appendingPathComponent("small-branch-rostered.yaml"), encoding: .utf8)
+        let withoutOpen = text.replacingOccurrences(of: "    open: { \"09:00\": 2, \"10:30\": 3 }\n", with: "")
+        #expect(withoutOpen != text)
+        let path = folder.appendingPathComponent("no-open.yaml").path
+        try withoutOpen.write(toFile: path, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(path: path)
+        #expect((0..<6).map { scenario.windowGroups[0].open.value(at: scenario.intervalStart($0)) } == [2, 2, 0, 2, 3, 3])
+
+        let vipWithoutOpen = withoutOpen.replacingOccurrences(of: "    segments: [VIP]\n    open: 1\n", with: "    segments: [VIP]\n")
+        #expect(vipWithoutOpen != withoutOpen)
+        let bad = folder.appendingPathComponent("vip-no-open.yaml").path
+        try vipWithoutOpen.write(toFile: bad, atomically: true, encoding: .utf8)
+        do {
+            _ = try ScenarioLoader.load(path: bad)
+            Issue.record("a group with neither open nor a roster was accepted")
+        } catch {
+            let messages = error.problems.map(\.description)
+            #expect(messages.contains { $0.contains("windows.VIP.open: found no 'open'") && $0.contains("unless roster.windows") }, "\(messages)")
+            #expect(error.problems.allSatisfy { $0.line > 0 })
+        }
+    }
 }
