@@ -75,6 +75,8 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
     case breakdowns
     /// The day's cost (yuan), in all or one component.
     case cost(CostComponent?)
+    /// Customers waiting whom a window group can call, time-averaged.
+    case queueLength
     /// Share of days on which a target (by index in `Scenario.targets`)
     /// judged on days held at this place.
     case daysMeeting(target: Int)
@@ -139,6 +141,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .shareOfTimeBroken: "share_of_time_broken"
         case .breakdowns: "breakdowns"
         case .cost(let component): component.map { "cost_" + $0.rawValue } ?? "cost"
+        case .queueLength: "queue_length"
         case .daysMeeting(let target): "share_of_days_meeting_target_\(target + 1)"
         }
     }
@@ -182,6 +185,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .breakdowns: 31
         case .cost(let part): 32 | UInt64(part.map { Metric.CostComponent.allCases.firstIndex(of: $0) ?? 0 } ?? 99) << 8
         case .daysMeeting(let target): 33 | UInt64(truncatingIfNeeded: target) << 8
+        case .queueLength: 34
         }
     }
 
@@ -222,7 +226,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
                              .timeInOutletMean, .occupancyMean, .occupancyMax, .standingMinutes, .standingMax, .waitingAtEnd,
                              .inOutletMean, .inOutletAtEnd, .overtimeMinutes, .tickets, .counterLoadErlangs,
                              .windowUtilisation, .openWindows, .windowStaffHours, .staffHours, .utilisation,
-                             .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .cost(nil)]
+                             .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .queueLength, .cost(nil)]
         all += Outcome.allCases.flatMap { [Metric.outcomeCount($0), .outcomeShare($0)] }
         all += percentiles.flatMap { [Metric.waitPercentile($0), .timeInOutletPercentile($0)] }
         all += CostComponent.allCases.map { .cost($0) }

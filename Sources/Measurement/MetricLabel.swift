@@ -23,6 +23,7 @@ extension Metric {
         case .overtimeMinutes: "overtime (min)"
         case .staffHours: "staff-hours"
         case .openWindows: "windows open"
+        case .queueLength: "customers waiting for the group"
         case .cost(nil): "cost of the day (yuan)"
         case .cost(.overtimePremium?): "cost: overtime premium"
         case .cost(.lostCustomers?): "cost: customers lost"

@@ -57,9 +57,12 @@ struct TimeMetrics {
             day.put(MetricKey(.windowGroup, entity: group, .utilisation), sum(groupBusy), over: sum(groupOpen))
             day.put(MetricKey(.windowGroup, entity: group, .staffHours), groupOpen.reduce(0, +) / 60)
             day.put(MetricKey(.windowGroup, entity: group, .flexibleStaffHours), totals.flexibleStaffMinutes[group] / 60)
+            day.put(MetricKey(.windowGroup, entity: group, .queueLength), sum(totals.queueArea[group]), over: dayLength)
             for index in measured {
                 day.put(MetricKey(.windowGroup, entity: group, interval: index, .utilisation), groupBusy[index], over: groupOpen[index])
                 day.put(MetricKey(.windowGroup, entity: group, interval: index, .openWindows), groupOpen[index], over: length(of: index))
+                day.put(MetricKey(.windowGroup, entity: group, interval: index, .queueLength), totals.queueArea[group][index],
+                        over: length(of: index))
                 open[index] += groupOpen[index]
                 busy[index] += groupBusy[index]
             }

@@ -94,6 +94,8 @@ public struct OutletEngine: ~Copyable {
     var guideGauge: Gauge
     var windowsOpenGauge: [Gauge]
     var windowsBusyGauge: [Gauge]
+    /// Customers waiting whom each window group can call.
+    var queueGauge: [Gauge]
     var kioskBusyGauge: [Gauge]
     var kioskDownGauge: [Gauge]
 
@@ -194,6 +196,7 @@ public struct OutletEngine: ~Copyable {
         guideGauge = Gauge(intervals: intervals)
         windowsOpenGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         windowsBusyGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
+        queueGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         kioskBusyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         kioskDownGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         pendingRecords.reserveCapacity(64)
@@ -301,7 +304,11 @@ public struct OutletEngine: ~Copyable {
         greeterGauge.reset(at: opening, clock)
         greeterBusyGauge.reset(at: opening, clock)
         guideGauge.reset(at: opening, clock)
-        for index in windowsOpenGauge.indices { windowsOpenGauge[index].reset(at: opening, clock); windowsBusyGauge[index].reset(at: opening, clock) }
+        for index in windowsOpenGauge.indices {
+            windowsOpenGauge[index].reset(at: opening, clock)
+            windowsBusyGauge[index].reset(at: opening, clock)
+            queueGauge[index].reset(at: opening, clock)
+        }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening, clock); kioskDownGauge[index].reset(at: opening, clock) }
 
         applyStaffing()
@@ -326,7 +333,11 @@ public struct OutletEngine: ~Copyable {
         greeterGauge.advance(to: end, clock)
         greeterBusyGauge.advance(to: end, clock)
         guideGauge.advance(to: end, clock)
-        for index in windowsOpenGauge.indices { windowsOpenGauge[index].advance(to: end, clock); windowsBusyGauge[index].advance(to: end, clock) }
+        for index in windowsOpenGauge.indices {
+            windowsOpenGauge[index].advance(to: end, clock)
+            windowsBusyGauge[index].advance(to: end, clock)
+            queueGauge[index].advance(to: end, clock)
+        }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].advance(to: end, clock); kioskDownGauge[index].advance(to: end, clock) }
         return DayTotals(
             day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
@@ -334,6 +345,7 @@ public struct OutletEngine: ~Copyable {
             waitingAtEnd: occupancy.atEnd, insideArea: insideGauge.area, insideAtEnd: insideGauge.atEnd,
             standingArea: standing.area, standingMinutes: standing.positiveTime,
             windowOpenMinutes: windowsOpenGauge.map(\.area), windowBusyMinutes: windowsBusyGauge.map(\.area),
+            queueArea: queueGauge.map(\.area),
             flexibleStaffMinutes: flexibleStaffMinutes,
             kioskBusyMinutes: kioskBusyGauge.map(\.area), kioskDownMinutes: kioskDownGauge.map(\.area),
             kioskFailures: kioskFailures,

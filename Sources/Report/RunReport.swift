@@ -91,6 +91,19 @@ public struct RunReport {
                   references: references({ $0 == .abandonment }, scale: 100)).render()
     }
 
+    func queueChart() -> String {
+        let groups = scenario.windowGroups.indices.map { group in
+            Series(name: scenario.windowGroups[group].name,
+                   values: intervals.map { estimate(.windowGroup, entity: group, interval: $0, .queueLength)?.mean ?? .nan },
+                   low: intervals.map { estimate(.windowGroup, entity: group, interval: $0, .queueLength)?.low ?? .nan },
+                   high: intervals.map { estimate(.windowGroup, entity: group, interval: $0, .queueLength)?.high ?? .nan })
+        }
+        return LineChart(title: "Queue length per window group",
+                         description: "Time-average number of waiting customers each window group can call, per interval, with 95% intervals; a customer several groups can call counts for each.",
+                         categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "customers waiting",
+                         series: groups).render()
+    }
+
     func windowsOpenChart() -> String {
         let groups = scenario.windowGroups.indices.map { group in
             Series(name: scenario.windowGroups[group].name,
@@ -241,7 +254,7 @@ public struct RunReport {
 
     /// Every chart of the run, in page order.
     func charts() -> [String] {
-        [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(), windowsOpenChart(),
+        [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(), queueChart(), windowsOpenChart(),
          utilisationChart(), outcomesChart(), kioskChart()]
     }
 

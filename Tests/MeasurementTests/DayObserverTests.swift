@@ -39,7 +39,7 @@ struct DayObserverTests {
         return DayTotals(day: 0, arrivals: Array(repeating: 0, count: scenario.intervalCount), outcomes: Array(repeating: 0, count: 7),
                          waitingOccupancyArea: zeros, waitingOccupancyMaximum: zeros, waitingAtEnd: zeros, insideArea: zeros,
                          insideAtEnd: zeros, standingArea: zeros, standingMinutes: zeros, windowOpenMinutes: [zeros],
-                         windowBusyMinutes: [zeros], flexibleStaffMinutes: [0], kioskBusyMinutes: [], kioskDownMinutes: [],
+                         windowBusyMinutes: [zeros], queueArea: [zeros], flexibleStaffMinutes: [0], kioskBusyMinutes: [], kioskDownMinutes: [],
                          kioskFailures: [], greeterOnDutyMinutes: zeros, greeterBusyMinutes: zeros, guideMinutes: zeros,
                          lastExit: scenario.closing, overtime: 0)
     }

@@ -13,6 +13,7 @@ CHARTS = [
     "Service level per interval against its target",
     "Customers leaving without service per interval",
     "Waiting-zone occupancy over the day",
+    "Queue length per window group",
     "Windows open per group",
     "Window utilisation by group and interval",
     "Outcomes per segment",

@@ -26,6 +26,9 @@ public struct DayTotals: Sendable, Equatable {
     public var windowOpenMinutes: [[Double]]
     /// Window-minutes busy (customer walking up or in service), per group and interval.
     public var windowBusyMinutes: [[Double]]
+    /// Customers waiting for a group's windows × minutes, per window group
+    /// and interval; a customer several groups can call counts for each.
+    public var queueArea: [[Double]]
     /// Staff-minutes of flexible windows, per group.
     public var flexibleStaffMinutes: [Double]
     /// Kiosk-minutes in use, per kiosk type and interval.

@@ -50,12 +50,17 @@ extension OutletEngine {
     }
 
     /// Counts a customer joining (+1) or leaving (−1) `line`, per line, per
-    /// window group that calls from it, and in the zone's occupancy.
+    /// window group that calls from it (with its queue's time integral), and
+    /// in the zone's occupancy.
     mutating func changeWaiting(line: Int, by delta: Int) {
         waitingPerLine[line] += delta
-        for position in lineGroups.range(line) { waitingPerGroup[lineGroups.items[position]] += delta }
-        waitingCount += delta
         let now = calendar.now
+        for position in lineGroups.range(line) {
+            let group = lineGroups.items[position]
+            waitingPerGroup[group] += delta
+            queueGauge[group].set(Double(waitingPerGroup[group]), at: now, clock)
+        }
+        waitingCount += delta
         occupancy.set(Double(waitingCount), at: now, clock)
         standing.set(Double(max(0, waitingCount - scenario.waitingZone.seats)), at: now, clock)
     }

@@ -56,6 +56,14 @@ struct TheoryScenario {
                 found.append(Expectation(level: "segment \(segment.name)", label: "mean wait (min)",
                                          key: MetricKey(.segment, entity: index, .waitMean), theory: queue.meanWait))
             }
+            // Little's law, Lq = λ·Wq, for the one window group's queue; the last
+            // interval is left out, as its time average runs on while the queue drains.
+            for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
+                found.append(Expectation(level: "interval \(ClockTime(minutes: scenario.intervalStart(interval)))",
+                                         label: "queue length, window group \(scenario.windowGroups[0].name)",
+                                         key: MetricKey(.windowGroup, entity: 0, interval: interval, .queueLength),
+                                         theory: lambda * queue.meanWait))
+            }
         case .erlangA:
             let patience = scenario.segments[0].patience?.mean ?? .infinity
             let queue = MarkovianMultiServerQueue(arrivalRate: lambda, meanServiceTime: service, servers: servers, meanPatience: patience)
