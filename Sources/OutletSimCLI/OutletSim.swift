@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import OutletEngine
 import Optimizer
@@ -65,6 +66,9 @@ enum ExitStatus {
             return code.rawValue
         case let problems as ScenarioProblems:
             Diagnostics.printProblems(problems.problems)
+            return badInput
+        case let plans as IncomparablePlans:
+            say(plans.description)
             return badInput
         case let failure as OptimizerError:
             // The scenario's shifts cannot staff it: a problem of the input.

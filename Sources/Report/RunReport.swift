@@ -26,7 +26,17 @@ public struct RunReport {
     }
 
     func series(_ name: String, _ metric: Metric, band: Bool = false, scale: Double = 1) -> Series {
-        let found = intervals.map { estimate(.interval, entity: $0, metric) }
+        series(name, band: band, scale: scale) { MetricKey(.interval, entity: $0, metric) }
+    }
+
+    /// A window group's metric per interval.
+    func series(_ name: String, group: Int, _ metric: Metric, band: Bool = false) -> Series {
+        series(name, band: band) { MetricKey(.windowGroup, entity: group, interval: $0, metric) }
+    }
+
+    /// The estimates of `key(interval)` over the day, with their band if asked.
+    func series(_ name: String, band: Bool, scale: Double = 1, key: (Int) -> MetricKey) -> Series {
+        let found = intervals.map { document.statistics.estimate(key($0)) }
         return Series(name: name, values: found.map { ($0?.mean ?? .nan) * scale },
                       low: band ? found.map { ($0?.low ?? .nan) * scale } : nil,
                       high: band ? found.map { ($0?.high ?? .nan) * scale } : nil)
@@ -92,12 +102,7 @@ public struct RunReport {
     }
 
     func queueChart() -> String {
-        let groups = scenario.windowGroups.indices.map { group in
-            Series(name: scenario.windowGroups[group].name,
-                   values: intervals.map { estimate(.windowGroup, entity: group, interval: $0, .queueLength)?.mean ?? .nan },
-                   low: intervals.map { estimate(.windowGroup, entity: group, interval: $0, .queueLength)?.low ?? .nan },
-                   high: intervals.map { estimate(.windowGroup, entity: group, interval: $0, .queueLength)?.high ?? .nan })
-        }
+        let groups = scenario.windowGroups.indices.map { series(scenario.windowGroups[$0].name, group: $0, .queueLength, band: true) }
         return LineChart(title: "Queue length per window group",
                          description: "Time-average number of waiting customers each window group can call, per interval, with 95% intervals; a customer several groups can call counts for each.",
                          categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "customers waiting",
@@ -105,10 +110,7 @@ public struct RunReport {
     }
 
     func windowsOpenChart() -> String {
-        let groups = scenario.windowGroups.indices.map { group in
-            Series(name: scenario.windowGroups[group].name,
-                   values: intervals.map { estimate(.windowGroup, entity: group, interval: $0, .openWindows)?.mean ?? .nan })
-        }
+        let groups = scenario.windowGroups.indices.map { series(scenario.windowGroups[$0].name, group: $0, .openWindows) }
         return LineChart(title: "Windows open per group",
                          description: "Average number of windows open in each interval, per window group (flexible windows included).",
                          categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "windows open",

@@ -8,7 +8,17 @@ public enum ScenarioLoader {
     /// Reads and validates the scenario at `path`, with the chain of files
     /// it `extends:` resolved; throws every problem found.
     public static func load(path: String) throws(ScenarioProblems) -> Scenario {
+        try read(ResolvedDocument.load(path), path: path)
+    }
+
+    /// The scenario at `path` and its text as one standalone file (for a
+    /// results folder), from one reading of the files it extends.
+    public static func loadStandalone(path: String) throws(ScenarioProblems) -> (Scenario, StandaloneScenario) {
         let document = try ResolvedDocument.load(path)
+        return (try read(document, path: path), try StandaloneScenario(document: document, path: path))
+    }
+
+    static func read(_ document: ResolvedDocument, path: String) throws(ScenarioProblems) -> Scenario {
         var reader = ScenarioReader(file: path, directory: (path as NSString).deletingLastPathComponent)
         reader.nodes.document = document
         return try reader.finish(document.node)

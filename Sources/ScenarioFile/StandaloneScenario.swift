@@ -17,7 +17,11 @@ public struct StandaloneScenario: Sendable {
 
     /// Resolves the scenario at `path` (already validated by ``ScenarioLoader``).
     public init(path: String) throws(ScenarioProblems) {
-        let document = try ResolvedDocument.load(path)
+        try self.init(document: ResolvedDocument.load(path), path: path)
+    }
+
+    /// The scenario of an already resolved document.
+    init(document: ResolvedDocument, path: String) throws(ScenarioProblems) {
         var traceFile: String?
         var node = document.node
         if case .mapping(var root) = node, case .mapping(var arrivals)? = root["arrivals"],

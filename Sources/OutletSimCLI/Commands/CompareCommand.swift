@@ -56,8 +56,6 @@ struct CompareCommand: ParsableCommand {
             do { scenarios.append(try ScenarioLoader.load(path: file)) } catch { problems += error.problems }
         }
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
-        let differences = Comparability.differences(scenarios)
-        guard differences.isEmpty else { throw ValidationError(IncomparablePlans(differences: differences).description) }
         let replacement = output.replacement
         let targetPath = output.out ?? ResultsFolder.defaultPath(prefix: "compare-", name: "\(scenarios[0].name)-vs-\(scenarios[1].name)")
         try ResultsFolder.check(targetPath, replacement: replacement)

@@ -85,8 +85,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try ScenarioLoader.load(path: file)
-        let standalone = try StandaloneScenario(path: file)
+        let (scenario, standalone) = try ScenarioLoader.loadStandalone(path: file)
         let targets = waitTargets.flatMap(WaitTargetsOption.parse) ?? scenario.waitTargets
         let replacement = output.replacement
         let folder = try ResultsFolder(target: output.out ?? ResultsFolder.defaultPath(name: scenario.name), replacement: replacement)
