@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "ShiftCovering", targets: ["ShiftCovering"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "Optimizer", targets: ["Optimizer"]),
+        .library(name: "QueueLog", targets: ["QueueLog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -76,10 +77,10 @@ let package = Package(
         // Result sinks: summary.json, tidy CSV tables, run metadata, traces, written atomically.
         .target(
             name: "Results",
-            dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario", "ScenarioFile", "Evaluation", "Optimizer", "ShiftCovering"]
+            dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario", "ScenarioFile", "Evaluation", "Optimizer", "ShiftCovering", "Calibration", "QueueLog"]
         ),
         // report.html: a self-contained page of inline SVG charts.
-        .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario", "Evaluation", "Optimizer"]),
+        .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario", "Evaluation", "Optimizer", "Calibration", "QueueLog"]),
         // The one door to the engine for the optimizer and comparison tools:
         // a plan simulated on given days with common random numbers, targets judged.
         .target(name: "Evaluation", dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario"]),
@@ -88,6 +89,11 @@ let package = Package(
             name: "Optimizer",
             dependencies: ["Evaluation", "ShiftCovering", "QueueingTheory", "Replications", "Measurement", "OutletEngine", "Scenario"]
         ),
+        // Queue-system logs (one row per ticket) read through a column mapping, checked and located.
+        .target(name: "QueueLog", dependencies: ["ScenarioFile", .product(name: "Yams", package: "Yams")]),
+        // A scenario fitted to a queue-system log, every estimate with its
+        // interval, and simulated back against the log.
+        .target(name: "Calibration", dependencies: ["QueueLog", "Scenario", "ScenarioFile", "Distributions", "Statistics", "Evaluation", "Measurement", "CGSL"]),
         // The cheapest set of shifts that covers a staffing requirement per interval.
         .target(name: "ShiftCovering", dependencies: ["CGLPK", "Scenario"]),
         // Textbook multi-server queues on the event kernel, to prove it against theory.
@@ -100,7 +106,7 @@ let package = Package(
             dependencies: [
                 "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
                 "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "Results", "Report",
-                "Evaluation", "Optimizer", "ShiftCovering",
+                "Evaluation", "Optimizer", "ShiftCovering", "QueueLog", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +114,7 @@ let package = Package(
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "RandomStreams", "Statistics"]),
         .testTarget(name: "EventKernelTests", dependencies: ["EventKernel"]),
         .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
+        .testTarget(name: "QueueLogTests", dependencies: ["QueueLog", "ScenarioFile"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(
             name: "ReferenceModelsTests",

@@ -46,7 +46,7 @@ public struct ResultsFolder {
     }
 
     /// The files whose `"format": "outletsim-…"` marks a folder as OutletSim's.
-    static let markerFiles = ["run.json", "optimization.json", "comparison.json", "summary.json"]
+    static let markerFiles = ["run.json", "optimization.json", "comparison.json", "summary.json", "fit.json"]
     /// A file written first into every temporary folder, so that clean-up
     /// removes only temporary folders that OutletSim made.
     static let partialMarker = ".outletsim-partial"

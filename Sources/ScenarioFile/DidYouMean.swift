@@ -1,8 +1,8 @@
 /// Suggestions for misspelt keys and names.
-enum DidYouMean {
+public enum DidYouMean {
     /// The candidate closest to `word` by edit distance, if close enough
     /// (at most a third of the word's length, and at least 1 edit allowed, 2 for longer words).
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?
         for candidate in candidates {

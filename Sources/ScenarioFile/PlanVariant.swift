@@ -43,11 +43,7 @@ public struct PlanVariant: Sendable {
 
     /// The variant as YAML, names and times taken from `base`, the scenario it extends.
     public func yaml(base: Scenario) -> String {
-        func quoted(_ text: String) -> String {
-            // A JSON string is a valid YAML double-quoted scalar.
-            let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-            return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
-        }
+        let quoted = ScenarioText.quoted
         func schedule(_ counts: [Int]) -> String { Self.schedule(counts, in: base) }
         var yaml = comments.map { "# \($0.replacingOccurrences(of: "\n", with: " "))\n" }.joined()
         yaml += "extends: \(quoted(extends))\nname: \(quoted(name))\n"
@@ -81,13 +77,7 @@ public struct PlanVariant: Sendable {
     /// A per-interval count as a schedule map naming only its changes:
     /// `{ "09:00": 3, "11:30": 4 }`.
     public static func schedule(_ counts: [Int], in scenario: Scenario) -> String {
-        var steps: [String] = []
-        var previous: Int?
-        for (interval, count) in counts.enumerated() where count != previous {
-            steps.append("\"\(ClockTime(minutes: scenario.intervalStart(interval)))\": \(count)")
-            previous = count
-        }
-        return "{ " + steps.joined(separator: ", ") + " }"
+        ScenarioText.schedule(counts.map(String.init), starts: counts.indices.map(scenario.intervalStart))
     }
 
     func rosterYAML(_ roster: Roster, base: Scenario, quoted: (String) -> String) -> String {

@@ -1,0 +1,140 @@
+import Foundation
+import QueueLog
+
+/// How `outletsim fit` reads a log into a scenario.
+public struct FitSettings: Sendable {
+    /// Length of the intervals for rates and staffing, minutes.
+    public var intervalMinutes: Double = 30
+    /// Opening and closing times, minutes after midnight; nil to take them
+    /// from the first and last tickets, to the interval.
+    public var opens: Double?
+    public var closes: Double?
+    /// Which days are fitted.
+    public var dayType: DayType = .all
+    /// Seed of the bootstrap resamples and of the back-validation's days.
+    public var seed: UInt64 = 1
+    /// Days the fitted scenario is simulated on for the back-validation.
+    public var validationDays: Int = 200
+    public var jobs: Int = 1
+
+    public init() {}
+}
+
+public enum FitError: Error, CustomStringConvertible, Equatable {
+    case noDays(DayType, available: String)
+    case noServedTickets
+    case hours(String)
+
+    public var description: String {
+        switch self {
+        case let .noDays(type, available): "the log has no \(type.rawValue) days (it has \(available)); choose another --day-type"
+        case .noServedTickets: "the log has no served ticket with a window, so no window group can be formed"
+        case let .hours(text): text
+        }
+    }
+}
+
+/// Everything `outletsim fit` estimates from a log, each estimate with its
+/// interval: arrivals, service times, patience, transaction mix, the
+/// windows as observed, the calling order and appointments.
+public struct OutletFit: Sendable {
+    public let log: QueueLog
+    public let settings: FitSettings
+    /// Indices into `log.dates` of the days fitted.
+    public let days: [Int]
+    /// Opening and closing, minutes after midnight.
+    public let opening: Double
+    public let closing: Double
+    public var intervalCount: Int { Int(((closing - opening) / settings.intervalMinutes).rounded(.up)) }
+    /// Tickets of the fitted days.
+    public let tickets: [TicketRecord]
+    /// Walk-in arrivals by segment and interval.
+    public let arrivals: ArrivalFit
+    /// Each segment's share of walk-in tickets.
+    public let segmentShares: [IntervalEstimate]
+    /// Transaction mix by segment, then transaction (walk-ins and bookings alike).
+    public let mix: [[IntervalEstimate]]
+    /// Service time by transaction; nil where nobody was served.
+    public let services: [ServiceTimeFit?]
+    /// Patience by segment (walk-ins).
+    public let patience: [PatienceFit]
+    public let staffing: ObservedStaffing
+    public let calling: CallingOrder
+    public let appointments: AppointmentFit?
+    /// Tickets per day for each day type in the whole log, with the days counted.
+    public let dayTypes: [(type: DayType, days: Int, ticketsPerDay: IntervalEstimate)]
+
+    public init(log: QueueLog, settings: FitSettings) throws {
+        self.log = log
+        self.settings = settings
+        let days = log.dates.indices.filter { settings.dayType.includes(log.dates[$0]) }
+        guard !days.isEmpty else {
+            let types = Set(log.dates.map { DayType.of($0).rawValue }).sorted().joined(separator: ", ")
+            throw FitError.noDays(settings.dayType, available: types)
+        }
+        self.days = days
+        let chosen = Set(days)
+        let tickets = log.tickets.filter { chosen.contains($0.day) }
+        self.tickets = tickets
+        guard tickets.contains(where: { $0.window >= 0 && !$0.serviceEnd.isNaN }) else { throw FitError.noServedTickets }
+        // Hours: the first and last tickets, to whole intervals.
+        let minutes = settings.intervalMinutes
+        let issued = tickets.filter { !$0.isAppointment || !$0.called.isNaN }.map(\.issued)
+        let opening = settings.opens ?? ((issued.min() ?? 0) / minutes).rounded(.down) * minutes
+        let closing = settings.closes ?? max(((issued.max() ?? 0) / minutes).rounded(.up) * minutes, opening + minutes)
+        self.opening = opening
+        self.closing = closing
+        guard closing > opening else {
+            throw FitError.hours("--closes must be after --opens")
+        }
+        let intervals = Int(((closing - opening) / minutes).rounded(.up))
+        func interval(_ time: Double) -> Int { min(max(Int((time - opening) / minutes), 0), intervals - 1) }
+        let dayPosition = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
+        let segments = log.segments.count, transactions = log.transactions.count
+
+        // Arrivals: walk-in tickets per day, segment and interval.
+        var counts = Array(repeating: Array(repeating: Array(repeating: 0, count: intervals), count: segments), count: days.count)
+        let walkIns = tickets.filter { !$0.isAppointment }
+        for ticket in walkIns {
+            guard let position = dayPosition[ticket.day] else { continue }
+            counts[position][ticket.segment][interval(ticket.issued)] += 1
+        }
+        arrivals = ArrivalFit(counts: counts, intervalHours: minutes / 60)
+        segmentShares = (0..<segments).map { segment in Share.wilson(walkIns.filter { $0.segment == segment }.count, of: walkIns.count) }
+
+        // Mix: transactions of each segment's tickets.
+        mix = (0..<segments).map { segment in
+            let own = tickets.filter { $0.segment == segment }
+            return (0..<transactions).map { transaction in Share.wilson(own.filter { $0.transaction == transaction }.count, of: own.count) }
+        }
+
+        // Service times of served tickets, by transaction.
+        services = try (0..<transactions).map { transaction in
+            let sample = tickets.filter { $0.transaction == transaction && $0.outcome == .served }.map(\.serviceTime)
+            return try ServiceTimeFit(sample: sample, seed: settings.seed &+ UInt64(transaction))
+        }
+
+        // Patience: walk-ins called (no-shows left before the call; the rest
+        // waited that long at least).
+        patience = (0..<segments).map { segment in
+            PatienceFit(walkIns.filter { $0.segment == segment && !$0.called.isNaN && $0.outcome != .cancelled }
+                .map { PatienceFit.Observation(wait: $0.waitToCall, left: $0.outcome == .noShow) })
+        }
+
+        staffing = ObservedStaffing(log: log, tickets: tickets, days: days.count, opening: opening, intervalMinutes: minutes,
+                                    intervalCount: intervals)
+        calling = CallingOrder(tickets: tickets, segments: segments)
+        appointments = AppointmentFit(tickets: tickets, days: days.count, segments: segments, transactions: transactions,
+                                      opening: opening, intervalMinutes: minutes, intervalCount: intervals)
+
+        // Day types over the whole log.
+        var types: [(DayType, Int, IntervalEstimate)] = []
+        for type in [DayType.weekday, .saturday, .sunday] {
+            let typed = log.dates.indices.filter { DayType.of(log.dates[$0]) == type }
+            guard !typed.isEmpty else { continue }
+            let perDay = typed.map { day in Double(log.tickets.filter { $0.day == day }.count) }
+            types.append((type, typed.count, ArrivalFit.rate(perDay, hours: 1)))
+        }
+        dayTypes = types
+    }
+}

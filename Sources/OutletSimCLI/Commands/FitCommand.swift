@@ -1,0 +1,125 @@
+import ArgumentParser
+import Calibration
+import Foundation
+import QueueLog
+import Report
+import Results
+import Scenario
+import ScenarioFile
+
+/// `outletsim fit LOG.csv`: a scenario calibrated from the branch's
+/// queue-system log, and a check that it reproduces the branch.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a scenario to a queue-system log (one row per ticket) and check that it reproduces the branch.",
+        discussion: """
+            Estimates arrivals per interval and segment, service times per transaction type \
+            (exponential, lognormal, gamma and Weibull by maximum likelihood, chosen by AIC, the \
+            empirical distribution when none passes Kolmogorov-Smirnov), patience from censored \
+            waits (no-shows and served customers), the transaction mix, the windows open per \
+            interval and the calling order, each with a 95% interval. Then simulates the fitted \
+            scenario with the staffing as observed and compares the mean wait, its 90th \
+            percentile and abandonment with the log's, interval by interval. Writes \
+            scenario.yaml, fit.json and report.html. Columns: docs/queue-logs.md.
+            """
+    )
+
+    @Argument(help: "Queue-system log, CSV (UTF-8) with a header row.")
+    var log: String
+
+    @Option(help: "Column mapping: canonical, chinese, visit-transactions, ticket-api, or a YAML mapping file.")
+    var columns = "canonical"
+
+    @Option(help: "Interval length for rates and staffing, minutes: 5 to 240.")
+    var intervalMinutes: Double = 30
+
+    @Option(help: "Days to fit: all, weekday, saturday, sunday or weekend.")
+    var dayType = "all"
+
+    @Option(help: "Opening time HH:MM (default: the first ticket's interval).")
+    var opens: String?
+
+    @Option(help: "Closing time HH:MM (default: the end of the last ticket's interval).")
+    var closes: String?
+
+    @Option(help: "Seed of the bootstrap resamples and of the back-validation's simulated days.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Days the fitted scenario is simulated on to compare with the log, 2 to 100000.")
+    var validationDays = 200
+
+    @OptionGroup var threads: ThreadOptions
+
+    @OptionGroup var output: OutputFolderOptions
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard intervalMinutes.isFinite, (5...240).contains(intervalMinutes) else {
+            throw ValidationError("--interval-minutes must be from 5 to 240, found \(intervalMinutes)")
+        }
+        guard DayType(rawValue: dayType) != nil else {
+            throw ValidationError("--day-type must be one of \(DayType.allCases.map(\.rawValue).joined(separator: ", ")), found '\(dayType)'")
+        }
+        guard (2...100_000).contains(validationDays) else {
+            throw ValidationError("--validation-days must be from 2 to 100000, found \(validationDays)")
+        }
+        for (name, value) in [("--opens", opens), ("--closes", closes)] {
+            if let value, Self.clock(value) == nil { throw ValidationError("\(name) must be a time HH:MM, found '\(value)'") }
+        }
+        if let opens, let closes, let from = Self.clock(opens), let until = Self.clock(closes), until <= from {
+            throw ValidationError("--closes must be after --opens, found \(opens) to \(closes)")
+        }
+    }
+
+    static func clock(_ text: String) -> Double? {
+        guard let value = try? LogTime.parse(Substring(text), localOffset: nil), value.date == nil else { return nil }
+        return value.minutes
+    }
+
+    func run() throws {
+        let mapping = try ColumnMapping.load(columns)
+        let queueLog = try QueueLogReader.load(path: log, mapping: mapping)
+        var settings = FitSettings()
+        settings.intervalMinutes = intervalMinutes
+        settings.dayType = DayType(rawValue: dayType) ?? .all
+        settings.opens = opens.flatMap(Self.clock)
+        settings.closes = closes.flatMap(Self.clock)
+        settings.seed = seed
+        settings.validationDays = validationDays
+        settings.jobs = threads.count
+        let stem = ((log as NSString).lastPathComponent as NSString).deletingPathExtension
+        let targetPath = output.out ?? ResultsFolder.defaultPath(prefix: "fit-", name: stem)
+        let replacement = output.replacement
+        try ResultsFolder.check(targetPath, replacement: replacement)
+
+        let fit: OutletFit
+        do {
+            fit = try OutletFit(log: queueLog, settings: settings)
+        } catch let error as FitError {
+            FileHandle.standardError.write(Data("\(log): error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let scenarioPath = URL(fileURLWithPath: targetPath).appendingPathComponent("scenario.yaml").path
+        let fitted = try FittedScenario(fit, name: ResultsFolder.safeComponent(stem + "-fitted"), file: scenarioPath)
+        let validation = try BackValidation(fit: fit, scenario: fitted.scenario)
+        let files = FitFiles(fit: fit, fitted: fitted, validation: validation, version: OutletSim.version)
+
+        let folder = try ResultsFolder(target: targetPath, replacement: replacement)
+        do {
+            try folder.write("scenario.yaml", fitted.yaml)
+            try folder.write("fit.json", files.json().rendered())
+            try folder.write("report.html", FitReport(files: files).html())
+            try folder.commit(replacement: replacement)
+        } catch {
+            folder.discard()
+            throw error
+        }
+        if !quiet {
+            print(FitSummary(files: files).text())
+            print("\nResults in \(folder.target.path); run the fitted branch with `outletsim run \(folder.target.appendingPathComponent("scenario.yaml").path)`.")
+        }
+    }
+}

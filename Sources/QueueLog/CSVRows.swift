@@ -1,0 +1,90 @@
+/// RFC 4180 rows with the line and column of every field, for located
+/// messages: quoted fields may hold delimiters, quotes (`""`) and line
+/// breaks; CRLF and LF both end a row; a UTF-8 byte-order mark is skipped.
+struct CSVRows {
+    struct Field {
+        var text: Substring
+        /// 1-based line and column (in characters) where the field starts.
+        var line: Int
+        var column: Int
+    }
+
+    enum Failure: Error {
+        /// A quote opened at (line, column) never closed.
+        case unclosedQuote(line: Int, column: Int)
+        /// Text after a closing quote, at (line, column).
+        case textAfterQuote(line: Int, column: Int)
+    }
+
+    /// Splits `text` into rows of fields; blank lines are skipped.
+    ///
+    /// - Complexity: O(characters).
+    static func rows(_ text: String, delimiter: Character) throws(Failure) -> [[Field]] {
+        var rows: [[Field]] = []
+        var row: [Field] = []
+        var line = 1, column = 1
+        var index = text.startIndex
+        if text.first == "\u{FEFF}" { index = text.index(after: index) }
+        func endRow() {
+            if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
+            row = []
+        }
+        while index < text.endIndex {
+            let startLine = line, startColumn = column
+            if text[index] == "\"" {
+                // Quoted: collect until a lone quote.
+                var value = ""
+                var cursor = text.index(after: index)
+                column += 1
+                var closed = false
+                while cursor < text.endIndex {
+                    let character = text[cursor]
+                    if character == "\"" {
+                        let next = text.index(after: cursor)
+                        if next < text.endIndex, text[next] == "\"" {
+                            value.append("\"")
+                            cursor = text.index(after: next)
+                            column += 2
+                            continue
+                        }
+                        cursor = next
+                        column += 1
+                        closed = true
+                        break
+                    }
+                    value.append(character)
+                    if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+                    cursor = text.index(after: cursor)
+                }
+                guard closed else { throw .unclosedQuote(line: startLine, column: startColumn) }
+                row.append(Field(text: Substring(value), line: startLine, column: startColumn))
+                index = cursor
+                if index < text.endIndex, text[index] != delimiter, text[index] != "\n", text[index] != "\r\n", text[index] != "\r" {
+                    throw .textAfterQuote(line: line, column: column)
+                }
+            } else {
+                var cursor = index
+                while cursor < text.endIndex, text[cursor] != delimiter, text[cursor] != "\n", text[cursor] != "\r\n", text[cursor] != "\r" {
+                    cursor = text.index(after: cursor)
+                    column += 1
+                }
+                row.append(Field(text: text[index..<cursor], line: startLine, column: startColumn))
+                index = cursor
+            }
+            guard index < text.endIndex else { break }
+            if text[index] == delimiter {
+                index = text.index(after: index)
+                column += 1
+                if index == text.endIndex { row.append(Field(text: "", line: line, column: column)) }
+            } else {
+                // "\r\n" is one Character in Swift.
+                index = text.index(after: index)
+                line += 1
+                column = 1
+                endRow()
+            }
+        }
+        if !row.isEmpty { endRow() }
+        return rows
+    }
+}

@@ -1,0 +1,128 @@
+import ScenarioFile
+import Yams
+
+/// A mapping file for `fit --columns`:
+///
+/// ```yaml
+/// extends: visit-transactions      # optional: start from a ready mapping
+/// columns: { issued: EnteredQueue, called: CallTime, service_end: EndTime }
+/// outcomes: { "1": served, "2": no_show }
+/// delimiter: ";"                    # optional: , ; or tab
+/// local_offset: "+08:00"            # optional: for times written in UTC or with a zone
+/// ```
+extension ColumnMapping {
+    /// The mapping `argument` names: a ready mapping or a YAML file.
+    public static func load(_ argument: String) throws(ScenarioProblems) -> ColumnMapping {
+        if let ready = named(argument) { return ready }
+        guard let node = try InputFile.yaml(of: argument, what: "a column mapping (YAML) or one of " + readyNames) else {
+            throw ScenarioProblems([ScenarioProblem(file: argument, line: 1, column: 1, keyPath: "", found: "an empty file",
+                                                    allowed: "a mapping with columns (and optionally extends, outcomes, delimiter, local_offset)")])
+        }
+        return try read(node, file: argument)
+    }
+
+    static var readyNames: String { builtIn.map { "'\($0.name)'" }.joined(separator: ", ") }
+
+    static func read(_ node: Node, file: String) throws(ScenarioProblems) -> ColumnMapping {
+        var problems: [ScenarioProblem] = []
+        func report(_ node: Node, _ path: String, found: String, allowed: String, hint: String? = nil) {
+            problems.append(ScenarioProblem(file: file, line: max(node.mark?.line ?? 1, 1), column: max(node.mark?.column ?? 1, 1),
+                                            keyPath: path, found: found, allowed: allowed, hint: hint))
+        }
+        func describe(_ node: Node) -> String {
+            switch node {
+            case .scalar(let scalar): scalar.string.isEmpty ? "nothing (an empty value)" : "'\(scalar.string)'"
+            case .mapping: "a mapping"
+            case .sequence: "a list"
+            case .alias: "an alias"
+            }
+        }
+        guard case .mapping(let root) = node else {
+            report(node, "", found: describe(node), allowed: "a mapping with columns")
+            throw ScenarioProblems(problems)
+        }
+        let keys = ["extends", "columns", "outcomes", "delimiter", "local_offset"]
+        var mapping = ColumnMapping(columns: [:], outcomes: canonicalOutcomes)
+        var sawColumns = false
+        if let base = root["extends"] {
+            if let name = base.scalar?.string, let ready = named(name) {
+                mapping = ready
+            } else {
+                report(base, "extends", found: describe(base), allowed: "one of " + readyNames)
+            }
+        }
+        for (key, value) in root {
+            let name = key.scalar?.string ?? ""
+            switch name {
+            case "extends": continue
+            case "columns":
+                sawColumns = true
+                guard case .mapping(let entries) = value else {
+                    report(value, "columns", found: describe(value), allowed: "a mapping from canonical column to the export's header")
+                    continue
+                }
+                for (column, header) in entries {
+                    let columnName = column.scalar?.string ?? ""
+                    guard let canonical = CanonicalColumn(rawValue: columnName) else {
+                        report(column, "columns", found: "the column '\(columnName)'",
+                               allowed: CanonicalColumn.allCases.map(\.rawValue).joined(separator: ", "))
+                        continue
+                    }
+                    guard let text = header.scalar?.string, !text.trimmingSpaces.isEmpty else {
+                        report(header, "columns.\(columnName)", found: describe(header), allowed: "the export's header text")
+                        continue
+                    }
+                    mapping.columns[canonical] = String(text.trimmingSpaces)
+                }
+            case "outcomes":
+                guard case .mapping(let entries) = value else {
+                    report(value, "outcomes", found: describe(value), allowed: "a mapping from the export's value to an outcome")
+                    continue
+                }
+                for (code, outcome) in entries {
+                    let codeText = code.scalar?.string ?? ""
+                    guard let word = outcome.scalar?.string, let meaning = TicketOutcome(rawValue: word) else {
+                        report(outcome, "outcomes.\(codeText)", found: describe(outcome),
+                               allowed: TicketOutcome.allCases.map(\.rawValue).joined(separator: ", "))
+                        continue
+                    }
+                    mapping.outcomes[normalised(codeText)] = meaning
+                }
+            case "delimiter":
+                let text = value.scalar?.string ?? ""
+                switch text {
+                case ",", ";", "\t", "|": mapping.delimiter = Character(text)
+                case "tab", "\\t": mapping.delimiter = "\t"
+                default: report(value, "delimiter", found: describe(value), allowed: "',', ';', '|' or 'tab'")
+                }
+            case "local_offset":
+                let text = value.scalar?.string ?? ""
+                if let minutes = offsetMinutes(text) {
+                    mapping.localOffset = minutes
+                } else {
+                    report(value, "local_offset", found: describe(value), allowed: "an offset from UTC such as '+08:00' or '-05:00'")
+                }
+            default:
+                report(key, name, found: "the key '\(name)'", allowed: keys.joined(separator: ", "))
+            }
+        }
+        if !sawColumns && root["extends"] == nil {
+            report(node, "columns", found: "no columns", allowed: "columns: a mapping from canonical column to the export's header")
+        }
+        for column in CanonicalColumn.allCases where column.isRequired && mapping.columns[column] == nil && problems.isEmpty {
+            report(root["columns"] ?? node, "columns", found: "no header for '\(column.rawValue)'",
+                   allowed: "every required column mapped: " + CanonicalColumn.allCases.filter(\.isRequired).map(\.rawValue).joined(separator: ", "))
+        }
+        guard problems.isEmpty else { throw ScenarioProblems(problems) }
+        return mapping
+    }
+
+    /// Minutes east of UTC in `+HH:MM` form, within ±14 hours.
+    static func offsetMinutes(_ text: String) -> Int? {
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let parts = text.dropFirst().split(separator: ":")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+              hours <= 14, minutes < 60 else { return nil }
+        return (hours * 60 + minutes) * (sign == "-" ? -1 : 1)
+    }
+}

@@ -1,0 +1,118 @@
+import Calibration
+import Foundation
+import QueueLog
+import Scenario
+
+/// What `outletsim fit` writes besides the report: fit.json, every
+/// estimate with its 95% interval and the back-validation.
+public struct FitFiles {
+    public let fit: OutletFit
+    public let fitted: FittedScenario
+    public let validation: BackValidation?
+    public let version: String
+
+    public init(fit: OutletFit, fitted: FittedScenario, validation: BackValidation?, version: String) {
+        self.fit = fit
+        self.fitted = fitted
+        self.validation = validation
+        self.version = version
+    }
+
+    static func estimate(_ e: IntervalEstimate) -> JSONValue {
+        .object([("value", .finite(e.value)), ("low", .finite(e.low)), ("high", .finite(e.high))])
+    }
+
+    public var intervalStarts: [String] {
+        (0..<fit.intervalCount).map { ClockTime(minutes: fit.opening + Double($0) * fit.settings.intervalMinutes).description }
+    }
+
+    public func json() -> JSONValue {
+        let log = fit.log
+        let starts = intervalStarts
+        var members: [(String, JSONValue)] = [
+            ("format", .string("outletsim-fit")), ("version", .integer(1)), ("outletsim_version", .string(version)),
+            ("log", .object([("file", .string(log.file)), ("tickets", .integer(fit.tickets.count)),
+                             ("days", .array(fit.days.map { .string(log.dates[$0].description) })),
+                             ("day_type", .string(fit.settings.dayType.rawValue))])),
+            ("settings", .object([("interval_minutes", .number(fit.settings.intervalMinutes)), ("seed", .string(String(fit.settings.seed))),
+                                  ("validation_days", .integer(fit.settings.validationDays))])),
+            ("opens", .string(ClockTime(minutes: fit.opening).description)), ("closes", .string(ClockTime(minutes: fit.closing).description)),
+            ("intervals", .array(starts.map(JSONValue.string))),
+        ]
+        members.append(("day_types", .array(fit.dayTypes.map {
+            .object([("day_type", .string($0.type.rawValue)), ("days", .integer($0.days)), ("tickets_per_day", Self.estimate($0.ticketsPerDay))])
+        })))
+        members.append(("arrivals", .object([
+            ("unit", .string("walk-in tickets per hour")),
+            ("per_segment", .object(log.segments.enumerated().map { segment, name in
+                (name, .array(fit.arrivals.rates[segment].enumerated().map { interval, rate in
+                    .object([("interval", .string(starts[interval])), ("rate", Self.estimate(rate))])
+                }))
+            })),
+            ("segment_shares", .object(log.segments.enumerated().map { ($1, Self.estimate(fit.segmentShares[$0])) })),
+            ("dispersion", .object([
+                ("test", .string("index of dispersion of tickets per interval across days (chi-squared under Poisson)")),
+                ("statistic", .finite(fit.arrivals.dispersion)), ("degrees_of_freedom", .integer(fit.arrivals.degreesOfFreedom)),
+                ("p_value", .finite(fit.arrivals.dispersionPValue)), ("more_than_poisson", .bool(fit.arrivals.overdispersed)),
+            ])),
+        ])))
+        members.append(("mix", .object(log.segments.enumerated().map { segment, name in
+            (name, .object(log.transactions.enumerated().map { ($1, Self.estimate(fit.mix[segment][$0])) }))
+        })))
+        members.append(("service_times", .object(log.transactions.enumerated().map { index, name in
+            guard let service = fit.services[index] else { return (name, .null) }
+            return (name, .object([
+                ("served", .integer(service.sample.count)),
+                ("chosen", .string(service.chosen?.family.rawValue ?? "empirical")),
+                ("scenario", .string(service.scenarioText)),
+                ("mean_minutes", Self.estimate(service.mean)), ("sd_minutes", Self.estimate(service.sd)),
+                ("kolmogorov_smirnov", .object([("distance", .finite(service.ksDistance)), ("p_value", .finite(service.ksPValue)),
+                                                ("note", .string("parameters estimated from the same sample: the p-value is conservative"))])),
+                ("candidates", .array(service.candidates.map { family in
+                    .object([("family", .string(family.family.rawValue)), ("aic", .finite(family.aic)),
+                             ("log_likelihood", .finite(family.logLikelihood)), ("mean", .finite(family.mean)), ("sd", .finite(family.sd))])
+                })),
+            ]))
+        })))
+        members.append(("patience", .object(log.segments.enumerated().map { segment, name in
+            let patience = fit.patience[segment]
+            return (name, .object([
+                ("observations", .integer(patience.observations)), ("left_before_call", .integer(patience.leftCount)),
+                ("method", .string("exponential, maximum likelihood with censoring (no-shows: patience < wait; served: patience > wait)")),
+                ("mean_minutes", patience.mean.map(Self.estimate) ?? .null),
+                ("survival", .array(patience.survival.map { .object([("minutes", .finite($0.minutes)), ("survival", .finite($0.survival))]) })),
+            ]))
+        })))
+        members.append(("windows", .array(fit.staffing.groups.enumerated().map { index, group in
+            .object([("group", .string(fitted.groupNames[index])), ("windows", .array(group.windows.map { .string(log.windows[$0]) })),
+                     ("transactions", .array(group.transactions.map { .string(log.transactions[$0]) })),
+                     ("segments", .array(group.segments.map { .string(log.segments[$0]) })),
+                     ("open_per_interval", .array(group.open.map(JSONValue.finite)))])
+        })))
+        members.append(("calling", .object([
+            ("priorities", .object(log.segments.enumerated().map { ($1, .integer(fit.calling.priorities[$0])) })),
+            ("called_ahead", .object(log.segments.enumerated().map { a, name in
+                (name, .object(log.segments.enumerated().filter { $0.offset != a }.map { ($1, .integer(fit.calling.overtakes[a][$0])) }))
+            })),
+        ])))
+        if let appointments = fit.appointments {
+            members.append(("appointments", .object([
+                ("bookings", .integer(appointments.bookings)), ("no_show", Self.estimate(appointments.noShow)),
+                ("lateness_minutes", appointments.lateness.map { Self.estimate($0.mean) } ?? .null),
+                ("lateness_sd_minutes", appointments.lateness.map { .finite($0.sd) } ?? .null),
+            ])))
+        }
+        if let validation {
+            members.append(("back_validation", .object([
+                ("days_simulated", .integer(validation.days)),
+                ("rule", .string("differs when |model - log| exceeds the root sum of squares of the two 95% half-widths")),
+                ("comparisons", .array(validation.comparisons.map { comparison in
+                    .object([("interval", .string(starts[comparison.interval])), ("quantity", .string(comparison.quantity.rawValue)),
+                             ("log", Self.estimate(comparison.log)), ("model", Self.estimate(comparison.model)),
+                             ("differs", .bool(comparison.differs))])
+                })),
+            ])))
+        }
+        return .object(members)
+    }
+}
