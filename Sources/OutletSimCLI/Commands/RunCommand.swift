@@ -51,6 +51,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Also write customers.csv and events.csv with every customer of every day.")
     var trace = false
 
+    @Flag(help: "Also write queue-log.csv: the days as the ticket machine would log them, in the columns `outletsim fit` reads.")
+    var queueLog = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -104,14 +107,17 @@ struct RunCommand: ParsableCommand {
         let progress = Progress(total: replications, enabled: !quiet && isatty(STDERR_FILENO) == 1, started: started)
         let traceWriter = trace ? try TraceWriter(folder: folder, scenario: scenario) : nil
         defer { traceWriter?.close() }
+        let queueLogWriter = queueLog ? try QueueLogWriter(folder: folder, scenario: scenario) : nil
+        defer { queueLogWriter?.close() }
         // Days are folded in day order as they finish: memory holds the
         // estimators, not the days.
         var accumulator = RunAccumulator(plannedDays: precision == nil ? replications : maxReplications)
         func simulateDays(_ days: Range<Int>, progress: @escaping @Sendable (Int) -> Void) throws {
             try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: threads.count, targets: targets,
-                                      keepRecords: trace ? days : 0..<0, stop: stop, onDayFinished: progress) { day in
+                                      keepRecords: trace || queueLog ? days : 0..<0, stop: stop, onDayFinished: progress) { day in
                 accumulator.add(day.metrics)
                 try traceWriter?.append(day.records)
+                try queueLogWriter?.append(day.records)
             }
         }
         try simulateDays(0..<replications) { progress.update($0) }
@@ -179,7 +185,7 @@ struct RunCommand: ParsableCommand {
             ("scenario_file", .string(file)), ("scenario_sha256", .string(scenarioSHA256)),
             ("seed", .string(String(seed))), ("replications", .integer(days)), ("jobs", .integer(threads.count)),
             ("precision", precision.map { .string($0) } ?? .null),
-            ("wait_targets", .array(waitTargetsUsed.map { .number($0) })), ("trace", .bool(trace)),
+            ("wait_targets", .array(waitTargetsUsed.map { .number($0) })), ("trace", .bool(trace)), ("queue_log", .bool(queueLog)),
             ("command", .string(CommandLine.arguments.joined(separator: " "))),
             ("started", .string(format.string(from: started))), ("finished", .string(format.string(from: Date()))),
         ])
