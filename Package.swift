@@ -115,6 +115,7 @@ let package = Package(
         .testTarget(name: "EventKernelTests", dependencies: ["EventKernel"]),
         .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
         .testTarget(name: "QueueLogTests", dependencies: ["QueueLog", "ScenarioFile"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Distributions", "RandomStreams", "CGSL"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(
             name: "ReferenceModelsTests",
