@@ -100,24 +100,60 @@ public struct CallingOrder: Sendable {
         // both segments can show an order between them.
         var serves: [Int: Set<Int>] = [:]
         for ticket in tickets where ticket.window >= 0 { serves[ticket.window, default: []].insert(ticket.segment) }
-        let byDay = Dictionary(grouping: tickets.filter { !$0.called.isNaN }, by: \.day)
-        for (_, day) in byDay {
-            let byTransaction = Dictionary(grouping: day, by: \.transaction)
-            for (_, list) in byTransaction {
-                let sorted = list.sorted { $0.issued < $1.issued }
-                for (position, ticket) in sorted.enumerated() where ticket.window >= 0 {
-                    let segments = serves[ticket.window] ?? []
-                    // Earlier tickets still waiting when this one was called.
-                    for earlier in sorted[..<position] where earlier.called > ticket.called && earlier.segment != ticket.segment
-                        && segments.contains(earlier.segment) {
-                        overtakes[ticket.segment][earlier.segment] += 1
+        // Per day and transaction, tickets in issue order: a call passes
+        // over every earlier ticket called later. Counted with one Fenwick
+        // tree per segment over the ranks of the call times, so a day of a
+        // hundred thousand tickets takes O(n log n), not O(n²).
+        let called = tickets.filter { !$0.called.isNaN }
+        let groups = Dictionary(grouping: called.indices, by: { [called[$0].day, called[$0].transaction] })
+        for key in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let members = (groups[key] ?? []).sorted { (called[$0].issued, $0) < (called[$1].issued, $1) }
+            let callOrder = members.sorted { (called[$0].called, $0) < (called[$1].called, $1) }
+            var rank: [Int: Int] = [:]
+            for (position, index) in callOrder.enumerated() { rank[index] = position + 1 }
+            var trees = Array(repeating: FenwickTree(size: members.count), count: segments)
+            for index in members {
+                let ticket = called[index], own = rank[index] ?? 1
+                if ticket.window >= 0 {
+                    for other in serves[ticket.window] ?? [] where other != ticket.segment {
+                        // Earlier tickets of `other` not yet called: ranks above this call's.
+                        let earlier = trees[other].count
+                        overtakes[ticket.segment][other] += earlier - trees[other].prefix(own)
                     }
                 }
+                trees[ticket.segment].add(own)
             }
         }
         self.overtakes = overtakes
         priorities = (0..<segments).map { a in
             (0..<segments).filter { b in b != a && overtakes[a][b] >= 20 && overtakes[a][b] >= 5 * overtakes[b][a] }.count
         }
+    }
+}
+
+/// Counts of ranks 1...size, with prefix counts in O(log size).
+struct FenwickTree {
+    private var tree: [Int]
+    private(set) var count = 0
+
+    init(size: Int) { tree = Array(repeating: 0, count: size + 1) }
+
+    mutating func add(_ rank: Int) {
+        count += 1
+        var i = rank
+        while i < tree.count {
+            tree[i] += 1
+            i += i & -i
+        }
+    }
+
+    /// How many ranks ≤ `rank` were added.
+    func prefix(_ rank: Int) -> Int {
+        var total = 0, i = min(rank, tree.count - 1)
+        while i > 0 {
+            total += tree[i]
+            i -= i & -i
+        }
+        return total
     }
 }

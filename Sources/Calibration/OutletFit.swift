@@ -129,10 +129,12 @@ public struct OutletFit: Sendable {
 
         // Day types over the whole log.
         var types: [(DayType, Int, IntervalEstimate)] = []
+        var ticketsPerDay = Array(repeating: 0, count: log.dates.count)
+        for ticket in log.tickets { ticketsPerDay[ticket.day] += 1 }
         for type in [DayType.weekday, .saturday, .sunday] {
             let typed = log.dates.indices.filter { DayType.of(log.dates[$0]) == type }
             guard !typed.isEmpty else { continue }
-            let perDay = typed.map { day in Double(log.tickets.filter { $0.day == day }.count) }
+            let perDay = typed.map { Double(ticketsPerDay[$0]) }
             types.append((type, typed.count, ArrivalFit.rate(perDay, hours: 1)))
         }
         dayTypes = types

@@ -16,19 +16,39 @@ struct CSVRows {
         case textAfterQuote(line: Int, column: Int)
     }
 
-    /// Splits `text` into rows of fields; blank lines are skipped.
-    ///
-    /// - Complexity: O(characters).
+    let text: String
+    let delimiter: Character
+    private var index: String.Index
+    private var line = 1, column = 1
+
+    init(_ text: String, delimiter: Character) {
+        self.text = text
+        self.delimiter = delimiter
+        index = text.first == "\u{FEFF}" ? text.index(after: text.startIndex) : text.startIndex
+    }
+
+    /// Every row of `text` at once (for small texts and tests).
     static func rows(_ text: String, delimiter: Character) throws(Failure) -> [[Field]] {
+        var reader = CSVRows(text, delimiter: delimiter)
         var rows: [[Field]] = []
-        var row: [Field] = []
-        var line = 1, column = 1
-        var index = text.startIndex
-        if text.first == "\u{FEFF}" { index = text.index(after: index) }
-        func endRow() {
-            if !(row.count == 1 && row[0].text.isEmpty) { rows.append(row) }
-            row = []
+        while let row = try reader.next() { rows.append(row) }
+        return rows
+    }
+
+    /// The next row of fields, nil at the end; blank lines are skipped.
+    /// Rows are read one at a time, so a large log is never held as fields.
+    ///
+    /// - Complexity: O(characters of the row).
+    mutating func next() throws(Failure) -> [Field]? {
+        while true {
+            guard let row = try nextLine() else { return nil }
+            if !(row.count == 1 && row[0].text.isEmpty) { return row }
         }
+    }
+
+    private mutating func nextLine() throws(Failure) -> [Field]? {
+        guard index < text.endIndex else { return nil }
+        var row: [Field] = []
         while index < text.endIndex {
             let startLine = line, startColumn = column
             if text[index] == "\"" {
@@ -81,10 +101,9 @@ struct CSVRows {
                 index = text.index(after: index)
                 line += 1
                 column = 1
-                endRow()
+                return row
             }
         }
-        if !row.isEmpty { endRow() }
-        return rows
+        return row
     }
 }

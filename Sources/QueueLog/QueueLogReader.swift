@@ -28,20 +28,25 @@ public enum QueueLogReader {
                                                 allowed: allowed, hint: hint))
             }
         }
-        let rows: [[CSVRows.Field]]
-        do {
-            rows = try CSVRows.rows(text, delimiter: mapping.delimiter ?? detectDelimiter(text))
-        } catch {
+        var rows = CSVRows(text, delimiter: mapping.delimiter ?? detectDelimiter(text))
+        func located(_ error: CSVRows.Failure) -> ScenarioProblems {
             switch error {
             case let .unclosedQuote(line, column):
-                throw ScenarioProblems([ScenarioProblem(file: file, line: line, column: column, keyPath: "", found: "a quote that is never closed",
-                                                        allowed: "CSV with every quoted field closed (a quote inside a field is written \"\")")])
+                ScenarioProblems([ScenarioProblem(file: file, line: line, column: column, keyPath: "", found: "a quote that is never closed",
+                                                  allowed: "CSV with every quoted field closed (a quote inside a field is written \"\")")])
             case let .textAfterQuote(line, column):
-                throw ScenarioProblems([ScenarioProblem(file: file, line: line, column: column, keyPath: "", found: "text after a closing quote",
-                                                        allowed: "a delimiter or a line break after a quoted field")])
+                ScenarioProblems([ScenarioProblem(file: file, line: line, column: column, keyPath: "", found: "text after a closing quote",
+                                                  allowed: "a delimiter or a line break after a quoted field")])
             }
         }
-        guard let header = rows.first else {
+        func nextRow() throws(ScenarioProblems) -> [CSVRows.Field]? {
+            do {
+                return try rows.next()
+            } catch {
+                throw located(error)
+            }
+        }
+        guard let header = try nextRow() else {
             throw ScenarioProblems([ScenarioProblem(file: file, line: 1, column: 1, keyPath: "", found: "an empty file",
                                                     allowed: "a header row and one row per ticket")])
         }
@@ -82,7 +87,7 @@ public enum QueueLogReader {
         }
         let timeAllowed = "a time HH:MM or HH:MM:SS, alone or after a date YYYY-MM-DD"
 
-        rowLoop: for row in rows.dropFirst() {
+        rowLoop: while let row = try nextRow() {
             guard problems.count < mostProblems else { break }
             let line = row.first?.line ?? 0
             guard row.count == header.count else {
