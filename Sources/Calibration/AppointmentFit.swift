@@ -6,7 +6,7 @@ import QueueLog
 public struct AppointmentFit: Sendable {
     /// Mean bookings per day by segment, transaction and interval of the booked time.
     public let bookingsPerDay: [[[Double]]]
-    /// Booked tickets that never turned up (no-show without a call), as a share of bookings.
+    /// Bookings nobody came for, as a share of bookings.
     public let noShow: IntervalEstimate
     /// Minutes from the booked time to the ticket (negative: early): mean and sd.
     public let lateness: (mean: IntervalEstimate, sd: Double)?
@@ -23,9 +23,9 @@ public struct AppointmentFit: Sendable {
             perDay[ticket.segment][ticket.transaction][interval] += 1 / Double(max(days, 1))
         }
         bookingsPerDay = perDay
-        let absent = booked.filter { $0.outcome == .noShow && $0.called.isNaN }
+        let absent = booked.filter(\.absentBooking)
         noShow = Share.wilson(absent.count, of: booked.count)
-        let offsets = booked.filter { !($0.outcome == .noShow && $0.called.isNaN) }.map { $0.issued - $0.appointment }
+        let offsets = booked.filter { !$0.absentBooking }.map { $0.issued - $0.appointment }
         if offsets.count >= 2 {
             let n = Double(offsets.count), mean = offsets.reduce(0, +) / n
             let sd = sqrt(offsets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1))

@@ -80,7 +80,7 @@ public struct BackValidation: Sendable {
         let position = Dictionary(uniqueKeysWithValues: fit.days.enumerated().map { ($1, $0) })
         var sums = Array(repeating: Array(repeating: (wait: 0.0, served: 0.0, left: 0.0, tickets: 0.0), count: fit.days.count), count: intervals)
         for ticket in fit.tickets {
-            guard let day = position[ticket.day], !(ticket.isAppointment && ticket.outcome == .noShow && ticket.called.isNaN) else { continue }
+            guard let day = position[ticket.day], !ticket.absentBooking else { continue }
             let k = interval(ticket.issued)
             sums[k][day].tickets += 1
             if ticket.outcome == .noShow || ticket.outcome == .cancelled { sums[k][day].left += 1 }

@@ -79,7 +79,7 @@ public struct OutletFit: Sendable {
         guard tickets.contains(where: { $0.window >= 0 && !$0.serviceEnd.isNaN }) else { throw FitError.noServedTickets }
         // Hours: the first and last tickets, to whole intervals.
         let minutes = settings.intervalMinutes
-        let issued = tickets.filter { !$0.isAppointment || !$0.called.isNaN }.map(\.issued)
+        let issued = tickets.filter { !$0.absentBooking }.map(\.issued)
         let opening = settings.opens ?? ((issued.min() ?? 0) / minutes).rounded(.down) * minutes
         let closing = settings.closes ?? max(((issued.max() ?? 0) / minutes).rounded(.up) * minutes, opening + minutes)
         self.opening = opening

@@ -129,21 +129,12 @@ public enum QueueLogReader {
                     return .nan
                 }
             }
-            let issued = time(.issued)
+            var issued = time(.issued)
             var called = time(.called)
             var start = time(.serviceStart)
             let end = time(.serviceEnd)
             let booked = time(.appointment)
             guard !failed else { continue }
-            guard let issuedCell = field(.issued) else {
-                problem(line, (index[.issued].map { row[$0].column }) ?? 1, path(.issued), found: "nothing", allowed: timeAllowed)
-                continue
-            }
-            guard let date = day else {
-                problem(issuedCell.line, issuedCell.column, path(.issued), found: "'\(issuedCell.text)' with no date",
-                        allowed: "a date column in the mapping, or times written with their date (YYYY-MM-DD HH:MM:SS)")
-                continue
-            }
             guard let outcomeCell = field(.outcome) else {
                 problem(line, index[.outcome].map { row[$0].column } ?? 1, path(.outcome), found: "nothing",
                         allowed: "one of the mapping's outcomes")
@@ -153,6 +144,19 @@ public enum QueueLogReader {
                 let known = mapping.outcomes.keys.sorted().prefix(24).map { "'\($0)'" }.joined(separator: ", ")
                 problem(outcomeCell.line, outcomeCell.column, path(.outcome), found: "'\(outcomeCell.text)'",
                         allowed: "an outcome the mapping knows: \(known)", hint: "map this value under outcomes: in a --columns file")
+                continue
+            }
+            // A booking nobody came for has no ticket time: it is dated by its booked time.
+            let absentBooking = issued.isNaN && !booked.isNaN && (outcome == .noShow || outcome == .cancelled) && called.isNaN
+            if absentBooking { issued = booked }
+            guard let issuedCell = field(.issued) ?? (absentBooking ? field(.appointment) : nil) else {
+                problem(line, (index[.issued].map { row[$0].column }) ?? 1, path(.issued), found: "nothing",
+                        allowed: timeAllowed + " (may be empty only for a booking nobody came for: an appointment time, no_show or cancelled)")
+                continue
+            }
+            guard let date = day else {
+                problem(issuedCell.line, issuedCell.column, path(.issued), found: "'\(issuedCell.text)' with no date",
+                        allowed: "a date column in the mapping, or times written with their date (YYYY-MM-DD HH:MM:SS)")
                 continue
             }
             guard let transactionCell = field(.transaction) else {
@@ -202,7 +206,7 @@ public enum QueueLogReader {
                                         issued: issued, called: called, serviceStart: start, serviceEnd: end, window: window,
                                         transaction: intern(transaction, &transactions, &transactionIndex),
                                         segment: intern(segmentName, &segments, &segmentIndex), outcome: outcome,
-                                        appointment: booked, line: line))
+                                        appointment: booked, absentBooking: absentBooking, line: line))
             if dateIndex[date] == nil { dateIndex[date] = 0; dates.append(date) }
         }
         guard problems.isEmpty else { throw ScenarioProblems(problems) }

@@ -22,12 +22,14 @@ public struct TicketRecord: Sendable, Equatable {
     public var outcome: TicketOutcome
     /// Booked time, minutes after midnight; NaN for walk-ins.
     public var appointment: Double
+    /// A booking nobody came for: no ticket was taken (`issued` is the booked time).
+    public var absentBooking: Bool
     /// The log's line the ticket came from (1-based), for messages.
     public var line: Int
 
     public init(day: Int, ticket: String, issued: Double, called: Double = .nan, serviceStart: Double = .nan,
                 serviceEnd: Double = .nan, window: Int = -1, transaction: Int, segment: Int, outcome: TicketOutcome,
-                appointment: Double = .nan, line: Int = 0) {
+                appointment: Double = .nan, absentBooking: Bool = false, line: Int = 0) {
         self.day = day
         self.ticket = ticket
         self.issued = issued
@@ -39,6 +41,7 @@ public struct TicketRecord: Sendable, Equatable {
         self.segment = segment
         self.outcome = outcome
         self.appointment = appointment
+        self.absentBooking = absentBooking
         self.line = line
     }
 
@@ -53,6 +56,6 @@ public struct TicketRecord: Sendable, Equatable {
         return lhs.day == rhs.day && lhs.ticket == rhs.ticket && same(lhs.issued, rhs.issued) && same(lhs.called, rhs.called)
             && same(lhs.serviceStart, rhs.serviceStart) && same(lhs.serviceEnd, rhs.serviceEnd) && lhs.window == rhs.window
             && lhs.transaction == rhs.transaction && lhs.segment == rhs.segment && lhs.outcome == rhs.outcome
-            && same(lhs.appointment, rhs.appointment) && lhs.line == rhs.line
+            && same(lhs.appointment, rhs.appointment) && lhs.absentBooking == rhs.absentBooking && lhs.line == rhs.line
     }
 }

@@ -13,7 +13,11 @@ OutletSim's engine and its fit cannot hide. The truth:
   customer who gives up leaves their ticket in the queue; when it is called
   the window waits NO_SHOW_MINUTES and records a no-show;
 * windows 1-4 serve everyone; 3 of them open before 11:30 and all 4 after;
-  a closing window finishes its customer; customers inside at 17:00 are served.
+  a closing window finishes its customer; customers inside at 17:00 are served;
+* with ``bookings``: VIP 开户 appointments at BOOKED_SLOTS every day; a
+  share BOOKED_NO_SHOW never comes (logged with the booked time and no
+  ticket time), the rest arrive normal(BOOKED_LATENESS) minutes after the
+  slot and are called before any walk-in.
 
 ``write_log`` writes the canonical columns, or the Chinese headers.
 """
@@ -32,6 +36,9 @@ SERVICE = {"cash": ("lognormal", 4.0, 2.0), "开户": ("gamma", 12.0, 5.0)}
 PATIENCE = {"regular": 20.0, "VIP": 30.0}
 WINDOWS = ["1", "2", "3", "4"]
 NO_SHOW_MINUTES = 0.5
+BOOKED_SLOTS = [600, 660, 840, 900]
+BOOKED_NO_SHOW = 0.15
+BOOKED_LATENESS = (-2.0, 5.0)
 
 
 def windows_open(t):
@@ -54,9 +61,17 @@ def service_time(rng, transaction):
     return float(rng.gamma(shape, mean / shape))
 
 
-def arrivals(rng):
-    """Piecewise-constant Poisson arrivals per segment, interval by interval."""
+def arrivals(rng, bookings=False):
+    """Piecewise-constant Poisson arrivals per segment, interval by interval, and the booked visits."""
     customers = []
+    absent = []
+    if bookings:
+        for slot in BOOKED_SLOTS:
+            if rng.uniform() < BOOKED_NO_SHOW:
+                absent.append({"appointment": float(slot), "segment": "VIP", "transaction": "开户", "outcome": "no_show"})
+            else:
+                customers.append({"issued": float(slot + rng.normal(*BOOKED_LATENESS)), "segment": "VIP", "transaction": "开户",
+                                  "patience": float("inf"), "appointment": float(slot)})
     for segment in ("regular", "VIP"):
         for start, end, regular, vip in RATES:
             per_minute = (regular if segment == "regular" else vip) / 60
@@ -66,14 +81,14 @@ def arrivals(rng):
                 customers.append({"issued": float(t), "segment": segment, "transaction": str(transaction),
                                   "patience": float(rng.exponential(PATIENCE[segment]))})
     customers.sort(key=lambda c: c["issued"])
-    for number, customer in enumerate(customers, start=1):
+    for number, customer in enumerate(customers + absent, start=1):
         customer["ticket"] = f"{'V' if customer['segment'] == 'VIP' else 'A'}{number:03d}"
-    return customers
+    return customers, absent
 
 
-def simulate_day(rng):
+def simulate_day(rng, bookings=False):
     """One day: returns every ticket with its called, start, end, window and outcome."""
-    customers = arrivals(rng)
+    customers, absent = arrivals(rng, bookings)
     events = []  # (time, order, kind, payload)
     order = 0
 
@@ -88,12 +103,12 @@ def simulate_day(rng):
         push(change, "staffing", None)
     free = []  # windows idle and open
     busy = set()
-    queue = {"VIP": [], "regular": []}  # FIFO per class; VIP first
+    queue = {"booked": [], "VIP": [], "regular": []}  # FIFO per class; bookings first, then VIP
     open_count = 0
     staffed = []  # windows on duty, in order
 
     def call(window, now):
-        for segment in ("VIP", "regular"):
+        for segment in ("booked", "VIP", "regular"):
             if queue[segment]:
                 index = queue[segment].pop(0)
                 customer = customers[index]
@@ -115,7 +130,8 @@ def simulate_day(rng):
     while events:
         now, _, kind, payload = heapq.heappop(events)
         if kind == "arrive":
-            queue[customers[payload]["segment"]].append(payload)
+            customer = customers[payload]
+            queue["booked" if "appointment" in customer else customer["segment"]].append(payload)
             if free:
                 call(free.pop(0), now)
         elif kind == "staffing":
@@ -130,7 +146,7 @@ def simulate_day(rng):
             busy.discard(payload)
             if payload in staffed and not call(payload, now):
                 free.append(payload)
-    return customers
+    return customers + absent
 
 
 def clock(minutes):
@@ -138,7 +154,7 @@ def clock(minutes):
     return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def generate(days=30, seed=2026, start=datetime.date(2026, 3, 2)):
+def generate(days=30, seed=2026, start=datetime.date(2026, 3, 2), bookings=False):
     """Tickets of `days` weekdays from `start`."""
     rng = np.random.default_rng(seed)
     rows = []
@@ -146,7 +162,7 @@ def generate(days=30, seed=2026, start=datetime.date(2026, 3, 2)):
     made = 0
     while made < days:
         if date.weekday() < 5:
-            for customer in simulate_day(rng):
+            for customer in simulate_day(rng, bookings):
                 rows.append((date.isoformat(), customer))
             made += 1
         date += datetime.timedelta(days=1)
@@ -165,7 +181,9 @@ def write_log(path, rows, chinese=False):
         writer.writerow(CHINESE if chinese else CANONICAL)
         for date, c in rows:
             outcome = c["outcome"]
-            writer.writerow([c["ticket"], date, clock(c["issued"]), clock(c["called"]) if "called" in c else "",
+            writer.writerow([c["ticket"], date, clock(c["issued"]) if "issued" in c else "",
+                             clock(c["called"]) if "called" in c else "",
                              clock(c["start"]) if "start" in c else "", clock(c["end"]) if "end" in c else "",
                              c.get("window", ""), c["transaction"], c["segment"],
-                             CHINESE_OUTCOMES[outcome] if chinese else outcome, ""])
+                             CHINESE_OUTCOMES[outcome] if chinese else outcome,
+                             clock(c["appointment"]) if "appointment" in c else ""])

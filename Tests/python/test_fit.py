@@ -133,6 +133,19 @@ def test_report_shows_what_an_analyst_checks(fitted):
     assert "<script" not in dom
 
 
+def test_bookings_give_no_show_and_lateness(outletsim, tmp_path):
+    log = tmp_path / "booked.csv"
+    generator.write_log(log, generator.generate(days=60, seed=7, bookings=True))
+    result = fit(outletsim, log, tmp_path / "fit", "--validation-days", "50")
+    appointments = result["appointments"]
+    assert appointments["bookings"] == 60 * len(generator.BOOKED_SLOTS)
+    assert inside(appointments["no_show"], generator.BOOKED_NO_SHOW), appointments
+    assert inside(appointments["lateness_minutes"], generator.BOOKED_LATENESS[0]), appointments
+    assert abs(appointments["lateness_sd_minutes"] - generator.BOOKED_LATENESS[1]) < 1.0
+    scenario = (tmp_path / "fit" / "scenario.yaml").read_text(encoding="utf-8")
+    assert "appointments:" in scenario and "lateness: normal(" in scenario
+
+
 KNOWN_SCENARIO = """
 name: round-trip
 outlet: { opens: "08:00", closes: "16:00", interval_minutes: 60 }
