@@ -46,7 +46,7 @@ public struct BackValidation: Sendable {
     public var misfits: [Comparison] { comparisons.filter(\.differs) }
 
     public init(fit: OutletFit, scenario: Scenario) throws {
-        let evaluation = try PlanEvaluator(seed: fit.settings.seed, jobs: fit.settings.jobs)
+        let evaluation = try PlanEvaluator(seed: fit.settings.seed, jobs: fit.settings.jobs, stop: fit.settings.stop)
             .evaluate(scenario, days: 0..<fit.settings.validationDays)
         days = fit.settings.validationDays
         let observed = Self.fromLog(fit)

@@ -1,4 +1,5 @@
 import Foundation
+import OutletEngine
 import QueueLog
 
 /// How `outletsim fit` reads a log into a scenario.
@@ -16,6 +17,9 @@ public struct FitSettings: Sendable {
     /// Days the fitted scenario is simulated on for the back-validation.
     public var validationDays: Int = 200
     public var jobs: Int = 1
+    /// Stops the fit between its stages and the back-validation inside a
+    /// day (SIGINT, SIGTERM): it then throws ``SimulationStopped``.
+    public var stop: StopRequest?
 
     public init() {}
 }
@@ -108,6 +112,7 @@ public struct OutletFit: Sendable {
             return (0..<transactions).map { transaction in Share.wilson(own.filter { $0.transaction == transaction }.count, of: own.count) }
         }
 
+        try Self.check(settings.stop)
         // Service times of served tickets, by transaction.
         services = try (0..<transactions).map { transaction in
             let sample = tickets.filter { $0.transaction == transaction && $0.outcome == .served }.map(\.serviceTime)
@@ -121,6 +126,7 @@ public struct OutletFit: Sendable {
                 .map { PatienceFit.Observation(wait: $0.waitToCall, left: $0.outcome == .noShow) })
         }
 
+        try Self.check(settings.stop)
         staffing = ObservedStaffing(log: log, tickets: tickets, days: days.count, opening: opening, intervalMinutes: minutes,
                                     intervalCount: intervals)
         calling = CallingOrder(tickets: tickets, segments: segments)
@@ -138,5 +144,10 @@ public struct OutletFit: Sendable {
             types.append((type, typed.count, ArrivalFit.rate(perDay, hours: 1)))
         }
         dayTypes = types
+    }
+
+    /// Throws when a stop was requested.
+    static func check(_ stop: StopRequest?) throws {
+        if let stop, stop.isRequested { throw SimulationStopped(signal: stop.signal) }
     }
 }

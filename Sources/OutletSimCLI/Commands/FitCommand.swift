@@ -80,6 +80,7 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
+        let stop = Interruption.install()
         let mapping = try ColumnMapping.load(columns)
         let queueLog = try QueueLogReader.load(path: log, mapping: mapping)
         var settings = FitSettings()
@@ -90,6 +91,7 @@ struct FitCommand: ParsableCommand {
         settings.seed = seed
         settings.validationDays = validationDays
         settings.jobs = threads.count
+        settings.stop = stop
         let stem = ((log as NSString).lastPathComponent as NSString).deletingPathExtension
         let targetPath = output.out ?? ResultsFolder.defaultPath(prefix: "fit-", name: stem)
         let replacement = output.replacement
