@@ -220,6 +220,17 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         return nil
     }
 
+    /// The metric whose ``name`` is `name`: every metric's name parses back
+    /// (per-day rows are stored by name in shards).
+    public static func parse(_ name: String) -> Metric? {
+        if let found = named(name) { return found }
+        let prefix = "share_of_days_meeting_target_"
+        if name.hasPrefix(prefix), let number = Int(name.dropFirst(prefix.count)), (1...1_000_000).contains(number) {
+            return .daysMeeting(target: number - 1)
+        }
+        return nil
+    }
+
     /// Every metric OutletSim can report, with share-served metrics for `waits`.
     public static func catalogue(waits: [Double]) -> [Metric] {
         var all: [Metric] = [.arrivals, .shareAbandoned, .kioskShare, .kioskSuccessRate, .waitMean, .ticketWaitMean, .waitMax,
