@@ -21,7 +21,7 @@ struct OutletSim: ParsableCommand {
             written; 130 or 143 interrupted by SIGINT or SIGTERM, with nothing written.
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, CompareCommand.self, OptimizeCommand.self, FitCommand.self, ValidateCommand.self, SchemaCommand.self, TheoryCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, CompareCommand.self, OptimizeCommand.self, FitCommand.self, MergeCommand.self, ValidateCommand.self, SchemaCommand.self, TheoryCommand.self]
     )
 
     /// Parses and runs a command, giving every failure its documented exit
@@ -66,6 +66,9 @@ enum ExitStatus {
             return code.rawValue
         case let problems as ScenarioProblems:
             Diagnostics.printProblems(problems.problems)
+            return badInput
+        case let refusal as MergeCommand.Refusal:
+            FileHandle.standardError.write(Data("\(refusal.description)\n".utf8))
             return badInput
         case let plans as IncomparablePlans:
             say(plans.description)

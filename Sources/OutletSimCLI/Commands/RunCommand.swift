@@ -31,6 +31,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Independent days (replications), 2 to 10000000.")
     var replications: Int = 30
 
+    @Option(help: ArgumentHelp("Simulate only days FROM to TO−1 (numbered from 0, as --replications N runs 0..N) and write them as a shard for `outletsim merge` (--out names the file).",
+                               valueName: "FROM..TO"))
+    var days: String?
+
     @Option(help: "Seed of the random streams; the same seed gives the same results.")
     var seed: UInt64 = 1
 
@@ -73,9 +77,25 @@ struct RunCommand: ParsableCommand {
         if precision != nil && precisionGoal == nil {
             throw ValidationError("--precision must be METRIC=HALFWIDTH with a day metric's name and a half-width > 0, e.g. wait_p90=0.5; found '\(precision ?? "")'")
         }
+        if let days {
+            guard dayRange != nil else {
+                throw ValidationError("--days must be FROM..TO with 0 <= FROM < TO <= \(Self.mostDays), e.g. 0..50; found '\(days)'")
+            }
+            for (flag, given) in [("--precision", precision != nil), ("--trace", trace), ("--queue-log", queueLog), ("--json", json)] where given {
+                throw ValidationError("--days writes a shard of per-day rows; \(flag) belongs to a whole run (merge the shards, then use the results folder)")
+            }
+        }
         guard precision == nil || (replications...Self.mostDays).contains(maxReplications) else {
             throw ValidationError("--max-replications must be from --replications (\(replications)) to \(Self.mostDays), found \(maxReplications)")
         }
+    }
+
+    /// The days asked for by --days, FROM..<TO.
+    var dayRange: Range<Int>? {
+        guard let days else { return nil }
+        let parts = days.components(separatedBy: "..")
+        guard parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]), from >= 0, from < to, to <= Self.mostDays else { return nil }
+        return from..<to
     }
 
     /// The day metric and half-width asked for by --precision.
@@ -90,6 +110,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let (scenario, standalone) = try ScenarioLoader.loadStandalone(path: file)
         let targets = waitTargets.flatMap(WaitTargetsOption.parse) ?? scenario.waitTargets
+        if let range = dayRange {
+            try writeShard(scenario, standalone: standalone, targets: targets, days: range)
+            return
+        }
         let replacement = output.replacement
         let folder = try ResultsFolder(target: output.out ?? ResultsFolder.defaultPath(name: scenario.name), replacement: replacement)
         do {
@@ -147,24 +171,18 @@ struct RunCommand: ParsableCommand {
             }
         }
         progress.finish()
-        let erlang = ErlangEstimates.compute(scenario, statistics, targets: targets)
         let scenarioData = FileManager.default.contents(atPath: file) ?? Data()
-        let document = ResultsDocument(scenario: scenario, statistics: statistics, erlang: erlang, seed: seed,
-                                       targets: targets, scenarioSHA256: SHA256.hex(scenarioData))
-        for (name, text) in document.files() + [("report.html", RunReport(document: document).html())] {
-            try folder.write(name, text)
-            if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
-        }
-        try folder.write(file.hasSuffix(".yml") ? "scenario.yml" : "scenario.yaml", standalone.text)
-        if let traceFile = standalone.traceFile {
-            guard let data = FileManager.default.contents(atPath: traceFile) else {
-                throw ResultsFolder.Failure.cannotWrite(folder.target.path, "cannot read the arrival trace \(traceFile)")
+        let traceText = try standalone.traceFile.map { path throws -> String in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ResultsFolder.Failure.cannotWrite(folder.target.path, "cannot read the arrival trace \(path)")
             }
-            try folder.write(StandaloneScenario.traceName, String(decoding: data, as: UTF8.self))
+            return String(decoding: data, as: UTF8.self)
         }
-        try folder.write("run.json", runMetadata(scenarioSHA256: document.scenarioSHA256, days: statistics.days,
-                                                 waitTargetsUsed: targets, started: started).rendered())
-        if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
+        let document = try RunFolder.write(folder, scenario: scenario, statistics: statistics, seed: seed, targets: targets,
+                                           scenarioFile: file, scenarioSHA256: SHA256.hex(scenarioData), scenarioText: standalone.text,
+                                           traceText: traceText, stop: stop) {
+            runMetadata(scenarioSHA256: $0, days: statistics.days, waitTargetsUsed: targets, started: started)
+        }
         try folder.commit(replacement: replacement)
 
         if json {
@@ -174,6 +192,36 @@ struct RunCommand: ParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             if let precisionReport { print("\n" + precisionReport) }
             print("\nResults in \(folder.target.path) (\(statistics.days) days in \(String(format: "%.2f", seconds)) s).")
+        }
+    }
+
+    /// `--days`: the days' rows as a shard, written beside its target and renamed into place.
+    func writeShard(_ scenario: Scenario, standalone: StandaloneScenario, targets: [Double], days range: Range<Int>) throws {
+        let stop = Interruption.install()
+        let started = Date()
+        let scenarioData = FileManager.default.contents(atPath: file) ?? Data()
+        let traceText = standalone.traceFile.flatMap { FileManager.default.contents(atPath: $0) }.map { String(decoding: $0, as: UTF8.self) }
+        let header = DayShard.Header(outletsimVersion: OutletSim.version, scenarioFile: file, scenarioSHA256: SHA256.hex(scenarioData),
+                                     scenarioText: standalone.text, traceText: traceText, seed: seed, waitTargets: targets,
+                                     firstDay: range.lowerBound, endDay: range.upperBound)
+        let path = output.out ?? ResultsFolder.defaultPath(name: scenario.name) + ".days-\(range.lowerBound)-\(range.upperBound).shard"
+        var shard = try ShardFile(target: path, header: header, replacement: output.replacement)
+        let progress = Progress(total: range.count, enabled: !quiet && isatty(STDERR_FILENO) == 1, started: started)
+        do {
+            try ReplicationRunner.run(scenario, seed: seed, days: range, jobs: threads.count, targets: targets, stop: stop,
+                                      onDayFinished: { progress.update($0) }) { day in
+                try shard.append(day: day.day, day.metrics)
+            }
+            if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
+            try shard.commit()
+        } catch {
+            shard.discard()
+            throw error
+        }
+        progress.finish()
+        if !quiet {
+            print("Days \(range.lowerBound) to \(range.upperBound - 1) of '\(scenario.name)' (seed \(seed)) in \(shard.target.path) "
+                  + "(\(String(format: "%.2f", Date().timeIntervalSince(started))) s); merge the shards with `outletsim merge`.")
         }
     }
 

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import Measurement
+import OutletEngine
+import Replications
+import Results
+import Scenario
+import ScenarioFile
+
+/// `outletsim merge SHARD...`: the results folder of the run whose days the
+/// shards hold, the same as if one `run` had simulated them all.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge shards written by `run --days FROM..TO` into the results folder of the whole run.",
+        discussion: """
+            Each day's random streams depend only on the seed, the day and the purpose, so \
+            shards simulated on any machines, in any order and with any --jobs merge into \
+            exactly the results folder that `run --replications N` writes (every file but \
+            run.json's provenance is byte-identical). The shards must be of the same scenario \
+            file, seed, wait targets and OutletSim version, and cover days 0..N with no gap \
+            or overlap; otherwise nothing is written and the exit status is 2.
+            """
+    )
+
+    @Argument(help: "Shard files, in any order.")
+    var shards: [String]
+
+    @OptionGroup var output: OutputFolderOptions
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(help: "Print summary.json instead of the table.")
+    var json = false
+
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func run() throws {
+        let stop = Interruption.install()
+        let started = Date()
+        var decoders: [(path: String, decoder: ShardDecoder)] = []
+        for path in shards {
+            guard FileManager.default.fileExists(atPath: path), let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            else { throw Refusal(description: "\(path): error: found no readable file; allowed: a shard written by `outletsim run --days FROM..TO`") }
+            do {
+                decoders.append((path, try ShardDecoder(data)))
+            } catch {
+                throw Refusal(description: "\(path): error: found \(error); allowed: a shard written by `outletsim run --days FROM..TO`")
+            }
+        }
+        decoders.sort { $0.decoder.header.firstDay < $1.decoder.header.firstDay }
+        guard let first = decoders.first?.decoder.header else { throw Refusal(description: "merge: error: no shards given") }
+        // One run: the same scenario, seed, waits and version, days 0..N without gaps or overlaps.
+        var expectedDay = 0
+        for (path, decoder) in decoders {
+            let header = decoder.header
+            let differences: [(String, Bool)] = [
+                ("OutletSim version \(header.outletsimVersion), not \(OutletSim.version)", header.outletsimVersion != OutletSim.version),
+                ("another scenario (SHA-256 \(header.scenarioSHA256.prefix(12)) against \(first.scenarioSHA256.prefix(12)))",
+                 header.scenarioSHA256 != first.scenarioSHA256 || header.scenarioText != first.scenarioText || header.traceText != first.traceText),
+                ("seed \(header.seed), not \(first.seed)", header.seed != first.seed),
+                ("other wait targets", header.waitTargets.map(\.bitPattern) != first.waitTargets.map(\.bitPattern)),
+            ]
+            if let difference = differences.first(where: \.1) {
+                throw Refusal(description: "\(path): error: found \(difference.0); allowed: shards of one run (\(decoders[0].path) is the first)")
+            }
+            guard header.firstDay == expectedDay else {
+                let what = header.firstDay < expectedDay ? "days \(header.firstDay)..\(header.endDay), which overlap days before them"
+                    : "days from \(header.firstDay), leaving days \(expectedDay)..\(header.firstDay) missing"
+                throw Refusal(description: "\(path): error: found \(what); allowed: shards covering days 0..N once each")
+            }
+            expectedDay = header.endDay
+        }
+        let total = expectedDay
+        guard total >= 2 else { throw Refusal(description: "\(decoders[0].path): error: found 1 day; allowed: at least 2 days in all") }
+
+        let scenario = try Self.scenario(of: first)
+        let replacement = output.replacement
+        let folder = try ResultsFolder(target: output.out ?? ResultsFolder.defaultPath(name: scenario.name), replacement: replacement)
+        let document: ResultsDocument
+        do {
+            var accumulator = RunAccumulator(plannedDays: total)
+            for index in decoders.indices {
+                do {
+                    while let day = try decoders[index].decoder.next() {
+                        accumulator.add(day.metrics)
+                        if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
+                    }
+                } catch let failure as DayShard.ShardFailure {
+                    throw Refusal(description: "\(decoders[index].path): error: found \(failure); allowed: a shard written whole by `outletsim run --days FROM..TO`")
+                }
+            }
+            let statistics = accumulator.statistics()
+            document = try RunFolder.write(folder, scenario: scenario, statistics: statistics, seed: first.seed, targets: first.waitTargets,
+                                           scenarioFile: first.scenarioFile, scenarioSHA256: first.scenarioSHA256,
+                                           scenarioText: first.scenarioText, traceText: first.traceText, stop: stop) { sha in
+                metadata(first, scenarioSHA256: sha, days: total, started: started)
+            }
+            try folder.commit(replacement: replacement)
+        } catch {
+            folder.discard()
+            throw error
+        }
+        if json {
+            print(document.summary().rendered(), terminator: "")
+        } else if !quiet {
+            print(SummaryTable(document: document).render())
+            print("\nResults in \(folder.target.path) (\(total) days merged from \(decoders.count) shard(s)).")
+        }
+    }
+
+    /// The scenario the shards ran, read from the text they carry (its
+    /// trace, if any, in a temporary folder OutletSim makes and removes).
+    static func scenario(of header: DayShard.Header) throws -> Scenario {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-merge-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        if let trace = header.traceText {
+            try Data(trace.utf8).write(to: folder.appendingPathComponent(StandaloneScenario.traceName))
+        }
+        return try ScenarioLoader.read(header.scenarioText, file: header.scenarioFile, directory: folder.path)
+    }
+
+    func metadata(_ header: DayShard.Header, scenarioSHA256: String, days: Int, started: Date) -> JSONValue {
+        let format = ISO8601DateFormatter()
+        return .object([
+            ("format", .string("outletsim-run")), ("version", .integer(1)),
+            ("outletsim_version", .string(OutletSim.version)),
+            ("scenario_file", .string(header.scenarioFile)), ("scenario_sha256", .string(scenarioSHA256)),
+            ("seed", .string(String(header.seed))), ("replications", .integer(days)), ("jobs", .null),
+            ("precision", .null),
+            ("wait_targets", .array(header.waitTargets.map { .number($0) })), ("trace", .bool(false)), ("queue_log", .bool(false)),
+            ("merged_from", .array(shards.map { .string($0) })),
+            ("command", .string(CommandLine.arguments.joined(separator: " "))),
+            ("started", .string(format.string(from: started))), ("finished", .string(format.string(from: Date()))),
+        ])
+    }
+}

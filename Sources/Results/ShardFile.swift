@@ -1,0 +1,90 @@
+import Foundation
+import Measurement
+
+/// A shard written as safely as a results folder: into `.NAME.partial-PID`
+/// beside the target, renamed into place when its last day is written. An
+/// existing file at the target is replaced only if it is a shard, and at a
+/// path the user named only with `--force`.
+public struct ShardFile {
+    public let target: URL
+    let temporary: URL
+    let handle: FileHandle
+    var encoder: ShardEncoder
+
+    public init(target path: String, header: DayShard.Header, replacement: ResultsFolder.Replacement) throws(ResultsFolder.Failure) {
+        try Self.check(path, replacement: replacement)
+        target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        temporary = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        encoder = ShardEncoder(header: header)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: encoder.headerBytes) else {
+                throw ResultsFolder.Failure.cannotWrite(path, "cannot create \(temporary.path)")
+            }
+            handle = try FileHandle(forWritingTo: temporary)
+            try handle.seekToEnd()
+        } catch let failure as ResultsFolder.Failure {
+            throw failure
+        } catch {
+            throw .cannotWrite(path, error.localizedDescription)
+        }
+    }
+
+    /// Refuses a target that is not a new path or a shard that may be replaced.
+    public static func check(_ path: String, replacement: ResultsFolder.Replacement) throws(ResultsFolder.Failure) {
+        let shown: String = switch replacement {
+        case .ownDefault: "the shard \(path)"
+        case .named: "--out \(path.isEmpty ? "''" : path)"
+        }
+        let allowed = "a path to a new file or to an OutletSim shard"
+        guard !path.isEmpty else { throw .refused(shown, found: "an empty path", allowed: allowed) }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFREG, isShard(path) else {
+            throw .refused(shown, found: "an existing \(info.st_mode & S_IFMT == S_IFDIR ? "folder" : "file") that is not an OutletSim shard, which OutletSim will not replace",
+                           allowed: allowed)
+        }
+        if case .named(force: false) = replacement {
+            throw .refused(shown, found: "an existing OutletSim shard", allowed: "a new file; add --force to replace a shard")
+        }
+    }
+
+    /// Whether the file at `path` starts as a shard does.
+    public static func isShard(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: DayShard.magic.count)) == DayShard.magic
+    }
+
+    /// Appends the next day (days come in order).
+    public mutating func append(day: Int, _ metrics: DayMetrics) throws(ResultsFolder.Failure) {
+        try write(encoder.encode(day: day, metrics))
+    }
+
+    func write(_ data: Data) throws(ResultsFolder.Failure) {
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            throw .cannotWrite(target.path, error.localizedDescription)
+        }
+    }
+
+    /// Writes the closing record and renames the shard into place.
+    public func commit() throws(ResultsFolder.Failure) {
+        try write(encoder.trailer())
+        do {
+            try handle.close()
+            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+            try FileManager.default.moveItem(at: temporary, to: target)
+        } catch {
+            throw .cannotWrite(target.path, error.localizedDescription)
+        }
+    }
+
+    /// Removes the partial shard.
+    public func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}
