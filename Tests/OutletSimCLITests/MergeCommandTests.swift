@@ -58,10 +58,19 @@ struct MergeCommandTests {
         let whole = try Data(contentsOf: folder.appendingPathComponent("b.shard"))
         try whole.prefix(whole.count - 30).write(to: folder.appendingPathComponent("cut.shard"))
         try Data("not a shard".utf8).write(to: folder.appendingPathComponent("text.shard"))
+        // The same days from another OutletSim version: the header's version, rewritten in place.
+        let version = Data("\"outletsim_version\": \"0.1.0\"".utf8), older = Data("\"outletsim_version\": \"0.0.9\"".utf8)
+        if let range = whole.range(of: version) {
+            var changed = whole
+            changed.replaceSubrange(range, with: older)
+            try changed.write(to: folder.appendingPathComponent("version.shard"))
+        } else {
+            Issue.record("the shard header names no version")
+        }
         for (second, expected) in [("seed.shard", "found seed 2, not 1"), ("overlap.shard", "overlap days before them"),
                                    ("gap.shard", "leaving days 3..4 missing"), ("other.shard", "another scenario"),
                                    ("cut.shard", "a damaged or cut-off shard"), ("text.shard", "not an OutletSim shard"),
-                                   ("missing.shard", "found no readable file")] {
+                                   ("missing.shard", "found no readable file"), ("version.shard", "OutletSim version 0.0.9")] {
             let output = try run(["merge", "a.shard", second, "--out", "merged"], in: folder)
             #expect(output.status == 2, "\(second): \(output.status)")
             #expect(output.standardError.contains(second) && output.standardError.contains(expected), "\(second): \(output.standardError)")
