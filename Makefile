@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test reference-results bench bench-peers bench-outlet bench-run bench-memory bench-optimize clean
+.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize clean
 
 deps:
 	@scripts/install-deps.sh
@@ -29,8 +29,17 @@ test: deps
 	$(SWIFT) test $(CONFIG)
 	$(SWIFT) build $(CONFIG) --product outletsim
 	scripts/python-tests.sh
+	$(MAKE) network NETWORK_OPTIONS="--days 10 --shard-days 5 --quiet"
 	scripts/notebook-tests.sh
-	$(OUTLETSIM) check scenarios/
+	$(OUTLETSIM) check scenarios/*.yaml
+
+# The example network (scenarios/network/, 20 outlets) on a Dask LocalCluster
+# with every core: Parquet tables and report.html in results/network-city-network/.
+# `make test` runs it with small parameters for the network notebook.
+NETWORK_OPTIONS ?=
+network: build
+	scripts/python-env.sh
+	OUTLETSIM=$(OUTLETSIM) .venv-tests/bin/outletsim-network run scenarios/network/city.network.yaml --out results/network-city-network $(NETWORK_OPTIONS)
 
 # The committed reference results folder (docs and test fixture): rerun it
 # when the engine or the weekday scenario changes on purpose.
@@ -80,3 +89,9 @@ bench-optimize: build
 
 clean:
 	rm -rf .build Benchmarks/.build
+
+# 100 outlets x 100 days on a LocalCluster (1 and all workers) against the
+# same work in a shell loop: overhead and scaling (docs/network.md).
+bench-network: build
+	scripts/python-env.sh
+	OUTLETSIM=$(OUTLETSIM) .venv-tests/bin/python Benchmarks/network-overhead.py

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The Python test suite: results files in pandas, and the report in headless
-# Chromium. Installs Chromium (Debian) and a virtual environment (PyPI) when
+# The Python test suite: results files in pandas, the report in headless
+# Chromium, fits of generated logs, and the network on a Dask LocalCluster. Installs Chromium (Debian) and a virtual environment (PyPI) when
 # missing, then runs pytest against the release build of outletsim.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,9 +13,6 @@ if ! command -v chromium >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
+scripts/python-env.sh
 venv=.venv-tests
-if [ ! -x "$venv/bin/pytest" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q -r Tests/python/requirements.txt
-fi
 OUTLETSIM="$PWD/.build/release/outletsim" "$venv/bin/pytest" -q Tests/python

@@ -6,9 +6,13 @@ import CommandTesting
 struct CheckCommandTests {
     let failing = repository.appendingPathComponent("Tests/OutletSimCLITests/Fixtures/failing").path
 
+    /// The four examples; the network's outlets (scenarios/network/) are made to
+    /// differ, some failing on purpose, and are judged by outletsim-network.
     @Test("every example scenario declares targets and passes them")
     func examplesPass() throws {
-        let output = try CommandRunner.run(["check", repository.appendingPathComponent("scenarios").path])
+        let examples = ["after-sales-service-centre", "bank-branch-saturday", "bank-branch-weekday", "telecom-business-hall"]
+            .map { repository.appendingPathComponent("scenarios/\($0).yaml").path }
+        let output = try CommandRunner.run(["check"] + examples)
         #expect(output.status == 0, "\(output.standardOutput)\(output.standardError)")
         let lines = output.standardOutput.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("PASS ") }.count == 4)
@@ -72,5 +76,13 @@ struct CheckCommandTests {
         #expect(output.status == 0 || output.status == 1)
         #expect(output.standardOutput.contains("bank-branch-weekday"))
         #expect(!output.standardOutput.contains("(100000 days)"))
+    }
+
+    @Test("a folder with a network file checks its outlets and skips the network file")
+    func networkFolder() throws {
+        let output = try CommandRunner.run(["check", repository.appendingPathComponent("scenarios/network").path, "--replications", "5"])
+        #expect([0, 1].contains(output.status), "\(output.standardError)")
+        #expect(!output.standardError.contains("city.network.yaml") && !output.standardOutput.contains("city.network.yaml"))
+        #expect(output.standardOutput.contains("east-branch") && output.standardOutput.contains("repair-centre-d"))
     }
 }

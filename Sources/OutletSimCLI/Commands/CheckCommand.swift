@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario files or folders (searched recursively for .yaml and .yml).")
+    @Argument(help: "Scenario files or folders (searched recursively for .yaml and .yml; network files, *.network.yaml, are skipped).")
     var paths: [String]
 
     @Option(help: "Replications per scenario, 2 to 10000000.")
@@ -146,7 +146,8 @@ struct CheckCommand: ParsableCommand {
             }
             if isFolder.boolValue {
                 let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-                let scenarios = found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                // A network file (*.network.yaml, for outletsim-network) lists outlets; it is not a scenario.
+                let scenarios = found.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".network.yaml") }.sorted()
                 guard !scenarios.isEmpty else {
                     throw ValidationError("\(path): found a folder without scenario files; allowed: folders holding .yaml or .yml scenario files")
                 }

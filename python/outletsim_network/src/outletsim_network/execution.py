@@ -1,0 +1,50 @@
+"""Running tasks on a Dask cluster: each task calls the outletsim binary on
+a worker. outletsim writes every output beside its target and renames it
+into place, so a task killed mid-way leaves nothing, and a retry (on
+another worker) writes the same bytes. A task whose output exists is done."""
+from __future__ import annotations
+
+import ctypes
+import os
+import pathlib
+import signal
+import subprocess
+import time
+
+from .tasks import Task
+
+
+def _die_with_parent() -> None:
+    """In the child: be killed when the worker that started it dies (Linux)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def is_done(task: Task, folder: pathlib.Path) -> bool:
+    """The output is there (or, for optimize, the record that no plan meets the targets)."""
+    return (folder / task.output).exists() or (folder / (task.output + ".unreachable")).exists()
+
+
+def run_task(task: Task, folder: str, binary: str, *dependencies: object) -> dict:
+    """Runs one task in `folder` (on a worker); returns what it did.
+
+    outletsim's statuses: 0 done; 1 for check means a target failed, which
+    is a result, not a failure; anything else raises, so Dask retries."""
+    root = pathlib.Path(folder)
+    if is_done(task, root):
+        return {"key": task.key, "status": "cached", "seconds": 0.0}
+    (root / task.output).parent.mkdir(parents=True, exist_ok=True)
+    start = time.monotonic()
+    result = subprocess.run([binary, *task.arguments], cwd=root, capture_output=True, text=True, preexec_fn=_die_with_parent)
+    if task.kind == "optimize" and result.returncode == 1 and not (root / task.output).exists():
+        # No plan within the bounds meets the targets: a result, kept as such.
+        marker = root / (task.output + ".unreachable")
+        partial = marker.with_name(marker.name + f".partial-{os.getpid()}")
+        partial.write_text(result.stderr, encoding="utf-8")
+        partial.replace(marker)
+    ok = result.returncode == 0 or (task.kind in ("check", "optimize") and result.returncode == 1)
+    if not ok or not is_done(task, root):
+        raise RuntimeError(f"{task.outlet}/{task.variant} {task.kind}: outletsim exited {result.returncode}\n{result.stderr[-2000:]}")
+    return {"key": task.key, "status": "ran", "seconds": time.monotonic() - start, "worker_pid": os.getpid()}

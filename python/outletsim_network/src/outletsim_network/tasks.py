@@ -1,0 +1,110 @@
+"""Tasks: each outlet and variant becomes outletsim commands, keyed by the
+hash of everything that decides their result, so that a rerun skips what is
+done and a retried task writes the same bytes in the same place."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import pathlib
+
+import yaml
+
+from .network import Network, Outlet, Variant
+
+
+@dataclasses.dataclass(frozen=True)
+class Task:
+    """One outletsim command. `output` is what it leaves when done."""
+    key: str
+    outlet: str
+    variant: str
+    kind: str                      # run | shard | merge | check | optimize
+    arguments: tuple[str, ...]     # after the binary
+    output: str                    # a path under the network's task folder
+    depends: tuple[str, ...] = ()  # keys of tasks whose outputs it reads
+
+
+def _inputs(path: pathlib.Path, seen: set[pathlib.Path] | None = None) -> list[pathlib.Path]:
+    """The scenario file and every file it reads: its `extends` chain and arrival traces."""
+    seen = seen if seen is not None else set()
+    path = path.resolve()
+    if path in seen:
+        return []
+    seen.add(path)
+    files = [path]
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return files  # outletsim will report it, located
+    if isinstance(document, dict):
+        base = document.get("extends")
+        if isinstance(base, str):
+            files += _inputs(path.parent / base, seen)
+        arrivals = document.get("arrivals")
+        if isinstance(arrivals, dict) and isinstance(arrivals.get("trace"), str):
+            trace = (path.parent / arrivals["trace"]).resolve()
+            if trace.is_file():
+                files.append(trace)
+    return files
+
+
+def _digest(*parts: bytes) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "little"))
+        hasher.update(part)
+    return hasher.hexdigest()[:20]
+
+
+def variant_scenario(outlet: Outlet, variant: Variant, folder: pathlib.Path) -> pathlib.Path:
+    """The scenario a variant runs: the outlet's (or its plan), with the demand scaled."""
+    base = variant.plan or outlet.scenario
+    if variant.demand_scale is None:
+        return base
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{outlet.name}--{variant.name}.yaml"
+    text = (f"# Written by outletsim-network: {outlet.name}, variant {variant.name}.\n"
+            f"extends: {base}\nname: {outlet.name}--{variant.name}\narrivals:\n  scale: {variant.demand_scale!r}\n")
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def plan_tasks(network: Network, folder: pathlib.Path, version: str) -> list[Task]:
+    """Every task of the network, dependencies before the tasks that need them."""
+    tasks: list[Task] = []
+    variants_folder = folder / "variants"
+    for outlet in network.outlets:
+        for variant in outlet.variants:
+            scenario = variant_scenario(outlet, variant, variants_folder)
+            content = [p.read_bytes() for p in _inputs(scenario)]
+            settings = f"{version}|{network.work}|{network.seed}|{network.days}|{variant.demand_scale!r}".encode()
+            base = _digest(settings, *content)
+            where = f"tasks/{outlet.name}/{variant.name}-{base}"
+            seed, days = str(network.seed), str(network.days)
+            if network.work == "optimize":
+                tasks.append(Task(_digest(b"optimize", base.encode()), outlet.name, variant.name, "optimize",
+                                  ("optimize", str(scenario), "--seed", seed, "--validation-days", days, "--jobs", "1",
+                                   "--quiet", "--force", "--out", f"{where}/optimize"), f"{where}/optimize"))
+                continue
+            if network.work == "run":
+                if network.shard_days and network.shard_days < network.days:
+                    shards = []
+                    for start in range(0, network.days, network.shard_days):
+                        end = min(start + network.shard_days, network.days)
+                        shard = Task(_digest(b"shard", base.encode(), f"{start}..{end}".encode()), outlet.name, variant.name, "shard",
+                                     ("run", str(scenario), "--days", f"{start}..{end}", "--seed", seed, "--jobs", "1", "--quiet",
+                                      "--force", "--out", f"{where}/days-{start}-{end}.shard"), f"{where}/days-{start}-{end}.shard")
+                        shards.append(shard)
+                    tasks += shards
+                    tasks.append(Task(_digest(b"merge", base.encode()), outlet.name, variant.name, "merge",
+                                      ("merge", *[s.output for s in shards], "--quiet", "--force", "--out", f"{where}/run"),
+                                      f"{where}/run", tuple(s.key for s in shards)))
+                else:
+                    tasks.append(Task(_digest(b"run", base.encode()), outlet.name, variant.name, "run",
+                                      ("run", str(scenario), "--replications", days, "--seed", seed, "--jobs", "1", "--quiet",
+                                       "--force", "--out", f"{where}/run"), f"{where}/run"))
+            tasks.append(Task(_digest(b"check", base.encode()), outlet.name, variant.name, "check",
+                              ("check", str(scenario), "--replications", days, "--seed", seed, "--jobs", "1",
+                               "--json", f"{where}/check.json"), f"{where}/check.json"))
+    return tasks
