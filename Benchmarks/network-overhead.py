@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--outlets", type=int, default=100)
     parser.add_argument("--days", type=int, default=100)
     arguments = parser.parse_args()
-    binary = os.environ.get("OUTLETSIM", str(REPOSITORY / ".build" / "release" / "outletsim"))
+    binary = str(pathlib.Path(os.environ.get("OUTLETSIM", REPOSITORY / ".build" / "release" / "outletsim")).resolve())
     cores = os.cpu_count() or 1
     work = pathlib.Path(tempfile.mkdtemp(prefix="outletsim-network-bench-"))
     try:

@@ -40,7 +40,8 @@ def two_workers(outletsim, tmp_path_factory):
 def test_the_example_network_loads_in_pandas(two_workers):
     frames = tables(two_workers)
     outlets = frames["outlets"]
-    assert len(outlets) == 24  # 20 outlets, 4 with a growth variant
+    assert len(outlets) == 25  # 20 outlets, 4 with a growth variant, and one fitted from its log
+    assert outlets.set_index(["outlet", "variant"]).loc[("riverside-hall", "as-is"), "targets_pass"] >= 0
     assert set(outlets.variant) == {"as-is", "growth"}
     assert (outlets.days == 6).all()
     growth = outlets.set_index(["outlet", "variant"]).loc[("east-branch", "growth"), "cost"]
@@ -68,7 +69,7 @@ def test_one_worker_gives_the_same_tables_and_a_rerun_skips_what_is_done(outlets
     for name, frame in tables(two_workers).items():
         pd.testing.assert_frame_equal(frame, tables(out)[name], check_exact=True, obj=name)
     again = network(outletsim, "run", NETWORK, "--days", 6, "--shard-days", 3, "--workers", 1, "--out", out)
-    assert "(0 run, 96 done before)" in again.stdout
+    assert "(0 run, 101 done before)" in again.stdout
 
 
 def test_a_worker_killed_mid_task_is_retried_without_duplicates(outletsim, tmp_path):
@@ -93,7 +94,7 @@ def test_a_worker_killed_mid_task_is_retried_without_duplicates(outletsim, tmp_p
                          "--out", out)
         killer.join()
         assert killed, "no worker was killed"
-        assert "(48 run, 0 done before)" in result.stdout
+        assert "(51 run, 0 done before)" in result.stdout
     for name, frame in tables(reference).items():
         pd.testing.assert_frame_equal(frame, tables(out)[name], check_exact=True, obj=name)
     leftovers = [p for p in out.rglob("*") if ".partial" in p.name]

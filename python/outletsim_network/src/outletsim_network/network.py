@@ -12,6 +12,10 @@ outlets:
     variants:                              # optional; the outlet as it is always runs
       - { name: growth, demand_scale: 1.2 }
       - { name: plan-b, plan: plans/east-b.yaml }
+  - name: west-hall                        # an outlet known by its queue-system log:
+    log: logs/west-hall.csv                #   `outletsim fit` makes its scenario first
+    columns: chinese                       #   optional: a ready mapping or a mapping file
+    day_type: weekday                      #   optional: the days fitted
 ```
 
 Every problem is reported as OutletSim reports a scenario's: file, line,
@@ -42,8 +46,11 @@ class Variant:
 @dataclasses.dataclass(frozen=True)
 class Outlet:
     name: str
-    scenario: pathlib.Path
+    scenario: pathlib.Path | None
     variants: tuple[Variant, ...]
+    log: pathlib.Path | None = None
+    columns: str | None = None
+    day_type: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -194,7 +201,8 @@ def load_network(path: str | pathlib.Path) -> Network:
     elif outlet_nodes is not None:
         for index, node in enumerate(outlet_nodes.value):
             path = f"outlets[{index}]"
-            entry = reader.mapping(node, path, {"name": True, "scenario": True, "variants": False})
+            entry = reader.mapping(node, path, {"name": True, "scenario": False, "log": False, "columns": False, "day_type": False,
+                                                "variants": False})
             if entry is None:
                 continue
             outlet_name = reader.text(entry["name"], f"{path}.name", NAME, "a name of letters, digits, '.', '_' or '-'") \
@@ -203,6 +211,24 @@ def load_network(path: str | pathlib.Path) -> Network:
                 reader.report(entry["name"], f"{path}.name", f"'{outlet_name}' a second time", "each outlet named once")
             seen.add(outlet_name or "")
             scenario = reader.file_path(entry["scenario"], f"{path}.scenario", "a scenario file") if "scenario" in entry else None
+            log = reader.file_path(entry["log"], f"{path}.log", "a queue-system log (CSV)") if "log" in entry else None
+            if ("scenario" in entry) == ("log" in entry):
+                reader.report(node, path, "both scenario and log" if "scenario" in entry else "neither scenario nor log",
+                              "one of them: a scenario file, or a queue-system log that `outletsim fit` turns into one")
+            for key in ("columns", "day_type"):
+                if key in entry and "log" not in entry:
+                    reader.report(entry[key], f"{path}.{key}", f"'{key}' without a log", f"'{key}' only with log")
+            columns = None
+            if "columns" in entry:
+                columns = reader.text(entry["columns"], f"{path}.columns", allowed="a ready mapping (canonical, chinese, visit-transactions, ticket-api) or a mapping file")
+                if columns is not None and columns not in ("canonical", "chinese", "visit-transactions", "ticket-api"):
+                    mapping = (file.parent / columns).resolve()
+                    if not mapping.is_file():
+                        reader.report(entry["columns"], f"{path}.columns", f"'{columns}', neither a ready mapping nor a file",
+                                      "canonical, chinese, visit-transactions, ticket-api, or a mapping file relative to the network file")
+                    columns = str(mapping)
+            day_type = reader.text(entry["day_type"], f"{path}.day_type", re.compile(r"^(all|weekday|saturday|sunday|weekend)$"),
+                                   "one of all, weekday, saturday, sunday, weekend") if "day_type" in entry else None
             variants: list[Variant] = [Variant("as-is")]
             variant_nodes = entry.get("variants")
             if variant_nodes is not None and not isinstance(variant_nodes, yaml.SequenceNode):
@@ -222,8 +248,8 @@ def load_network(path: str | pathlib.Path) -> Network:
                     if "demand_scale" not in variant and "plan" not in variant:
                         reader.report(vnode, vpath, "a variant that changes nothing", "demand_scale, plan, or both")
                     variants.append(Variant(vname or "", scale, plan))
-            if outlet_name is not None and scenario is not None:
-                outlets.append(Outlet(outlet_name, scenario, tuple(variants)))
+            if outlet_name is not None and (scenario is not None) != (log is not None):
+                outlets.append(Outlet(outlet_name, scenario, tuple(variants), log, columns, day_type))
     if reader.problems:
         raise NetworkError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
     return Network(file.resolve(), name, seed, days, work, shard_days, tuple(outlets))

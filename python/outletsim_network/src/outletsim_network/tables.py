@@ -22,6 +22,8 @@ from .tasks import Task
 def _rows(tasks: list[Task], folder: pathlib.Path):
     by_place: dict[tuple[str, str], dict[str, Task]] = {}
     for task in tasks:
+        if task.kind == "fit":
+            continue  # the scenario its outlet's tasks run, not a result of its own
         by_place.setdefault((task.outlet, task.variant), {})[task.kind] = task
     return by_place
 

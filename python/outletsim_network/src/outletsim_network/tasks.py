@@ -18,7 +18,7 @@ class Task:
     key: str
     outlet: str
     variant: str
-    kind: str                      # run | shard | merge | check | optimize
+    kind: str                      # fit | run | shard | merge | check | optimize
     arguments: tuple[str, ...]     # after the binary
     output: str                    # a path under the network's task folder
     depends: tuple[str, ...] = ()  # keys of tasks whose outputs it reads
@@ -56,9 +56,9 @@ def _digest(*parts: bytes) -> str:
     return hasher.hexdigest()[:20]
 
 
-def variant_scenario(outlet: Outlet, variant: Variant, folder: pathlib.Path) -> pathlib.Path:
+def variant_scenario(outlet: Outlet, variant: Variant, folder: pathlib.Path, scenario: pathlib.Path) -> pathlib.Path:
     """The scenario a variant runs: the outlet's (or its plan), with the demand scaled."""
-    base = variant.plan or outlet.scenario
+    base = variant.plan or scenario
     if variant.demand_scale is None:
         return base
     folder.mkdir(parents=True, exist_ok=True)
@@ -75,9 +75,31 @@ def plan_tasks(network: Network, folder: pathlib.Path, version: str) -> list[Tas
     tasks: list[Task] = []
     variants_folder = folder / "variants"
     for outlet in network.outlets:
+        fit: Task | None = None
+        scenario_of_outlet = outlet.scenario
+        log_content: list[bytes] = []
+        if outlet.log is not None:
+            # The outlet is its log: fit it once, then run what the fit wrote.
+            mapping = pathlib.Path(outlet.columns) if outlet.columns and pathlib.Path(outlet.columns).is_file() else None
+            log_content = [outlet.log.read_bytes(), (outlet.columns or "canonical").encode(), (outlet.day_type or "all").encode()]
+            if mapping is not None:
+                log_content.append(mapping.read_bytes())
+            fitted = _digest(f"{version}|fit|{network.seed}".encode(), *log_content)
+            where = f"tasks/{outlet.name}/fit-{fitted}"
+            arguments = ["fit", str(outlet.log), "--columns", outlet.columns or "canonical", "--seed", str(network.seed), "--jobs", "1",
+                         "--quiet", "--force", "--out", f"{where}/fit"]
+            if outlet.day_type:
+                arguments += ["--day-type", outlet.day_type]
+            fit = Task(_digest(b"fit", fitted.encode()), outlet.name, "fit", "fit", tuple(arguments), f"{where}/fit")
+            tasks.append(fit)
+            scenario_of_outlet = folder / where / "fit" / "scenario.yaml"
         for variant in outlet.variants:
-            scenario = variant_scenario(outlet, variant, variants_folder)
-            content = [p.read_bytes() for p in _inputs(scenario)]
+            scenario = variant_scenario(outlet, variant, variants_folder, scenario_of_outlet)
+            if fit is not None:
+                content = log_content + ([p.read_bytes() for p in _inputs(variant.plan)] if variant.plan else [])
+            else:
+                content = [p.read_bytes() for p in _inputs(scenario)]
+            after = (fit.key,) if fit is not None else ()
             settings = f"{version}|{network.work}|{network.seed}|{network.days}|{variant.demand_scale!r}".encode()
             base = _digest(settings, *content)
             where = f"tasks/{outlet.name}/{variant.name}-{base}"
@@ -85,7 +107,7 @@ def plan_tasks(network: Network, folder: pathlib.Path, version: str) -> list[Tas
             if network.work == "optimize":
                 tasks.append(Task(_digest(b"optimize", base.encode()), outlet.name, variant.name, "optimize",
                                   ("optimize", str(scenario), "--seed", seed, "--validation-days", days, "--jobs", "1",
-                                   "--quiet", "--force", "--out", f"{where}/optimize"), f"{where}/optimize"))
+                                   "--quiet", "--force", "--out", f"{where}/optimize"), f"{where}/optimize", after))
                 continue
             if network.work == "run":
                 if network.shard_days and network.shard_days < network.days:
@@ -94,7 +116,7 @@ def plan_tasks(network: Network, folder: pathlib.Path, version: str) -> list[Tas
                         end = min(start + network.shard_days, network.days)
                         shard = Task(_digest(b"shard", base.encode(), f"{start}..{end}".encode()), outlet.name, variant.name, "shard",
                                      ("run", str(scenario), "--days", f"{start}..{end}", "--seed", seed, "--jobs", "1", "--quiet",
-                                      "--force", "--out", f"{where}/days-{start}-{end}.shard"), f"{where}/days-{start}-{end}.shard")
+                                      "--force", "--out", f"{where}/days-{start}-{end}.shard"), f"{where}/days-{start}-{end}.shard", after)
                         shards.append(shard)
                     tasks += shards
                     tasks.append(Task(_digest(b"merge", base.encode()), outlet.name, variant.name, "merge",
@@ -103,8 +125,8 @@ def plan_tasks(network: Network, folder: pathlib.Path, version: str) -> list[Tas
                 else:
                     tasks.append(Task(_digest(b"run", base.encode()), outlet.name, variant.name, "run",
                                       ("run", str(scenario), "--replications", days, "--seed", seed, "--jobs", "1", "--quiet",
-                                       "--force", "--out", f"{where}/run"), f"{where}/run"))
+                                       "--force", "--out", f"{where}/run"), f"{where}/run", after))
             tasks.append(Task(_digest(b"check", base.encode()), outlet.name, variant.name, "check",
                               ("check", str(scenario), "--replications", days, "--seed", seed, "--jobs", "1",
-                               "--json", f"{where}/check.json"), f"{where}/check.json"))
+                               "--json", f"{where}/check.json"), f"{where}/check.json", after))
     return tasks
