@@ -116,3 +116,21 @@ def test_a_bad_network_file_is_refused_with_its_place(outletsim, tmp_path, text,
     assert result.returncode == 2, result.stderr
     assert expected in result.stderr, result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_optimize_work_gives_plans_savings_and_the_unreachable(outletsim, tmp_path):
+    fixtures = REPOSITORY / "Tests" / "OutletSimCLITests" / "Fixtures" / "optimize"
+    file = tmp_path / "optimize.network.yaml"
+    file.write_text("name: optimize\nseed: 1\ndays: 30\nwork: optimize\noutlets:\n"
+                    f"  - name: small\n    scenario: {fixtures / 'small-branch-optimize.yaml'}\n"
+                    "    variants:\n      - { name: growth, demand_scale: 1.1 }\n"
+                    f"  - name: impossible\n    scenario: {fixtures / 'small-branch-impossible.yaml'}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    network(outletsim, "run", file, "--workers", 2, "--out", out)
+    outlets = pd.read_parquet(out / "outlets.parquet").set_index(["outlet", "variant"])
+    assert not outlets.loc[("impossible", "as-is"), "plan_found"]
+    small = outlets.loc[("small", "as-is")]
+    assert small.plan_found and small.plan_cost > 0 and small.saving_ci_low <= small.saving <= small.saving_ci_high
+    assert outlets.loc[("small", "growth"), "plan_cost"] > small.plan_cost
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "no plan within the search bounds meets the targets" in html and "saving a day" in html

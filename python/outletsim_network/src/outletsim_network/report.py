@@ -15,22 +15,30 @@ def _number(value, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _count(row, key: str) -> int:
+    value = row.get(key)
+    return 0 if value is None or (isinstance(value, float) and math.isnan(value)) else int(value)
+
+
 def render(name: str, frames: dict[str, pd.DataFrame], work: str, days: int) -> str:
     outlets = frames["outlets"]
     targets = frames["targets"]
     rows = []
     for _, row in outlets.iterrows():
-        failing = int(row.get("targets_fail", 0) or 0)
-        css = "fail" if failing else ("inconclusive" if (row.get("targets_inconclusive", 0) or 0) else "pass")
+        failing = _count(row, "targets_fail")
+        no_plan = "plan_found" in outlets.columns and row.get("plan_found") is False
+        css = "fail" if failing or no_plan else ("inconclusive" if _count(row, "targets_inconclusive") else "pass")
         cells = [html.escape(str(row["outlet"])), html.escape(str(row["variant"]))]
         if "cost" in outlets.columns:
             cells.append(f"{_number(row.get('cost'))} [{_number(row.get('cost_ci_low'))}, {_number(row.get('cost_ci_high'))}]")
-        if "saving" in outlets.columns:
+        if "saving" in outlets.columns and no_plan:
+            cells += ["no plan within the search bounds meets the targets", "—", "—"]
+        elif "saving" in outlets.columns:
             cells.append(_number(row.get("plan_cost")))
             cells.append(_number(row.get("current_cost")))
             cells.append(f"{_number(row.get('saving'))} [{_number(row.get('saving_ci_low'))}, {_number(row.get('saving_ci_high'))}]")
         for verdict in ("pass", "fail", "inconclusive"):
-            cells.append(str(int(row.get(f"targets_{verdict}", 0) or 0)))
+            cells.append(str(_count(row, f"targets_{verdict}")))
         rows.append(f'<tr class="{css}"><td>' + "</td><td>".join(cells) + "</td></tr>")
     header = ["outlet", "variant"]
     if "cost" in outlets.columns:
@@ -46,10 +54,13 @@ def render(name: str, frames: dict[str, pd.DataFrame], work: str, days: int) -> 
         for r in failing.itertuples())
     failing_outlets = sorted(set(zip(failing.outlet, failing.variant))) if len(failing) else []
     total_saving = outlets["saving"].sum() if "saving" in outlets.columns else None
+    unreachable = int((outlets["plan_found"] == False).sum()) if "plan_found" in outlets.columns else 0  # noqa: E712
     summary = (f"{len(outlets)} outlet variants, work: {work}, {days} days each. "
                f"{len(failing_outlets)} fail a target.")
     if total_saving is not None:
         summary += f" Optimized plans save {_number(total_saving)} yuan a day in all against the current plans."
+    if unreachable:
+        summary += f" {unreachable} outlet variant(s) have no plan within their search bounds that meets every target."
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Network {html.escape(name)}</title>
 <style>
