@@ -203,3 +203,19 @@ def test_a_bad_log_is_refused_with_its_place(outletsim, tmp_path, content, expec
     assert result.returncode == 2, result.stderr
     assert expected in result.stderr, result.stderr
     assert not out.exists()
+
+
+def test_a_log_beyond_the_scenario_limits_is_refused_not_written(outletsim, tmp_path):
+    """120,000 tickets an hour fit no scenario (at most 100,000 an hour): exit 2, a clear reason, nothing written."""
+    rows = ["ticket,date,issued,called,service_start,service_end,window,transaction,segment,outcome,appointment"]
+    for i in range(60_000):
+        second = 9 * 3600 + i * 3 // 100
+        clock = lambda s: f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}"
+        rows.append(f"T{i},2026-03-02,{clock(second)},{clock(second + 1)},{clock(second + 1)},{clock(second + 2)},{i % 5 + 1},cash,regular,served,")
+    log = tmp_path / "flood.csv"
+    log.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = subprocess.run([str(outletsim), "fit", str(log), "--out", str(tmp_path / "out"), "--validation-days", "2"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "outside OutletSim's limits" in result.stderr and "a number from 0 to 100000" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -105,7 +105,15 @@ struct FitCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let scenarioPath = URL(fileURLWithPath: targetPath).appendingPathComponent("scenario.yaml").path
-        let fitted = try FittedScenario(fit, name: ResultsFolder.safeComponent(stem + "-fitted"), file: scenarioPath)
+        let fitted: FittedScenario
+        do {
+            fitted = try FittedScenario(fit, name: ResultsFolder.safeComponent(stem + "-fitted"), file: scenarioPath)
+        } catch let problems as ScenarioProblems {
+            // The log asks for more than a scenario may hold (e.g. over 100,000 arrivals an hour).
+            let reasons = problems.problems.map { "\($0.keyPath): found \($0.found); allowed: \($0.allowed)" }.joined(separator: "; ")
+            FileHandle.standardError.write(Data("\(log): error: the fitted scenario is outside OutletSim's limits: \(reasons)\n".utf8))
+            throw ExitCode(2)
+        }
         let validation = try BackValidation(fit: fit, scenario: fitted.scenario)
         let files = FitFiles(fit: fit, fitted: fitted, validation: validation, version: OutletSim.version)
 
