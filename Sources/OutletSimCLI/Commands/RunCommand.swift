@@ -200,7 +200,12 @@ struct RunCommand: ParsableCommand {
         let stop = Interruption.install()
         let started = Date()
         let scenarioData = FileManager.default.contents(atPath: file) ?? Data()
-        let traceText = standalone.traceFile.flatMap { FileManager.default.contents(atPath: $0) }.map { String(decoding: $0, as: UTF8.self) }
+        let traceText = try standalone.traceFile.map { path throws -> String in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ResultsFolder.Failure.cannotWrite(path, "cannot read the arrival trace \(path)")
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
         let header = DayShard.Header(outletsimVersion: OutletSim.version, scenarioFile: file, scenarioSHA256: SHA256.hex(scenarioData),
                                      scenarioText: standalone.text, traceText: traceText, seed: seed, waitTargets: targets,
                                      firstDay: range.lowerBound, endDay: range.upperBound)
