@@ -134,3 +134,15 @@ def test_optimize_work_gives_plans_savings_and_the_unreachable(outletsim, tmp_pa
     assert outlets.loc[("small", "growth"), "plan_cost"] > small.plan_cost
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "no plan within the search bounds meets the targets" in html and "saving a day" in html
+
+
+def test_bad_output_or_binary_is_refused(outletsim, tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "keep.txt").write_text("mine", encoding="utf-8")
+    for out in ("notes.txt", "other"):
+        result = network(outletsim, "run", NETWORK, "--out", tmp_path / out, check=False)
+        assert result.returncode == 2 and "allowed: a new folder or a network results folder" in result.stderr, result.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine" and (tmp_path / "other" / "keep.txt").exists()
+    missing = network(outletsim, "run", NETWORK, "--outletsim", tmp_path / "nothing", "--out", tmp_path / "new", check=False)
+    assert missing.returncode == 2 and "found no outletsim binary" in missing.stderr

@@ -14,10 +14,12 @@ from .network import NetworkError, load_network
 from .tasks import plan_tasks
 
 
-def _outletsim(path: str | None) -> str:
+def _outletsim(path: str | None) -> str | None:
     binary = path or os.environ.get("OUTLETSIM") or shutil.which("outletsim")
-    if not binary or not os.access(binary, os.X_OK):
-        raise SystemExit("outletsim-network: error: found no outletsim binary; allowed: --outletsim PATH, $OUTLETSIM, or outletsim on PATH")
+    if not binary or not os.access(binary, os.X_OK) or not pathlib.Path(binary).is_file():
+        print(f"outletsim-network: error: found no outletsim binary{f' at {binary}' if binary else ''}; "
+              "allowed: --outletsim PATH, $OUTLETSIM, or outletsim on PATH", file=sys.stderr)
+        return None
     return str(pathlib.Path(binary).resolve())
 
 
@@ -32,9 +34,14 @@ def run(arguments: argparse.Namespace) -> int:
         network = dataclasses.replace(network, days=arguments.days or network.days,
                                       shard_days=arguments.shard_days if arguments.shard_days is not None else network.shard_days)
     binary = _outletsim(arguments.outletsim)
+    if binary is None:
+        return 2
     version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True).stdout.strip()
     out = pathlib.Path(arguments.out or f"results/network-{network.name}").resolve()
     marker = out / "network.json"
+    if out.exists() and not out.is_dir():
+        print(f"outletsim-network: error: --out {out}: found a file; allowed: a new folder or a network results folder", file=sys.stderr)
+        return 2
     if out.exists() and any(out.iterdir()) and not marker.exists():
         print(f"outletsim-network: error: --out {out}: found a folder that outletsim-network did not write; "
               "allowed: a new folder or a network results folder", file=sys.stderr)
