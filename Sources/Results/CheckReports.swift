@@ -82,11 +82,7 @@ public enum CheckReports {
                 .object([
                     ("name", .string(report.scenario.name)), ("file", .string(report.file)), ("days", .integer(report.days)),
                     ("targets", .array(report.results.map { result in
-                        let bound: (low: Double?, high: Double?) = switch result.target.judgedBound {
-                        case .atLeast(let low): (low, nil)
-                        case .atMost(let high): (nil, high)
-                        case .between(let low, let high): (low, high)
-                        }
+                        let bound = result.target.judgedBound.limits
                         let start = result.interval.map { JSONValue.string(ClockTime(minutes: report.scenario.intervalStart($0)).description) }
                         return .object([
                             ("name", .string(result.target.name)),

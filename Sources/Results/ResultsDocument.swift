@@ -176,6 +176,23 @@ public struct ResultsDocument: Sendable {
          ("segments.csv", namedTable(.segment, column: "segment", names: scenario.segments.map(\.name)).rendered()),
          ("transactions.csv", namedTable(.transaction, column: "transaction", names: scenario.transactionTypes.map(\.name)).rendered()),
          ("window_groups.csv", windowGroupsTable().rendered()),
-         ("resources.csv", resourcesTable().rendered())]
+         ("resources.csv", resourcesTable().rendered()),
+         ("targets.csv", targetsTable().rendered())]
+    }
+
+    /// Every declared target's verdict, as `check` judges it: the deciding
+    /// value (the worst interval's for a per-interval target), its 95%
+    /// interval and the bound. A scenario without targets has the header only.
+    func targetsTable() -> CSVTable {
+        var table = CSVTable(header: ["target", "metric", "per_interval", "interval", "verdict", "value", "ci_low", "ci_high",
+                                      "at_least", "at_most"])
+        for result in TargetJudge.judge(scenario, statistics) {
+            let bound = result.target.judgedBound.limits
+            table.append([result.target.name, (result.estimate?.key.metric ?? result.target.key(interval: nil).metric).name,
+                          result.target.perInterval ? "true" : "false", result.interval.map(intervalStart) ?? "",
+                          result.verdict.rawValue, CSVTable.cell(result.estimate?.mean ?? .nan), CSVTable.cell(result.estimate?.low ?? .nan),
+                          CSVTable.cell(result.estimate?.high ?? .nan), CSVTable.cell(bound.low ?? .nan), CSVTable.cell(bound.high ?? .nan)])
+        }
+        return table
     }
 }

@@ -22,6 +22,15 @@ public struct ServiceTarget: Sendable, Equatable {
         case atLeast(Double)
         case atMost(Double)
         case between(Double, Double)
+
+        /// The lowest and highest value allowed; nil where there is no limit.
+        public var limits: (low: Double?, high: Double?) {
+            switch self {
+            case .atLeast(let low): (low, nil)
+            case .atMost(let high): (nil, high)
+            case .between(let low, let high): (low, high)
+            }
+        }
     }
 
     /// Whom the target is about.

@@ -30,7 +30,7 @@ struct RunCommandTests {
         }
         let one = try contents(folder.appendingPathComponent("jobs-1")), two = try contents(folder.appendingPathComponent("jobs-2"))
         #expect(Set(one.keys) == ["summary.json", "intervals.csv", "segments.csv", "transactions.csv", "window_groups.csv",
-                                  "resources.csv", "report.html", "scenario.yaml"])
+                                  "resources.csv", "targets.csv", "report.html", "scenario.yaml"])
         #expect(one == two)
     }
 

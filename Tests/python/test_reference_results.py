@@ -25,6 +25,6 @@ def test_this_build_reproduces_the_reference_folder(outletsim, tmp_path):
     subprocess.run([str(outletsim), "run", str(REPOSITORY / run["scenario_file"]), "--replications", str(run["replications"]),
                     "--seed", run["seed"], "--quiet", "--out", str(out)], check=True)
     for name in ["summary.json", "intervals.csv", "segments.csv", "transactions.csv", "window_groups.csv", "resources.csv",
-                 "scenario.yaml", "report.html"]:
+                 "targets.csv", "scenario.yaml", "report.html"]:
         assert (out / name).read_bytes() == (REFERENCE / name).read_bytes(), \
             f"{name} differs from results/reference; if the change is intended, run `make reference-results`"

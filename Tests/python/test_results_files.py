@@ -1,7 +1,11 @@
 """The results CSV files load in pandas with no options, names intact."""
 import json
+import subprocess
 
 import pandas as pd
+import pytest
+
+from conftest import REPOSITORY
 
 
 def test_every_table_loads_with_no_options(weekday_results):
@@ -17,6 +21,20 @@ def test_every_table_loads_with_no_options(weekday_results):
         assert list(table.columns) == columns, name
         assert len(table) > 0, name
         assert pd.api.types.is_float_dtype(table["value"]), name
+
+
+def test_targets_csv_holds_the_verdicts_check_gives(outletsim, weekday_results, tmp_path):
+    """targets.csv judges every declared target as check does, on the same days."""
+    targets = pd.read_csv(weekday_results / "targets.csv")
+    assert list(targets.columns) == ["target", "metric", "per_interval", "interval", "verdict", "value", "ci_low", "ci_high",
+                                     "at_least", "at_most"]
+    report = tmp_path / "check.json"
+    subprocess.run([str(outletsim), "check", str(REPOSITORY / "scenarios" / "bank-branch-weekday.yaml"), "--replications", "8",
+                    "--json", str(report)], capture_output=True)
+    checked = json.loads(report.read_text(encoding="utf-8"))["scenarios"][0]["targets"]
+    assert list(targets.target) == [t["name"] for t in checked]
+    assert list(targets.verdict) == [t["verdict"] for t in checked]
+    assert list(targets.value) == pytest.approx([t["value"] for t in checked], rel=1e-12)
 
 
 def test_names_and_values_reach_pandas_unchanged(weekday_results):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import os
 import pathlib
+import shutil
 import signal
 import subprocess
 import time
@@ -27,6 +28,25 @@ def is_done(task: Task, folder: pathlib.Path) -> bool:
     return (folder / task.output).exists() or (folder / (task.output + ".unreachable")).exists()
 
 
+def remove_abandoned(task: Task, root: pathlib.Path, before: float) -> None:
+    """Removes what an earlier attempt of this task left half-written: OutletSim's
+    temporary outputs (`.NAME.partial-PID`, marked as its own) beside the
+    task's output, made before this attempt began. This attempt has written
+    the output whole, so they can only be an abandoned attempt's (a killed
+    worker's outletsim may outlive the scheduler's retry by a moment)."""
+    output = root / task.output
+    for entry in output.parent.glob(f".{output.name}.partial-*"):
+        try:
+            if entry.stat().st_mtime >= before:
+                continue
+            if entry.is_dir() and (entry / ".outletsim-partial").exists():
+                shutil.rmtree(entry, ignore_errors=True)
+            elif entry.is_file() and entry.open("rb").read(8) == b"OSSHARD1":
+                entry.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
 def run_task(task: Task, folder: str, binary: str, *dependencies: object) -> dict:
     """Runs one task in `folder` (on a worker); returns what it did.
 
@@ -34,8 +54,10 @@ def run_task(task: Task, folder: str, binary: str, *dependencies: object) -> dic
     is a result, not a failure; anything else raises, so Dask retries."""
     root = pathlib.Path(folder)
     if is_done(task, root):
+        remove_abandoned(task, root, time.time())
         return {"key": task.key, "status": "cached", "seconds": 0.0}
     (root / task.output).parent.mkdir(parents=True, exist_ok=True)
+    began = time.time()
     start = time.monotonic()
     result = subprocess.run([binary, *task.arguments], cwd=root, capture_output=True, text=True, preexec_fn=_die_with_parent)
     if task.kind == "optimize" and result.returncode == 1 and not (root / task.output).exists():
@@ -49,4 +71,5 @@ def run_task(task: Task, folder: str, binary: str, *dependencies: object) -> dic
     ok = ok or (task.kind == "check" and result.returncode == 2 and "found no targets" in result.stderr)
     if not ok or not is_done(task, root):
         raise RuntimeError(f"{task.outlet}/{task.variant} {task.kind}: outletsim exited {result.returncode}\n{result.stderr[-2000:]}")
+    remove_abandoned(task, root, began)
     return {"key": task.key, "status": "ran", "seconds": time.monotonic() - start, "worker_pid": os.getpid()}

@@ -46,9 +46,17 @@ def build(tasks: list[Task], folder: pathlib.Path) -> dict[str, pd.DataFrame]:
             table.insert(0, "outlet", outlet)
             intervals.append(table)
         check = kinds.get("check")
-        if check is not None:
+        verdicts = None
+        if run is not None:
+            judged = pd.read_csv(folder / run.output / "targets.csv", keep_default_na=False, na_values=[""])
+            verdicts = [{"name": r["target"], "metric": r["metric"], "interval": None if pd.isna(r["interval"]) else r["interval"],
+                         "verdict": r["verdict"], "value": r["value"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
+                         "at_least": None if pd.isna(r["at_least"]) else r["at_least"],
+                         "at_most": None if pd.isna(r["at_most"]) else r["at_most"]} for r in judged.to_dict("records")]
+        elif check is not None:
             report = json.loads((folder / check.output).read_text(encoding="utf-8"))
             verdicts = [t for scenario in report["scenarios"] for t in scenario["targets"]]
+        if verdicts is not None:
             for target in verdicts:
                 targets.append({"outlet": outlet, "variant": variant, "target": target["name"], "metric": target["metric"],
                                 "interval": target["interval"], "verdict": target["verdict"], "value": target["value"],
