@@ -56,8 +56,8 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.scheduler:
         client = Client(arguments.scheduler)
     else:
-        cluster = LocalCluster(n_workers=arguments.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0" if arguments.dashboard else None)
+        # The dashboard on a free port, printed below.
+        cluster = LocalCluster(n_workers=arguments.workers, threads_per_worker=1, processes=True, dashboard_address=":0")
         client = Client(cluster)
     try:
         if not arguments.quiet:
@@ -107,7 +107,6 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("--days", type=int, help="Days per outlet and variant, instead of the network file's (2 to 10000000).")
     command.add_argument("--shard-days", type=int, help="Days per shard, instead of the network file's (0: no shards).")
     command.add_argument("--retries", type=int, default=3, help="Times a task is retried when its worker dies (default 3).")
-    command.add_argument("--dashboard", action="store_true", help="Serve the Dask dashboard of the LocalCluster.")
     command.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
     arguments = parser.parse_args(argv)
     if arguments.workers < 1 or arguments.retries < 0:
