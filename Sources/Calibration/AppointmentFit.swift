@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import QueueLog
 
 /// Booked visits in the log: bookings per interval, the share of booked
@@ -24,7 +25,7 @@ public struct AppointmentFit: Sendable {
         }
         bookingsPerDay = perDay
         let absent = booked.filter(\.absentBooking)
-        noShow = Share.wilson(absent.count, of: booked.count)
+        noShow = Estimate.wilson(successes: Double(absent.count), trials: booked.count, level: 0.95)
         let offsets = booked.filter { !$0.absentBooking }.map { $0.issued - $0.appointment }
         if offsets.count >= 2 {
             let n = Double(offsets.count), mean = offsets.reduce(0, +) / n

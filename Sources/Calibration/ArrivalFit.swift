@@ -63,14 +63,3 @@ public struct ArrivalFit: Sendable {
         return IntervalEstimate(value: mean / hours, low: low / n / hours, high: high / n / hours)
     }
 }
-
-/// A share with its 95% Wilson interval.
-enum Share {
-    static func wilson(_ successes: Int, of trials: Int) -> IntervalEstimate {
-        guard trials > 0 else { return IntervalEstimate(value: .nan, low: .nan, high: .nan) }
-        let n = Double(trials), p = Double(successes) / n, z = 1.959963984540054
-        let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-        let half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-        return IntervalEstimate(value: p, low: max(centre - half, 0), high: min(centre + half, 1))
-    }
-}

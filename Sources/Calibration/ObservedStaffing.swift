@@ -27,7 +27,7 @@ public struct ObservedStaffing: Sendable {
     /// - Parameters:
     ///   - tickets: the fitted days' tickets.
     ///   - days: how many days they span.
-    public init(log: QueueLog, tickets: [TicketRecord], days: Int, opening: Double, intervalMinutes: Double, intervalCount: Int) {
+    public init(tickets: [TicketRecord], days: Int, opening: Double, intervalMinutes: Double, intervalCount: Int) {
         let served = tickets.filter { $0.window >= 0 && !$0.serviceEnd.isNaN }
         // Skills of each window.
         var transactionCounts: [Int: [Int: Int]] = [:], segmentCounts: [Int: [Int: Int]] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import OutletEngine
 import QueueLog
 
@@ -104,12 +105,12 @@ public struct OutletFit: Sendable {
             counts[position][ticket.segment][interval(ticket.issued)] += 1
         }
         arrivals = ArrivalFit(counts: counts, intervalHours: minutes / 60)
-        segmentShares = (0..<segments).map { segment in Share.wilson(walkIns.filter { $0.segment == segment }.count, of: walkIns.count) }
+        segmentShares = (0..<segments).map { segment in Estimate.wilson(successes: Double(walkIns.filter { $0.segment == segment }.count), trials: walkIns.count, level: 0.95) }
 
         // Mix: transactions of each segment's tickets.
         mix = (0..<segments).map { segment in
             let own = tickets.filter { $0.segment == segment }
-            return (0..<transactions).map { transaction in Share.wilson(own.filter { $0.transaction == transaction }.count, of: own.count) }
+            return (0..<transactions).map { transaction in Estimate.wilson(successes: Double(own.filter { $0.transaction == transaction }.count), trials: own.count, level: 0.95) }
         }
 
         try Self.check(settings.stop)
@@ -127,7 +128,7 @@ public struct OutletFit: Sendable {
         }
 
         try Self.check(settings.stop)
-        staffing = ObservedStaffing(log: log, tickets: tickets, days: days.count, opening: opening, intervalMinutes: minutes,
+        staffing = ObservedStaffing(tickets: tickets, days: days.count, opening: opening, intervalMinutes: minutes,
                                     intervalCount: intervals)
         calling = CallingOrder(tickets: tickets, segments: segments)
         appointments = AppointmentFit(tickets: tickets, days: days.count, segments: segments, transactions: transactions,

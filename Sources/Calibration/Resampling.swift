@@ -1,3 +1,5 @@
+import Statistics
+
 /// The deterministic generator of the fit's bootstrap resamples: a fit of
 /// the same log gives the same intervals, byte for byte.
 struct Resampling {
@@ -24,7 +26,7 @@ struct Resampling {
         (0..<values.count).map { _ in values[index(below: values.count)] }
     }
 
-    /// The 2.5% and 97.5% points of `values` (sorted in place).
+    /// The 2.5% and 97.5% points of the finite `values`, interpolated.
     static func percentileInterval(_ values: [Double]) -> (low: Double, high: Double) {
         let sorted = values.filter(\.isFinite).sorted()
         guard !sorted.isEmpty else { return (.nan, .nan) }
@@ -37,17 +39,6 @@ struct Resampling {
     }
 }
 
-/// An estimate with its 95% interval, as fit.json and the report show it.
-public struct IntervalEstimate: Sendable, Equatable {
-    public let value: Double
-    public let low: Double
-    public let high: Double
-
-    public init(value: Double, low: Double, high: Double) {
-        self.value = value
-        self.low = low
-        self.high = high
-    }
-
-    public func contains(_ truth: Double) -> Bool { low <= truth && truth <= high }
-}
+/// An estimate with its 95% interval, as fit.json and the report show it:
+/// the statistics module's own, so fits and runs speak of intervals alike.
+public typealias IntervalEstimate = Estimate

@@ -30,4 +30,23 @@ enum RunFolder {
         try checkStop()
         return document
     }
+
+    /// run.json: the run's provenance, alike for a run and a merge (which
+    /// names its shards in `merged_from` and has no thread count).
+    static func metadata(scenarioFile: String, scenarioSHA256: String, seed: UInt64, days: Int, jobs: Int?, precision: String?,
+                         targets: [Double], trace: Bool, queueLog: Bool, mergedFrom: [String]?, started: Date) -> JSONValue {
+        let format = ISO8601DateFormatter()
+        var members: [(String, JSONValue)] = [
+            ("format", .string("outletsim-run")), ("version", .integer(1)),
+            ("outletsim_version", .string(OutletSim.version)),
+            ("scenario_file", .string(scenarioFile)), ("scenario_sha256", .string(scenarioSHA256)),
+            ("seed", .string(String(seed))), ("replications", .integer(days)), ("jobs", jobs.map(JSONValue.integer) ?? .null),
+            ("precision", precision.map { .string($0) } ?? .null),
+            ("wait_targets", .array(targets.map { .number($0) })), ("trace", .bool(trace)), ("queue_log", .bool(queueLog)),
+        ]
+        if let mergedFrom { members.append(("merged_from", .array(mergedFrom.map { .string($0) }))) }
+        members += [("command", .string(CommandLine.arguments.joined(separator: " "))),
+                    ("started", .string(format.string(from: started))), ("finished", .string(format.string(from: Date())))]
+        return .object(members)
+    }
 }

@@ -79,21 +79,13 @@ public struct QueueLogWriter {
         self.scenario = scenario
         self.folder = folder
         handle = try folder.create("queue-log.csv")
-        try write(CSVTable(header: CanonicalColumn.allCases.map(\.rawValue)).renderedHeader())
+        try folder.append(CSVTable(header: CanonicalColumn.allCases.map(\.rawValue)).renderedHeader(), to: handle)
     }
 
     /// Appends one day's ticket holders; days must come in day order.
     public func append(_ records: [CustomerRecord]) throws(ResultsFolder.Failure) {
-        try write(SimulatedQueueLog.table(records, scenario: scenario).renderedRows())
+        try folder.append(SimulatedQueueLog.table(records, scenario: scenario).renderedRows(), to: handle)
     }
 
     public func close() { try? handle.close() }
-
-    func write(_ text: String) throws(ResultsFolder.Failure) {
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            throw .cannotWrite(folder.target.path, error.localizedDescription)
-        }
-    }
 }

@@ -60,14 +60,14 @@ public struct TraceWriter {
         self.folder = folder
         customers = try folder.create("customers.csv")
         events = try folder.create("events.csv")
-        try write(TraceTables.customers([], scenario: scenario).renderedHeader(), to: customers)
-        try write(TraceTables.events([]).renderedHeader(), to: events)
+        try folder.append(TraceTables.customers([], scenario: scenario).renderedHeader(), to: customers)
+        try folder.append(TraceTables.events([]).renderedHeader(), to: events)
     }
 
     /// Appends one day's customers; days must come in day order.
     public func append(_ records: [CustomerRecord]) throws(ResultsFolder.Failure) {
-        try write(TraceTables.customers(records, scenario: scenario).renderedRows(), to: customers)
-        try write(TraceTables.events(records).renderedRows(), to: events)
+        try folder.append(TraceTables.customers(records, scenario: scenario).renderedRows(), to: customers)
+        try folder.append(TraceTables.events(records).renderedRows(), to: events)
     }
 
     /// Closes both files.
@@ -75,12 +75,15 @@ public struct TraceWriter {
         try? customers.close()
         try? events.close()
     }
+}
 
-    func write(_ text: String, to handle: FileHandle) throws(ResultsFolder.Failure) {
+extension ResultsFolder {
+    /// Appends `text` to a file this folder created, for files written day by day.
+    func append(_ text: String, to handle: FileHandle) throws(Failure) {
         do {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            throw .cannotWrite(folder.target.path, error.localizedDescription)
+            throw .cannotWrite(target.path, error.localizedDescription)
         }
     }
 }

@@ -97,7 +97,9 @@ struct MergeCommand: ParsableCommand {
             document = try RunFolder.write(folder, scenario: scenario, statistics: statistics, seed: first.seed, targets: first.waitTargets,
                                            scenarioFile: first.scenarioFile, scenarioSHA256: first.scenarioSHA256,
                                            scenarioText: first.scenarioText, traceText: first.traceText, stop: stop) { sha in
-                metadata(first, scenarioSHA256: sha, days: total, started: started)
+                RunFolder.metadata(scenarioFile: first.scenarioFile, scenarioSHA256: sha, seed: first.seed, days: total, jobs: nil,
+                                   precision: nil, targets: first.waitTargets, trace: false, queueLog: false, mergedFrom: shards,
+                                   started: started)
             }
             try folder.commit(replacement: replacement)
         } catch {
@@ -122,20 +124,5 @@ struct MergeCommand: ParsableCommand {
             try Data(trace.utf8).write(to: folder.appendingPathComponent(StandaloneScenario.traceName))
         }
         return try ScenarioLoader.read(header.scenarioText, file: header.scenarioFile, directory: folder.path)
-    }
-
-    func metadata(_ header: DayShard.Header, scenarioSHA256: String, days: Int, started: Date) -> JSONValue {
-        let format = ISO8601DateFormatter()
-        return .object([
-            ("format", .string("outletsim-run")), ("version", .integer(1)),
-            ("outletsim_version", .string(OutletSim.version)),
-            ("scenario_file", .string(header.scenarioFile)), ("scenario_sha256", .string(scenarioSHA256)),
-            ("seed", .string(String(header.seed))), ("replications", .integer(days)), ("jobs", .null),
-            ("precision", .null),
-            ("wait_targets", .array(header.waitTargets.map { .number($0) })), ("trace", .bool(false)), ("queue_log", .bool(false)),
-            ("merged_from", .array(shards.map { .string($0) })),
-            ("command", .string(CommandLine.arguments.joined(separator: " "))),
-            ("started", .string(format.string(from: started))), ("finished", .string(format.string(from: Date()))),
-        ])
     }
 }

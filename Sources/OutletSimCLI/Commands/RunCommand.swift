@@ -181,7 +181,8 @@ struct RunCommand: ParsableCommand {
         let document = try RunFolder.write(folder, scenario: scenario, statistics: statistics, seed: seed, targets: targets,
                                            scenarioFile: file, scenarioSHA256: SHA256.hex(scenarioData), scenarioText: standalone.text,
                                            traceText: traceText, stop: stop) {
-            runMetadata(scenarioSHA256: $0, days: statistics.days, waitTargetsUsed: targets, started: started)
+            RunFolder.metadata(scenarioFile: file, scenarioSHA256: $0, seed: seed, days: statistics.days, jobs: threads.count,
+                               precision: precision, targets: targets, trace: trace, queueLog: queueLog, mergedFrom: nil, started: started)
         }
         try folder.commit(replacement: replacement)
 
@@ -228,19 +229,5 @@ struct RunCommand: ParsableCommand {
             print("Days \(range.lowerBound) to \(range.upperBound - 1) of '\(scenario.name)' (seed \(seed)) in \(shard.target.path) "
                   + "(\(String(format: "%.2f", Date().timeIntervalSince(started))) s); merge the shards with `outletsim merge`.")
         }
-    }
-
-    func runMetadata(scenarioSHA256: String, days: Int, waitTargetsUsed: [Double], started: Date) -> JSONValue {
-        let format = ISO8601DateFormatter()
-        return .object([
-            ("format", .string("outletsim-run")), ("version", .integer(1)),
-            ("outletsim_version", .string(OutletSim.version)),
-            ("scenario_file", .string(file)), ("scenario_sha256", .string(scenarioSHA256)),
-            ("seed", .string(String(seed))), ("replications", .integer(days)), ("jobs", .integer(threads.count)),
-            ("precision", precision.map { .string($0) } ?? .null),
-            ("wait_targets", .array(waitTargetsUsed.map { .number($0) })), ("trace", .bool(trace)), ("queue_log", .bool(queueLog)),
-            ("command", .string(CommandLine.arguments.joined(separator: " "))),
-            ("started", .string(format.string(from: started))), ("finished", .string(format.string(from: Date()))),
-        ])
     }
 }
