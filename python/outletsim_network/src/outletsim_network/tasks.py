@@ -33,19 +33,36 @@ def _inputs(path: pathlib.Path, seen: set[pathlib.Path] | None = None) -> list[p
     seen.add(path)
     files = [path]
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if path.stat().st_size > 5 << 20:
+            return files  # outletsim refuses it, located
+        # Composed, not constructed: aliases stay shared nodes, so a hostile
+        # file cannot expand into memory here before outletsim refuses it.
+        root = yaml.compose(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return files  # outletsim will report it, located
-    if isinstance(document, dict):
-        base = document.get("extends")
-        if isinstance(base, str):
-            files += _inputs(path.parent / base, seen)
-        arrivals = document.get("arrivals")
-        if isinstance(arrivals, dict) and isinstance(arrivals.get("trace"), str):
-            trace = (path.parent / arrivals["trace"]).resolve()
-            if trace.is_file():
-                files.append(trace)
+
+    def scalar(node, key):
+        if isinstance(node, yaml.MappingNode):
+            for name, value in node.value:
+                if isinstance(name, yaml.ScalarNode) and name.value == key:
+                    return value
+        return None
+
+    base = scalar(root, "extends")
+    if isinstance(base, yaml.ScalarNode):
+        files += _inputs(path.parent / base.value, seen)
+    trace = scalar(scalar(root, "arrivals"), "trace")
+    if isinstance(trace, yaml.ScalarNode) and (path.parent / trace.value).resolve().is_file():
+        files.append((path.parent / trace.value).resolve())
     return files
+
+
+def _contents(path: pathlib.Path) -> bytes:
+    """A file's bytes; a missing one (an `extends` to nowhere) hashes by its path, and outletsim reports it, located."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"missing:" + str(path).encode()
 
 
 def _digest(*parts: bytes) -> str:
@@ -96,9 +113,9 @@ def plan_tasks(network: Network, folder: pathlib.Path, version: str) -> list[Tas
         for variant in outlet.variants:
             scenario = variant_scenario(outlet, variant, variants_folder, scenario_of_outlet)
             if fit is not None:
-                content = log_content + ([p.read_bytes() for p in _inputs(variant.plan)] if variant.plan else [])
+                content = log_content + ([_contents(p) for p in _inputs(variant.plan)] if variant.plan else [])
             else:
-                content = [p.read_bytes() for p in _inputs(scenario)]
+                content = [_contents(p) for p in _inputs(scenario)]
             after = (fit.key,) if fit is not None else ()
             settings = f"{version}|{network.work}|{network.seed}|{network.days}|{variant.demand_scale!r}".encode()
             base = _digest(settings, *content)
