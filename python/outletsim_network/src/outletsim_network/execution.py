@@ -5,6 +5,7 @@ another worker) writes the same bytes. A task whose output exists is done."""
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import pathlib
 import shutil
@@ -21,6 +22,31 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except OSError:
         pass
+
+
+@functools.cache
+def _setpriv() -> str | None:
+    """util-linux's setpriv if it can set the parent-death signal (2.33 and later).
+
+    Asking it to, rather than running Python in the forked child, lets the
+    worker start outletsim by vfork: about 5 ms less per task on a worker
+    holding a few hundred MB."""
+    path = shutil.which("setpriv")
+    if path is None:
+        return None
+    try:
+        usage = subprocess.run([path, "--help"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return path if "--pdeathsig" in usage else None
+
+
+def _start(binary: str, arguments: list[str], root: pathlib.Path) -> subprocess.CompletedProcess:
+    """Runs outletsim in `root`; it is killed if the worker dies first."""
+    setpriv = _setpriv()
+    if setpriv is not None:
+        return subprocess.run([setpriv, "--pdeathsig", "KILL", "--", binary, *arguments], cwd=root, capture_output=True, text=True)
+    return subprocess.run([binary, *arguments], cwd=root, capture_output=True, text=True, preexec_fn=_die_with_parent)
 
 
 def is_done(task: Task, folder: pathlib.Path) -> bool:
@@ -59,7 +85,7 @@ def run_task(task: Task, folder: str, binary: str, *dependencies: object) -> dic
     (root / task.output).parent.mkdir(parents=True, exist_ok=True)
     began = time.time()
     start = time.monotonic()
-    result = subprocess.run([binary, *task.arguments], cwd=root, capture_output=True, text=True, preexec_fn=_die_with_parent)
+    result = _start(binary, list(task.arguments), root)
     if task.kind == "optimize" and result.returncode == 1 and not (root / task.output).exists():
         # No plan within the bounds meets the targets: a result, kept as such.
         marker = root / (task.output + ".unreachable")
