@@ -89,6 +89,7 @@ public struct DayObserver: CustomerRecordSink {
         for (index, tally) in perType.enumerated() { tally.emit(into: &metrics, .transaction, entity: index, targets: targets) }
         for (index, tally) in perGroup.enumerated() { tally.emit(into: &metrics, .windowGroup, entity: index, targets: targets) }
         TimeMetrics(totals: totals, scenario: scenario, tickets: tickets).emit(into: &metrics)
+        metrics.putPeriods(scenario)
         metrics.putDaysMeeting(scenario)
         return metrics
     }

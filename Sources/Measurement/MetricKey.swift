@@ -1,8 +1,9 @@
 /// What a measured value is about: the whole day, one interval, one
 /// segment, one transaction type, one window group (whole day or per
-/// interval), or another resource.
+/// interval), another resource, or a period of several intervals that a
+/// target is judged over (entity: its first interval, interval: its last).
 public enum Scope: Int, Sendable, Hashable, Comparable, CaseIterable {
-    case day, interval, segment, transaction, windowGroup, kioskType, staff
+    case day, interval, segment, transaction, windowGroup, kioskType, staff, period
 
     public static func < (lhs: Scope, rhs: Scope) -> Bool { lhs.rawValue < rhs.rawValue }
 }

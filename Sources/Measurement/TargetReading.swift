@@ -26,6 +26,10 @@ extension ServiceTarget {
         case .transaction(let index): return MetricKey(.transaction, entity: index, metric)
         case .windowGroup(let group) where measure == .windowUtilisation:
             return MetricKey(.windowGroup, entity: group, interval: interval ?? -1, .utilisation)
+        case .everyone where isPerPeriod:
+            // The last interval is past closing when the day ends mid-period: a name, not an index.
+            return interval.map { MetricKey(.period, entity: $0, interval: ($0 / intervalsPerPeriod + 1) * intervalsPerPeriod - 1, metric) }
+                ?? MetricKey(.day, metric)
         case .everyone, .windowGroup:
             return interval.map { MetricKey(.interval, entity: $0, metric) } ?? MetricKey(.day, metric)
         }
@@ -38,9 +42,16 @@ extension ServiceTarget {
         onDays == nil ? key(interval: interval) : key(interval: interval).with(.daysMeeting(target: index))
     }
 
-    /// The places the target is read at: every measured interval, or the day.
+    /// The places the target is read at: every measured interval, the
+    /// first measured interval of every period, or the day (nil).
     public func places(in scenario: Scenario) -> [Int?] {
-        perInterval ? (scenario.firstMeasuredInterval..<scenario.intervalCount).map { $0 } : [nil]
+        guard perInterval else { return [nil] }
+        let measured = scenario.firstMeasuredInterval..<scenario.intervalCount
+        guard isPerPeriod else { return measured.map { $0 } }
+        return stride(from: 0, to: scenario.intervalCount, by: intervalsPerPeriod).compactMap { start in
+            let first = max(start, measured.lowerBound)
+            return first < min(start + intervalsPerPeriod, measured.upperBound) ? first : nil
+        }
     }
 
     /// Whether `value` meets the target's own bound.
@@ -65,6 +76,37 @@ extension DayMetrics {
                 let key = target.key(interval: interval)
                 guard let value = dayValue(key), value.isFinite else { continue }
                 put(key.with(.daysMeeting(target: index)), target.holds(value) ? 1 : 0, over: 1)
+            }
+        }
+    }
+
+    /// For each target judged over periods: at each period, the terms of its
+    /// intervals added up (the most standing, for the largest), and its
+    /// customers' waits pooled, so a period is customer-weighted as an
+    /// interval is.
+    ///
+    /// - Complexity: O(targets × intervals + customers of the day for percentile targets).
+    mutating func putPeriods(_ scenario: Scenario) {
+        for target in scenario.targets where target.isPerPeriod {
+            for case let first? in target.places(in: scenario) {
+                let key = target.key(interval: first)
+                guard terms[key] == nil else { continue }  // another target over the same periods
+                let intervals = target.periodIntervals(from: first, intervalCount: scenario.intervalCount)
+                switch key.metric.estimator {
+                case .ratio:
+                    let found = intervals.compactMap { terms[MetricKey(.interval, entity: $0, key.metric)] }
+                    guard !found.isEmpty else { continue }
+                    if key.metric == .standingMax {
+                        put(key, found.map(\.numerator).max() ?? 0)
+                    } else {
+                        put(key, found.reduce(0) { $0 + $1.numerator }, over: found.reduce(0) { $0 + $1.denominator })
+                    }
+                case .percentile(let duration, _):
+                    let periodKey = DurationKey(.period, entity: first, interval: key.interval, duration)
+                    guard durations[periodKey] == nil else { continue }
+                    let pooled = intervals.flatMap { durations[DurationKey(.interval, entity: $0, duration)] ?? [] }
+                    if !pooled.isEmpty { durations[periodKey] = pooled }
+                }
             }
         }
     }

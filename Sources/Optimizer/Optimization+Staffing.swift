@@ -44,12 +44,21 @@ extension Optimization {
     }
 
     /// One window more where each miss is: in the interval a per-interval
-    /// target misses, or the day's worst interval for a day target, in the
+    /// target misses, the worst interval of the period a per-period target
+    /// misses, or the day's worst interval for a day target, in the
     /// searched group busiest there that may still grow.
     func additions(for misses: [TargetMiss], in evaluation: PlanEvaluation, plan: OutletPlan) -> [(group: Int, interval: Int)] {
         var chosen: Set<[Int]> = []
         for miss in misses where TargetStanding.wantsMoreService(miss, scenario) {
-            let intervals = miss.interval.map { [$0] } ?? worstIntervals(for: scenario.targets[miss.target], in: evaluation)
+            let target = scenario.targets[miss.target]
+            let intervals: [Int]
+            switch miss.interval {
+            case let first? where target.isPerPeriod:
+                let period = target.periodIntervals(from: first, intervalCount: scenario.intervalCount)
+                intervals = worstIntervals(for: target, in: evaluation).filter(period.contains)
+            case let interval?: intervals = [interval]
+            case nil: intervals = worstIntervals(for: target, in: evaluation)
+            }
             for interval in intervals {
                 if let group = busiestGroupWithRoom(interval, evaluation, plan) {
                     chosen.insert([group, interval])

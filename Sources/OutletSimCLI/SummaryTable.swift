@@ -115,12 +115,17 @@ struct SummaryTable {
         var grid: [[String]] = [["interval"] + grids.map { "T\($0.index + 1)" }]
         for interval in scenario.firstMeasuredInterval..<scenario.intervalCount {
             grid.append([ClockTimeText.interval(scenario.intervalStart(interval))] + grids.map { column in
-                guard let place = column.places.first(where: { $0.interval == interval }) else { return "-" }
+                guard let place = column.places.first(where: { $0.interval == interval }) else {
+                    // Within a period judged as a whole, after its first row.
+                    let target = scenario.targets[column.index]
+                    return target.isPerPeriod && interval % target.intervalsPerPeriod != 0 ? "" : "-"
+                }
                 let mark = switch place.verdict { case .pass: "pass"; case .fail: "FAIL"; case .inconclusive: "?" }
                 return "\(mark) \(format(place.estimate.mean))"
             })
         }
-        text += "\n\nPer-interval targets, every interval (pass, ? inconclusive, FAIL):\n\n" + TextTable.render(grid)
+        text += "\n\nPer-interval targets, every interval (pass, ? inconclusive, FAIL; a per-period target on its period's first row):\n\n"
+            + TextTable.render(grid)
         return text
     }
 }

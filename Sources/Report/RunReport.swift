@@ -235,19 +235,24 @@ public struct RunReport {
         html += "</tbody></table>"
         let perInterval = scenario.targets.enumerated().filter { $0.element.perInterval }
         guard !perInterval.isEmpty else { return html }
-        html += "<div class=\"scroll\"><table class=\"target-grid\"><caption>Per-interval targets in every interval: pass, inconclusive or fail, with the value</caption><thead><tr><th>target</th>"
+        html += "<div class=\"scroll\"><table class=\"target-grid\"><caption>Per-interval targets in every interval (or period): pass, inconclusive or fail, with the value</caption><thead><tr><th>target</th>"
         let measured = scenario.firstMeasuredInterval..<scenario.intervalCount
         html += measured.map { "<th>\(ClockTime(minutes: scenario.intervalStart($0)))</th>" }.joined() + "</tr></thead><tbody>"
         for (index, target) in perInterval {
             let places = TargetJudge.placeVerdicts(target, scenario, document.statistics)
             html += "<tr><td title=\"\(SVG.escape(target.name))\">T\(index + 1)</td>"
-            for interval in measured {
+            // A target judged per period has one cell spanning the period's intervals.
+            var interval = measured.lowerBound
+            while interval < measured.upperBound {
+                let span = target.isPerPeriod ? target.periodIntervals(from: interval, intervalCount: scenario.intervalCount).count : 1
+                let columns = span > 1 ? " colspan=\"\(span)\"" : ""
                 if let place = places.first(where: { $0.interval == interval }) {
                     let title = "\(place.verdict.rawValue): \(show(place.estimate.mean)) [\(show(place.estimate.low)), \(show(place.estimate.high))], \(target.boundText)"
-                    html += "<td class=\"\(place.verdict.rawValue)\" title=\"\(SVG.escape(title))\">\(show(place.estimate.mean))</td>"
+                    html += "<td class=\"\(place.verdict.rawValue)\"\(columns) title=\"\(SVG.escape(title))\">\(show(place.estimate.mean))</td>"
                 } else {
-                    html += "<td>–</td>"
+                    html += "<td\(columns)>–</td>"
                 }
+                interval += span
             }
             html += "</tr>"
         }

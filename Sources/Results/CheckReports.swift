@@ -24,7 +24,11 @@ public struct ScenarioCheck: Sendable {
         guard let estimate = result.estimate else { return "no value measured; bound \(result.target.boundText)" }
         let value = String(format: "%.4g", estimate.mean)
         let interval = "[\(String(format: "%.4g", estimate.low)), \(String(format: "%.4g", estimate.high))]"
-        let place = result.interval.map { " in the \(ClockTime(minutes: scenario.intervalStart($0))) interval" } ?? ""
+        let place = result.interval.map { first in
+            guard result.target.isPerPeriod else { return " in the \(ClockTime(minutes: scenario.intervalStart(first))) interval" }
+            let last = result.target.periodIntervals(from: first, intervalCount: scenario.intervalCount).upperBound
+            return " from \(ClockTime(minutes: scenario.intervalStart(first))) to \(ClockTime(minutes: scenario.intervalStart(last) + scenario.intervalMinutes))"
+        } ?? ""
         return "\(value) \(interval)\(place); bound \(result.target.boundText)"
     }
 

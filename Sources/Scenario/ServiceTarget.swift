@@ -49,20 +49,35 @@ public struct ServiceTarget: Sendable, Equatable {
     public var measure: Measure
     public var bound: Bound
     public var subject: Subject
-    /// Judged for every interval rather than for the whole day.
+    /// Judged for every interval (or period) rather than for the whole day.
     public var perInterval: Bool
+    /// With `perInterval`, the intervals judged together: periods of this
+    /// many intervals from opening, each judged on all its customers
+    /// ("every hour" on quarter-hour intervals: 4; the last period may be
+    /// shorter). 1 judges each interval on its own.
+    public var intervalsPerPeriod: Int
     /// When set, the bound is judged day by day and must hold on at least
     /// this share of days ("p90 ≤ 15 on 90% of days"); else on the mean.
     public var onDays: Double?
 
     public init(name: String, measure: Measure, bound: Bound, subject: Subject = .everyone, perInterval: Bool = false,
-                onDays: Double? = nil) {
+                intervalsPerPeriod: Int = 1, onDays: Double? = nil) {
         self.name = name
         self.measure = measure
         self.bound = bound
         self.subject = subject
         self.perInterval = perInterval
+        self.intervalsPerPeriod = max(1, intervalsPerPeriod)
         self.onDays = onDays
+    }
+
+    /// Whether the target is judged over periods longer than one interval.
+    public var isPerPeriod: Bool { perInterval && intervalsPerPeriod > 1 }
+
+    /// The intervals of the period that starts at interval `first` (the
+    /// period's first measured interval), cut at the day's last interval.
+    public func periodIntervals(from first: Int, intervalCount: Int) -> ClosedRange<Int> {
+        first...max(first, min(intervalCount, (first / intervalsPerPeriod + 1) * intervalsPerPeriod) - 1)
     }
 
     /// The bound the judged estimate must meet: the target's own, or, for a

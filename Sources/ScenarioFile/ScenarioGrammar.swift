@@ -178,7 +178,7 @@ enum Grammar {
         Field("at_least", .number(.minutes), "The value must be at least this."),
         Field("at_most", .number(.minutes), "The value must be at most this."),
         Field("between", .list(.number(.minutes)), "[low, high]: the value must lie within."),
-        Field("per", .text, "day (default) or interval: judged for the whole day or for every interval."),
+        Field("per", .text, "day (default), interval, hour, or a period such as '30 min' (a whole number of intervals, from opening): judged for the whole day, for every interval, or for every period on all its customers."),
         Field("on_days", .probability, "Judge the bound day by day: it must hold on at least this share of days (e.g. 0.9), rather than on the mean over days."),
         Field("segment", .text, "Only this segment's customers."),
         Field("transaction", .text, "Only customers with this transaction type."),

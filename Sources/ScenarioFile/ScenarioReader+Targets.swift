@@ -50,17 +50,20 @@ extension ScenarioReader {
         }
         guard let bound = readBound(entries, node, path, Self.boundLimits(measure)) else { return nil }
 
-        var perInterval = false
+        var perInterval = false, intervalsPerPeriod = 1
         if let perNode = entries["per"], let per = nodes.text(perNode, "\(path).per") {
-            guard per == "day" || per == "interval" else {
-                nodes.report(perNode, "\(path).per", found: "'\(per)'", allowed: "day or interval")
-                return nil
-            }
-            perInterval = per == "interval"
+            guard let period = readPeriod(per, perNode, path) else { return nil }
+            perInterval = period > 0
+            intervalsPerPeriod = max(1, period)
             // Overtime belongs to the day: no interval has its own.
             if perInterval && metric == "overtime" {
-                nodes.report(perNode, "\(path).per", found: "per interval for overtime, which is measured only for the whole day",
+                nodes.report(perNode, "\(path).per", found: "per \(per) for overtime, which is measured only for the whole day",
                              allowed: "day (or leave out per)")
+                return nil
+            }
+            if intervalsPerPeriod > 1 && entries["window_group"] != nil {
+                nodes.report(perNode, "\(path).per", found: "per \(per) for one window group",
+                             allowed: "interval or day for a window group's utilisation")
                 return nil
             }
         }
@@ -106,9 +109,43 @@ extension ScenarioReader {
             }
             onDays = share
         }
-        var name = entries["name"].flatMap { nodes.text($0, "\(path).name") } ?? Self.describe(metric, measure, bound, perInterval)
+        let every = !perInterval ? nil : intervalsPerPeriod == 1 ? "interval" : Self.periodText(Double(intervalsPerPeriod) * (hours?.intervalMinutes ?? 0))
+        var name = entries["name"].flatMap { nodes.text($0, "\(path).name") } ?? Self.describe(metric, measure, bound, every: every)
         if entries["name"] == nil, let onDays { name += " on \(NodeReader.format(onDays * 100))% of days" }
-        return ServiceTarget(name: name, measure: measure, bound: bound, subject: subject, perInterval: perInterval, onDays: onDays)
+        return ServiceTarget(name: name, measure: measure, bound: bound, subject: subject, perInterval: perInterval,
+                             intervalsPerPeriod: intervalsPerPeriod, onDays: onDays)
+    }
+
+    /// Reads `per`: 0 for the day, else the intervals judged together (1:
+    /// each interval; `hour` or `N min`: periods of that length, a
+    /// multiple of the interval), nil after reporting a problem.
+    mutating func readPeriod(_ per: String, _ node: Node, _ path: String) -> Int? {
+        let allowed = "day, interval, hour, or a period such as '30 min' (a multiple of the outlet's interval)"
+        switch per {
+        case "day": return 0
+        case "interval": return 1
+        default: break
+        }
+        let words = per.split(separator: " ")
+        let minutes: Double? = per == "hour" ? 60 : words.count == 2 && words[1] == "min" ? Double(words[0]) : nil
+        guard let minutes, minutes.isFinite, minutes > 0, minutes <= 1440 else {
+            nodes.report(node, "\(path).per", found: "'\(per)'", allowed: allowed)
+            return nil
+        }
+        // Without opening hours the outlet block has its own error; judge nothing further.
+        guard let interval = hours?.intervalMinutes, interval > 0 else { return nil }
+        let count = minutes / interval
+        guard count >= 1, count == count.rounded() else {
+            nodes.report(node, "\(path).per", found: "'\(per)', which is not a whole number of \(NodeReader.format(interval))-minute intervals",
+                         allowed: allowed)
+            return nil
+        }
+        return Int(count)
+    }
+
+    /// "hour" or "30 min": how a period of `minutes` is named.
+    static func periodText(_ minutes: Double) -> String {
+        minutes == 60 ? "hour" : "\(NodeReader.format(minutes)) min"
     }
 
     /// What a target's bound may be: a share from 0 to 1, minutes, or a count of customers.
@@ -146,7 +183,8 @@ extension ScenarioReader {
         }
     }
 
-    static func describe(_ metric: String, _ measure: ServiceTarget.Measure, _ bound: ServiceTarget.Bound, _ perInterval: Bool) -> String {
+    /// A target's default name, e.g. "share served within 10 min >= 0.8 in every hour".
+    static func describe(_ metric: String, _ measure: ServiceTarget.Measure, _ bound: ServiceTarget.Bound, every: String?) -> String {
         let what: String
         if case .shareServedWithin(let minutes) = measure {
             what = "share served within \(NodeReader.format(minutes)) min"
@@ -159,6 +197,6 @@ extension ScenarioReader {
         case .atMost(let value): limit = "<= \(NodeReader.format(value))"
         case .between(let low, let high): limit = "in [\(NodeReader.format(low)), \(NodeReader.format(high))]"
         }
-        return "\(what) \(limit)" + (perInterval ? " in every interval" : "")
+        return "\(what) \(limit)" + (every.map { " in every \($0)" } ?? "")
     }
 }

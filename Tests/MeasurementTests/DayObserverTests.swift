@@ -124,3 +124,57 @@ struct DaysMeetingTests {
         #expect(target.boundText == "≤ 10 on ≥ 80% of days")
     }
 }
+
+/// Targets judged over periods of several intervals: one value per period,
+/// from all its customers, not the mean of its intervals.
+@Suite("Per-period targets")
+struct PeriodTargetTests {
+    /// 09:00-11:00 in 30-minute intervals, every target judged per hour (2 intervals).
+    static func scenario() throws -> Scenario {
+        var scenario = try DayObserverTests.scenario()
+        scenario.targets = [
+            ServiceTarget(name: "P(no wait) every hour", measure: .shareServedWithin(minutes: 0), bound: .atLeast(0.5), perInterval: true,
+                          intervalsPerPeriod: 2),
+            ServiceTarget(name: "p90 every hour", measure: .waitPercentile(90), bound: .atMost(8), perInterval: true, intervalsPerPeriod: 2),
+            ServiceTarget(name: "mean wait every hour on 60% of days", measure: .meanWait, bound: .atMost(4), perInterval: true,
+                          intervalsPerPeriod: 2, onDays: 0.6),
+        ]
+        return scenario
+    }
+
+    @Test("a period's places are its first measured interval; warm-up cuts the first period, closing the last")
+    func places() throws {
+        var scenario = try Self.scenario()
+        #expect(scenario.targets[0].places(in: scenario) == [0, 2])
+        #expect(scenario.targets[0].key(interval: 2) == MetricKey(.period, entity: 2, interval: 3, .shareServedWithin(0)))
+        scenario.warmUp = 30
+        #expect(scenario.targets[0].places(in: scenario) == [1, 2])
+        #expect(scenario.targets[0].periodIntervals(from: 1, intervalCount: scenario.intervalCount) == 1...1)
+        scenario.targets[0].intervalsPerPeriod = 3
+        #expect(scenario.targets[0].places(in: scenario) == [1, 3])
+        #expect(scenario.targets[0].periodIntervals(from: 3, intervalCount: scenario.intervalCount) == 3...3)
+    }
+
+    @Test("a period pools its customers: 1 of 4 unwaited in the first hour, whatever the intervals' own shares")
+    func pooled() throws {
+        let scenario = try Self.scenario()
+        // 09:00-09:30: one customer, no wait; 09:30-10:00: three customers who wait 6, 7 and 12.
+        // The intervals' shares are 1 and 0: their mean is 0.5, the hour's customers say 0.25.
+        let records = [DayObserverTests.served(arrival: 545, wait: 0), DayObserverTests.served(arrival: 575, wait: 6),
+                       DayObserverTests.served(arrival: 580, wait: 7), DayObserverTests.served(arrival: 585, wait: 12)]
+        let day = DayObserverTests.day(scenario, records)
+        #expect(day.metrics.value(scenario.targets[0].key(interval: 0)) == 0.25)
+        #expect(day.metrics.value(scenario.targets[2].key(interval: 0)) == 25.0 / 4)
+        #expect(day.metrics.value(scenario.targets[2].judgedKey(interval: 0, index: 2)) == 0)
+        #expect(day.metrics.terms[scenario.targets[0].key(interval: 2)] == nil)  // nobody came in the second hour
+
+        let statistics = RunStatistics([day, day])
+        let judged = TargetJudge.placeVerdicts(scenario.targets[0], scenario, statistics)
+        #expect(judged.map(\.interval) == [0])
+        #expect(judged.first?.estimate.mean == 0.25)
+        #expect(judged.first?.verdict == .fail)
+        // The hour's p90 comes from its four waits, the largest of which is 12.
+        let p90 = try #require(statistics.estimate(scenario.targets[1].key(interval: 0)))
+        #expect(abs(p90.mean - 12) < 0.2)
+    }
+}
