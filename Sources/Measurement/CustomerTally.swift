@@ -23,9 +23,16 @@ struct CustomerTally {
     var waitBuckets: [UInt16] = []
     /// Every customer's time in the outlet, as sketch buckets.
     var timeInOutletBuckets: [UInt16] = []
+    /// Whether guides help one customer at a time, so their requests are counted.
+    let countsGuides: Bool
+    /// Customers who asked a guide, those a guide helped, and their waits for one, minutes.
+    var guideRequests = 0
+    var guideHelped = 0
+    var guideWaitSum = 0.0
 
-    init(targets: Int) {
+    init(targets: Int, countsGuides: Bool = false) {
         within = Array(repeating: 0, count: targets)
+        self.countsGuides = countsGuides
     }
 
     /// - Complexity: O(targets), no allocation once the day's buffers have grown.
@@ -47,6 +54,11 @@ struct CustomerTally {
         }
         timeInOutletSum += timeInOutlet
         timeInOutletBuckets.append(timeInOutletBucket)
+        if !record.guideAsked.isNaN {
+            guideRequests += 1
+            guideWaitSum += record.guideWait
+            if record.wasHelped { guideHelped += 1 }
+        }
     }
 
     mutating func reset() {
@@ -59,6 +71,9 @@ struct CustomerTally {
         ticketHolders = 0
         ticketWaitSum = 0
         timeInOutletSum = 0
+        guideRequests = 0
+        guideHelped = 0
+        guideWaitSum = 0
         waitBuckets.removeAll(keepingCapacity: true)
         timeInOutletBuckets.removeAll(keepingCapacity: true)
     }
@@ -91,6 +106,13 @@ struct CustomerTally {
             day.put(key(.ticketWaitMean), ticketWaitSum, over: Double(ticketHolders))
             for (index, target) in targets.enumerated() {
                 day.put(key(.shareServedWithin(target)), Double(within[index]), over: Double(ticketHolders))
+            }
+        }
+        if countsGuides {
+            day.put(key(.guideRequests), Double(guideRequests))
+            if guideRequests > 0 {
+                day.put(key(.shareHelped), Double(guideHelped), over: Double(guideRequests))
+                day.put(key(.guideWaitMean), guideWaitSum, over: Double(guideRequests))
             }
         }
         if !waitBuckets.isEmpty { day.durations[DurationKey(scope, entity: entity, interval: interval, .wait)] = waitBuckets }

@@ -81,6 +81,14 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// judged on days held at this place.
     case daysMeeting(target: Int)
 
+    // Guides who help one customer at a time.
+    /// Customers who asked a guide for help.
+    case guideRequests
+    /// Helped by a guide, as a share of those who asked.
+    case shareHelped
+    /// Minutes from asking a guide until one came or the customer gave up, per customer who asked.
+    case guideWaitMean
+
     /// The parts of the day's cost.
     public enum CostComponent: String, Sendable, Hashable, CaseIterable {
         case staff, windows, greeters, guides, overtimePremium = "overtime_premium", kiosks, seats
@@ -143,6 +151,9 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .cost(let component): component.map { "cost_" + $0.rawValue } ?? "cost"
         case .queueLength: "queue_length"
         case .daysMeeting(let target): "share_of_days_meeting_target_\(target + 1)"
+        case .guideRequests: "guide_requests"
+        case .shareHelped: "share_helped"
+        case .guideWaitMean: "guide_wait_mean"
         }
     }
 
@@ -186,6 +197,9 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .cost(let part): 32 | UInt64(part.map { Metric.CostComponent.allCases.firstIndex(of: $0) ?? 0 } ?? 99) << 8
         case .daysMeeting(let target): 33 | UInt64(truncatingIfNeeded: target) << 8
         case .queueLength: 34
+        case .guideRequests: 35
+        case .shareHelped: 36
+        case .guideWaitMean: 37
         }
     }
 
@@ -195,7 +209,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .waitPercentile(let p): .percentile(.wait, Double(p) / 100)
         case .timeInOutletPercentile(let p): .percentile(.timeInOutlet, Double(p) / 100)
         case .outcomeShare, .shareAbandoned, .kioskShare, .kioskSuccessRate, .shareServedWithin, .windowUtilisation,
-             .utilisation, .shareOfTimeBroken, .daysMeeting:
+             .utilisation, .shareOfTimeBroken, .daysMeeting, .shareHelped:
             .ratio(.share)
         default:
             .ratio(.nonNegative)
@@ -237,7 +251,8 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
                              .timeInOutletMean, .occupancyMean, .occupancyMax, .standingMinutes, .standingMax, .waitingAtEnd,
                              .inOutletMean, .inOutletAtEnd, .overtimeMinutes, .tickets, .counterLoadErlangs,
                              .windowUtilisation, .openWindows, .windowStaffHours, .staffHours, .utilisation,
-                             .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .queueLength, .cost(nil)]
+                             .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .queueLength, .cost(nil),
+                             .guideRequests, .shareHelped, .guideWaitMean]
         all += Outcome.allCases.flatMap { [Metric.outcomeCount($0), .outcomeShare($0)] }
         all += percentiles.flatMap { [Metric.waitPercentile($0), .timeInOutletPercentile($0)] }
         all += CostComponent.allCases.map { .cost($0) }

@@ -16,11 +16,14 @@ extension ServiceTarget {
         case .maxStanding: .standingMax
         case .overtime: .overtimeMinutes
         case .windowUtilisation: .windowUtilisation
+        case .greeterUtilisation, .guideUtilisation: .utilisation
+        case .guideWait: .guideWaitMean
         }
     }
 
     /// The key of the target's measure for one interval, or the day (nil).
     public func key(interval: Int?) -> MetricKey {
+        if let role = staffRole { return MetricKey(.staff, entity: role, interval: interval ?? -1, .utilisation) }
         switch subject {
         case .segment(let index): return MetricKey(.segment, entity: index, metric)
         case .transaction(let index): return MetricKey(.transaction, entity: index, metric)

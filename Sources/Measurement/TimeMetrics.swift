@@ -90,6 +90,17 @@ struct TimeMetrics {
         day.put(MetricKey(.staff, entity: 0, .staffHours), greeterMinutes / 60)
         day.put(MetricKey(.staff, entity: 0, .utilisation), sum(totals.greeterBusyMinutes), over: sum(totals.greeterOnDutyMinutes))
         day.put(MetricKey(.staff, entity: 1, .staffHours), guideMinutes / 60)
+        let guidesAreBusy = !totals.guideBusyMinutes.isEmpty && scenario.selfService.guideAssist != nil
+        if guidesAreBusy { day.put(MetricKey(.staff, entity: 1, .utilisation), sum(totals.guideBusyMinutes), over: sum(totals.guideMinutes)) }
+        for index in measured {
+            if scenario.reception != nil {
+                day.put(MetricKey(.staff, entity: 0, interval: index, .utilisation), totals.greeterBusyMinutes[index],
+                        over: totals.greeterOnDutyMinutes[index])
+            }
+            if guidesAreBusy {
+                day.put(MetricKey(.staff, entity: 1, interval: index, .utilisation), totals.guideBusyMinutes[index], over: totals.guideMinutes[index])
+            }
+        }
         day.put(MetricKey(.day, .staffHours), (allWindowMinutes + greeterMinutes + guideMinutes) / 60)
 
         if let costs = scenario.costs { emitCost(costs, greeterMinutes: greeterMinutes, guideMinutes: guideMinutes, into: &day) }

@@ -12,7 +12,11 @@ public enum TargetStanding {
 
     /// A miss that more windows would cure: anything but windows too idle.
     static func wantsMoreService(_ miss: TargetMiss, _ scenario: Scenario) -> Bool {
-        if case .windowUtilisation = scenario.targets[miss.target].measure { return !miss.isBelowMinimum }
-        return true
+        switch scenario.targets[miss.target].measure {
+        case .windowUtilisation: return !miss.isBelowMinimum
+        // Windows do not change how busy greeters and guides are; their own counts do.
+        case .greeterUtilisation, .guideUtilisation: return false
+        default: return true
+        }
     }
 }

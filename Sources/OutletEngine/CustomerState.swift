@@ -1,6 +1,8 @@
 /// Where a customer is in the outlet.
 enum Stage: UInt8 {
     case walking, atReception, inTriage, inKioskQueue, atKiosk, waiting, walkingToWindow, inService, gone
+    /// Waiting for a free guide, or being helped by one.
+    case waitingForGuide, withGuide
 }
 
 /// Where a walking customer is going.
@@ -48,6 +50,12 @@ struct Customer {
     var choiceKioskSuccess = 0.0
     var choiceGreeterResolves = 0.0
     var choiceBalk = 0.0
+    // Drawn on arrival when guides help one customer at a time (from the guides' own stream).
+    var choiceAsksGuide = 1.0
+    var assistTime = 0.0
+    var guidePatience = Double.infinity
+    /// A guide helped this customer: the guide effect applies.
+    var helped = false
 
     // Touchpoints, minutes after midnight; NaN until reached.
     var arrival = Double.nan
@@ -58,4 +66,8 @@ struct Customer {
     var call = Double.nan
     var serviceStart = Double.nan
     var serviceEnd = Double.nan
+    var guideAsked = Double.nan
+    /// When a guide came, or the customer stopped waiting for one.
+    var guideWaitEnd = Double.nan
+    var assistEnd = Double.nan
 }

@@ -72,6 +72,13 @@ public struct OutletEngine: ~Copyable {
     var greetersOnDuty = 0
     var greetersBusy = 0
     var guidesOnDuty = 0
+    var guidesBusy = 0
+    /// Customers waiting for a free guide (stale tickets are skipped).
+    var guideQueue = TicketLine(capacity: 16)
+    /// Guides help one customer at a time (`self_service.guide_assist`).
+    let hasGuideAssist: Bool
+    /// Probability that a customer with a kiosk-capable need asks a guide.
+    let guideAsks: Double
     var kioskQueues: [TicketLine]
     var kioskQueued: [Int]
     var kiosks: [Kiosk]
@@ -92,6 +99,7 @@ public struct OutletEngine: ~Copyable {
     var greeterGauge: Gauge
     var greeterBusyGauge: Gauge
     var guideGauge: Gauge
+    var guideBusyGauge: Gauge
     var windowsOpenGauge: [Gauge]
     var windowsBusyGauge: [Gauge]
     /// Customers waiting whom each window group can call.
@@ -131,6 +139,8 @@ public struct OutletEngine: ~Copyable {
         typeKioskTime = types.map { $0.kiosk?.time }
         typeKioskSuccess = types.map { $0.kiosk?.successProbability ?? 0 }
         typeGreeterResolves = types.map(\.greeterResolves)
+        hasGuideAssist = scenario.selfService.guideAssist != nil
+        guideAsks = scenario.selfService.guideAssist?.asks ?? 0
         typeKioskTypes = types.indices.map { type in
             scenario.selfService.kioskTypes.indices.filter {
                 types[type].kiosk != nil && scenario.selfService.kioskTypes[$0].transactions[type]
@@ -194,6 +204,7 @@ public struct OutletEngine: ~Copyable {
         greeterGauge = Gauge(intervals: intervals)
         greeterBusyGauge = Gauge(intervals: intervals)
         guideGauge = Gauge(intervals: intervals)
+        guideBusyGauge = Gauge(intervals: intervals)
         windowsOpenGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         windowsBusyGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         queueGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
@@ -265,6 +276,8 @@ public struct OutletEngine: ~Copyable {
         case .oldestWaitCheck: checkOldestWaits()
         case .doorsClose: closeDoors()
         case .overtimeLimit: reachOvertimeLimit()
+        case .assistEnd: finishAssist(customer: entity)
+        case .guidePatienceExpiry: guidePatienceRunsOut(customer: entity, sequence: event.sequence)
         }
     }
 
@@ -290,6 +303,8 @@ public struct OutletEngine: ~Copyable {
         greetersOnDuty = 0
         greetersBusy = 0
         guidesOnDuty = 0
+        guidesBusy = 0
+        guideQueue.removeAll()
         for index in kioskQueues.indices { kioskQueues[index].removeAll(); kioskQueued[index] = 0 }
         for index in kiosks.indices { kiosks[index] = Kiosk(type: kiosks[index].type) }
         for index in windows.indices { windows[index] = Window(group: windows[index].group, isFlexible: windows[index].isFlexible) }
@@ -304,6 +319,7 @@ public struct OutletEngine: ~Copyable {
         greeterGauge.reset(at: opening, clock)
         greeterBusyGauge.reset(at: opening, clock)
         guideGauge.reset(at: opening, clock)
+        guideBusyGauge.reset(at: opening, clock)
         for index in windowsOpenGauge.indices {
             windowsOpenGauge[index].reset(at: opening, clock)
             windowsBusyGauge[index].reset(at: opening, clock)
@@ -333,6 +349,7 @@ public struct OutletEngine: ~Copyable {
         greeterGauge.advance(to: end, clock)
         greeterBusyGauge.advance(to: end, clock)
         guideGauge.advance(to: end, clock)
+        guideBusyGauge.advance(to: end, clock)
         for index in windowsOpenGauge.indices {
             windowsOpenGauge[index].advance(to: end, clock)
             windowsBusyGauge[index].advance(to: end, clock)
@@ -350,7 +367,7 @@ public struct OutletEngine: ~Copyable {
             kioskBusyMinutes: kioskBusyGauge.map(\.area), kioskDownMinutes: kioskDownGauge.map(\.area),
             kioskFailures: kioskFailures,
             greeterOnDutyMinutes: greeterGauge.area, greeterBusyMinutes: greeterBusyGauge.area,
-            guideMinutes: guideGauge.area,
+            guideMinutes: guideGauge.area, guideBusyMinutes: guideBusyGauge.area,
             lastExit: lastExit, overtime: max(0, lastExit - scenario.closing))
     }
 

@@ -30,4 +30,8 @@ enum OutletEvent: UInt8, Sendable {
     case doorsClose
     /// The overtime limit: those still waiting are sent away unserved.
     case overtimeLimit
+    /// A guide finishes helping customer `entity`.
+    case assistEnd
+    /// Customer `entity` stops waiting for a guide (checked against its sequence).
+    case guidePatienceExpiry
 }

@@ -22,6 +22,8 @@ struct StreamIndices {
     let appointments: StreamIndex
     /// Failures and repairs, per kiosk (all types in order).
     let breakdowns: [StreamIndex]
+    /// Whether each customer asks a guide, the guide's time and the customer's patience for one.
+    let guides: StreamIndex
 
     init(scenario: Scenario) {
         var purposes: [StreamPurpose] = []
@@ -44,6 +46,7 @@ struct StreamIndices {
             }
         }
         self.breakdowns = breakdowns
+        guides = add(StreamPurpose("guides"))
         self.purposes = purposes
     }
 }

@@ -126,12 +126,21 @@ public struct RunReport {
     }
 
     func utilisationChart() -> String {
-        let values = scenario.windowGroups.indices.map { group in
+        var rows = scenario.windowGroups.map(\.name)
+        var values = scenario.windowGroups.indices.map { group in
             intervals.map { estimate(.windowGroup, entity: group, interval: $0, .utilisation)?.mean ?? .nan }
         }
+        // Greeters, and guides who help one customer at a time, are staff with a busy share of their own.
+        for (role, name) in ["greeters", "guides"].enumerated() {
+            let busy = intervals.map { estimate(.staff, entity: role, interval: $0, .utilisation)?.mean ?? .nan }
+            if busy.contains(where: \.isFinite) {
+                rows.append(name)
+                values.append(busy)
+            }
+        }
         return HeatMap(title: "Window utilisation by group and interval",
-                       description: "Share of open window time spent serving (or waiting for a called customer), per window group and interval; grey where closed.",
-                       rows: scenario.windowGroups.map(\.name), columns: labels,
+                       description: "Share of open window time spent serving (or waiting for a called customer), per window group and interval, and of greeters' and guides' time on duty spent with a customer; grey where closed or off duty.",
+                       rows: rows, columns: labels,
                        columnLabel: "interval start (clock time)", values: values).render()
     }
 
@@ -183,6 +192,9 @@ public struct RunReport {
         var html = "<table><thead><tr><th>day metric</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
         var found = rows.map { ($0.0, estimate(.day, $0.1), $0.2) }
         found.append(("Greeters busy", scenario.reception == nil ? nil : estimate(.staff, entity: 0, .utilisation), 100))
+        found.append(("Guides busy", estimate(.staff, entity: 1, .utilisation), 100))
+        found.append(("Helped by a guide, of those who asked", estimate(.day, .shareHelped), 100))
+        found.append(("Mean wait for a guide (min)", estimate(.day, .guideWaitMean), 1))
         for (index, kiosk) in scenario.selfService.kioskTypes.enumerated() {
             found.append(("Kiosks in use: \(kiosk.name)", estimate(.kioskType, entity: index, .utilisation), 100))
         }

@@ -70,6 +70,9 @@ public struct ResultsDocument: Sendable {
         ])
     }
 
+    /// The staff roles of the `.staff` scope, by entity.
+    static let staffRoles = ["greeters", "guides"]
+
     /// `summary.json`.
     public func summary() -> JSONValue {
         let intervals: [JSONValue] = (0..<scenario.intervalCount).map { index in
@@ -77,6 +80,11 @@ public struct ResultsDocument: Sendable {
                                                   ("end", .string(intervalEnd(index))),
                                                   ("metrics", metricsJSON(estimates(.interval, entity: index)))]
             if let estimate = erlang.first(where: { $0.interval == index }) { members.append(("erlang", erlangJSON(estimate))) }
+            let staff = Self.staffRoles.enumerated().compactMap { role, name -> (String, JSONValue)? in
+                let found = estimates(.staff, entity: role, interval: index)
+                return found.isEmpty ? nil : (name, metricsJSON(found))
+            }
+            if !staff.isEmpty { members.append(("staff", .object(staff))) }
             return .object(members)
         }
         func named(_ names: [String], _ scope: Scope) -> JSONValue {
@@ -105,7 +113,7 @@ public struct ResultsDocument: Sendable {
             ("transactions", named(scenario.transactionTypes.map(\.name), .transaction)),
             ("window_groups", .array(groups)),
             ("kiosk_types", named(scenario.selfService.kioskTypes.map(\.name), .kioskType)),
-            ("staff", named(["greeters", "guides"], .staff)),
+            ("staff", named(Self.staffRoles, .staff)),
         ])
     }
 
@@ -119,6 +127,13 @@ public struct ResultsDocument: Sendable {
         for index in 0..<scenario.intervalCount {
             let prefix = [String(index), intervalStart(index), intervalEnd(index)]
             for row in rows(estimates(.interval, entity: index), prefix: prefix) { table.append(row) }
+            // Greeters' and guides' own figures in the interval, named by role: greeters_utilisation.
+            for (role, name) in Self.staffRoles.enumerated() {
+                for estimate in estimates(.staff, entity: role, interval: index) {
+                    table.append(prefix + ["\(name)_\(estimate.key.metric.name)", CSVTable.cell(estimate.mean), CSVTable.cell(estimate.low),
+                                           CSVTable.cell(estimate.high)])
+                }
+            }
             if let estimate = erlang.first(where: { $0.interval == index }) {
                 var values: [(String, Double)] = [("erlang_offered_load", estimate.offeredLoad), ("erlang_servers", Double(estimate.servers)),
                                                   ("erlang_p_wait", estimate.probabilityOfWaiting), ("erlang_wait_mean", estimate.meanWait),
@@ -163,7 +178,7 @@ public struct ResultsDocument: Sendable {
         for (index, kiosk) in scenario.selfService.kioskTypes.enumerated() {
             for row in rows(estimates(.kioskType, entity: index), prefix: [kiosk.name, "kiosk_type"]) { table.append(row) }
         }
-        for (index, role) in ["greeters", "guides"].enumerated() {
+        for (index, role) in Self.staffRoles.enumerated() {
             for row in rows(estimates(.staff, entity: index), prefix: [role, "staff"]) { table.append(row) }
         }
         return table

@@ -11,7 +11,7 @@ public enum TraceTables {
         var table = CSVTable(header: ["day", "customer", "segment", "transaction", "appointment", "arrival", "triage_end",
                                       "kiosk_start", "kiosk_end", "ticket", "call", "service_start", "service_end", "exit",
                                       "window_group", "window", "kiosk_type", "outcome", "fallback", "passed_over", "seated",
-                                      "wait"])
+                                      "wait", "guide_asked", "guide_wait_end", "assist_end"])
         for record in records {
             table.append([String(record.day), String(record.customer), scenario.segments[record.segment].name,
                           scenario.transactionTypes[record.transactionType].name, record.hasAppointment ? "true" : "false",
@@ -22,7 +22,8 @@ public enum TraceTables {
                           record.window >= 0 ? String(record.window) : "",
                           record.kioskType >= 0 ? scenario.selfService.kioskTypes[record.kioskType].name : "",
                           record.outcome.description, record.fallback.description, String(record.passedOver),
-                          record.seated ? "true" : "false", time(record.waitForCounter)])
+                          record.seated ? "true" : "false", time(record.waitForCounter), time(record.guideAsked),
+                          time(record.guideWaitEnd), time(record.assistEnd)])
         }
         return table
     }
@@ -31,7 +32,9 @@ public enum TraceTables {
         var rows: [(day: Int, time: Double, customer: Int, order: Int, event: String)] = []
         for record in records {
             let touchpoints: [(String, Double)] = [("arrival", record.arrival), ("triage_end", record.triageEnd),
-                                                   ("kiosk_start", record.kioskStart), ("kiosk_end", record.kioskEnd),
+                                                   ("guide_asked", record.guideAsked),
+                                                   (record.wasHelped ? "assist_start" : "guide_given_up", record.guideWaitEnd),
+                                                   ("assist_end", record.assistEnd), ("kiosk_start", record.kioskStart), ("kiosk_end", record.kioskEnd),
                                                    ("ticket", record.ticket), ("call", record.call),
                                                    ("service_start", record.serviceStart), ("service_end", record.serviceEnd),
                                                    ("exit_\(record.outcome)", record.exit)]

@@ -5,20 +5,27 @@ public struct SelfServiceZone: Sendable {
     public var kioskTypes: [KioskType]
     /// Guides (引导员) on the floor.
     public var guides: StepSchedule<Int>
-    /// Added to a segment's self-service propensity while a guide is on duty.
+    /// Added to a segment's self-service propensity while a guide is on
+    /// duty, or with `guideAssist` for a customer a guide helped.
     public var guideAdoptionBoost: Double
-    /// Added to a kiosk's success probability while a guide is on duty.
+    /// Added to a kiosk's success probability while a guide is on duty, or
+    /// with `guideAssist` for a customer a guide helped.
     public var guideSuccessBoost: Double
+    /// Guides as people who help one customer at a time; `nil` keeps the
+    /// rule that any guide on duty helps everyone.
+    public var guideAssist: GuideAssist?
     /// A customer who finds at least this many waiting for a kiosk goes to
     /// the counter instead; `nil` for never.
     public var balkToCounterAt: Int?
 
     public init(kioskTypes: [KioskType] = [], guides: StepSchedule<Int> = .constant(0),
-                guideAdoptionBoost: Double = 0, guideSuccessBoost: Double = 0, balkToCounterAt: Int? = nil) {
+                guideAdoptionBoost: Double = 0, guideSuccessBoost: Double = 0, guideAssist: GuideAssist? = nil,
+                balkToCounterAt: Int? = nil) {
         self.kioskTypes = kioskTypes
         self.guides = guides
         self.guideAdoptionBoost = guideAdoptionBoost
         self.guideSuccessBoost = guideSuccessBoost
+        self.guideAssist = guideAssist
         self.balkToCounterAt = balkToCounterAt
     }
 }

@@ -15,6 +15,21 @@ public struct ServiceTarget: Sendable, Equatable {
         case overtime
         /// Busy share of open window time, of all windows or one group.
         case windowUtilisation
+        /// Busy share of the greeters' time on duty (triaging).
+        case greeterUtilisation
+        /// Busy share of the guides' time on duty (helping a customer; guides who help one at a time).
+        case guideUtilisation
+        /// Mean minutes from asking a guide to one coming or giving up, per customer who asked.
+        case guideWait
+    }
+
+    /// The staff role a utilisation target is about (0 greeters, 1 guides), as the `.staff` scope numbers them.
+    public var staffRole: Int? {
+        switch measure {
+        case .greeterUtilisation: 0
+        case .guideUtilisation: 1
+        default: nil
+        }
     }
 
     /// The bound the measure must respect.

@@ -110,14 +110,21 @@ enum Grammar {
     ]
 
     static let guideEffect: [Field] = [
-        Field("adoption", .probability, "Added to the self-service propensity while a guide is on duty."),
-        Field("success", .probability, "Added to kiosk success while a guide is on duty."),
+        Field("adoption", .probability, "Added to the self-service propensity while a guide is on duty (with guide_assist: of a customer a guide helped)."),
+        Field("success", .probability, "Added to kiosk success while a guide is on duty (with guide_assist: of a customer a guide helped)."),
+    ]
+
+    static let guideAssist: [Field] = [
+        Field("asks", .probability, required: true, "Probability that a customer with a need a kiosk can do asks a guide for help."),
+        Field("time", .distribution(signed: false), required: true, "Time a guide spends with one customer, minutes."),
+        Field("patience", .distribution(signed: false), "Time a customer waits for a free guide before deciding alone, minutes; omit to wait as long as it takes."),
     ]
 
     static let selfService: [Field] = [
         Field("kiosks", .namedMap(.object(kioskType)), "Kiosk types by name."),
         Field("guides", .schedule(integer: true), "Guides on the floor (default 0)."),
         Field("guide_effect", .object(guideEffect), "What a guide on duty changes."),
+        Field("guide_assist", .object(guideAssist), "Guides as people: each helps one customer at a time, and guide_effect applies to those helped; omit for the rule that a guide on duty helps everyone."),
         Field("balk_to_counter_at", .integer(.customers.from(1)), "A customer who finds this many waiting for a kiosk goes to the counter."),
     ]
 
@@ -173,7 +180,7 @@ enum Grammar {
 
     static let target: [Field] = [
         Field("name", .text, "Label for reports (default: made from the target)."),
-        Field("metric", .text, required: true, "share_served_within, wait_mean, wait_p50, wait_p90, wait_p95, abandonment, max_standing, overtime or window_utilisation."),
+        Field("metric", .text, required: true, "share_served_within, wait_mean, wait_p50, wait_p90, wait_p95, abandonment, max_standing, overtime, window_utilisation, greeter_utilisation, guide_utilisation or guide_wait_mean."),
         Field("minutes", .number(.minutes), "The wait, for share_served_within."),
         Field("at_least", .number(.minutes), "The value must be at least this."),
         Field("at_most", .number(.minutes), "The value must be at most this."),

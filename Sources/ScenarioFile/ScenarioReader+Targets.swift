@@ -4,7 +4,8 @@ import Yams
 /// Service targets: what is measured, for whom, over what, and the bound.
 extension ScenarioReader {
     static let targetMetrics = ["share_served_within", "wait_mean", "wait_p50", "wait_p90", "wait_p95", "abandonment",
-                                "max_standing", "overtime", "window_utilisation"]
+                                "max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation",
+                                "guide_wait_mean"]
 
     mutating func readTargets(_ node: Node, windowGroupNames: [String]) -> [ServiceTarget] {
         guard case .sequence(let list) = node, !list.isEmpty else {
@@ -42,7 +43,20 @@ extension ScenarioReader {
         case "abandonment": measure = .abandonment
         case "max_standing": measure = .maxStanding
         case "overtime": measure = .overtime
+        case "greeter_utilisation": measure = .greeterUtilisation
+        case "guide_utilisation": measure = .guideUtilisation
+        case "guide_wait_mean": measure = .guideWait
         default: measure = .windowUtilisation
+        }
+        // Guides are busy, and wait for, only when they help one customer at a time; greeters only exist with a reception.
+        if metric.hasPrefix("guide_") && !hasGuideAssist {
+            nodes.report(metricNode, "\(path).metric", found: "\(metric) without self_service.guide_assist, where guides are not busy with anyone",
+                         allowed: "guide targets with self_service.guide_assist")
+            return nil
+        }
+        if metric == "greeter_utilisation" && !hasReception {
+            nodes.report(metricNode, "\(path).metric", found: "greeter_utilisation without a reception", allowed: "greeter targets with reception")
+            return nil
         }
         if metric != "share_served_within", let minutesNode = entries["minutes"] {
             nodes.report(minutesNode, "\(path).minutes", found: "minutes for \(metric)", allowed: "minutes only with share_served_within")
@@ -61,9 +75,10 @@ extension ScenarioReader {
                              allowed: "day (or leave out per)")
                 return nil
             }
-            if intervalsPerPeriod > 1 && entries["window_group"] != nil {
-                nodes.report(perNode, "\(path).per", found: "per \(per) for one window group",
-                             allowed: "interval or day for a window group's utilisation")
+            let staff = metric == "greeter_utilisation" || metric == "guide_utilisation"
+            if intervalsPerPeriod > 1 && (entries["window_group"] != nil || staff) {
+                nodes.report(perNode, "\(path).per", found: "per \(per) for \(staff ? metric : "one window group")",
+                             allowed: "interval or day for a window group's or the staff's utilisation")
                 return nil
             }
         }
@@ -81,7 +96,7 @@ extension ScenarioReader {
                              hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
                 return nil
             }
-            let customerMetric = !["max_standing", "overtime", "window_utilisation"].contains(metric)
+            let customerMetric = !["max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation"].contains(metric)
             switch key {
             case "window_group" where metric != "window_utilisation":
                 nodes.report(subjectNode, "\(path).window_group", found: "a window group for \(metric)", allowed: "window_group only with window_utilisation")
@@ -151,8 +166,8 @@ extension ScenarioReader {
     /// What a target's bound may be: a share from 0 to 1, minutes, or a count of customers.
     static func boundLimits(_ measure: ServiceTarget.Measure) -> NumberLimits {
         switch measure {
-        case .shareServedWithin, .abandonment, .windowUtilisation: .share
-        case .meanWait, .waitPercentile, .overtime: .minutes
+        case .shareServedWithin, .abandonment, .windowUtilisation, .greeterUtilisation, .guideUtilisation: .share
+        case .meanWait, .waitPercentile, .overtime, .guideWait: .minutes
         case .maxStanding: .customers
         }
     }

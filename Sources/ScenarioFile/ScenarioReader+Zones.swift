@@ -51,6 +51,15 @@ extension ScenarioReader {
             zone.guideAdoptionBoost = effect["adoption"].flatMap { nodes.probability($0, "self_service.guide_effect.adoption") } ?? 0
             zone.guideSuccessBoost = effect["success"].flatMap { nodes.probability($0, "self_service.guide_effect.success") } ?? 0
         }
+        hasGuideAssist = entries["guide_assist"] != nil
+        if let assistNode = entries["guide_assist"], let assist = nodes.object(assistNode, "self_service.guide_assist", Grammar.guideAssist) {
+            let asks = assist["asks"].flatMap { nodes.probability($0, "self_service.guide_assist.asks") }
+            let time = assist["time"].flatMap { nodes.distribution($0, "self_service.guide_assist.time", signed: false) }
+            let patience = assist["patience"].flatMap { nodes.distribution($0, "self_service.guide_assist.patience", signed: false) }
+            if let asks, let time, assist["patience"] == nil || patience != nil {
+                zone.guideAssist = GuideAssist(asks: asks, time: time, patience: patience)
+            }
+        }
         zone.balkToCounterAt = entries["balk_to_counter_at"].flatMap { nodes.integer($0, "self_service.balk_to_counter_at", .customers.from(1)) }
         return zone
     }

@@ -59,6 +59,9 @@ struct ScenarioReader {
     var nodes: NodeReader
     let directory: String
     var hours: OpeningHours?
+    /// Whether the file has a reception, and guides who help one at a time: staff targets need them.
+    var hasReception = false
+    var hasGuideAssist = false
     var transactionNames: [String] = []
     var segmentNames: [String] = []
 
@@ -136,6 +139,7 @@ struct ScenarioReader {
         let segmentsRead = root["segments"].map { readSegments($0) } ?? []
         segmentNames = segmentsRead.map(\.segment.name)
         let arrivals = readArrivals(root["arrivals"], segments: segmentsRead, rootNode: node)
+        hasReception = root["reception"] != nil
         let reception = root["reception"].flatMap { readReception($0) }
         let selfService = root["self_service"].map { readSelfService($0) } ?? SelfServiceZone()
         let waitingZone = root["waiting_zone"].flatMap { readWaitingZone($0) }

@@ -116,6 +116,29 @@ struct TheoryScenarioTests {
         }
     }
 
+    @Test("guides who help one at a time: the queue for a guide is M/M/3+M (Erlang A) at day and interval level")
+    func guideQueueScenario() throws {
+        let lambda = 40.0 / 60, s = 4.0, c = 3, theta = 1.0 / 5
+        let p = birthDeath(birth: lambda, limit: 600) { Double(min($0, c)) / s + Double(max($0 - c, 0)) * theta }
+        let queue = p.enumerated().reduce(0) { $0 + Double(max($1.offset - c, 0)) * $1.element }
+        let helped = 1 - theta * queue / lambda, wait = queue / lambda, busy = lambda * helped * s / Double(c)
+        let run = try Self.run("guide-queue.yaml", days: 10_000, comparisons: 2 * 5 + 3)
+        for interval in [nil] + run.measured.map(Optional.some) {
+            let label = interval.map { "interval \($0)" } ?? "day"
+            func key(_ metric: Metric) -> MetricKey { interval.map { MetricKey(.interval, entity: $0, metric) } ?? MetricKey(.day, metric) }
+            check(try run.estimate(key(.shareHelped)), helped, relative: 0.01, "\(label) share helped")
+            check(try run.estimate(key(.guideWaitMean)), wait, relative: 0.03, "\(label) mean wait for a guide")
+        }
+        // The guides' busy share, a time average, in the intervals before closing (after it guides idle while the last customers finish).
+        for interval in run.measured.dropLast() {
+            check(try run.estimate(MetricKey(.staff, entity: 1, interval: interval, .utilisation)), busy, relative: 0.01,
+                  "interval \(interval) guides' busy share")
+        }
+        // Everyone asked, so the requests per interval are the interval's arrivals.
+        let requests = try run.estimate(MetricKey(.interval, entity: 2, .guideRequests))
+        #expect(requests.contains(lambda * 120), "requests \(requests.mean) vs \(lambda * 120)")
+    }
+
     @Test("M/M/3/8: blocking and the mean wait of those served at day and interval level")
     func finiteRoomScenario() throws {
         let lambda = 28.5 / 60, s = 6.0, c = 3, k = 8

@@ -36,6 +36,11 @@ extension OutletEngine {
             customer.triageTime = reception.triageTime.sample(from: streams, stream: streamIndex.triage)
         }
         drawWalkingTimes(&customer)
+        if hasGuideAssist, let assist = scenario.selfService.guideAssist {
+            customer.choiceAsksGuide = streams.uniform(streamIndex.guides)
+            customer.assistTime = assist.time.sample(from: streams, stream: streamIndex.guides)
+            if let patience = assist.patience { customer.guidePatience = patience.sample(from: streams, stream: streamIndex.guides) }
+        }
         if let onTime = appointmentPriority {
             customer.isAppointment = true
             customer.appointmentPriority = onTime
@@ -75,7 +80,8 @@ extension OutletEngine {
             serviceStart: customer.serviceStart, serviceEnd: customer.serviceEnd, exit: now,
             windowGroup: Int(customer.windowGroup), window: Int(customer.window), kioskType: Int(customer.kioskType),
             outcome: outcome, fallback: customer.fallback, passedOver: Int(customer.passedOver),
-            seated: customer.seated))
+            seated: customer.seated, guideAsked: customer.guideAsked, guideWaitEnd: customer.guideWaitEnd,
+            assistEnd: customer.assistEnd))
         outcomeCounts[outcome.rawValue] += 1
         customers[index].stage = .gone
         freeSlots.append(slot)

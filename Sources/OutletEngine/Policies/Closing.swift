@@ -21,6 +21,9 @@ extension OutletEngine {
             }
         }
         while let ticket = receptionQueue.popFirst() { depart(ticket.slot, .unserved) }
+        while let ticket = guideQueue.popFirst() {
+            if isWaitingForGuide(ticket) { depart(ticket.slot, .unserved) }
+        }
         for kioskType in kioskQueues.indices {
             while let ticket = kioskQueues[kioskType].popFirst() {
                 kioskQueued[kioskType] -= 1

@@ -68,6 +68,17 @@ public struct CustomerRecord: Sendable, Equatable {
     public var passedOver: Int
     /// Whether the customer found a seat in the waiting zone.
     public var seated: Bool
+    /// When the customer asked a guide for help (guides who help one at a time).
+    public var guideAsked = Double.nan
+    /// When a guide came to the customer, or the customer stopped waiting for one.
+    public var guideWaitEnd = Double.nan
+    /// When the guide finished helping; NaN for a customer no guide helped.
+    public var assistEnd = Double.nan
+
+    /// Minutes from asking a guide to a guide coming or giving up; NaN for one who never asked.
+    public var guideWait: Double { guideWaitEnd - guideAsked }
+    /// Whether a guide helped the customer.
+    public var wasHelped: Bool { !assistEnd.isNaN }
 
     /// Equal when every field is; touchpoints never reached (NaN) match each other.
     public static func == (lhs: CustomerRecord, rhs: CustomerRecord) -> Bool {
@@ -81,6 +92,7 @@ public struct CustomerRecord: Sendable, Equatable {
             && same(lhs.exit, rhs.exit) && lhs.windowGroup == rhs.windowGroup && lhs.window == rhs.window
             && lhs.kioskType == rhs.kioskType && lhs.outcome == rhs.outcome && lhs.fallback == rhs.fallback
             && lhs.passedOver == rhs.passedOver && lhs.seated == rhs.seated
+            && same(lhs.guideAsked, rhs.guideAsked) && same(lhs.guideWaitEnd, rhs.guideWaitEnd) && same(lhs.assistEnd, rhs.assistEnd)
     }
 
     /// Minutes from ticket to call, or to leaving for those never called;

@@ -42,6 +42,8 @@ public struct DayTotals: Sendable, Equatable {
     public var greeterBusyMinutes: [Double]
     /// Guide-minutes on the floor, per interval.
     public var guideMinutes: [Double]
+    /// Guide-minutes spent helping a customer, per interval (empty unless guides help one customer at a time).
+    public var guideBusyMinutes: [Double] = []
     /// When the last customer left, minutes after midnight (closing time if nobody stayed).
     public var lastExit: Double
     /// Minutes from closing until the last customer left.

@@ -99,7 +99,6 @@ extension OutletEngine {
             staffWindows(group: group, target: windowGroup.open.value(at: now))
         }
         setGreeters(scenario.reception?.greeters.value(at: now) ?? 0)
-        guidesOnDuty = scenario.selfService.guides.value(at: now)
-        guideGauge.set(Double(guidesOnDuty), at: now, clock)
+        setGuides(scenario.selfService.guides.value(at: now))
     }
 }

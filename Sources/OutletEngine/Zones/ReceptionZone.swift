@@ -50,14 +50,26 @@ extension OutletEngine {
         }
     }
 
-    /// Self-service for a kiosk-capable need with the segment's propensity
-    /// (raised while a guide is on the floor), otherwise a ticket: after
-    /// triage, or when a customer decides alone without a greeter.
+    /// After triage, or when a customer decides alone without a greeter: a
+    /// customer with a kiosk-capable need may first ask a guide (when guides
+    /// help one at a time), then chooses.
     mutating func route(_ slot: Int32) {
+        let customer = customers[Int(slot)]
+        if hasGuideAssist && guidesOnDuty > 0 && customer.choiceAsksGuide < guideAsks
+            && !typeKioskTypes[Int(customer.transaction)].isEmpty {
+            askGuide(slot)
+        } else {
+            choose(slot)
+        }
+    }
+
+    /// Self-service for a kiosk-capable need with the segment's propensity
+    /// (raised by the guide effect), otherwise a ticket.
+    mutating func choose(_ slot: Int32) {
         let customer = customers[Int(slot)]
         let type = Int(customer.transaction)
         var propensity = segmentPropensity[Int(customer.segment)]
-        if guidesOnDuty > 0 { propensity += scenario.selfService.guideAdoptionBoost }
+        if guideEffectApplies(to: customer) { propensity += scenario.selfService.guideAdoptionBoost }
         if !typeKioskTypes[type].isEmpty && customer.choiceSelfService < propensity {
             walk(slot, to: .selfService, minutes: customer.walkToSelfService)
         } else {

@@ -2,7 +2,7 @@ import Distributions
 import EventKernel
 
 /// The self-service zone (自助服务区): kiosk types with FIFO queues,
-/// breakdowns and repairs, and guides who raise success. A failed attempt,
+/// breakdowns and repairs, and guides who raise success (`GuideAssistance`). A failed attempt,
 /// a breakdown during use, no working kiosk, or a long kiosk queue sends the
 /// customer to the counter.
 extension OutletEngine {
@@ -72,7 +72,7 @@ extension OutletEngine {
         let customer = customers[Int(slot)]
         let type = Int(customer.transaction)
         var success = typeKioskSuccess[type]
-        if guidesOnDuty > 0 { success += scenario.selfService.guideSuccessBoost }
+        if guideEffectApplies(to: customer) { success += scenario.selfService.guideSuccessBoost }
         if customer.choiceKioskSuccess < success {
             depart(slot, .servedAtKiosk)
         } else {

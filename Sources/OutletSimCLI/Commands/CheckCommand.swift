@@ -132,6 +132,9 @@ struct CheckCommand: ParsableCommand {
         case .abandonment: "no customer it covers arrived"
         case .windowUtilisation: "no window it covers was open"
         case .maxStanding, .overtime: "the day was never measured"
+        case .greeterUtilisation: "no greeter was on duty"
+        case .guideUtilisation: "no guide was on duty"
+        case .guideWait: "no customer it covers asked a guide"
         }
     }
 

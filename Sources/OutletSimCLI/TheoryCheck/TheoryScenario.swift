@@ -21,6 +21,7 @@ struct TheoryScenario {
     enum Model: String, CaseIterable {
         case erlangC = "erlang-c", erlangA = "erlang-a", finiteRoom = "mmck", priority, deterministic = "mdc"
         case infiniteServer = "mt-m-infinity"
+        case guideQueue = "guide-queue"
     }
 
     let model: Model
@@ -90,6 +91,20 @@ struct TheoryScenario {
             let queue = DeterministicMultiServerQueue(arrivalRate: lambda, serviceTime: service, servers: servers)
             everywhere(.waitMean, "mean wait (min)", queue.meanWait)
             everywhere(.shareServedWithin(0), "P(no wait)", 1 - queue.probabilityOfWaiting)
+        case .guideQueue:
+            guard let assist = scenario.selfService.guideAssist else { return [] }
+            let guides = scenario.selfService.guides.value(at: start)
+            let queue = MarkovianMultiServerQueue(arrivalRate: lambda * assist.asks, meanServiceTime: assist.time.mean, servers: guides,
+                                                  meanPatience: assist.patience?.mean ?? .infinity)
+            everywhere(.shareHelped, "share helped by a guide", 1 - queue.abandonmentProbability)
+            everywhere(.guideWaitMean, "mean wait for a guide (min)", queue.meanWait)
+            let busy = lambda * assist.asks * (1 - queue.abandonmentProbability) * assist.time.mean / Double(guides)
+            // Guides stay on duty after closing while the last customers finish, idle as arrivals
+            // have stopped: the day's and the last interval's busy share are not steady-state ones.
+            for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
+                found.append(Expectation(level: "interval \(ClockTime(minutes: scenario.intervalStart(interval)))", label: "guides' busy share",
+                                         key: MetricKey(.staff, entity: 1, interval: interval, .utilisation), theory: busy))
+            }
         case .infiniteServer:
             let queue = InfiniteServerQueue(pieces: ratePieces(), meanServiceTime: service)
             for interval in 0..<scenario.intervalCount {

@@ -1,0 +1,108 @@
+import EventKernel
+
+/// Guides (引导员) on the self-service floor. With `guide_assist`, a guide
+/// is a person who helps one customer at a time: a customer who asks takes
+/// a free guide at once, or waits for one up to their patience and then
+/// chooses alone. Only those helped get the guide effect. Without it, any
+/// guide on duty raises adoption and success for everyone (the older rule).
+///
+/// A queue entry is never removed when its customer gives up: the stale
+/// ticket is skipped when it reaches the front (no cancellation, as for
+/// the ticket lines).
+extension OutletEngine {
+    /// Whether the guide effect raises this customer's adoption and kiosk success.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    func guideEffectApplies(to customer: Customer) -> Bool {
+        hasGuideAssist ? customer.helped : guidesOnDuty > 0
+    }
+
+    /// The customer asks a guide: helped at once by a free guide, or queued.
+    ///
+    /// - Complexity: O(log *p*) for *p* pending events.
+    mutating func askGuide(_ slot: Int32) {
+        let index = Int(slot)
+        customers[index].guideAsked = calendar.now
+        if guidesBusy < guidesOnDuty {
+            startAssist(slot)
+            return
+        }
+        customers[index].stage = .waitingForGuide
+        guideQueue.append(Ticket(slot: slot, number: customers[index].number))
+        if customers[index].guidePatience.isFinite {
+            customers[index].pendingPatience = calendar.schedule(.guidePatienceExpiry, for: slot, after: customers[index].guidePatience)
+        }
+    }
+
+    /// A guide starts helping the customer.
+    ///
+    /// - Complexity: O(log *p*).
+    mutating func startAssist(_ slot: Int32) {
+        let index = Int(slot), now = calendar.now
+        guidesBusy += 1
+        guideBusyGauge.set(Double(guidesBusy), at: now, clock)
+        customers[index].stage = .withGuide
+        customers[index].guideWaitEnd = now
+        customers[index].pendingPatience = UInt64.max
+        calendar.schedule(.assistEnd, for: slot, after: customers[index].assistTime)
+    }
+
+    /// The guide is done: the customer, now helped, chooses; the guide takes the next in line.
+    ///
+    /// - Complexity: O(log *p*) amortised over stale tickets.
+    mutating func finishAssist(customer index: Int) {
+        guidesBusy -= 1
+        guideBusyGauge.set(Double(guidesBusy), at: calendar.now, clock)
+        customers[index].assistEnd = calendar.now
+        customers[index].helped = true
+        choose(Int32(index))
+        assistNextInLine()
+    }
+
+    /// A customer waiting for a guide gives up waiting and chooses alone.
+    ///
+    /// - Complexity: O(1) plus the walk's event.
+    mutating func guidePatienceRunsOut(customer index: Int, sequence: UInt64) {
+        guard customers[index].stage == .waitingForGuide, customers[index].pendingPatience == sequence else { return }
+        stopWaitingForGuide(Int32(index))
+    }
+
+    mutating func stopWaitingForGuide(_ slot: Int32) {
+        customers[Int(slot)].pendingPatience = UInt64.max
+        customers[Int(slot)].guideWaitEnd = calendar.now
+        customers[Int(slot)].stage = .walking
+        choose(slot)
+    }
+
+    /// Whether the ticket's customer is still waiting for a guide.
+    @inline(__always)
+    func isWaitingForGuide(_ ticket: Ticket) -> Bool {
+        let index = Int(ticket.slot)
+        return customers[index].stage == .waitingForGuide && customers[index].number == ticket.number
+    }
+
+    /// Free guides take the longest-waiting customers.
+    ///
+    /// - Complexity: O(log *p*) per customer helped, plus the stale tickets passed.
+    mutating func assistNextInLine() {
+        while guidesBusy < guidesOnDuty, let ticket = guideQueue.popFirst() {
+            if isWaitingForGuide(ticket) { startAssist(ticket.slot) }
+        }
+    }
+
+    /// Guides coming on or off duty. A guide going off duty finishes the
+    /// customer at hand; with none left, those waiting choose alone.
+    mutating func setGuides(_ count: Int) {
+        guidesOnDuty = count
+        guideGauge.set(Double(count), at: calendar.now, clock)
+        guard hasGuideAssist else { return }
+        if count == 0 {
+            while let ticket = guideQueue.popFirst() {
+                if isWaitingForGuide(ticket) { stopWaitingForGuide(ticket.slot) }
+            }
+        } else {
+            assistNextInLine()
+        }
+    }
+}
