@@ -1,5 +1,6 @@
 import Foundation
 import OutletEngine
+import Scenario
 import Statistics
 
 /// Every quantity OutletSim measures, by identity. Its ``name`` is what
@@ -89,6 +90,15 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Minutes from asking a guide until one came or the customer gave up, per customer who asked.
     case guideWaitMean
 
+    // Crowding, with a floor plan.
+    /// Persons in the waiting zone per m² of it, time average.
+    case waitingDensityMean
+    /// Persons per m² of the waiting zone at its fullest, mean over days.
+    case waitingDensityPeak
+    /// Customers being served per m² of a zone (``FloorPlan/ZoneKind`` raw value: reception in
+    /// triage, self-service at kiosks or with a guide, counters at windows), time average.
+    case zoneDensityMean(Int)
+
     /// The parts of the day's cost.
     public enum CostComponent: String, Sendable, Hashable, CaseIterable {
         case staff, windows, greeters, guides, overtimePremium = "overtime_premium", kiosks, seats
@@ -111,6 +121,9 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         /// Arrival to leaving.
         case timeInOutlet
     }
+
+    /// The zones whose customers being served are measured as a density (the waiting zone has its own metrics).
+    public static let servedZones: [FloorPlan.ZoneKind] = [.reception, .selfService, .counters]
 
     /// The percentiles reported for each duration.
     public static let percentiles = [50, 90, 95]
@@ -154,6 +167,9 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .guideRequests: "guide_requests"
         case .shareHelped: "share_helped"
         case .guideWaitMean: "guide_wait_mean"
+        case .waitingDensityMean: "waiting_density_mean"
+        case .waitingDensityPeak: "waiting_density_peak"
+        case .zoneDensityMean(let zone): "\(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone_\(zone)")_density_mean"
         }
     }
 
@@ -200,6 +216,9 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .guideRequests: 35
         case .shareHelped: 36
         case .guideWaitMean: 37
+        case .waitingDensityMean: 38
+        case .waitingDensityPeak: 39
+        case .zoneDensityMean(let zone): 40 | UInt64(truncatingIfNeeded: zone) << 8
         }
     }
 
@@ -252,7 +271,8 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
                              .inOutletMean, .inOutletAtEnd, .overtimeMinutes, .tickets, .counterLoadErlangs,
                              .windowUtilisation, .openWindows, .windowStaffHours, .staffHours, .utilisation,
                              .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .queueLength, .cost(nil),
-                             .guideRequests, .shareHelped, .guideWaitMean]
+                             .guideRequests, .shareHelped, .guideWaitMean, .waitingDensityMean, .waitingDensityPeak]
+        all += Self.servedZones.map { .zoneDensityMean($0.rawValue) }
         all += Outcome.allCases.flatMap { [Metric.outcomeCount($0), .outcomeShare($0)] }
         all += percentiles.flatMap { [Metric.waitPercentile($0), .timeInOutletPercentile($0)] }
         all += CostComponent.allCases.map { .cost($0) }

@@ -1,3 +1,5 @@
+import Scenario
+
 /// Metrics in the planner's words, for terminal tables and pages; the
 /// snake_case ``Metric/name`` stays the key of every file.
 extension Metric {
@@ -27,6 +29,9 @@ extension Metric {
         case .guideRequests: "customers who asked a guide"
         case .shareHelped: "helped by a guide, of those who asked"
         case .guideWaitMean: "mean wait for a guide (min)"
+        case .waitingDensityMean: "persons per m² waiting, average"
+        case .waitingDensityPeak: "persons per m² waiting, at the fullest"
+        case .zoneDensityMean(let zone): "customers per m², \(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone")"
         case .cost(nil): "cost of the day (yuan)"
         case .cost(.overtimePremium?): "cost: overtime premium"
         case .cost(.lostCustomers?): "cost: customers lost"

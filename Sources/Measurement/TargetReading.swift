@@ -18,6 +18,7 @@ extension ServiceTarget {
         case .windowUtilisation: .windowUtilisation
         case .greeterUtilisation, .guideUtilisation: .utilisation
         case .guideWait: .guideWaitMean
+        case .waitingDensity: .waitingDensityPeak
         }
     }
 
@@ -99,7 +100,7 @@ extension DayMetrics {
                 case .ratio:
                     let found = intervals.compactMap { terms[MetricKey(.interval, entity: $0, key.metric)] }
                     guard !found.isEmpty else { continue }
-                    if key.metric == .standingMax {
+                    if key.metric == .standingMax || key.metric == .waitingDensityPeak {
                         put(key, found.map(\.numerator).max() ?? 0)
                     } else {
                         put(key, found.reduce(0) { $0 + $1.numerator }, over: found.reduce(0) { $0 + $1.denominator })

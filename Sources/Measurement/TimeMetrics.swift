@@ -33,6 +33,11 @@ struct TimeMetrics {
         day.put(MetricKey(.day, .occupancyMax), mostWaiting)
         day.put(MetricKey(.day, .standingMinutes), sum(totals.standingMinutes))
         day.put(MetricKey(.day, .standingMax), max(0, mostWaiting - seats))
+        let waitingArea = scenario.floorPlan?.zone(.waiting)?.area
+        if let waitingArea {
+            day.put(MetricKey(.day, .waitingDensityMean), sum(totals.waitingOccupancyArea), over: dayLength * waitingArea)
+            day.put(MetricKey(.day, .waitingDensityPeak), mostWaiting / waitingArea)
+        }
         day.put(MetricKey(.day, .overtimeMinutes), totals.overtime)
         let typeMeans = scenario.transactionTypes.map(\.counterService.mean)
         for index in measured {
@@ -41,6 +46,21 @@ struct TimeMetrics {
             day.put(key(.occupancyMax), totals.waitingOccupancyMaximum[index])
             day.put(key(.standingMinutes), totals.standingMinutes[index])
             day.put(key(.standingMax), max(0, totals.waitingOccupancyMaximum[index] - seats))
+            if let waitingArea {
+                day.put(key(.waitingDensityMean), totals.waitingOccupancyArea[index], over: length(of: index) * waitingArea)
+                day.put(key(.waitingDensityPeak), totals.waitingOccupancyMaximum[index] / waitingArea)
+            }
+            if let plan = scenario.floorPlan {
+                // Customers being served in each zone, in customer-minutes: in triage, at kiosks or with a guide, at windows.
+                let served: [(FloorPlan.ZoneKind, Double)] = [
+                    (.reception, totals.greeterBusyMinutes[index]),
+                    (.selfService, totals.kioskBusyMinutes.reduce(0) { $0 + $1[index] } + (totals.guideBusyMinutes.isEmpty ? 0 : totals.guideBusyMinutes[index])),
+                    (.counters, totals.windowBusyMinutes.reduce(0) { $0 + $1[index] }),
+                ]
+                for (zone, minutes) in served {
+                    if let area = plan.zone(zone)?.area { day.put(key(.zoneDensityMean(zone.rawValue)), minutes, over: length(of: index) * area) }
+                }
+            }
             day.put(key(.waitingAtEnd), totals.waitingAtEnd[index])
             day.put(key(.inOutletMean), totals.insideArea[index], over: length(of: index))
             day.put(key(.inOutletAtEnd), totals.insideAtEnd[index])

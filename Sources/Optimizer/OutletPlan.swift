@@ -84,7 +84,11 @@ public struct OutletPlan: Hashable, Sendable {
         }
         for (group, counts) in windows { planned.windowGroups[group].open = perInterval(counts) }
         for (type, count) in layout.kiosks { planned.selfService.kioskTypes[type].count = count }
-        if let seats = layout.seats { planned.waitingZone.seats = seats }
+        if let seats = layout.seats {
+            planned.waitingZone.seats = seats
+            // On a floor plan, seats and standing share the waiting zone's floor: fewer seats, more standing room.
+            if let floorPlan = planned.floorPlan { planned.waitingZone.standing = floorPlan.standingPlaces(besides: seats) }
+        }
         if let greeters = layout.greeters, planned.reception != nil { planned.reception?.greeters = perInterval(greeters) }
         if let guides = layout.guides { planned.selfService.guides = perInterval(guides) }
         if let roster { planned.apply(roster) }

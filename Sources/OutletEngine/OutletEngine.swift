@@ -79,6 +79,9 @@ public struct OutletEngine: ~Copyable {
     let hasGuideAssist: Bool
     /// Probability that a customer with a kiosk-capable need asks a guide.
     let guideAsks: Double
+    /// With a floor plan: the five walks in metres (``FloorPlan/walks``) and the walking speed, m/s.
+    let walkMetres: [Double]
+    let walkingSpeed: Distribution?
     var kioskQueues: [TicketLine]
     var kioskQueued: [Int]
     var kiosks: [Kiosk]
@@ -141,6 +144,8 @@ public struct OutletEngine: ~Copyable {
         typeGreeterResolves = types.map(\.greeterResolves)
         hasGuideAssist = scenario.selfService.guideAssist != nil
         guideAsks = scenario.selfService.guideAssist?.asks ?? 0
+        walkMetres = scenario.floorPlan?.walks ?? []
+        walkingSpeed = scenario.floorPlan?.walkingSpeed
         typeKioskTypes = types.indices.map { type in
             scenario.selfService.kioskTypes.indices.filter {
                 types[type].kiosk != nil && scenario.selfService.kioskTypes[$0].transactions[type]

@@ -144,6 +144,14 @@ public struct RunReport {
                        columnLabel: "interval start (clock time)", values: values).render()
     }
 
+    /// The floor plan at the busiest interval and through the day; none without `layout:`.
+    func floorPlanChart() -> String {
+        guard let plan = scenario.floorPlan else { return "" }
+        let measured = Array(scenario.firstMeasuredInterval..<scenario.intervalCount)
+        return FloorPlanChart(plan: plan, intervals: measured, labels: measured.map { labels[$0] },
+                              estimate: { estimate(.interval, entity: $0, $1) }).render()
+    }
+
     func outcomesChart() -> String {
         let names = scenario.segments.map(\.name)
         func share(_ metric: Metric) -> [Double] {
@@ -273,8 +281,8 @@ public struct RunReport {
 
     /// Every chart of the run, in page order.
     func charts() -> [String] {
-        [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(), queueChart(), windowsOpenChart(),
-         utilisationChart(), outcomesChart(), kioskChart()]
+        [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(), floorPlanChart(), queueChart(),
+         windowsOpenChart(), utilisationChart(), outcomesChart(), kioskChart()].filter { !$0.isEmpty }
     }
 
     /// The page; `extraCharts` (rendered SVG) come first.

@@ -27,6 +27,8 @@ public struct Scenario: Sendable {
     public var calling: CallingPolicy
     public var appointments: Appointments?
     public var walking: WalkingTimes
+    /// The hall drawn to scale (`layout:`); with it, walking comes from distances and standing room from area.
+    public var floorPlan: FloorPlan?
     /// Waits, minutes, whose service levels (share called within them) are
     /// reported, e.g. [5, 10, 15].
     public var waitTargets: [Double]

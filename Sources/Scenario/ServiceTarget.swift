@@ -21,6 +21,8 @@ public struct ServiceTarget: Sendable, Equatable {
         case guideUtilisation
         /// Mean minutes from asking a guide to one coming or giving up, per customer who asked.
         case guideWait
+        /// Persons per m² of the waiting zone at its fullest (with a floor plan); a grade bound is a density bound.
+        case waitingDensity
     }
 
     /// The staff role a utilisation target is about (0 greeters, 1 guides), as the `.staff` scope numbers them.

@@ -17,6 +17,12 @@ struct NumberLimits: Sendable, Equatable {
 
     /// Durations and waits: up to a million minutes (about two years).
     static let minutes = NumberLimits(0, 1_000_000)
+    /// Floor areas, m²: up to a million (a square kilometre).
+    static let area = NumberLimits(0, 1_000_000)
+    /// Crowding, persons per m².
+    static let density = NumberLimits(0, 100)
+    /// Places and distances on a floor plan, metres.
+    static let metres = NumberLimits(0, 100_000)
     /// Hours of a shift or into one.
     static let hours = NumberLimits(0, 10_000)
     /// Multipliers of demand (peaks, scale).

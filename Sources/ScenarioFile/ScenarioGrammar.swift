@@ -170,6 +170,31 @@ enum Grammar {
         Field("grace_minutes", .number(.minutes), "Minutes late within which appointment priority holds (default 10)."),
     ]
 
+    static let layoutZone: [Field] = [
+        Field("area", .number(.area.from(0.01)), required: true, "Floor area, m²."),
+        Field("at", .list(.number(.metres)), "The zone's centre [x, y], metres from the plan's corner."),
+    ]
+
+    static let layoutZones: [Field] = [
+        Field("entrance", .object(layoutZone), required: true, "Where customers come in."),
+        Field("reception", .object(layoutZone), "The greeters' desk (required with a reception)."),
+        Field("self_service", .object(layoutZone), "The kiosks (required with kiosks)."),
+        Field("waiting", .object(layoutZone), required: true, "Seats and standing room; its area gives the standing places."),
+        Field("counters", .object(layoutZone), required: true, "The windows."),
+        Field("display", .object(layoutZone), "Product displays customers pass."),
+    ]
+
+    static let layout: [Field] = [
+        Field("area", .number(.area.from(0.01)), required: true, "The hall's floor area, m²; the zones must fit in it."),
+        Field("zones", .object(layoutZones), required: true, "The hall's zones, each with its area and centre."),
+        Field("doors", .list(.list(.text)), required: true, "Pairs of zones a door joins, e.g. [entrance, reception]; every zone needs one, and customers walk through them."),
+        Field("distances", .namedMap(.namedMap(.number(.metres))), "Metres between the centres of zones a door joins, e.g. { entrance: { reception: 6 } }; by default the straight line between their `at` points."),
+        Field("walking_speed", .distribution(signed: false), "Walking speed, m/s, drawn for each customer; below 0.2 counts as 0.2 (default normal(mean=1.2, sd=0.2))."),
+        Field("standing_space", .number(.area.from(0.01)), "Floor a standing person needs in the waiting zone, m² (default 0.65)."),
+        Field("seat_space", .number(.area), "Floor a seat takes with its share of the aisle, m² (default 0.8)."),
+        Field("kiosk_space", .number(.area), "Floor a kiosk takes with the customer using it, m² (default 2)."),
+    ]
+
     static let walking: [Field] = [
         Field("entrance_to_reception", .distribution(signed: false), "Minutes."),
         Field("reception_to_self_service", .distribution(signed: false), "Minutes."),
@@ -180,8 +205,9 @@ enum Grammar {
 
     static let target: [Field] = [
         Field("name", .text, "Label for reports (default: made from the target)."),
-        Field("metric", .text, required: true, "share_served_within, wait_mean, wait_p50, wait_p90, wait_p95, abandonment, max_standing, overtime, window_utilisation, greeter_utilisation, guide_utilisation or guide_wait_mean."),
+        Field("metric", .text, required: true, "share_served_within, wait_mean, wait_p50, wait_p90, wait_p95, abandonment, max_standing, overtime, window_utilisation, greeter_utilisation, guide_utilisation, guide_wait_mean, waiting_density_peak or waiting_grade."),
         Field("minutes", .number(.minutes), "The wait, for share_served_within."),
+        Field("grade", .text, "For waiting_grade: the worst crowding grade allowed, A to F (C: at least 0.65 m² a person)."),
         Field("at_least", .number(.minutes), "The value must be at least this."),
         Field("at_most", .number(.minutes), "The value must be at most this."),
         Field("between", .list(.number(.minutes)), "[low, high]: the value must lie within."),
@@ -263,6 +289,7 @@ enum Grammar {
         Field("calling", .object(calling), "How windows call tickets."),
         Field("appointments", .object(appointments), "Booked visits."),
         Field("walking", .object(walking), "Walking times between zones."),
+        Field("layout", .object(layout), "The hall as a floor plan: zones with areas and places, doors; walking times then come from distances and standing room from area."),
         Field("wait_targets", .list(.number(.minutes)), "Waits, minutes, whose service levels are reported (default [5, 10, 15])."),
         Field("targets", .list(.object(target)), "Service targets that `outletsim check` judges."),
         Field("costs", .object(costs), "What the day costs, for comparing plans."),

@@ -5,7 +5,7 @@ import Yams
 extension ScenarioReader {
     static let targetMetrics = ["share_served_within", "wait_mean", "wait_p50", "wait_p90", "wait_p95", "abandonment",
                                 "max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation",
-                                "guide_wait_mean"]
+                                "guide_wait_mean", "waiting_density_peak", "waiting_grade"]
 
     mutating func readTargets(_ node: Node, windowGroupNames: [String]) -> [ServiceTarget] {
         guard case .sequence(let list) = node, !list.isEmpty else {
@@ -46,6 +46,7 @@ extension ScenarioReader {
         case "greeter_utilisation": measure = .greeterUtilisation
         case "guide_utilisation": measure = .guideUtilisation
         case "guide_wait_mean": measure = .guideWait
+        case "waiting_density_peak", "waiting_grade": measure = .waitingDensity
         default: measure = .windowUtilisation
         }
         // Guides are busy, and wait for, only when they help one customer at a time; greeters only exist with a reception.
@@ -54,15 +55,31 @@ extension ScenarioReader {
                          allowed: "guide targets with self_service.guide_assist")
             return nil
         }
+        if metric.hasPrefix("waiting_") && !hasLayout {
+            nodes.report(metricNode, "\(path).metric", found: "\(metric) without a layout, where the waiting zone has no area",
+                         allowed: "crowding targets with layout")
+            return nil
+        }
         if metric == "greeter_utilisation" && !hasReception {
             nodes.report(metricNode, "\(path).metric", found: "greeter_utilisation without a reception", allowed: "greeter targets with reception")
+            return nil
+        }
+        if metric != "waiting_grade", let gradeNode = entries["grade"] {
+            nodes.report(gradeNode, "\(path).grade", found: "a grade for \(metric)", allowed: "grade only with waiting_grade")
             return nil
         }
         if metric != "share_served_within", let minutesNode = entries["minutes"] {
             nodes.report(minutesNode, "\(path).minutes", found: "minutes for \(metric)", allowed: "minutes only with share_served_within")
             return nil
         }
-        guard let bound = readBound(entries, node, path, Self.boundLimits(measure)) else { return nil }
+        let bound: ServiceTarget.Bound
+        if metric == "waiting_grade" {
+            guard let grade = readGrade(entries, node, path) else { return nil }
+            bound = .atMost(grade.mostDensity)
+        } else {
+            guard let read = readBound(entries, node, path, Self.boundLimits(measure)) else { return nil }
+            bound = read
+        }
 
         var perInterval = false, intervalsPerPeriod = 1
         if let perNode = entries["per"], let per = nodes.text(perNode, "\(path).per") {
@@ -96,7 +113,8 @@ extension ScenarioReader {
                              hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
                 return nil
             }
-            let customerMetric = !["max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation"].contains(metric)
+            let customerMetric = !["max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation",
+                                   "waiting_density_peak", "waiting_grade"].contains(metric)
             switch key {
             case "window_group" where metric != "window_utilisation":
                 nodes.report(subjectNode, "\(path).window_group", found: "a window group for \(metric)", allowed: "window_group only with window_utilisation")
@@ -125,10 +143,26 @@ extension ScenarioReader {
             onDays = share
         }
         let every = !perInterval ? nil : intervalsPerPeriod == 1 ? "interval" : Self.periodText(Double(intervalsPerPeriod) * (hours?.intervalMinutes ?? 0))
-        var name = entries["name"].flatMap { nodes.text($0, "\(path).name") } ?? Self.describe(metric, measure, bound, every: every)
+        var name = entries["name"].flatMap { nodes.text($0, "\(path).name") }
+            ?? (metric == "waiting_grade" ? "waiting zone at grade \(CrowdingGrade(density: bound.limits.high ?? 0).rawValue) or better" + (every.map { " in every \($0)" } ?? "")
+                : Self.describe(metric, measure, bound, every: every))
         if entries["name"] == nil, let onDays { name += " on \(NodeReader.format(onDays * 100))% of days" }
         return ServiceTarget(name: name, measure: measure, bound: bound, subject: subject, perInterval: perInterval,
                              intervalsPerPeriod: intervalsPerPeriod, onDays: onDays)
+    }
+
+    /// The worst crowding grade a `waiting_grade` target allows: `grade: C` (C or better).
+    mutating func readGrade(_ entries: [String: Node], _ node: Node, _ path: String) -> CrowdingGrade? {
+        let allowed = "grade: A to F, the worst allowed (A roomiest: at least 1.21 m² a person; C: 0.65; E: 0.19), and no other bound"
+        guard let gradeNode = entries["grade"], entries["at_least"] == nil, entries["at_most"] == nil, entries["between"] == nil else {
+            nodes.report(node, path, found: "a waiting_grade without grade alone", allowed: allowed)
+            return nil
+        }
+        guard let letter = nodes.text(gradeNode, "\(path).grade"), let grade = CrowdingGrade(rawValue: letter.uppercased()) else {
+            nodes.report(gradeNode, "\(path).grade", found: NodeReader.describe(gradeNode), allowed: allowed)
+            return nil
+        }
+        return grade
     }
 
     /// Reads `per`: 0 for the day, else the intervals judged together (1:
@@ -168,6 +202,7 @@ extension ScenarioReader {
         switch measure {
         case .shareServedWithin, .abandonment, .windowUtilisation, .greeterUtilisation, .guideUtilisation: .share
         case .meanWait, .waitPercentile, .overtime, .guideWait: .minutes
+        case .waitingDensity: .density
         case .maxStanding: .customers
         }
     }

@@ -62,6 +62,7 @@ struct ScenarioReader {
     /// Whether the file has a reception, and guides who help one at a time: staff targets need them.
     var hasReception = false
     var hasGuideAssist = false
+    var hasLayout = false
     var transactionNames: [String] = []
     var segmentNames: [String] = []
 
@@ -147,6 +148,21 @@ struct ScenarioReader {
         let calling = root["calling"].map { readCalling($0) } ?? CallingPolicy()
         let appointments = root["appointments"].flatMap { readAppointments($0) }
         let walking = root["walking"].map { readWalking($0) } ?? WalkingTimes()
+        var floorPlan: FloorPlan?
+        hasLayout = root["layout"] != nil
+        if let layoutNode = root["layout"] {
+            let kiosks = selfService.kioskTypes.reduce(0) { $0 + $1.count }
+            floorPlan = readLayout(layoutNode, seats: waitingZone?.seats, kiosks: kiosks, hasReception: root["reception"] != nil)
+            // The plan gives walking times and standing room; a second source would contradict it.
+            if let walkingNode = root["walking"] {
+                nodes.report(walkingNode, "walking", found: "walking times together with a layout",
+                             allowed: "one of them: the layout's distances and walking_speed give the walking times")
+            }
+            if let standingNode = root["waiting_zone"]?["standing"] {
+                nodes.report(standingNode, "waiting_zone.standing", found: "standing places together with a layout",
+                             allowed: "no standing: the waiting zone's area gives it (area − seats × seat_space) / standing_space")
+            }
+        }
         var waitTargets = root["wait_targets"].map { readWaitTargets($0) } ?? [5, 10, 15]
         let costs = root["costs"].flatMap { readCosts($0) }
         let shifts = root["shifts"].flatMap { node in
@@ -178,6 +194,7 @@ struct ScenarioReader {
                                 appointments: appointments, arrivals: arrivals, windowsNode: windowsNode)
         }
         let search = root["search"].map { readSearch($0, windows: windows.map(\.group), kioskTypes: selfService.kioskTypes) } ?? SearchSpace()
+        if let floorPlan, let searchNode = root["search"] { checkSearchFits(floorPlan, search, kioskTypes: selfService.kioskTypes, searchNode) }
         if let searchNode = root["search"], costs == nil {
             nodes.report(searchNode, "search", found: "a search with no costs to minimise", allowed: "a search together with costs (at least costs.wage_per_hour.windows)")
         }
@@ -188,6 +205,10 @@ struct ScenarioReader {
                         windowGroups: windows.map(\.group), calling: calling, appointments: appointments, walking: walking,
                         waitTargets: waitTargets, targets: targets, costs: costs, search: search, shifts: shifts)
         scenario.warmUp = outlet.warmUp
+        if let floorPlan {
+            scenario.floorPlan = floorPlan
+            scenario.waitingZone.standing = floorPlan.standingPlaces(besides: scenario.waitingZone.seats)
+        }
         if let roster { scenario.apply(roster) }
         return scenario
     }

@@ -346,3 +346,25 @@ struct EngineRunTests {
         }
     }
 }
+
+@Suite("Walking on a floor plan")
+struct FloorPlanWalkingTests {
+    @Test("with a floor plan every walk is its metres through the doors over the customer's speed")
+    func walksFromDistances() throws {
+        var scenario = try Fixtures.branch()
+        scenario.reception = nil
+        scenario.selfService.kioskTypes = []
+        scenario.floorPlan = FloorPlan(
+            hallArea: 200,
+            zones: [FloorPlan.Zone(kind: .entrance, area: 10), FloorPlan.Zone(kind: .waiting, area: 60), FloorPlan.Zone(kind: .counters, area: 60)],
+            doors: [FloorPlan.Door(from: .entrance, to: .waiting, metres: 18), FloorPlan.Door(from: .waiting, to: .counters, metres: 9)],
+            walkingSpeed: try .deterministic(1.5), standingSpace: 0.65, seatSpace: 0.8, kioskSpace: 2)
+        let (records, _) = try Fixtures.simulate(scenario, days: 3)
+        // 18 m at 1.5 m/s is 0.2 minutes to the ticket machine; 9 m is 0.1 minutes from the call to the window.
+        for record in records where !record.ticket.isNaN {
+            #expect(abs(record.ticket - record.arrival - 0.2) < 1e-9)
+            if !record.serviceStart.isNaN { #expect(abs(record.serviceStart - record.call - 0.1) < 1e-9) }
+        }
+        #expect(records.contains { !$0.serviceStart.isNaN })
+    }
+}

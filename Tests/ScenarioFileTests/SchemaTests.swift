@@ -40,7 +40,7 @@ struct SchemaTests {
         let properties = try #require(root["properties"] as? [String: Any])
         #expect(Set(properties.keys) == ["extends", "costs", "name", "description", "outlet", "transactions", "segments", "arrivals", "reception",
                                          "self_service", "waiting_zone", "windows", "calling", "appointments", "walking", "wait_targets", "targets",
-                                         "search", "shifts", "roster"])
+                                         "search", "shifts", "roster", "layout"])
         #expect(Set(root["required"] as? [String] ?? []) == ["name", "outlet", "transactions", "segments", "waiting_zone", "windows"])
     }
 

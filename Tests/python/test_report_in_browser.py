@@ -126,3 +126,56 @@ def test_optimizer_report_is_the_plan(optimization):
     assert "current plan" in dom and "chosen plan" in dom and 'class="infeasible"' in dom
     assert "The scenario's current plan, priced the same way" in dom
     assert "The search converged" in dom or "budget was spent" in dom
+
+
+FLOOR_PLAN = """
+layout:
+  area: 260
+  zones:
+    entrance: { area: 12, at: [2, 2] }
+    reception: { area: 10, at: [6, 3] }
+    self_service: { area: 24, at: [12, 3] }
+    waiting: { area: 60, at: [10, 11] }
+    counters: { area: 70, at: [22, 11] }
+    display: { area: 12, at: [4, 9] }
+  doors:
+    - [entrance, reception]
+    - [reception, self_service]
+    - [reception, waiting]
+    - [self_service, waiting]
+    - [waiting, counters]
+    - [entrance, display]
+"""
+
+
+@pytest.fixture(scope="module")
+def floor_plan_results(outletsim, tmp_path_factory) -> pathlib.Path:
+    """The weekday branch drawn as a floor plan: the layout gives walking and standing room."""
+    text = (pathlib.Path(__file__).resolve().parents[2] / "scenarios" / "bank-branch-weekday.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"\n  standing: \d+\n", "\n", text)
+    text = re.sub(r"\nwalking:\n(  .*\n)+", "\n", text)
+    folder = tmp_path_factory.mktemp("floor-plan")
+    scenario = folder / "weekday-floor-plan.yaml"
+    scenario.write_text(text.replace("name: bank-branch-weekday", "name: weekday-floor-plan", 1) + FLOOR_PLAN, encoding="utf-8")
+    out = folder / "out"
+    subprocess.run([str(outletsim), "run", str(scenario), "--replications", "8", "--quiet", "--out", str(out)], check=True)
+    return out
+
+
+def test_floor_plan_is_drawn_to_scale_and_coloured_by_crowding(floor_plan_results):
+    dom = run_chromium("--dump-dom", (floor_plan_results / "report.html").as_uri()).stdout
+    assert "Floor plan at the busiest interval" in dom and "The floor plan through the day" in dom
+    plan = dom.split('class="chart floor-plan"')[1].split("</svg>")[0]
+    zones = dict(re.findall(r'data-zone="(\w+)" x="[0-9.]+" y="[0-9.]+" width="([0-9.]+)"', plan))
+    assert set(zones) == {"entrance", "reception", "self_service", "waiting", "counters", "display"}
+    # Squares to scale: sides in the ratio of the square roots of the areas (60 m² against 12 m²).
+    assert abs(float(zones["waiting"]) / float(zones["entrance"]) - (60 / 12) ** 0.5) < 0.02
+    assert re.search(r"waiting · [A-F]<", plan)
+    assert plan.count('class="door"') == 6
+    day = dom.split('class="chart floor-plan-day"')[1].split("</svg>")[0]
+    assert day.count('class="floor-plan-interval"') == 16
+    intervals = pd.read_csv(floor_plan_results / "intervals.csv")
+    assert {"waiting_density_mean", "waiting_density_peak", "counters_density_mean"} <= set(intervals["metric"])
+    screenshot = floor_plan_results / "floor-plan.png"
+    run_chromium(f"--screenshot={screenshot}", "--window-size=1280,4200", (floor_plan_results / "report.html").as_uri())
+    assert screenshot.exists() and screenshot.stat().st_size > 20_000

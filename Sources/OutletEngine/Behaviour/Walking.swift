@@ -1,8 +1,19 @@
 /// Walking between zones (a layout that sends customers back and forth costs
-/// them minutes). Walk times are drawn on arrival for every configured move.
+/// them minutes). Walk times are drawn on arrival for every configured move:
+/// with a floor plan, each customer's walking speed (at least 0.2 m/s) over
+/// the metres through the doors; otherwise each move's own distribution.
 extension OutletEngine {
     mutating func drawWalkingTimes(_ customer: inout Customer) {
         let walking = scenario.walking, stream = streamIndex.walking
+        if let walkingSpeed {
+            let metresPerMinute = max(walkingSpeed.sample(from: streams, stream: stream), 0.2) * 60
+            customer.walkToReception = walkMetres[0] / metresPerMinute
+            customer.walkToSelfService = walkMetres[1] / metresPerMinute
+            customer.walkToWaiting = walkMetres[2] / metresPerMinute
+            customer.walkFromKioskToWaiting = walkMetres[3] / metresPerMinute
+            customer.walkToWindow = walkMetres[4] / metresPerMinute
+            return
+        }
         if let time = walking.entranceToReception { customer.walkToReception = time.sample(from: streams, stream: stream) }
         if let time = walking.receptionToSelfService { customer.walkToSelfService = time.sample(from: streams, stream: stream) }
         if let time = walking.receptionToWaiting { customer.walkToWaiting = time.sample(from: streams, stream: stream) }

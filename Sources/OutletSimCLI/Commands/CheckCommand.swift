@@ -135,6 +135,7 @@ struct CheckCommand: ParsableCommand {
         case .greeterUtilisation: "no greeter was on duty"
         case .guideUtilisation: "no guide was on duty"
         case .guideWait: "no customer it covers asked a guide"
+        case .waitingDensity: "the day was never measured"
         }
     }
 

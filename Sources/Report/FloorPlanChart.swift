@@ -1,0 +1,127 @@
+import Foundation
+import Measurement
+import Replications
+import Scenario
+
+/// The hall drawn to scale: each zone a square of its area around its
+/// centre, doors as lines between centres, zones coloured by how crowded
+/// they are (customers per m², time average) at the busiest interval, the
+/// waiting zone labelled with its crowding grade at its fullest. A small
+/// multiple of the day follows, one plan per interval.
+struct FloorPlanChart {
+    let plan: FloorPlan
+    /// Intervals drawn, with their labels.
+    let intervals: [Int]
+    let labels: [String]
+    /// The estimate of a metric in an interval.
+    let estimate: (Int, Metric) -> MetricEstimate?
+
+    /// Customers per m² in a zone and interval; nil where the zone is not measured (entrance, display).
+    func density(_ zone: FloorPlan.ZoneKind, _ interval: Int) -> Double? {
+        switch zone {
+        case .waiting: estimate(interval, .waitingDensityMean)?.mean
+        case .reception, .selfService, .counters: estimate(interval, .zoneDensityMean(zone.rawValue))?.mean
+        case .entrance, .display: nil
+        }
+    }
+
+    /// The interval with the most customers per m² in the waiting zone at its fullest.
+    var busiest: Int? {
+        intervals.max { (estimate($0, .waitingDensityPeak)?.mean ?? 0) < (estimate($1, .waitingDensityPeak)?.mean ?? 0) }
+    }
+
+    /// White for empty to deep red for 1.5 customers per m² (grade C's limit at the fullest) and above.
+    func colour(_ density: Double?) -> String {
+        guard let density, density.isFinite else { return "#eeeeee" }
+        let t = min(max(density / CrowdingGrade.c.mostDensity, 0), 1)
+        return "rgb(\(Int(255 - 40 * t)),\(Int(250 - 210 * t)),\(Int(240 - 210 * t)))"
+    }
+
+    /// Each zone's square, in metres: centre and side. Zones without a centre are set in a row below the rest.
+    func squares() -> [(zone: FloorPlan.Zone, x: Double, y: Double, side: Double)] {
+        var placed: [(FloorPlan.Zone, Double, Double, Double)] = []
+        let bottom = plan.zones.compactMap { zone in zone.position.map { $0.y + zone.area.squareRoot() / 2 } }.max() ?? 0
+        var rowX = 0.0
+        for zone in plan.zones {
+            let side = zone.area.squareRoot()
+            if let at = zone.position {
+                placed.append((zone, at.x, at.y, side))
+            } else {
+                placed.append((zone, rowX + side / 2, bottom + 2 + side / 2, side))
+                rowX += side + 1
+            }
+        }
+        return placed
+    }
+
+    /// One plan in the box (x, y, width, height), coloured for `interval`.
+    func drawing(interval: Int, x left: Double, y top: Double, width: Double, height: Double, labelled: Bool) -> String {
+        let squares = squares()
+        let minX = squares.map { $0.x - $0.side / 2 }.min() ?? 0, maxX = squares.map { $0.x + $0.side / 2 }.max() ?? 1
+        let minY = squares.map { $0.y - $0.side / 2 }.min() ?? 0, maxY = squares.map { $0.y + $0.side / 2 }.max() ?? 1
+        let scale = min(width / max(maxX - minX, 1), height / max(maxY - minY, 1))  // px per metre, the same both ways
+        func px(_ x: Double, _ y: Double) -> (String, String) { (SVG.number(left + (x - minX) * scale), SVG.number(top + (y - minY) * scale)) }
+        var svg = ""
+        for door in plan.doors {
+            guard let a = squares.first(where: { $0.zone.kind == door.from }), let b = squares.first(where: { $0.zone.kind == door.to }) else { continue }
+            let (x1, y1) = px(a.x, a.y), (x2, y2) = px(b.x, b.y)
+            svg += "<line class=\"door\" x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"#777777\" stroke-dasharray=\"3 2\"/>"
+        }
+        for square in squares {
+            let value = density(square.zone.kind, interval)
+            let (x, y) = px(square.x - square.side / 2, square.y - square.side / 2)
+            let side = SVG.number(square.side * scale)
+            var title = "\(square.zone.kind.name), \(SVG.label(square.zone.area)) m²"
+            if let value { title += String(format: ": %.2f customers per m²", value) }
+            if square.zone.kind == .waiting, let peak = estimate(interval, .waitingDensityPeak)?.mean {
+                title += String(format: "; at the fullest %.2f per m², grade %@", peak, CrowdingGrade(density: peak).rawValue)
+            }
+            svg += "<rect class=\"zone\" data-zone=\"\(square.zone.kind.name)\" x=\"\(x)\" y=\"\(y)\" width=\"\(side)\" height=\"\(side)\" fill=\"\(colour(value))\" stroke=\"#333333\"><title>\(SVG.escape(title))</title></rect>"
+            if labelled {
+                let (cx, cy) = px(square.x, square.y)
+                var label = square.zone.kind.name.replacingOccurrences(of: "_", with: " ")
+                if square.zone.kind == .waiting, let peak = estimate(interval, .waitingDensityPeak)?.mean {
+                    label += " · \(CrowdingGrade(density: peak).rawValue)"
+                }
+                svg += "<text class=\"tick\" x=\"\(cx)\" y=\"\(cy)\" text-anchor=\"middle\" dy=\"4\">\(SVG.escape(label))</text>"
+            }
+        }
+        return svg
+    }
+
+    func render() -> String {
+        guard let busiest else { return "" }
+        let label = labels[intervals.firstIndex(of: busiest) ?? 0]
+        var svg = """
+        <svg class="chart floor-plan" role="img" viewBox="0 0 760 420" xmlns="http://www.w3.org/2000/svg" aria-labelledby="t d">
+        <title>Floor plan at the busiest interval</title><desc>\(SVG.escape("Zones drawn to scale, coloured by customers per m² (time average) in the \(label) interval; the waiting zone shows its crowding grade at its fullest (A roomiest to F)."))</desc>
+        <text class="chart-title" x="68" y="24">\(SVG.escape("Floor plan at the busiest interval (\(label))"))</text>
+        """
+        svg += drawing(interval: busiest, x: 68, y: 48, width: 560, height: 330, labelled: true)
+        // The scale bar: 5 m.
+        let squares = squares()
+        let span = max((squares.map { $0.x + $0.side / 2 }.max() ?? 1) - (squares.map { $0.x - $0.side / 2 }.min() ?? 0), 1)
+        let height = max((squares.map { $0.y + $0.side / 2 }.max() ?? 1) - (squares.map { $0.y - $0.side / 2 }.min() ?? 0), 1)
+        let metre = min(560 / span, 330 / height)
+        svg += "<line x1=\"68\" y1=\"400\" x2=\"\(SVG.number(68 + 5 * metre))\" y2=\"400\" stroke=\"#000000\" stroke-width=\"2\"/><text class=\"tick\" x=\"\(SVG.number(74 + 5 * metre))\" y=\"404\">5 m</text>"
+        for (index, value) in [0, 0.5, 1.0].enumerated() {
+            let y = 60.0 + Double(index) * 22
+            svg += "<rect x=\"650\" y=\"\(SVG.number(y))\" width=\"14\" height=\"14\" fill=\"\(colour(value * CrowdingGrade.c.mostDensity))\" stroke=\"#333333\"/>"
+            svg += "<text class=\"legend-label\" x=\"670\" y=\"\(SVG.number(y + 11))\">\(String(format: "%.2f", value * CrowdingGrade.c.mostDensity)) per m²</text>"
+        }
+        svg += "</svg>"
+        // The day as small multiples.
+        let columns = 6.0, cell = 760 / columns
+        let rows = (Double(intervals.count) / columns).rounded(.up)
+        svg += "<svg class=\"chart floor-plan-day\" role=\"img\" viewBox=\"0 0 760 \(Int(40 + rows * cell))\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"t d\">"
+        svg += "<title>The floor plan through the day</title><desc>One plan per interval, coloured as above.</desc>"
+        svg += "<text class=\"chart-title\" x=\"8\" y=\"24\">The floor plan through the day</text>"
+        for (position, interval) in intervals.enumerated() {
+            let x = Double(position % Int(columns)) * cell, y = 40 + Double(position / Int(columns)) * cell
+            svg += "<g class=\"floor-plan-interval\" data-interval=\"\(SVG.escape(labels[position]))\">"
+            svg += drawing(interval: interval, x: x + 8, y: y + 18, width: cell - 16, height: cell - 26, labelled: false)
+            svg += "<text class=\"tick\" x=\"\(SVG.number(x + 8))\" y=\"\(SVG.number(y + 12))\">\(SVG.escape(labels[position]))</text></g>"
+        }
+        return svg + "</svg>"
+    }
+}
