@@ -60,6 +60,7 @@ bench-outlet: deps
 	cd Benchmarks && $(SWIFT) build -c release --product outlet-throughput
 	Benchmarks/.build/release/outlet-throughput scenarios/bank-branch-weekday.yaml --days 10 --repeat 1
 	Benchmarks/.build/release/outlet-throughput scenarios/bank-branch-weekday.yaml --days 1000
+	Benchmarks/.build/release/outlet-throughput scenarios/bank-branch-weekday-floor-plan.yaml --days 1000
 
 # 1000 replications of the weekday branch with all statistics, files and the
 # report, on all cores: the target is under 2 seconds.

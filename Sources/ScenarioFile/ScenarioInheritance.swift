@@ -86,9 +86,16 @@ struct ResolvedDocument {
     /// one plan each, not a set of entries to patch.
     static let replacedWhole: Set<String> = ["open", "per_hour", "arrivals_per_hour", "greeters", "guides", "per_interval", "mix"]
 
+    /// Whether a variant's value is null (`key: null`, `~` or nothing), which removes the base's key.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
     /// `override` laid over `base`: mappings merge key by key (so one
     /// segment or window group can be changed by name), anything else, and
-    /// schedules and mixes, replace.
+    /// schedules and mixes, replace; a null removes the base's key (a
+    /// variant on a floor plan drops the base's `walking`).
     static func merge(_ base: Node, _ override: Node, path: String, file: String, origins: inout [String: String]) -> Node {
         let key = String(path.split(separator: ".").last ?? "")
         guard !replacedWhole.contains(key), case .mapping(let baseMapping) = base, case .mapping(let overrideMapping) = override else {
@@ -104,13 +111,18 @@ struct ResolvedDocument {
             let name = key.scalar?.string ?? ""
             if overridden.contains(name), let replacement = overrideMapping[key] {
                 let childPath = path.isEmpty ? name : "\(path).\(name)"
+                if isNull(replacement) {
+                    origins[childPath] = file
+                    continue
+                }
                 pairs.append((key, merge(value, replacement, path: childPath, file: file, origins: &origins)))
             } else {
                 pairs.append((key, value))
             }
         }
         let baseNames = Set(baseMapping.keys.compactMap { $0.scalar?.string })
-        for (key, value) in overrideMapping where key.scalar?.string != "extends" && !baseNames.contains(key.scalar?.string ?? "") {
+        for (key, value) in overrideMapping
+        where key.scalar?.string != "extends" && !baseNames.contains(key.scalar?.string ?? "") && !isNull(value) {
             let name = key.scalar?.string ?? ""
             origins[path.isEmpty ? name : "\(path).\(name)"] = file
             pairs.append((key, value))

@@ -28,6 +28,19 @@ struct ExtendsTests {
         if case .total(_, let shares) = scenario.arrivals.rates { #expect(shares == [0.7, 0.3]) } else { Issue.record("rates") }
     }
 
+    @Test("a null removes what the base gives: the weekday example on a floor plan drops the base's walking and standing places")
+    func nullRemoves() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let base = try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path)
+        let plan = try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/bank-branch-weekday-floor-plan.yaml").path)
+        #expect(base.walking.entranceToReception != nil && base.waitingZone.standing == 16)
+        #expect(plan.walking.entranceToReception == nil && plan.walking.waitingToWindow == nil)
+        // 60 m² less 24 seats of 0.8 m², at 0.65 m² a standing person.
+        #expect(plan.waitingZone.seats == 24 && plan.waitingZone.standing == 62)
+        #expect(plan.floorPlan?.zones.count == 6 && plan.selfService.guideAssist?.asks == 0.4)
+        #expect(plan.targets.count == base.targets.count)
+    }
+
     @Test("demand growth: arrivals.scale multiplies the base's walk-in rates and keeps its schedule")
     func demandGrowth() throws {
         let base = try ScenarioLoader.load(path: folder.appendingPathComponent("base.yaml").path)

@@ -128,36 +128,11 @@ def test_optimizer_report_is_the_plan(optimization):
     assert "The search converged" in dom or "budget was spent" in dom
 
 
-FLOOR_PLAN = """
-layout:
-  area: 260
-  zones:
-    entrance: { area: 12, at: [2, 2] }
-    reception: { area: 10, at: [6, 3] }
-    self_service: { area: 24, at: [12, 3] }
-    waiting: { area: 60, at: [10, 11] }
-    counters: { area: 70, at: [22, 11] }
-    display: { area: 12, at: [4, 9] }
-  doors:
-    - [entrance, reception]
-    - [reception, self_service]
-    - [reception, waiting]
-    - [self_service, waiting]
-    - [waiting, counters]
-    - [entrance, display]
-"""
-
-
 @pytest.fixture(scope="module")
 def floor_plan_results(outletsim, tmp_path_factory) -> pathlib.Path:
-    """The weekday branch drawn as a floor plan: the layout gives walking and standing room."""
-    text = (pathlib.Path(__file__).resolve().parents[2] / "scenarios" / "bank-branch-weekday.yaml").read_text(encoding="utf-8")
-    text = re.sub(r"\n  standing: \d+\n", "\n", text)
-    text = re.sub(r"\nwalking:\n(  .*\n)+", "\n", text)
-    folder = tmp_path_factory.mktemp("floor-plan")
-    scenario = folder / "weekday-floor-plan.yaml"
-    scenario.write_text(text.replace("name: bank-branch-weekday", "name: weekday-floor-plan", 1) + FLOOR_PLAN, encoding="utf-8")
-    out = folder / "out"
+    """The weekday branch drawn as a floor plan (scenarios/bank-branch-weekday-floor-plan.yaml)."""
+    scenario = pathlib.Path(__file__).resolve().parents[2] / "scenarios" / "bank-branch-weekday-floor-plan.yaml"
+    out = tmp_path_factory.mktemp("floor-plan") / "out"
     subprocess.run([str(outletsim), "run", str(scenario), "--replications", "8", "--quiet", "--out", str(out)], check=True)
     return out
 
