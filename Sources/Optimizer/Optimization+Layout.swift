@@ -36,6 +36,13 @@ extension Optimization {
         if let range = space.guides {
             for counts in shifted(layout.guides, range) { var next = layout; next.guides = counts; result.append(next) }
         }
+        if let swap = space.counterSwap {
+            for value in steps(layout.swappedCounters ?? swap.counters.min, swap.counters) {
+                var next = layout
+                next.swappedCounters = value
+                result.append(next)
+            }
+        }
         for (group, range) in space.flexibleThresholds.sorted(by: { $0.key < $1.key }) {
             for value in steps(layout.flexibleThresholds[group] ?? range.min, range) {
                 var next = layout
@@ -57,7 +64,8 @@ extension Optimization {
             var best: Candidate?
             for layout in neighbours(of: incumbent.plan.layout) where !seen.contains(layout) {
                 seen.insert(layout)
-                guard let candidate = try refineStaffing(OutletPlan(windows: incumbent.plan.windows, layout: layout), phase: .layout) else { break }
+                let start = OutletPlan(windows: incumbent.plan.windows, layout: layout).fitted(to: scenario)
+                guard let candidate = try refineStaffing(start, phase: .layout) else { break }
                 guard candidate.feasible else { continue }
                 feasible.append(candidate)
                 if candidate.cost < (best?.cost ?? .infinity) { best = candidate }

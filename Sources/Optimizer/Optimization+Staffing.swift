@@ -94,7 +94,7 @@ extension Optimization {
     /// whose count there is below its upper bound.
     func busiestGroupWithRoom(_ interval: Int, _ evaluation: PlanEvaluation, _ plan: OutletPlan) -> Int? {
         let groups = scenario.search.windows.compactMap { group, range -> (Int, Double)? in
-            guard let count = plan.windows[group]?[interval], count + range.step <= range.top else { return nil }
+            guard let count = plan.windows[group]?[interval], count + range.step <= plan.windowTop(group, in: scenario) else { return nil }
             let busy = evaluation.statistics.estimate(MetricKey(.windowGroup, entity: group, interval: interval, .utilisation))?.mean ?? .nan
             return (group, count == 0 ? 2 : busy.nanToZero)  // a closed group that could open comes first
         }

@@ -100,6 +100,8 @@ public struct Optimization {
     /// (phases that must run, such as validation, pass `force`).
     mutating func evaluate(_ plan: OutletPlan, _ phase: SearchPhase, days: Range<Int>? = nil, evaluator: PlanEvaluator? = nil,
                            force: Bool = false) throws -> Candidate? {
+        // Counters turned into kiosks cannot open.
+        let plan = plan.fitted(to: scenario)
         guard force || hasBudget else {
             if budgetSpentIn == nil { budgetSpentIn = phase }
             return nil

@@ -23,6 +23,8 @@ public struct OutletPlan: Hashable, Sendable {
         public var guides: [Int]?
         /// The waiting count that opens a flexible window, by window group index.
         public var flexibleThresholds: [Int: Int]
+        /// Counters turned into kiosks (``SearchSpace/CounterSwap``); nil when not searched.
+        public var swappedCounters: Int?
 
         public init(kiosks: [Int: Int] = [:], seats: Int? = nil, greeters: [Int]? = nil, guides: [Int]? = nil,
                     flexibleThresholds: [Int: Int] = [:]) {
@@ -57,7 +59,9 @@ public struct OutletPlan: Hashable, Sendable {
         for (group, range) in space.flexibleThresholds {
             layout.flexibleThresholds[group] = range.clamp(scenario.windowGroups[group].flexible?.openWhenWaiting ?? range.min)
         }
+        layout.swappedCounters = space.counterSwap?.counters.clamp(0)
         self.init(windows: windows, layout: layout)
+        self = fitted(to: scenario)
     }
 
     /// Every decision at its upper bound: the most service the search allows.
@@ -71,6 +75,23 @@ public struct OutletPlan: Hashable, Sendable {
         plan.layout.guides = space.guides.map { Array(repeating: $0.top, count: scenario.intervalCount) }
         // A flexible window helps most when it opens at the smallest queue.
         for (group, range) in space.flexibleThresholds { plan.layout.flexibleThresholds[group] = range.min }
+        plan.layout.swappedCounters = space.counterSwap?.counters.min
+        return plan.fitted(to: scenario)
+    }
+
+    /// The most windows `group` may open in an interval: its search bound, less the counters turned into kiosks.
+    public func windowTop(_ group: Int, in scenario: Scenario) -> Int {
+        let top = scenario.search.windows[group]?.top ?? 0
+        guard let swap = scenario.search.counterSwap, swap.windowGroup == group else { return top }
+        return Swift.max(0, top - (layout.swappedCounters ?? 0))
+    }
+
+    /// The plan with the swapped group's windows within what its remaining counters allow.
+    public func fitted(to scenario: Scenario) -> OutletPlan {
+        guard let swap = scenario.search.counterSwap, let counts = windows[swap.windowGroup] else { return self }
+        var plan = self
+        let top = windowTop(swap.windowGroup, in: scenario)
+        plan.windows[swap.windowGroup] = counts.map { Swift.min($0, top) }
         return plan
     }
 
@@ -84,6 +105,9 @@ public struct OutletPlan: Hashable, Sendable {
         }
         for (group, counts) in windows { planned.windowGroups[group].open = perInterval(counts) }
         for (type, count) in layout.kiosks { planned.selfService.kioskTypes[type].count = count }
+        if let swap = scenario.search.counterSwap, let swapped = layout.swappedCounters {
+            planned.selfService.kioskTypes[swap.kioskType].count += swapped * swap.kiosksPerCounter
+        }
         if let seats = layout.seats {
             planned.waitingZone.seats = seats
             // On a floor plan, seats and standing share the waiting zone's floor: fewer seats, more standing room.

@@ -54,6 +54,10 @@ public struct OptimizationFiles {
             }
         }
         variant.kiosks = planned.layout.kiosks
+        // Counters turned into kiosks: the kiosk type's count as planned.
+        if let swap = scenario.search.counterSwap, (planned.layout.swappedCounters ?? 0) > 0 {
+            variant.kiosks[swap.kioskType] = plannedScenario.selfService.kioskTypes[swap.kioskType].count
+        }
         variant.seats = planned.layout.seats
         variant.greeters = rostered[.greeters] == nil ? planned.layout.greeters : nil
         variant.guides = rostered[.guides] == nil ? planned.layout.guides : nil
@@ -215,6 +219,7 @@ public struct OptimizationFiles {
         members.append(("flexible_open_when_waiting", .object(plan.layout.flexibleThresholds.sorted { $0.key < $1.key }.map {
             (scenario.windowGroups[$0.key].name, .integer($0.value))
         })))
+        if let swapped = plan.layout.swappedCounters { members.append(("counters_to_kiosks", .integer(swapped))) }
         members.append(("window_hours", .finite(plan.windowHours(intervalMinutes: scenario.intervalMinutes))))
         return .object(members)
     }

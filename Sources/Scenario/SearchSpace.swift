@@ -44,6 +44,29 @@ public struct SearchSpace: Sendable, Equatable {
     public var guides: Range?
     /// The waiting count that opens a flexible window, by window group.
     public var flexibleThresholds: [Int: Range]
+    /// Counters of one window group that may be turned into kiosks on their floor; nil for none.
+    public var counterSwap: CounterSwap?
+
+    /// Turning counters into kiosks (and back): each counter closed for the
+    /// whole day makes room for `kiosksPerCounter` kiosks of one type on its
+    /// floor (so the self-service zone's floor is not used), and the group
+    /// may open one window fewer in every interval.
+    public struct CounterSwap: Sendable, Equatable {
+        /// Index into `Scenario.windowGroups`; the group must be searched.
+        public var windowGroup: Int
+        /// Index into `SelfServiceZone.kioskTypes`; its kiosks on counters' floor add to its own count.
+        public var kioskType: Int
+        public var kiosksPerCounter: Int
+        /// How many counters may be turned into kiosks.
+        public var counters: Range
+
+        public init(windowGroup: Int, kioskType: Int, kiosksPerCounter: Int, counters: Range) {
+            self.windowGroup = windowGroup
+            self.kioskType = kioskType
+            self.kiosksPerCounter = kiosksPerCounter
+            self.counters = counters
+        }
+    }
 
     public init(windows: [Int: Range] = [:], kiosks: [Int: Range] = [:], seats: Range? = nil, greeters: Range? = nil,
                 guides: Range? = nil, flexibleThresholds: [Int: Range] = [:]) {
@@ -57,6 +80,6 @@ public struct SearchSpace: Sendable, Equatable {
 
     /// True when nothing at all may change.
     public var isEmpty: Bool {
-        windows.isEmpty && kiosks.isEmpty && seats == nil && greeters == nil && guides == nil && flexibleThresholds.isEmpty
+        windows.isEmpty && kiosks.isEmpty && seats == nil && greeters == nil && guides == nil && flexibleThresholds.isEmpty && counterSwap == nil
     }
 }

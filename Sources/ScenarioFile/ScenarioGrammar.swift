@@ -245,6 +245,14 @@ enum Grammar {
         Field("greeters", .object(bounds), "Greeters on duty per interval."),
         Field("guides", .object(bounds), "Guides on duty per interval."),
         Field("flexible_open_when_waiting", .namedMap(.object(bounds)), "Waiting customers that open a flexible window, by window group."),
+        Field("counters_to_kiosks", .object(counterSwap), "Counters of one window group that may become kiosks on their floor, for the whole day."),
+    ]
+
+    static let counterSwap: [Field] = [
+        Field("window_group", .text, required: true, "The window group whose counters may go; it must be in search.windows."),
+        Field("kiosk_type", .text, required: true, "The kiosk type that takes their place, on top of its own count (searched or not)."),
+        Field("kiosks_per_counter", .integer(NumberLimits.staff.from(1)), required: true, "Kiosks that fit on one counter's floor."),
+        Field("counters", .object(bounds), required: true, "How many counters may become kiosks."),
     ]
 
     static let shiftBreak: [Field] = [

@@ -29,7 +29,42 @@ extension ScenarioReader {
             }
             space.flexibleThresholds[group] = range
         }
+        if let swapNode = entries["counters_to_kiosks"] { space.counterSwap = readCounterSwap(swapNode, space, windows: windows, kioskTypes: kioskTypes) }
         return space
+    }
+
+    /// `counters_to_kiosks`: a searched window group, a kiosk type, and how many counters may go.
+    mutating func readCounterSwap(_ node: Node, _ space: SearchSpace, windows: [WindowGroup], kioskTypes: [KioskType]) -> SearchSpace.CounterSwap? {
+        let path = "search.counters_to_kiosks"
+        guard let entries = nodes.object(node, path, Grammar.counterSwap) else { return nil }
+        var group: Int?, type: Int?
+        if let groupNode = entries["window_group"], let name = nodes.text(groupNode, "\(path).window_group") {
+            group = windows.firstIndex { $0.name == name }
+            if let found = group, space.windows[found] == nil {
+                nodes.report(groupNode, "\(path).window_group", found: "'\(name)', whose windows the search does not decide",
+                             allowed: "a window group of search.windows")
+                group = nil
+            } else if group == nil {
+                nodes.report(groupNode, "\(path).window_group", found: "the undefined window group '\(name)'",
+                             allowed: "one of " + windows.map(\.name).joined(separator: ", "))
+            }
+        }
+        if let typeNode = entries["kiosk_type"], let name = nodes.text(typeNode, "\(path).kiosk_type") {
+            type = kioskTypes.firstIndex { $0.name == name }
+            if type == nil {
+                nodes.report(typeNode, "\(path).kiosk_type", found: "the undefined kiosk type '\(name)'",
+                             allowed: "one of " + kioskTypes.map(\.name).joined(separator: ", "))
+            }
+        }
+        let perCounter = entries["kiosks_per_counter"].flatMap { nodes.integer($0, "\(path).kiosks_per_counter", NumberLimits.staff.from(1)) }
+        let counters = entries["counters"].flatMap { readBounds($0, "\(path).counters") }
+        guard let group, let type, let perCounter, let counters else { return nil }
+        if let windowsRange = space.windows[group], counters.top > windowsRange.top {
+            nodes.report(entries["counters"] ?? node, "\(path).counters.max",
+                         found: "\(counters.top) counters of a group with at most \(windowsRange.top) windows", allowed: "at most \(windowsRange.top)")
+            return nil
+        }
+        return SearchSpace.CounterSwap(windowGroup: group, kioskType: type, kiosksPerCounter: perCounter, counters: counters)
     }
 
     /// `name: { min, max, step }` entries, keyed by the index of `name` in `names`.
