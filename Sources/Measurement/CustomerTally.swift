@@ -25,14 +25,20 @@ struct CustomerTally {
     var timeInOutletBuckets: [UInt16] = []
     /// Whether guides help one customer at a time, so their requests are counted.
     let countsGuides: Bool
+    /// Whether the outlet has greeters, so triage is counted.
+    let countsGreeters: Bool
+    /// Customers a greeter triaged, and their waits for one, minutes.
+    var triaged = 0
+    var greeterWaitSum = 0.0
     /// Customers who asked a guide, those a guide helped, and their waits for one, minutes.
     var guideRequests = 0
     var guideHelped = 0
     var guideWaitSum = 0.0
 
-    init(targets: Int, countsGuides: Bool = false) {
+    init(targets: Int, countsGuides: Bool = false, countsGreeters: Bool = false) {
         within = Array(repeating: 0, count: targets)
         self.countsGuides = countsGuides
+        self.countsGreeters = countsGreeters
     }
 
     /// - Complexity: O(targets), no allocation once the day's buffers have grown.
@@ -54,6 +60,10 @@ struct CustomerTally {
         }
         timeInOutletSum += timeInOutlet
         timeInOutletBuckets.append(timeInOutletBucket)
+        if !record.greeterWait.isNaN {
+            triaged += 1
+            greeterWaitSum += record.greeterWait
+        }
         if !record.guideAsked.isNaN {
             guideRequests += 1
             guideWaitSum += record.guideWait
@@ -73,6 +83,8 @@ struct CustomerTally {
         timeInOutletSum = 0
         guideRequests = 0
         guideHelped = 0
+        triaged = 0
+        greeterWaitSum = 0
         guideWaitSum = 0
         waitBuckets.removeAll(keepingCapacity: true)
         timeInOutletBuckets.removeAll(keepingCapacity: true)
@@ -107,6 +119,10 @@ struct CustomerTally {
             for (index, target) in targets.enumerated() {
                 day.put(key(.shareServedWithin(target)), Double(within[index]), over: Double(ticketHolders))
             }
+        }
+        if countsGreeters {
+            day.put(key(.triaged), Double(triaged))
+            if triaged > 0 { day.put(key(.greeterWaitMean), greeterWaitSum, over: Double(triaged)) }
         }
         if countsGuides {
             day.put(key(.guideRequests), Double(guideRequests))

@@ -32,7 +32,8 @@ public struct DayObserver: CustomerRecordSink {
         intervalCount = scenario.intervalCount
         measuredFrom = scenario.measuredFrom
         self.targets = targets
-        let empty = CustomerTally(targets: targets.count, countsGuides: scenario.selfService.guideAssist != nil)
+        let empty = CustomerTally(targets: targets.count, countsGuides: scenario.selfService.guideAssist != nil,
+                                  countsGreeters: scenario.reception != nil)
         day = empty
         perInterval = Array(repeating: empty, count: scenario.intervalCount)
         perSegment = Array(repeating: empty, count: scenario.segments.count)

@@ -90,6 +90,12 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Minutes from asking a guide until one came or the customer gave up, per customer who asked.
     case guideWaitMean
 
+    // Greeters.
+    /// Customers a greeter triaged.
+    case triaged
+    /// Minutes from reaching the greeters' desk to a greeter starting triage, per customer triaged.
+    case greeterWaitMean
+
     // Crowding, with a floor plan.
     /// Persons in the waiting zone per m² of it, time average.
     case waitingDensityMean
@@ -169,6 +175,8 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .guideWaitMean: "guide_wait_mean"
         case .waitingDensityMean: "waiting_density_mean"
         case .waitingDensityPeak: "waiting_density_peak"
+        case .triaged: "triaged"
+        case .greeterWaitMean: "greeter_wait_mean"
         case .zoneDensityMean(let zone): "\(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone_\(zone)")_density_mean"
         }
     }
@@ -219,6 +227,8 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .waitingDensityMean: 38
         case .waitingDensityPeak: 39
         case .zoneDensityMean(let zone): 40 | UInt64(truncatingIfNeeded: zone) << 8
+        case .triaged: 41
+        case .greeterWaitMean: 42
         }
     }
 
@@ -271,7 +281,8 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
                              .inOutletMean, .inOutletAtEnd, .overtimeMinutes, .tickets, .counterLoadErlangs,
                              .windowUtilisation, .openWindows, .windowStaffHours, .staffHours, .utilisation,
                              .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .queueLength, .cost(nil),
-                             .guideRequests, .shareHelped, .guideWaitMean, .waitingDensityMean, .waitingDensityPeak]
+                             .guideRequests, .shareHelped, .guideWaitMean, .waitingDensityMean, .waitingDensityPeak,
+                             .triaged, .greeterWaitMean]
         all += Self.servedZones.map { .zoneDensityMean($0.rawValue) }
         all += Outcome.allCases.flatMap { [Metric.outcomeCount($0), .outcomeShare($0)] }
         all += percentiles.flatMap { [Metric.waitPercentile($0), .timeInOutletPercentile($0)] }

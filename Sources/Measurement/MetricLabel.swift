@@ -29,6 +29,8 @@ extension Metric {
         case .guideRequests: "customers who asked a guide"
         case .shareHelped: "helped by a guide, of those who asked"
         case .guideWaitMean: "mean wait for a guide (min)"
+        case .triaged: "customers a greeter triaged"
+        case .greeterWaitMean: "mean wait for a greeter (min)"
         case .waitingDensityMean: "persons per m² waiting, average"
         case .waitingDensityPeak: "persons per m² waiting, at the fullest"
         case .zoneDensityMean(let zone): "customers per m², \(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone")"

@@ -59,6 +59,9 @@ struct Customer {
 
     // Touchpoints, minutes after midnight; NaN until reached.
     var arrival = Double.nan
+    /// Reached the greeters' desk, and a greeter began triage.
+    var atReception = Double.nan
+    var triageStart = Double.nan
     var triageEnd = Double.nan
     var kioskStart = Double.nan
     var kioskEnd = Double.nan

@@ -11,7 +11,7 @@ public enum TraceTables {
         var table = CSVTable(header: ["day", "customer", "segment", "transaction", "appointment", "arrival", "triage_end",
                                       "kiosk_start", "kiosk_end", "ticket", "call", "service_start", "service_end", "exit",
                                       "window_group", "window", "kiosk_type", "outcome", "fallback", "passed_over", "seated",
-                                      "wait", "guide_asked", "guide_wait_end", "assist_end"])
+                                      "wait", "guide_asked", "guide_wait_end", "assist_end", "greeter_wait"])
         for record in records {
             table.append([String(record.day), String(record.customer), scenario.segments[record.segment].name,
                           scenario.transactionTypes[record.transactionType].name, record.hasAppointment ? "true" : "false",
@@ -23,7 +23,7 @@ public enum TraceTables {
                           record.kioskType >= 0 ? scenario.selfService.kioskTypes[record.kioskType].name : "",
                           record.outcome.description, record.fallback.description, String(record.passedOver),
                           record.seated ? "true" : "false", time(record.waitForCounter), time(record.guideAsked),
-                          time(record.guideWaitEnd), time(record.assistEnd)])
+                          time(record.guideWaitEnd), time(record.assistEnd), time(record.greeterWait)])
         }
         return table
     }

@@ -89,4 +89,18 @@ struct GuideAssistanceTests {
         #expect(records.allSatisfy { $0.guideWaitEnd.isNaN || $0.guideWaitEnd <= 780 || $0.wasHelped })
         #expect(records.contains { !$0.guideAsked.isNaN })
     }
+
+    @Test("greeters: a customer waits for a greeter only in the queue at the desk; with no queue allowed, nobody waits")
+    func greeterWaits() throws {
+        var scenario = try Fixtures.branch()
+        scenario.reception?.maxQueue = 0
+        let (alone, _) = try Fixtures.simulate(scenario, days: 20)
+        #expect(alone.allSatisfy { $0.greeterWait.isNaN || $0.greeterWait == 0 })
+        scenario.reception?.maxQueue = 5
+        scenario.reception?.triageTime = try .exponential(mean: 1.5)
+        let (queued, _) = try Fixtures.simulate(scenario, days: 20)
+        let triaged = queued.filter { !$0.greeterWait.isNaN }
+        #expect(triaged.contains { $0.greeterWait > 0 } && triaged.allSatisfy { $0.greeterWait >= 0 })
+        #expect(triaged.count > queued.count / 2 && triaged.allSatisfy { !$0.triageEnd.isNaN })
+    }
 }

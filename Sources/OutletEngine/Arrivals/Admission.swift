@@ -80,7 +80,7 @@ extension OutletEngine {
             serviceStart: customer.serviceStart, serviceEnd: customer.serviceEnd, exit: now,
             windowGroup: Int(customer.windowGroup), window: Int(customer.window), kioskType: Int(customer.kioskType),
             outcome: outcome, fallback: customer.fallback, passedOver: Int(customer.passedOver),
-            seated: customer.seated, guideAsked: customer.guideAsked, guideWaitEnd: customer.guideWaitEnd,
+            seated: customer.seated, greeterWait: customer.triageStart - customer.atReception, guideAsked: customer.guideAsked, guideWaitEnd: customer.guideWaitEnd,
             assistEnd: customer.assistEnd))
         outcomeCounts[outcome.rawValue] += 1
         customers[index].stage = .gone

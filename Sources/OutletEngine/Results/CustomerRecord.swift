@@ -68,6 +68,8 @@ public struct CustomerRecord: Sendable, Equatable {
     public var passedOver: Int
     /// Whether the customer found a seat in the waiting zone.
     public var seated: Bool
+    /// Minutes from reaching the greeters' desk to a greeter starting triage; NaN for a customer never triaged.
+    public var greeterWait = Double.nan
     /// When the customer asked a guide for help (guides who help one at a time).
     public var guideAsked = Double.nan
     /// When a guide came to the customer, or the customer stopped waiting for one.
@@ -92,7 +94,7 @@ public struct CustomerRecord: Sendable, Equatable {
             && same(lhs.exit, rhs.exit) && lhs.windowGroup == rhs.windowGroup && lhs.window == rhs.window
             && lhs.kioskType == rhs.kioskType && lhs.outcome == rhs.outcome && lhs.fallback == rhs.fallback
             && lhs.passedOver == rhs.passedOver && lhs.seated == rhs.seated
-            && same(lhs.guideAsked, rhs.guideAsked) && same(lhs.guideWaitEnd, rhs.guideWaitEnd) && same(lhs.assistEnd, rhs.assistEnd)
+            && same(lhs.greeterWait, rhs.greeterWait) && same(lhs.guideAsked, rhs.guideAsked) && same(lhs.guideWaitEnd, rhs.guideWaitEnd) && same(lhs.assistEnd, rhs.assistEnd)
     }
 
     /// Minutes from ticket to call, or to leaving for those never called;

@@ -6,6 +6,7 @@ import EventKernel
 /// waiting for one, customers choose alone.
 extension OutletEngine {
     mutating func enterReception(_ slot: Int32) {
+        customers[Int(slot)].atReception = calendar.now
         if pastOvertimeLimit {
             depart(slot, .unserved)
         } else if greetersOnDuty > 0 {
@@ -26,6 +27,7 @@ extension OutletEngine {
         greetersBusy += 1
         greeterBusyGauge.set(Double(greetersBusy), at: calendar.now, clock)
         customers[Int(slot)].stage = .inTriage
+        customers[Int(slot)].triageStart = calendar.now
         calendar.schedule(.triageEnd, for: slot, after: customers[Int(slot)].triageTime)
     }
 
