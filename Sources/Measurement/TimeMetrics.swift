@@ -52,13 +52,14 @@ struct TimeMetrics {
             }
             if let plan = scenario.floorPlan {
                 // Customers being served in each zone, in customer-minutes: in triage, at kiosks or with a guide, at windows.
-                let served: [(FloorPlan.ZoneKind, Double)] = [
-                    (.reception, totals.greeterBusyMinutes[index]),
-                    (.selfService, totals.kioskBusyMinutes.reduce(0) { $0 + $1[index] } + (totals.guideBusyMinutes.isEmpty ? 0 : totals.guideBusyMinutes[index])),
-                    (.counters, totals.windowBusyMinutes.reduce(0) { $0 + $1[index] }),
-                ]
-                for (zone, minutes) in served {
-                    if let area = plan.zone(zone)?.area { day.put(key(.zoneDensityMean(zone.rawValue)), minutes, over: length(of: index) * area) }
+                for zone in Metric.servedZones {
+                    guard let area = plan.zone(zone)?.area else { continue }
+                    let minutes = switch zone {
+                    case .reception: totals.greeterBusyMinutes[index]
+                    case .selfService: totals.kioskBusyMinutes.reduce(0) { $0 + $1[index] } + (totals.guideBusyMinutes.isEmpty ? 0 : totals.guideBusyMinutes[index])
+                    default: totals.windowBusyMinutes.reduce(0) { $0 + $1[index] }  // the counters
+                    }
+                    day.put(key(.zoneDensityMean(zone.rawValue)), minutes, over: length(of: index) * area)
                 }
             }
             day.put(key(.waitingAtEnd), totals.waitingAtEnd[index])

@@ -54,12 +54,24 @@ struct FloorPlanChart {
         return placed
     }
 
+    /// The plan's corner and size, metres.
+    func extent(_ squares: [(zone: FloorPlan.Zone, x: Double, y: Double, side: Double)]) -> (minX: Double, minY: Double, width: Double, height: Double) {
+        let minX = squares.map { $0.x - $0.side / 2 }.min() ?? 0, maxX = squares.map { $0.x + $0.side / 2 }.max() ?? 1
+        let minY = squares.map { $0.y - $0.side / 2 }.min() ?? 0, maxY = squares.map { $0.y + $0.side / 2 }.max() ?? 1
+        return (minX, minY, max(maxX - minX, 1), max(maxY - minY, 1))
+    }
+
+    /// Pixels per metre, the same both ways, for the plan to fit a box of `width` × `height` pixels.
+    func scale(width: Double, height: Double) -> Double {
+        let size = extent(squares())
+        return min(width / size.width, height / size.height)
+    }
+
     /// One plan in the box (x, y, width, height), coloured for `interval`.
     func drawing(interval: Int, x left: Double, y top: Double, width: Double, height: Double, labelled: Bool) -> String {
         let squares = squares()
-        let minX = squares.map { $0.x - $0.side / 2 }.min() ?? 0, maxX = squares.map { $0.x + $0.side / 2 }.max() ?? 1
-        let minY = squares.map { $0.y - $0.side / 2 }.min() ?? 0, maxY = squares.map { $0.y + $0.side / 2 }.max() ?? 1
-        let scale = min(width / max(maxX - minX, 1), height / max(maxY - minY, 1))  // px per metre, the same both ways
+        let (minX, minY, _, _) = extent(squares)
+        let scale = scale(width: width, height: height)
         func px(_ x: Double, _ y: Double) -> (String, String) { (SVG.number(left + (x - minX) * scale), SVG.number(top + (y - minY) * scale)) }
         var svg = ""
         for door in plan.doors {
@@ -99,10 +111,7 @@ struct FloorPlanChart {
         """
         svg += drawing(interval: busiest, x: 68, y: 48, width: 560, height: 330, labelled: true)
         // The scale bar: 5 m.
-        let squares = squares()
-        let span = max((squares.map { $0.x + $0.side / 2 }.max() ?? 1) - (squares.map { $0.x - $0.side / 2 }.min() ?? 0), 1)
-        let height = max((squares.map { $0.y + $0.side / 2 }.max() ?? 1) - (squares.map { $0.y - $0.side / 2 }.min() ?? 0), 1)
-        let metre = min(560 / span, 330 / height)
+        let metre = scale(width: 560, height: 330)
         svg += "<line x1=\"68\" y1=\"400\" x2=\"\(SVG.number(68 + 5 * metre))\" y2=\"400\" stroke=\"#000000\" stroke-width=\"2\"/><text class=\"tick\" x=\"\(SVG.number(74 + 5 * metre))\" y=\"404\">5 m</text>"
         for (index, value) in [0, 0.5, 1.0].enumerated() {
             let y = 60.0 + Double(index) * 22

@@ -131,7 +131,7 @@ public struct RunReport {
             intervals.map { estimate(.windowGroup, entity: group, interval: $0, .utilisation)?.mean ?? .nan }
         }
         // Greeters, and guides who help one customer at a time, are staff with a busy share of their own.
-        for (role, name) in ["greeters", "guides"].enumerated() {
+        for (role, name) in ResultsDocument.staffRoles.enumerated() {
             let busy = intervals.map { estimate(.staff, entity: role, interval: $0, .utilisation)?.mean ?? .nan }
             if busy.contains(where: \.isFinite) {
                 rows.append(name)

@@ -71,7 +71,7 @@ public struct ResultsDocument: Sendable {
     }
 
     /// The staff roles of the `.staff` scope, by entity.
-    static let staffRoles = ["greeters", "guides"]
+    public static let staffRoles = ["greeters", "guides"]
 
     /// `summary.json`.
     public func summary() -> JSONValue {
