@@ -123,6 +123,7 @@ struct CustomerTally {
         if countsGreeters {
             day.put(key(.triaged), Double(triaged))
             if triaged > 0 { day.put(key(.greeterWaitMean), greeterWaitSum, over: Double(triaged)) }
+            if n > 0 { day.put(key(.shareTriaged), Double(triaged), over: n) }
         }
         if countsGuides {
             day.put(key(.guideRequests), Double(guideRequests))

@@ -95,6 +95,8 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
     case triaged
     /// Minutes from reaching the greeters' desk to a greeter starting triage, per customer triaged.
     case greeterWaitMean
+    /// Customers a greeter triaged, as a share of arrivals; the others found no greeter on duty or the desk's queue full.
+    case shareTriaged
 
     // Crowding, with a floor plan.
     /// Persons in the waiting zone per m² of it, time average.
@@ -177,6 +179,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .waitingDensityPeak: "waiting_density_peak"
         case .triaged: "triaged"
         case .greeterWaitMean: "greeter_wait_mean"
+        case .shareTriaged: "share_triaged"
         case .zoneDensityMean(let zone): "\(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone_\(zone)")_density_mean"
         }
     }
@@ -229,6 +232,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .zoneDensityMean(let zone): 40 | UInt64(truncatingIfNeeded: zone) << 8
         case .triaged: 41
         case .greeterWaitMean: 42
+        case .shareTriaged: 43
         }
     }
 
@@ -238,7 +242,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .waitPercentile(let p): .percentile(.wait, Double(p) / 100)
         case .timeInOutletPercentile(let p): .percentile(.timeInOutlet, Double(p) / 100)
         case .outcomeShare, .shareAbandoned, .kioskShare, .kioskSuccessRate, .shareServedWithin, .windowUtilisation,
-             .utilisation, .shareOfTimeBroken, .daysMeeting, .shareHelped:
+             .utilisation, .shareOfTimeBroken, .daysMeeting, .shareHelped, .shareTriaged:
             .ratio(.share)
         default:
             .ratio(.nonNegative)
@@ -282,7 +286,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
                              .windowUtilisation, .openWindows, .windowStaffHours, .staffHours, .utilisation,
                              .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .queueLength, .cost(nil),
                              .guideRequests, .shareHelped, .guideWaitMean, .waitingDensityMean, .waitingDensityPeak,
-                             .triaged, .greeterWaitMean]
+                             .triaged, .greeterWaitMean, .shareTriaged]
         all += Self.servedZones.map { .zoneDensityMean($0.rawValue) }
         all += Outcome.allCases.flatMap { [Metric.outcomeCount($0), .outcomeShare($0)] }
         all += percentiles.flatMap { [Metric.waitPercentile($0), .timeInOutletPercentile($0)] }

@@ -31,6 +31,7 @@ extension Metric {
         case .guideWaitMean: "mean wait for a guide (min)"
         case .triaged: "customers a greeter triaged"
         case .greeterWaitMean: "mean wait for a greeter (min)"
+        case .shareTriaged: "share triaged by a greeter"
         case .waitingDensityMean: "persons per m² waiting, average"
         case .waitingDensityPeak: "persons per m² waiting, at the fullest"
         case .zoneDensityMean(let zone): "customers per m², \(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone")"

@@ -17,7 +17,10 @@ extension ServiceTarget {
         case .overtime: .overtimeMinutes
         case .windowUtilisation: .windowUtilisation
         case .greeterUtilisation, .guideUtilisation: .utilisation
+        case .greeterWait: .greeterWaitMean
+        case .shareTriaged: .shareTriaged
         case .guideWait: .guideWaitMean
+        case .shareHelped: .shareHelped
         case .waitingDensity: .waitingDensityPeak
         }
     }

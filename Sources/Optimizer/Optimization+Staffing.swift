@@ -21,7 +21,7 @@ extension Optimization {
             let additions = self.additions(for: current.misses, in: current.evaluation, plan: current.plan)
             guard !additions.isEmpty else { break }  // at the upper bounds where it matters
             var plan = current.plan
-            for (group, interval) in additions { plan.windows[group]?[interval] += scenario.search.windows[group]?.step ?? 1 }
+            for (slot, interval) in additions { plan = plan.changing(slot, at: interval, by: 1, space: scenario.search) }
             guard let next = try evaluate(plan, phase) else { break }
             current = next
         }
@@ -32,7 +32,7 @@ extension Optimization {
         while changed {
             changed = false
             for (slot, interval) in removals(in: current.evaluation, plan: current.plan) {
-                guard let trial = try evaluate(current.plan.removing(slot, at: interval, space: scenario.search), phase) else { break }
+                guard let trial = try evaluate(current.plan.changing(slot, at: interval, by: -1, space: scenario.search), phase) else { break }
                 if !wantsMore(trial) {
                     current = trial
                     changed = true
@@ -43,13 +43,15 @@ extension Optimization {
         return current
     }
 
-    /// One window more where each miss is: in the interval a per-interval
-    /// target misses, the worst interval of the period a per-period target
-    /// misses, or the day's worst interval for a day target, in the
-    /// searched group busiest there that may still grow.
-    func additions(for misses: [TargetMiss], in evaluation: PlanEvaluation, plan: OutletPlan) -> [(group: Int, interval: Int)] {
+    /// One more of the staff that cures each miss, where it is: in the
+    /// interval a per-interval target misses, the worst interval of the
+    /// period a per-period target misses, or the day's worst interval for
+    /// a day target; for windows, in the searched group busiest there that
+    /// may still grow. Greeters and guides are added only where searched.
+    func additions(for misses: [TargetMiss], in evaluation: PlanEvaluation, plan: OutletPlan) -> [(slot: StaffSlot, interval: Int)] {
         var chosen: Set<[Int]> = []
-        for miss in misses where TargetStanding.wantsMoreService(miss, scenario) {
+        for miss in misses {
+            guard let remedy = TargetStanding.remedy(for: miss, scenario) else { continue }
             let target = scenario.targets[miss.target]
             let intervals: [Int]
             switch miss.interval {
@@ -60,13 +62,27 @@ extension Optimization {
             case nil: intervals = worstIntervals(for: target, in: evaluation)
             }
             for interval in intervals {
-                if let group = busiestGroupWithRoom(interval, evaluation, plan) {
-                    chosen.insert([group, interval])
+                if let slot = slotWithRoom(remedy, interval, evaluation, plan) {
+                    chosen.insert([slot.order, interval])
                     break
                 }
             }
         }
-        return chosen.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { ($0[0], $0[1]) }
+        return chosen.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }.map { (StaffSlot(order: $0[0]), $0[1]) }
+    }
+
+    /// Where one more of `kind` can go in `interval`: the busiest searched
+    /// window group with room, or greeters or guides below their bound.
+    func slotWithRoom(_ kind: StaffKind, _ interval: Int, _ evaluation: PlanEvaluation, _ plan: OutletPlan) -> StaffSlot? {
+        func below(_ counts: [Int]?, _ range: SearchSpace.Range?) -> Bool {
+            guard let counts, let range else { return false }
+            return counts[interval] + range.step <= range.top
+        }
+        switch kind {
+        case .windows: return busiestGroupWithRoom(interval, evaluation, plan).map(StaffSlot.windows)
+        case .greeters: return below(plan.layout.greeters, scenario.search.greeters) ? .greeters : nil
+        case .guides: return below(plan.layout.guides, scenario.search.guides) ? .guides : nil
+        }
     }
 
     /// Intervals in the order a day target suffers in them, worst first.
@@ -85,6 +101,12 @@ extension Optimization {
             return intervals.sorted { value(.standingMinutes, $0).nanToZero > value(.standingMinutes, $1).nanToZero }
         case .abandonment:
             return intervals.sorted { value(.shareAbandoned, $0).nanToZero > value(.shareAbandoned, $1).nanToZero }
+        case let measure where measure.staff != nil:
+            // Greeters and guides are short where they are busiest.
+            func busy(_ interval: Int) -> Double {
+                evaluation.statistics.estimate(MetricKey(.staff, entity: measure.staff ?? 0, interval: interval, .utilisation))?.mean.nanToZero ?? 0
+            }
+            return intervals.sorted { busy($0) > busy($1) }
         default:
             return intervals.sorted { value(.waitPercentile(90), $0).nanToZero > value(.waitPercentile(90), $1).nanToZero }
         }
@@ -138,16 +160,25 @@ public enum StaffSlot: Hashable, Sendable {
         case .guides: 1_000_001
         }
     }
+
+    /// The slot whose ``order`` is `order`.
+    init(order: Int) {
+        switch order {
+        case 1_000_000: self = .greeters
+        case 1_000_001: self = .guides
+        default: self = .windows(order)
+        }
+    }
 }
 
 extension OutletPlan {
-    /// The plan with one step fewer of `slot` in `interval`.
-    func removing(_ slot: StaffSlot, at interval: Int, space: SearchSpace) -> OutletPlan {
+    /// The plan with `steps` steps more (fewer, when negative) of `slot` in `interval`.
+    func changing(_ slot: StaffSlot, at interval: Int, by steps: Int, space: SearchSpace) -> OutletPlan {
         var plan = self
         switch slot {
-        case .windows(let group): plan.windows[group]?[interval] -= space.windows[group]?.step ?? 1
-        case .greeters: plan.layout.greeters?[interval] -= space.greeters?.step ?? 1
-        case .guides: plan.layout.guides?[interval] -= space.guides?.step ?? 1
+        case .windows(let group): plan.windows[group]?[interval] += steps * (space.windows[group]?.step ?? 1)
+        case .greeters: plan.layout.greeters?[interval] += steps * (space.greeters?.step ?? 1)
+        case .guides: plan.layout.guides?[interval] += steps * (space.guides?.step ?? 1)
         }
         return plan
     }

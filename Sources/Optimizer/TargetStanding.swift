@@ -10,13 +10,28 @@ public enum TargetStanding {
         TargetJudge.misses(evaluation.scenario, evaluation.statistics, margin: margin)
     }
 
-    /// A miss that more windows would cure: anything but windows too idle.
-    static func wantsMoreService(_ miss: TargetMiss, _ scenario: Scenario) -> Bool {
-        switch scenario.targets[miss.target].measure {
-        case .windowUtilisation: return !miss.isBelowMinimum
-        // Windows do not change how busy greeters and guides are; their own counts do.
-        case .greeterUtilisation, .guideUtilisation: return false
-        default: return true
+    /// The staff one more of whom would cure a miss: greeters or guides
+    /// for their own targets, windows for everything else (customers'
+    /// waits and shares, crowding, overtime); nil when more staff would
+    /// not, for a utilisation below its minimum.
+    static func remedy(for miss: TargetMiss, _ scenario: Scenario) -> StaffKind? {
+        let measure = scenario.targets[miss.target].measure
+        let utilisation = [.windowUtilisation, .greeterUtilisation, .guideUtilisation].contains(measure)
+        if utilisation && miss.isBelowMinimum { return nil }
+        switch measure.staff {
+        case 0: return .greeters
+        case 1: return .guides
+        default: return .windows
         }
     }
+
+    /// Whether more staff would cure the miss.
+    static func wantsMoreService(_ miss: TargetMiss, _ scenario: Scenario) -> Bool {
+        remedy(for: miss, scenario) != nil
+    }
+}
+
+/// Who a plan can add to cure a miss.
+enum StaffKind {
+    case windows, greeters, guides
 }

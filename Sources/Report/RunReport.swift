@@ -200,6 +200,7 @@ public struct RunReport {
         var html = "<table><thead><tr><th>day metric</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
         var found = rows.map { ($0.0, estimate(.day, $0.1), $0.2) }
         found.append(("Greeters busy", scenario.reception == nil ? nil : estimate(.staff, entity: 0, .utilisation), 100))
+        found.append(("Triaged by a greeter", estimate(.day, .shareTriaged), 100))
         found.append(("Mean wait for a greeter (min)", estimate(.day, .greeterWaitMean), 1))
         found.append(("Guides busy", estimate(.staff, entity: 1, .utilisation), 100))
         found.append(("Helped by a guide, of those who asked", estimate(.day, .shareHelped), 100))

@@ -19,10 +19,26 @@ public struct ServiceTarget: Sendable, Equatable {
         case greeterUtilisation
         /// Busy share of the guides' time on duty (helping a customer; guides who help one at a time).
         case guideUtilisation
+        /// Mean minutes from reaching the greeters' desk to a greeter starting triage, per customer triaged.
+        case greeterWait
+        /// Share of customers a greeter triaged (the rest found no greeter on duty, or the desk's queue full).
+        case shareTriaged
         /// Mean minutes from asking a guide to one coming or giving up, per customer who asked.
         case guideWait
+        /// Share of those who asked a guide whom a guide helped (the rest gave up waiting).
+        case shareHelped
         /// Persons per m² of the waiting zone at its fullest (with a floor plan); a grade bound is a density bound.
         case waitingDensity
+
+        /// The staff whose count the measure answers to: greeters (0) or guides (1), as the `.staff` scope
+        /// numbers them; nil for windows' (customers' waits and shares) and the floor's.
+        public var staff: Int? {
+            switch self {
+            case .greeterUtilisation, .greeterWait, .shareTriaged: 0
+            case .guideUtilisation, .guideWait, .shareHelped: 1
+            default: nil
+            }
+        }
     }
 
     /// The staff role a utilisation target is about (0 greeters, 1 guides), as the `.staff` scope numbers them.

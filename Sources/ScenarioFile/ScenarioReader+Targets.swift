@@ -5,7 +5,8 @@ import Yams
 extension ScenarioReader {
     static let targetMetrics = ["share_served_within", "wait_mean", "wait_p50", "wait_p90", "wait_p95", "abandonment",
                                 "max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation",
-                                "guide_wait_mean", "waiting_density_peak", "waiting_grade"]
+                                "guide_wait_mean", "share_helped", "greeter_wait_mean", "share_triaged", "waiting_density_peak",
+                                "waiting_grade"]
 
     mutating func readTargets(_ node: Node, windowGroupNames: [String]) -> [ServiceTarget] {
         guard case .sequence(let list) = node, !list.isEmpty else {
@@ -46,11 +47,14 @@ extension ScenarioReader {
         case "greeter_utilisation": measure = .greeterUtilisation
         case "guide_utilisation": measure = .guideUtilisation
         case "guide_wait_mean": measure = .guideWait
+        case "share_helped": measure = .shareHelped
+        case "greeter_wait_mean": measure = .greeterWait
+        case "share_triaged": measure = .shareTriaged
         case "waiting_density_peak", "waiting_grade": measure = .waitingDensity
         default: measure = .windowUtilisation
         }
         // Guides are busy, and wait for, only when they help one customer at a time; greeters only exist with a reception.
-        if metric.hasPrefix("guide_") && !hasGuideAssist {
+        if measure.staff == 1 && !hasGuideAssist {
             nodes.report(metricNode, "\(path).metric", found: "\(metric) without self_service.guide_assist, where guides are not busy with anyone",
                          allowed: "guide targets with self_service.guide_assist")
             return nil
@@ -60,8 +64,9 @@ extension ScenarioReader {
                          allowed: "crowding targets with layout")
             return nil
         }
-        if metric == "greeter_utilisation" && !hasReception {
-            nodes.report(metricNode, "\(path).metric", found: "greeter_utilisation without a reception", allowed: "greeter targets with reception")
+        if measure.staff == 0 && !hasReception {
+            nodes.report(metricNode, "\(path).metric", found: "\(metric) without a reception, where no greeter is on duty",
+                         allowed: "greeter targets with reception")
             return nil
         }
         if metric != "waiting_grade", let gradeNode = entries["grade"] {
@@ -200,8 +205,8 @@ extension ScenarioReader {
     /// What a target's bound may be: a share from 0 to 1, minutes, or a count of customers.
     static func boundLimits(_ measure: ServiceTarget.Measure) -> NumberLimits {
         switch measure {
-        case .shareServedWithin, .abandonment, .windowUtilisation, .greeterUtilisation, .guideUtilisation: .share
-        case .meanWait, .waitPercentile, .overtime, .guideWait: .minutes
+        case .shareServedWithin, .abandonment, .windowUtilisation, .greeterUtilisation, .guideUtilisation, .shareTriaged, .shareHelped: .share
+        case .meanWait, .waitPercentile, .overtime, .guideWait, .greeterWait: .minutes
         case .waitingDensity: .density
         case .maxStanding: .customers
         }

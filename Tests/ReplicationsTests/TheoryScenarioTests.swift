@@ -139,6 +139,29 @@ struct TheoryScenarioTests {
         #expect(requests.contains(lambda * 120), "requests \(requests.mean) vs \(lambda * 120)")
     }
 
+    @Test("greeters who triage one at a time with room for 3 waiting: the desk is M/M/2/5 at day, interval and segment level")
+    func greeterQueueScenario() throws {
+        let lambda = 50.0 / 60, s = 2.0, c = 2, k = 5
+        let p = birthDeath(birth: lambda, limit: k) { Double(min($0, c)) / s }
+        let queue = p.enumerated().reduce(0) { $0 + Double(max($1.offset - c, 0)) * $1.element }
+        let triaged = 1 - p[k], wait = queue / (lambda * triaged), busy = lambda * triaged * s / Double(c)
+        let run = try Self.run("greeter-queue.yaml", days: 10_000, comparisons: 2 * 6 + 3)
+        let places = [("day", MetricKey(.day, .arrivals)), ("segment everyone", MetricKey(.segment, entity: 0, .arrivals))]
+            + run.measured.map { ("interval \($0)", MetricKey(.interval, entity: $0, .arrivals)) }
+        for (label, place) in places {
+            func key(_ metric: Metric) -> MetricKey { place.with(metric) }
+            check(try run.estimate(key(.shareTriaged)), triaged, relative: 0.01, "\(label) share triaged")
+            check(try run.estimate(key(.greeterWaitMean)), wait, relative: 0.03, "\(label) mean wait for a greeter")
+        }
+        for interval in run.measured.dropLast() {
+            check(try run.estimate(MetricKey(.staff, entity: 0, interval: interval, .utilisation)), busy, relative: 0.01,
+                  "interval \(interval) greeters' busy share")
+        }
+        // An interval triages its arrivals less those who found the desk full.
+        let counted = try run.estimate(MetricKey(.interval, entity: 2, .triaged))
+        #expect(counted.contains(lambda * 120 * triaged), "triaged \(counted.mean) vs \(lambda * 120 * triaged)")
+    }
+
     @Test("M/M/3/8: blocking and the mean wait of those served at day and interval level")
     func finiteRoomScenario() throws {
         let lambda = 28.5 / 60, s = 6.0, c = 3, k = 8

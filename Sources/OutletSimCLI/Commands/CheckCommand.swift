@@ -134,7 +134,9 @@ struct CheckCommand: ParsableCommand {
         case .maxStanding, .overtime: "the day was never measured"
         case .greeterUtilisation: "no greeter was on duty"
         case .guideUtilisation: "no guide was on duty"
-        case .guideWait: "no customer it covers asked a guide"
+        case .greeterWait: "no customer it covers was triaged by a greeter"
+        case .shareTriaged: "no customer it covers arrived"
+        case .guideWait, .shareHelped: "no customer it covers asked a guide"
         case .waitingDensity: "the day was never measured"
         }
     }

@@ -44,15 +44,21 @@ struct OptimizationOutput {
     // MARK: Terminal
 
     func terminalSummary() -> String {
-        var rows: [[String]] = [["interval"] + searchedGroups.map { scenario.windowGroups[$0].name }]
+        // Greeters and guides searched per interval are staffed like windows, so they get columns too.
+        let staff = [("greeters", planned.layout.greeters, result.required?.layout.greeters),
+                     ("guides", planned.layout.guides, result.required?.layout.guides)].filter { $0.1 != nil }
+        var rows: [[String]] = [["interval"] + searchedGroups.map { scenario.windowGroups[$0].name } + staff.map(\.0)]
         for interval in 0..<scenario.intervalCount {
-            rows.append([start(interval)] + searchedGroups.map { group in
-                let required = result.required?.windows[group]?[interval] ?? 0, planned = planned.windows[group]?[interval] ?? 0
-                // With shifts, the staff on duty are what was simulated and paid.
-                return planned == required || self.planned.roster != nil ? String(planned) : "\(planned) (\(required) needed)"
-            })
+            // With shifts, the staff on duty are what was simulated and paid.
+            func cell(_ planned: Int, _ required: Int) -> String {
+                planned == required || self.planned.roster != nil ? String(planned) : "\(planned) (\(required) needed)"
+            }
+            rows.append([start(interval)]
+                        + searchedGroups.map { cell(planned.windows[$0]?[interval] ?? 0, result.required?.windows[$0]?[interval] ?? 0) }
+                        + staff.map { cell($0.1?[interval] ?? 0, $0.2?[interval] ?? 0) })
         }
-        var text = "Plan for \(scenario.name): windows open per interval\n" + TextTable.render(rows) + "\n"
+        let title = staff.isEmpty ? "windows open per interval" : "staff on duty per interval"
+        var text = "Plan for \(scenario.name): \(title)\n" + TextTable.render(rows) + "\n"
         if !result.shifts.isEmpty {
             var shiftRows: [[String]] = [["role", "shift", "start", "break", "staff", "cost"]]
             for row in files.shiftsTable().rows {

@@ -13,7 +13,7 @@ struct TheoryCommand: ParsableCommand {
         abstract: "Run the theory scenarios as users' runs are run and compare every level with queueing theory.",
         discussion: """
             Reads each scenario of the theory folder (Erlang C, Erlang A, M/M/c/K, \
-            two-class priority, M/D/c, Mt/M/∞, the guides' M/M/c+M), simulates it with the same reader, \
+            two-class priority, M/D/c, Mt/M/∞, the guides' M/M/c+M, the greeters' M/M/c/K), simulates it with the same reader, \
             engine and estimators as `outletsim run`, and prints every estimate (day, \
             each measured interval, each segment) with its confidence interval next \
             to the closed form computed from the scenario's own values. The intervals \

@@ -21,7 +21,7 @@ struct TheoryScenario {
     enum Model: String, CaseIterable {
         case erlangC = "erlang-c", erlangA = "erlang-a", finiteRoom = "mmck", priority, deterministic = "mdc"
         case infiniteServer = "mt-m-infinity"
-        case guideQueue = "guide-queue"
+        case guideQueue = "guide-queue", greeterQueue = "greeter-queue"
     }
 
     let model: Model
@@ -104,6 +104,19 @@ struct TheoryScenario {
             for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
                 found.append(Expectation(level: "interval \(ClockTime(minutes: scenario.intervalStart(interval)))", label: "guides' busy share",
                                          key: MetricKey(.staff, entity: 1, interval: interval, .utilisation), theory: busy))
+            }
+        case .greeterQueue:
+            guard let reception = scenario.reception else { return [] }
+            let greeters = reception.greeters.value(at: start)
+            let desk = MarkovianMultiServerQueue(arrivalRate: lambda, meanServiceTime: reception.triageTime.mean, servers: greeters,
+                                                 capacity: greeters + reception.maxQueue)
+            everywhere(.shareTriaged, "share triaged by a greeter", 1 - desk.blockingProbability)
+            everywhere(.greeterWaitMean, "mean wait for a greeter (min)", desk.meanWait)
+            let busy = desk.admittedRate * reception.triageTime.mean / Double(greeters)
+            // As for guides, the day's and the last interval's busy share include the idle time after closing.
+            for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
+                found.append(Expectation(level: "interval \(ClockTime(minutes: scenario.intervalStart(interval)))", label: "greeters' busy share",
+                                         key: MetricKey(.staff, entity: 0, interval: interval, .utilisation), theory: busy))
             }
         case .infiniteServer:
             let queue = InfiniteServerQueue(pieces: ratePieces(), meanServiceTime: service)
