@@ -103,9 +103,12 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
     case waitingDensityMean
     /// Persons per m² of the waiting zone at its fullest, mean over days.
     case waitingDensityPeak
-    /// Customers being served per m² of a zone (``FloorPlan/ZoneKind`` raw value: reception in
-    /// triage, self-service at kiosks or with a guide, counters at windows), time average.
+    /// Customers per m² of a zone other than the waiting zone (``FloorPlan/ZoneKind`` raw value),
+    /// queueing or served there: waiting for or in triage, queueing for or at a kiosk or for or
+    /// with a guide, at a window. Time average.
     case zoneDensityMean(Int)
+    /// The same at the zone's fullest, mean over days.
+    case zoneDensityPeak(Int)
 
     /// The parts of the day's cost.
     public enum CostComponent: String, Sendable, Hashable, CaseIterable {
@@ -130,8 +133,8 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case timeInOutlet
     }
 
-    /// The zones whose customers being served are measured as a density (the waiting zone has its own metrics).
-    public static let servedZones: [FloorPlan.ZoneKind] = [.reception, .selfService, .counters]
+    /// The zones measured as a density besides the waiting zone, which has its own metrics.
+    public static let servedZones = OutletEngine.floorZones
 
     /// The percentiles reported for each duration.
     public static let percentiles = [50, 90, 95]
@@ -181,6 +184,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .greeterWaitMean: "greeter_wait_mean"
         case .shareTriaged: "share_triaged"
         case .zoneDensityMean(let zone): "\(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone_\(zone)")_density_mean"
+        case .zoneDensityPeak(let zone): "\(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone_\(zone)")_density_peak"
         }
     }
 
@@ -233,6 +237,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .triaged: 41
         case .greeterWaitMean: 42
         case .shareTriaged: 43
+        case .zoneDensityPeak(let zone): 44 | UInt64(truncatingIfNeeded: zone) << 8
         }
     }
 
@@ -246,6 +251,14 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
             .ratio(.share)
         default:
             .ratio(.nonNegative)
+        }
+    }
+
+    /// Whether the metric is the most at one moment, so that a period's is its intervals' largest, not their sum.
+    public var isMostAtOnce: Bool {
+        switch self {
+        case .standingMax, .waitingDensityPeak, .zoneDensityPeak, .occupancyMax: true
+        default: false
         }
     }
 
@@ -287,7 +300,7 @@ public enum Metric: Sendable, Hashable, Comparable, CustomStringConvertible {
                              .flexibleStaffHours, .shareOfTimeBroken, .breakdowns, .queueLength, .cost(nil),
                              .guideRequests, .shareHelped, .guideWaitMean, .waitingDensityMean, .waitingDensityPeak,
                              .triaged, .greeterWaitMean, .shareTriaged]
-        all += Self.servedZones.map { .zoneDensityMean($0.rawValue) }
+        all += Self.servedZones.flatMap { [Metric.zoneDensityMean($0.rawValue), .zoneDensityPeak($0.rawValue)] }
         all += Outcome.allCases.flatMap { [Metric.outcomeCount($0), .outcomeShare($0)] }
         all += percentiles.flatMap { [Metric.waitPercentile($0), .timeInOutletPercentile($0)] }
         all += CostComponent.allCases.map { .cost($0) }

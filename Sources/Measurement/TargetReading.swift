@@ -21,7 +21,7 @@ extension ServiceTarget {
         case .shareTriaged: .shareTriaged
         case .guideWait: .guideWaitMean
         case .shareHelped: .shareHelped
-        case .waitingDensity: .waitingDensityPeak
+        case .crowding(let zone): zone == .waiting ? .waitingDensityPeak : .zoneDensityPeak(zone.rawValue)
         }
     }
 
@@ -103,7 +103,7 @@ extension DayMetrics {
                 case .ratio:
                     let found = intervals.compactMap { terms[MetricKey(.interval, entity: $0, key.metric)] }
                     guard !found.isEmpty else { continue }
-                    if key.metric == .standingMax || key.metric == .waitingDensityPeak {
+                    if key.metric.isMostAtOnce {
                         put(key, found.map(\.numerator).max() ?? 0)
                     } else {
                         put(key, found.reduce(0) { $0 + $1.numerator }, over: found.reduce(0) { $0 + $1.denominator })

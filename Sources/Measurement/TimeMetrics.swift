@@ -38,6 +38,13 @@ struct TimeMetrics {
             day.put(MetricKey(.day, .waitingDensityMean), sum(totals.waitingOccupancyArea), over: dayLength * waitingArea)
             day.put(MetricKey(.day, .waitingDensityPeak), mostWaiting / waitingArea)
         }
+        if let plan = scenario.floorPlan, !totals.zonePresenceArea.isEmpty {
+            for (zoneIndex, zone) in Metric.servedZones.enumerated() {
+                guard let area = plan.zone(zone)?.area else { continue }
+                day.put(MetricKey(.day, .zoneDensityMean(zone.rawValue)), sum(totals.zonePresenceArea[zoneIndex]), over: dayLength * area)
+                day.put(MetricKey(.day, .zoneDensityPeak(zone.rawValue)), (totals.zonePresenceMaximum[zoneIndex][measured].max() ?? 0) / area)
+            }
+        }
         day.put(MetricKey(.day, .overtimeMinutes), totals.overtime)
         let typeMeans = scenario.transactionTypes.map(\.counterService.mean)
         for index in measured {
@@ -50,16 +57,12 @@ struct TimeMetrics {
                 day.put(key(.waitingDensityMean), totals.waitingOccupancyArea[index], over: length(of: index) * waitingArea)
                 day.put(key(.waitingDensityPeak), totals.waitingOccupancyMaximum[index] / waitingArea)
             }
-            if let plan = scenario.floorPlan {
-                // Customers being served in each zone, in customer-minutes: in triage, at kiosks or with a guide, at windows.
-                for zone in Metric.servedZones {
+            if let plan = scenario.floorPlan, !totals.zonePresenceArea.isEmpty {
+                // Customers queueing or served in each zone, in customer-minutes, and the most there at once.
+                for (zoneIndex, zone) in Metric.servedZones.enumerated() {
                     guard let area = plan.zone(zone)?.area else { continue }
-                    let minutes = switch zone {
-                    case .reception: totals.greeterBusyMinutes[index]
-                    case .selfService: totals.kioskBusyMinutes.reduce(0) { $0 + $1[index] } + (totals.guideBusyMinutes.isEmpty ? 0 : totals.guideBusyMinutes[index])
-                    default: totals.windowBusyMinutes.reduce(0) { $0 + $1[index] }  // the counters
-                    }
-                    day.put(key(.zoneDensityMean(zone.rawValue)), minutes, over: length(of: index) * area)
+                    day.put(key(.zoneDensityMean(zone.rawValue)), totals.zonePresenceArea[zoneIndex][index], over: length(of: index) * area)
+                    day.put(key(.zoneDensityPeak(zone.rawValue)), totals.zonePresenceMaximum[zoneIndex][index] / area)
                 }
             }
             day.put(key(.waitingAtEnd), totals.waitingAtEnd[index])

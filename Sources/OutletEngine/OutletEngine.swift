@@ -109,6 +109,9 @@ public struct OutletEngine: ~Copyable {
     var queueGauge: [Gauge]
     var kioskBusyGauge: [Gauge]
     var kioskDownGauge: [Gauge]
+    /// Customers in each of ``floorZones``, counted only with a floor plan.
+    var zonePresence: [Gauge]
+    let countsFloor: Bool
 
     /// Prepares the engine for `scenario`; days are then run with ``run(day:into:)``.
     ///
@@ -215,6 +218,8 @@ public struct OutletEngine: ~Copyable {
         queueGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         kioskBusyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         kioskDownGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
+        countsFloor = scenario.floorPlan != nil
+        zonePresence = Array(repeating: Gauge(intervals: intervals), count: countsFloor ? Self.floorZones.count : 0)
         pendingRecords.reserveCapacity(64)
     }
 
@@ -331,6 +336,7 @@ public struct OutletEngine: ~Copyable {
             queueGauge[index].reset(at: opening, clock)
         }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening, clock); kioskDownGauge[index].reset(at: opening, clock) }
+        for index in zonePresence.indices { zonePresence[index].reset(at: opening, clock) }
 
         applyStaffing()
         for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }
@@ -361,6 +367,7 @@ public struct OutletEngine: ~Copyable {
             queueGauge[index].advance(to: end, clock)
         }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].advance(to: end, clock); kioskDownGauge[index].advance(to: end, clock) }
+        for index in zonePresence.indices { zonePresence[index].advance(to: end, clock) }
         return DayTotals(
             day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
             waitingOccupancyArea: occupancy.area, waitingOccupancyMaximum: occupancy.maximum,
@@ -373,6 +380,7 @@ public struct OutletEngine: ~Copyable {
             kioskFailures: kioskFailures,
             greeterOnDutyMinutes: greeterGauge.area, greeterBusyMinutes: greeterBusyGauge.area,
             guideMinutes: guideGauge.area, guideBusyMinutes: guideBusyGauge.area,
+            zonePresenceArea: zonePresence.map(\.area), zonePresenceMaximum: zonePresence.map(\.maximum),
             lastExit: lastExit, overtime: max(0, lastExit - scenario.closing))
     }
 

@@ -69,6 +69,11 @@ public struct MarkovianMultiServerQueue: Sendable {
     }
 
     /// Mean number waiting, Lq.
+    /// Mean number in the system, waiting or in service: Σ n·pₙ.
+    public var meanNumberPresent: Double {
+        stateProbabilities.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element }
+    }
+
     public var meanQueueLength: Double {
         stateProbabilities.enumerated().reduce(0) { $0 + Double(max($1.offset - servers, 0)) * $1.element }
     }

@@ -5,9 +5,10 @@ import Scenario
 
 /// The hall drawn to scale: each zone a square of its area around its
 /// centre, doors as lines between centres, zones coloured by how crowded
-/// they are (customers per m², time average) at the busiest interval, the
-/// waiting zone labelled with its crowding grade at its fullest. A small
-/// multiple of the day follows, one plan per interval.
+/// they are (persons per m², queueing or served, time average) at the
+/// busiest interval, each zone where customers are labelled with its
+/// crowding grade at its fullest. A small multiple of the day follows, one
+/// plan per interval.
 struct FloorPlanChart {
     let plan: FloorPlan
     /// Intervals drawn, with their labels.
@@ -16,11 +17,20 @@ struct FloorPlanChart {
     /// The estimate of a metric in an interval.
     let estimate: (Int, Metric) -> MetricEstimate?
 
-    /// Customers per m² in a zone and interval; nil where the zone is not measured (entrance, display).
+    /// Persons per m² in a zone and interval, time average; nil where the zone is not measured (entrance, display).
     func density(_ zone: FloorPlan.ZoneKind, _ interval: Int) -> Double? {
         switch zone {
         case .waiting: estimate(interval, .waitingDensityMean)?.mean
         case .reception, .selfService, .counters: estimate(interval, .zoneDensityMean(zone.rawValue))?.mean
+        case .entrance, .display: nil
+        }
+    }
+
+    /// Persons per m² in a zone and interval at its fullest; nil where the zone is not measured.
+    func peak(_ zone: FloorPlan.ZoneKind, _ interval: Int) -> Double? {
+        switch zone {
+        case .waiting: estimate(interval, .waitingDensityPeak)?.mean
+        case .reception, .selfService, .counters: estimate(interval, .zoneDensityPeak(zone.rawValue))?.mean
         case .entrance, .display: nil
         }
     }
@@ -84,17 +94,16 @@ struct FloorPlanChart {
             let (x, y) = px(square.x - square.side / 2, square.y - square.side / 2)
             let side = SVG.number(square.side * scale)
             var title = "\(square.zone.kind.name), \(SVG.label(square.zone.area)) m²"
-            if let value { title += String(format: ": %.2f customers per m²", value) }
-            if square.zone.kind == .waiting, let peak = estimate(interval, .waitingDensityPeak)?.mean {
-                title += String(format: "; at the fullest %.2f per m², grade %@", peak, CrowdingGrade(density: peak).rawValue)
+            if let value { title += String(format: ": %.2f persons per m²", value) }
+            let fullest = peak(square.zone.kind, interval).flatMap { $0.isFinite ? $0 : nil }
+            if let fullest {
+                title += String(format: "; at the fullest %.2f per m², grade %@", fullest, CrowdingGrade(density: fullest).rawValue)
             }
             svg += "<rect class=\"zone\" data-zone=\"\(square.zone.kind.name)\" x=\"\(x)\" y=\"\(y)\" width=\"\(side)\" height=\"\(side)\" fill=\"\(colour(value))\" stroke=\"#333333\"><title>\(SVG.escape(title))</title></rect>"
             if labelled {
                 let (cx, cy) = px(square.x, square.y)
                 var label = square.zone.kind.name.replacingOccurrences(of: "_", with: " ")
-                if square.zone.kind == .waiting, let peak = estimate(interval, .waitingDensityPeak)?.mean {
-                    label += " · \(CrowdingGrade(density: peak).rawValue)"
-                }
+                if let fullest { label += " · \(CrowdingGrade(density: fullest).rawValue)" }
                 svg += "<text class=\"tick\" x=\"\(cx)\" y=\"\(cy)\" text-anchor=\"middle\" dy=\"4\">\(SVG.escape(label))</text>"
             }
         }
@@ -106,7 +115,7 @@ struct FloorPlanChart {
         let label = labels[intervals.firstIndex(of: busiest) ?? 0]
         var svg = """
         <svg class="chart floor-plan" role="img" viewBox="0 0 760 420" xmlns="http://www.w3.org/2000/svg" aria-labelledby="t d">
-        <title>Floor plan at the busiest interval</title><desc>\(SVG.escape("Zones drawn to scale, coloured by customers per m² (time average) in the \(label) interval; the waiting zone shows its crowding grade at its fullest (A roomiest to F)."))</desc>
+        <title>Floor plan at the busiest interval</title><desc>\(SVG.escape("Zones drawn to scale, coloured by persons per m² queueing or served (time average) in the \(label) interval; each zone where customers are shows its crowding grade at its fullest (A roomiest to F)."))</desc>
         <text class="chart-title" x="68" y="24">\(SVG.escape("Floor plan at the busiest interval (\(label))"))</text>
         """
         svg += drawing(interval: busiest, x: 68, y: 48, width: 560, height: 330, labelled: true)

@@ -27,14 +27,14 @@ public struct ServiceTarget: Sendable, Equatable {
         case guideWait
         /// Share of those who asked a guide whom a guide helped (the rest gave up waiting).
         case shareHelped
-        /// Persons per m² of the waiting zone at its fullest (with a floor plan); a grade bound is a density bound.
-        case waitingDensity
+        /// Persons per m² of a zone at its fullest (with a floor plan); a grade bound is a density bound.
+        case crowding(FloorPlan.ZoneKind)
 
         /// The staff whose count the measure answers to: greeters (0) or guides (1), as the `.staff` scope
-        /// numbers them; nil for windows' (customers' waits and shares) and the floor's.
+        /// numbers them (greeters thin the crowd at their desk); nil for the rest.
         public var staff: Int? {
             switch self {
-            case .greeterUtilisation, .greeterWait, .shareTriaged: 0
+            case .greeterUtilisation, .greeterWait, .shareTriaged, .crowding(.reception): 0
             case .guideUtilisation, .guideWait, .shareHelped: 1
             default: nil
             }

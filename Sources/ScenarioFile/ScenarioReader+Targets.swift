@@ -6,7 +6,9 @@ extension ScenarioReader {
     static let targetMetrics = ["share_served_within", "wait_mean", "wait_p50", "wait_p90", "wait_p95", "abandonment",
                                 "max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation",
                                 "guide_wait_mean", "share_helped", "greeter_wait_mean", "share_triaged", "waiting_density_peak",
-                                "waiting_grade"]
+                                "waiting_grade", "density_peak", "crowding_grade"]
+    /// Zones whose crowding is measured: those where customers queue or are served.
+    static let crowdedZones: [FloorPlan.ZoneKind] = [.reception, .selfService, .waiting, .counters]
 
     mutating func readTargets(_ node: Node, windowGroupNames: [String]) -> [ServiceTarget] {
         guard case .sequence(let list) = node, !list.isEmpty else {
@@ -50,7 +52,10 @@ extension ScenarioReader {
         case "share_helped": measure = .shareHelped
         case "greeter_wait_mean": measure = .greeterWait
         case "share_triaged": measure = .shareTriaged
-        case "waiting_density_peak", "waiting_grade": measure = .waitingDensity
+        case "waiting_density_peak", "waiting_grade": measure = .crowding(.waiting)
+        case "density_peak", "crowding_grade":
+            guard let zone = readCrowdedZone(entries, node, path, metric) else { return nil }
+            measure = .crowding(zone)
         default: measure = .windowUtilisation
         }
         // Guides are busy, and wait for, only when they help one customer at a time; greeters only exist with a reception.
@@ -59,8 +64,12 @@ extension ScenarioReader {
                          allowed: "guide targets with self_service.guide_assist")
             return nil
         }
-        if metric.hasPrefix("waiting_") && !hasLayout {
-            nodes.report(metricNode, "\(path).metric", found: "\(metric) without a layout, where the waiting zone has no area",
+        if metric != "density_peak" && metric != "crowding_grade", let zoneNode = entries["zone"] {
+            nodes.report(zoneNode, "\(path).zone", found: "a zone for \(metric)", allowed: "zone only with density_peak and crowding_grade")
+            return nil
+        }
+        if case .crowding = measure, !hasLayout {
+            nodes.report(metricNode, "\(path).metric", found: "\(metric) without a layout, where zones have no area",
                          allowed: "crowding targets with layout")
             return nil
         }
@@ -69,8 +78,9 @@ extension ScenarioReader {
                          allowed: "greeter targets with reception")
             return nil
         }
-        if metric != "waiting_grade", let gradeNode = entries["grade"] {
-            nodes.report(gradeNode, "\(path).grade", found: "a grade for \(metric)", allowed: "grade only with waiting_grade")
+        let graded = metric == "waiting_grade" || metric == "crowding_grade"
+        if !graded, let gradeNode = entries["grade"] {
+            nodes.report(gradeNode, "\(path).grade", found: "a grade for \(metric)", allowed: "grade only with waiting_grade and crowding_grade")
             return nil
         }
         if metric != "share_served_within", let minutesNode = entries["minutes"] {
@@ -78,8 +88,8 @@ extension ScenarioReader {
             return nil
         }
         let bound: ServiceTarget.Bound
-        if metric == "waiting_grade" {
-            guard let grade = readGrade(entries, node, path) else { return nil }
+        if graded {
+            guard let grade = readGrade(entries, node, path, metric) else { return nil }
             bound = .atMost(grade.mostDensity)
         } else {
             guard let read = readBound(entries, node, path, Self.boundLimits(measure)) else { return nil }
@@ -119,7 +129,7 @@ extension ScenarioReader {
                 return nil
             }
             let customerMetric = !["max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation",
-                                   "waiting_density_peak", "waiting_grade"].contains(metric)
+                                   "waiting_density_peak", "waiting_grade", "density_peak", "crowding_grade"].contains(metric)
             switch key {
             case "window_group" where metric != "window_utilisation":
                 nodes.report(subjectNode, "\(path).window_group", found: "a window group for \(metric)", allowed: "window_group only with window_utilisation")
@@ -149,18 +159,46 @@ extension ScenarioReader {
         }
         let every = !perInterval ? nil : intervalsPerPeriod == 1 ? "interval" : Self.periodText(Double(intervalsPerPeriod) * (hours?.intervalMinutes ?? 0))
         var name = entries["name"].flatMap { nodes.text($0, "\(path).name") }
-            ?? (metric == "waiting_grade" ? "waiting zone at grade \(CrowdingGrade(density: bound.limits.high ?? 0).rawValue) or better" + (every.map { " in every \($0)" } ?? "")
+            ?? (graded ? "\(Self.zoneText(measure)) at grade \(CrowdingGrade(density: bound.limits.high ?? 0).rawValue) or better" + (every.map { " in every \($0)" } ?? "")
                 : Self.describe(metric, measure, bound, every: every))
         if entries["name"] == nil, let onDays { name += " on \(NodeReader.format(onDays * 100))% of days" }
         return ServiceTarget(name: name, measure: measure, bound: bound, subject: subject, perInterval: perInterval,
                              intervalsPerPeriod: intervalsPerPeriod, onDays: onDays)
     }
 
-    /// The worst crowding grade a `waiting_grade` target allows: `grade: C` (C or better).
-    mutating func readGrade(_ entries: [String: Node], _ node: Node, _ path: String) -> CrowdingGrade? {
+    /// The zone of a `density_peak` or `crowding_grade` target: one of the layout's zones where customers queue or are served.
+    mutating func readCrowdedZone(_ entries: [String: Node], _ node: Node, _ path: String, _ metric: String) -> FloorPlan.ZoneKind? {
+        let names = Self.crowdedZones.map(\.name)
+        guard let zoneNode = entries["zone"] else {
+            nodes.report(node, "\(path).zone", found: "no 'zone'", allowed: "the zone \(metric) is about: one of \(names.joined(separator: ", "))")
+            return nil
+        }
+        guard let name = nodes.text(zoneNode, "\(path).zone") else { return nil }
+        guard let zone = Self.crowdedZones.first(where: { $0.name == name }) else {
+            nodes.report(zoneNode, "\(path).zone", found: "the zone '\(name)'", allowed: "one of \(names.joined(separator: ", ")) (where customers queue or are served)",
+                         hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
+            return nil
+        }
+        // A layout with problems of its own has them reported; its zones are not known.
+        if !layoutZones.isEmpty && !layoutZones.contains(zone) {
+            nodes.report(zoneNode, "\(path).zone", found: "the zone '\(name)', which the layout does not have",
+                         allowed: "one of the layout's zones: " + layoutZones.filter(Self.crowdedZones.contains).map(\.name).joined(separator: ", "))
+            return nil
+        }
+        return zone
+    }
+
+    /// How a crowding target names its zone: "waiting zone", "self-service zone".
+    static func zoneText(_ measure: ServiceTarget.Measure) -> String {
+        guard case .crowding(let zone) = measure else { return "" }
+        return zone.name.replacingOccurrences(of: "_", with: "-") + " zone"
+    }
+
+    /// The worst crowding grade a `waiting_grade` or `crowding_grade` target allows: `grade: C` (C or better).
+    mutating func readGrade(_ entries: [String: Node], _ node: Node, _ path: String, _ metric: String) -> CrowdingGrade? {
         let allowed = "grade: A to F, the worst allowed (A roomiest: at least 1.21 m² a person; C: 0.65; E: 0.19), and no other bound"
         guard let gradeNode = entries["grade"], entries["at_least"] == nil, entries["at_most"] == nil, entries["between"] == nil else {
-            nodes.report(node, path, found: "a waiting_grade without grade alone", allowed: allowed)
+            nodes.report(node, path, found: "a \(metric) without grade alone", allowed: allowed)
             return nil
         }
         guard let letter = nodes.text(gradeNode, "\(path).grade"), let grade = CrowdingGrade(rawValue: letter.uppercased()) else {
@@ -207,7 +245,7 @@ extension ScenarioReader {
         switch measure {
         case .shareServedWithin, .abandonment, .windowUtilisation, .greeterUtilisation, .guideUtilisation, .shareTriaged, .shareHelped: .share
         case .meanWait, .waitPercentile, .overtime, .guideWait, .greeterWait: .minutes
-        case .waitingDensity: .density
+        case .crowding: .density
         case .maxStanding: .customers
         }
     }

@@ -63,6 +63,8 @@ struct ScenarioReader {
     var hasReception = false
     var hasGuideAssist = false
     var hasLayout = false
+    /// The zones of a layout read without problems, for targets on their crowding.
+    var layoutZones: [FloorPlan.ZoneKind] = []
     var transactionNames: [String] = []
     var segmentNames: [String] = []
 
@@ -153,6 +155,7 @@ struct ScenarioReader {
         if let layoutNode = root["layout"] {
             let kiosks = selfService.kioskTypes.reduce(0) { $0 + $1.count }
             floorPlan = readLayout(layoutNode, seats: waitingZone?.seats, kiosks: kiosks, hasReception: root["reception"] != nil)
+            layoutZones = floorPlan?.zones.map(\.kind) ?? []
             // The plan gives walking times and standing room; a second source would contradict it.
             if let walkingNode = root["walking"] {
                 nodes.report(walkingNode, "walking", found: "walking times together with a layout",

@@ -116,13 +116,17 @@ struct TheoryScenarioTests {
         }
     }
 
-    @Test("guides who help one at a time: the queue for a guide is M/M/3+M (Erlang A) at day and interval level")
+    @Test("guides who help one at a time: the queue for a guide is M/M/3+M (Erlang A) at day and interval level, the crowd at self-service on the floor plan too")
     func guideQueueScenario() throws {
         let lambda = 40.0 / 60, s = 4.0, c = 3, theta = 1.0 / 5
         let p = birthDeath(birth: lambda, limit: 600) { Double(min($0, c)) / s + Double(max($0 - c, 0)) * theta }
         let queue = p.enumerated().reduce(0) { $0 + Double(max($1.offset - c, 0)) * $1.element }
         let helped = 1 - theta * queue / lambda, wait = queue / lambda, busy = lambda * helped * s / Double(c)
-        let run = try Self.run("guide-queue.yaml", days: 10_000, comparisons: 2 * 5 + 3)
+        // The self-service zone's 200 m² hold the guides' queue and those they help, and those at kiosks:
+        // helped customers take one with propensity 0.5 + 0.3, the rest 0.5, each for 3 minutes.
+        let present = p.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element }
+        let atKiosks = lambda * (helped * 0.8 + (1 - helped) * 0.5) * 3, area = 200.0
+        let run = try Self.run("guide-queue.yaml", days: 10_000, comparisons: 2 * 5 + 2 * 3)
         for interval in [nil] + run.measured.map(Optional.some) {
             let label = interval.map { "interval \($0)" } ?? "day"
             func key(_ metric: Metric) -> MetricKey { interval.map { MetricKey(.interval, entity: $0, metric) } ?? MetricKey(.day, metric) }
@@ -133,19 +137,22 @@ struct TheoryScenarioTests {
         for interval in run.measured.dropLast() {
             check(try run.estimate(MetricKey(.staff, entity: 1, interval: interval, .utilisation)), busy, relative: 0.01,
                   "interval \(interval) guides' busy share")
+            check(try run.estimate(MetricKey(.interval, entity: interval, .zoneDensityMean(FloorPlan.ZoneKind.selfService.rawValue))),
+                  (present + atKiosks) / area, relative: 0.01, "interval \(interval) persons per m² at self-service")
         }
         // Everyone asked, so the requests per interval are the interval's arrivals.
         let requests = try run.estimate(MetricKey(.interval, entity: 2, .guideRequests))
         #expect(requests.contains(lambda * 120), "requests \(requests.mean) vs \(lambda * 120)")
     }
 
-    @Test("greeters who triage one at a time with room for 3 waiting: the desk is M/M/2/5 at day, interval and segment level")
+    @Test("greeters who triage one at a time with room for 3 waiting: the desk is M/M/2/5 at day, interval and segment level, its crowd on the floor plan too")
     func greeterQueueScenario() throws {
         let lambda = 50.0 / 60, s = 2.0, c = 2, k = 5
         let p = birthDeath(birth: lambda, limit: k) { Double(min($0, c)) / s }
         let queue = p.enumerated().reduce(0) { $0 + Double(max($1.offset - c, 0)) * $1.element }
         let triaged = 1 - p[k], wait = queue / (lambda * triaged), busy = lambda * triaged * s / Double(c)
-        let run = try Self.run("greeter-queue.yaml", days: 10_000, comparisons: 2 * 6 + 3)
+        let present = p.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element }, area = 10.0
+        let run = try Self.run("greeter-queue.yaml", days: 10_000, comparisons: 2 * 6 + 2 * 3)
         let places = [("day", MetricKey(.day, .arrivals)), ("segment everyone", MetricKey(.segment, entity: 0, .arrivals))]
             + run.measured.map { ("interval \($0)", MetricKey(.interval, entity: $0, .arrivals)) }
         for (label, place) in places {
@@ -156,6 +163,9 @@ struct TheoryScenarioTests {
         for interval in run.measured.dropLast() {
             check(try run.estimate(MetricKey(.staff, entity: 0, interval: interval, .utilisation)), busy, relative: 0.01,
                   "interval \(interval) greeters' busy share")
+            // The crowd at the desk, queue and triage both, on the floor plan's 10 m².
+            check(try run.estimate(MetricKey(.interval, entity: interval, .zoneDensityMean(FloorPlan.ZoneKind.reception.rawValue))),
+                  present / area, relative: 0.015, "interval \(interval) persons per m² at reception")
         }
         // An interval triages its arrivals less those who found the desk full.
         let counted = try run.estimate(MetricKey(.interval, entity: 2, .triaged))

@@ -75,7 +75,33 @@ struct FloorPlanTests {
             layout:
             """))
         let target = try #require(scenario.targets.first)
-        #expect(target.measure == .waitingDensity && target.bound == .atMost(1 / 0.65) && target.perInterval)
+        #expect(target.measure == .crowding(.waiting) && target.bound == .atMost(1 / 0.65) && target.perInterval)
         #expect(target.name == "waiting zone at grade C or better in every interval")
+    }
+
+    @Test("any zone where customers queue or are served can carry a grade or a peak density; the zone is located when wrong")
+    func zoneTargets() throws {
+        func read(_ targets: String) throws -> Scenario {
+            try Self.scenario(Self.layout.replacingOccurrences(of: "layout:", with: "targets:\n" + targets + "\nlayout:"))
+        }
+        let scenario = try read("""
+              - { metric: crowding_grade, zone: reception, grade: D, per: interval }
+              - { metric: density_peak, zone: self_service, at_most: 1 }
+            """)
+        #expect(scenario.targets.map(\.measure) == [.crowding(.reception), .crowding(.selfService)])
+        #expect(scenario.targets[0].name == "reception zone at grade D or better in every interval")
+        for (target, expected) in [
+            ("  - { metric: crowding_grade, grade: C }", "targets[0].zone: found no 'zone'; allowed: the zone crowding_grade is about"),
+            ("  - { metric: density_peak, zone: lobby, at_most: 1 }", "targets[0].zone: found the zone 'lobby'; allowed: one of reception, self_service, waiting, counters"),
+            ("  - { metric: density_peak, zone: display, at_most: 1 }", "targets[0].zone: found the zone 'display'"),
+            ("  - { metric: waiting_grade, zone: waiting, grade: C }", "targets[0].zone: found a zone for waiting_grade; allowed: zone only with density_peak and crowding_grade"),
+        ] {
+            do {
+                _ = try read(target)
+                Issue.record("accepted: \(target)")
+            } catch let error as ScenarioProblems {
+                #expect(error.problems.contains { $0.description.contains(expected) }, "\(error.problems.map(\.description))")
+            }
+        }
     }
 }

@@ -145,12 +145,16 @@ def test_floor_plan_is_drawn_to_scale_and_coloured_by_crowding(floor_plan_result
     assert set(zones) == {"entrance", "reception", "self_service", "waiting", "counters", "display"}
     # Squares to scale: sides in the ratio of the square roots of the areas (60 m² against 12 m²).
     assert abs(float(zones["waiting"]) / float(zones["entrance"]) - (60 / 12) ** 0.5) < 0.02
-    assert re.search(r"waiting · [A-F]<", plan)
+    # Every zone where customers queue or are served carries its grade at the fullest; the entrance and display do not.
+    for zone in ("waiting", "reception", "self service", "counters"):
+        assert re.search(zone + r" · [A-F]<", plan), zone
+    assert not re.search(r"(entrance|display) · [A-F]<", plan)
     assert plan.count('class="door"') == 6
     day = dom.split('class="chart floor-plan-day"')[1].split("</svg>")[0]
     assert day.count('class="floor-plan-interval"') == 16
     intervals = pd.read_csv(floor_plan_results / "intervals.csv")
-    assert {"waiting_density_mean", "waiting_density_peak", "counters_density_mean"} <= set(intervals["metric"])
+    assert {"waiting_density_mean", "waiting_density_peak", "counters_density_mean", "reception_density_peak",
+            "self_service_density_peak"} <= set(intervals["metric"])
     screenshot = floor_plan_results / "floor-plan.png"
     run_chromium(f"--screenshot={screenshot}", "--window-size=1280,4200", (floor_plan_results / "report.html").as_uri())
     assert screenshot.exists() and screenshot.stat().st_size > 20_000

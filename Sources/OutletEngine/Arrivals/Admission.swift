@@ -83,7 +83,7 @@ extension OutletEngine {
             seated: customer.seated, greeterWait: customer.triageStart - customer.atReception, guideAsked: customer.guideAsked, guideWaitEnd: customer.guideWaitEnd,
             assistEnd: customer.assistEnd))
         outcomeCounts[outcome.rawValue] += 1
-        customers[index].stage = .gone
+        setStage(index, .gone)
         freeSlots.append(slot)
         inside -= 1
         insideGauge.set(Double(inside), at: now, clock)

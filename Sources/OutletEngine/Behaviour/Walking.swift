@@ -27,7 +27,7 @@ extension OutletEngine {
             enter(slot, zone)
             return
         }
-        customers[Int(slot)].stage = .walking
+        setStage(Int(slot), .walking)
         customers[Int(slot)].destination = zone
         calendar.schedule(.reachZone, for: slot, after: minutes)
     }

@@ -44,6 +44,10 @@ public struct DayTotals: Sendable, Equatable {
     public var guideMinutes: [Double]
     /// Guide-minutes spent helping a customer, per interval (empty unless guides help one customer at a time).
     public var guideBusyMinutes: [Double] = []
+    /// Customer-minutes in each zone of ``OutletEngine/floorZones`` per interval, and the most there at once
+    /// (empty without a floor plan).
+    public var zonePresenceArea: [[Double]] = []
+    public var zonePresenceMaximum: [[Double]] = []
     /// When the last customer left, minutes after midnight (closing time if nobody stayed).
     public var lastExit: Double
     /// Minutes from closing until the last customer left.

@@ -21,13 +21,13 @@ extension OutletEngine {
         windows[window].state = .busy
         windows[window].customer = slot
         windowsBusyGauge[Int(windows[window].group)].add(1, at: calendar.now, clock)
-        customers[index].stage = .walkingToWindow
+        setStage(index, .walkingToWindow)
         walk(slot, to: .window, minutes: customers[index].walkToWindow)
     }
 
     mutating func startService(_ slot: Int32) {
         let index = Int(slot)
-        customers[index].stage = .inService
+        setStage(index, .inService)
         customers[index].serviceStart = calendar.now
         calendar.schedule(.serviceEnd, for: customers[index].window, after: customers[index].counterService)
     }

@@ -28,7 +28,7 @@ extension OutletEngine {
             startAssist(slot)
             return
         }
-        customers[index].stage = .waitingForGuide
+        setStage(index, .waitingForGuide)
         guideQueue.append(Ticket(slot: slot, number: customers[index].number))
         if customers[index].guidePatience.isFinite {
             customers[index].pendingPatience = calendar.schedule(.guidePatienceExpiry, for: slot, after: customers[index].guidePatience)
@@ -42,7 +42,7 @@ extension OutletEngine {
         let index = Int(slot), now = calendar.now
         guidesBusy += 1
         guideBusyGauge.set(Double(guidesBusy), at: now, clock)
-        customers[index].stage = .withGuide
+        setStage(index, .withGuide)
         customers[index].guideWaitEnd = now
         customers[index].pendingPatience = UInt64.max
         calendar.schedule(.assistEnd, for: slot, after: customers[index].assistTime)
@@ -71,7 +71,7 @@ extension OutletEngine {
     mutating func stopWaitingForGuide(_ slot: Int32) {
         customers[Int(slot)].pendingPatience = UInt64.max
         customers[Int(slot)].guideWaitEnd = calendar.now
-        customers[Int(slot)].stage = .walking
+        setStage(Int(slot), .walking)
         choose(slot)
     }
 

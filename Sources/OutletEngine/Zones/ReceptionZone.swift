@@ -13,7 +13,7 @@ extension OutletEngine {
             if greetersBusy < greetersOnDuty {
                 startTriage(slot)
             } else if receptionQueue.count < scenario.reception?.maxQueue ?? 0 {
-                customers[Int(slot)].stage = .atReception
+                setStage(Int(slot), .atReception)
                 receptionQueue.append(Ticket(slot: slot, number: customers[Int(slot)].number))
             } else {
                 route(slot)
@@ -26,7 +26,7 @@ extension OutletEngine {
     mutating func startTriage(_ slot: Int32) {
         greetersBusy += 1
         greeterBusyGauge.set(Double(greetersBusy), at: calendar.now, clock)
-        customers[Int(slot)].stage = .inTriage
+        setStage(Int(slot), .inTriage)
         customers[Int(slot)].triageStart = calendar.now
         calendar.schedule(.triageEnd, for: slot, after: customers[Int(slot)].triageTime)
     }

@@ -24,7 +24,7 @@ extension OutletEngine {
         if let kiosk = kioskRange[kioskType].first(where: { kiosks[$0].working && kiosks[$0].customer < 0 }) {
             startKiosk(slot, kiosk: kiosk)
         } else {
-            customers[Int(slot)].stage = .inKioskQueue
+            setStage(Int(slot), .inKioskQueue)
             kioskQueues[kioskType].append(Ticket(slot: slot, number: customers[Int(slot)].number))
             kioskQueued[kioskType] += 1
         }
@@ -49,7 +49,7 @@ extension OutletEngine {
 
     mutating func startKiosk(_ slot: Int32, kiosk: Int) {
         let now = calendar.now
-        customers[Int(slot)].stage = .atKiosk
+        setStage(Int(slot), .atKiosk)
         customers[Int(slot)].kioskStart = now
         kiosks[kiosk].customer = slot
         kiosks[kiosk].endSequence = calendar.schedule(.kioskEnd, for: Int32(kiosk), after: customers[Int(slot)].kioskTime)

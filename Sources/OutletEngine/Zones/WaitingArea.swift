@@ -26,7 +26,7 @@ extension OutletEngine {
         customers[index].ticket = now
         customers[index].line = Int32(line)
         customers[index].seated = waitingCount < scenario.waitingZone.seats
-        customers[index].stage = .waiting
+        setStage(index, .waiting)
         lines[line].append(Ticket(slot: slot, number: customer.number))
         changeWaiting(line: line, by: 1)
         if customer.patience.isFinite {

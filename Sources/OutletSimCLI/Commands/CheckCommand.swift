@@ -137,7 +137,7 @@ struct CheckCommand: ParsableCommand {
         case .greeterWait: "no customer it covers was triaged by a greeter"
         case .shareTriaged: "no customer it covers arrived"
         case .guideWait, .shareHelped: "no customer it covers asked a guide"
-        case .waitingDensity: "the day was never measured"
+        case .crowding: "the day was never measured"
         }
     }
 

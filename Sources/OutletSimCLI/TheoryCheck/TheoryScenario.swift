@@ -98,12 +98,25 @@ struct TheoryScenario {
                                                   meanPatience: assist.patience?.mean ?? .infinity)
             everywhere(.shareHelped, "share helped by a guide", 1 - queue.abandonmentProbability)
             everywhere(.guideWaitMean, "mean wait for a guide (min)", queue.meanWait)
-            let busy = lambda * assist.asks * (1 - queue.abandonmentProbability) * assist.time.mean / Double(guides)
+            let helped = 1 - queue.abandonmentProbability
+            let busy = lambda * assist.asks * helped * assist.time.mean / Double(guides)
+            // On a floor plan, the self-service zone holds those waiting for or with a guide and those at
+            // kiosks (Little's law; the kiosks are plentiful): helped askers take a kiosk with the guide's boost.
+            let propensity = scenario.segments[0].selfServicePropensity, boost = scenario.selfService.guideAdoptionBoost
+            let kioskRate = lambda * (assist.asks * (helped * (propensity + boost) + (1 - helped) * propensity) + (1 - assist.asks) * propensity)
+            let kioskTime = scenario.transactionTypes[0].kiosk?.time.mean ?? 0
+            let area = scenario.floorPlan?.zone(.selfService)?.area
             // Guides stay on duty after closing while the last customers finish, idle as arrivals
-            // have stopped: the day's and the last interval's busy share are not steady-state ones.
+            // have stopped: the day's and the last interval's busy share and crowd are not steady-state ones.
             for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
-                found.append(Expectation(level: "interval \(ClockTime(minutes: scenario.intervalStart(interval)))", label: "guides' busy share",
+                let level = "interval \(ClockTime(minutes: scenario.intervalStart(interval)))"
+                found.append(Expectation(level: level, label: "guides' busy share",
                                          key: MetricKey(.staff, entity: 1, interval: interval, .utilisation), theory: busy))
+                if let area {
+                    found.append(Expectation(level: level, label: "persons per m² at self-service",
+                                             key: MetricKey(.interval, entity: interval, .zoneDensityMean(FloorPlan.ZoneKind.selfService.rawValue)),
+                                             theory: (queue.meanNumberPresent + kioskRate * kioskTime) / area))
+                }
             }
         case .greeterQueue:
             guard let reception = scenario.reception else { return [] }
@@ -113,10 +126,17 @@ struct TheoryScenario {
             everywhere(.shareTriaged, "share triaged by a greeter", 1 - desk.blockingProbability)
             everywhere(.greeterWaitMean, "mean wait for a greeter (min)", desk.meanWait)
             let busy = desk.admittedRate * reception.triageTime.mean / Double(greeters)
-            // As for guides, the day's and the last interval's busy share include the idle time after closing.
+            // As for guides, the day's and the last interval's busy share and crowd include the idle time after closing.
+            let area = scenario.floorPlan?.zone(.reception)?.area
             for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
-                found.append(Expectation(level: "interval \(ClockTime(minutes: scenario.intervalStart(interval)))", label: "greeters' busy share",
+                let level = "interval \(ClockTime(minutes: scenario.intervalStart(interval)))"
+                found.append(Expectation(level: level, label: "greeters' busy share",
                                          key: MetricKey(.staff, entity: 0, interval: interval, .utilisation), theory: busy))
+                if let area {
+                    found.append(Expectation(level: level, label: "persons per m² at reception",
+                                             key: MetricKey(.interval, entity: interval, .zoneDensityMean(FloorPlan.ZoneKind.reception.rawValue)),
+                                             theory: desk.meanNumberPresent / area))
+                }
             }
         case .infiniteServer:
             let queue = InfiniteServerQueue(pieces: ratePieces(), meanServiceTime: service)
