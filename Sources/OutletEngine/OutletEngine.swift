@@ -110,7 +110,9 @@ public struct OutletEngine: ~Copyable {
     var kioskBusyGauge: [Gauge]
     var kioskDownGauge: [Gauge]
     /// Customers in each of ``floorZones``, counted only with a floor plan.
-    var zonePresence: [Gauge]
+    var receptionPresence: Gauge
+    var selfServicePresence: Gauge
+    var countersPresence: Gauge
     let countsFloor: Bool
 
     /// Prepares the engine for `scenario`; days are then run with ``run(day:into:)``.
@@ -219,7 +221,9 @@ public struct OutletEngine: ~Copyable {
         kioskBusyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         kioskDownGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         countsFloor = scenario.floorPlan != nil
-        zonePresence = Array(repeating: Gauge(intervals: intervals), count: countsFloor ? Self.floorZones.count : 0)
+        receptionPresence = Gauge(intervals: intervals)
+        selfServicePresence = Gauge(intervals: intervals)
+        countersPresence = Gauge(intervals: intervals)
         pendingRecords.reserveCapacity(64)
     }
 
@@ -336,7 +340,9 @@ public struct OutletEngine: ~Copyable {
             queueGauge[index].reset(at: opening, clock)
         }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening, clock); kioskDownGauge[index].reset(at: opening, clock) }
-        for index in zonePresence.indices { zonePresence[index].reset(at: opening, clock) }
+        receptionPresence.reset(at: opening, clock)
+        selfServicePresence.reset(at: opening, clock)
+        countersPresence.reset(at: opening, clock)
 
         applyStaffing()
         for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }
@@ -367,7 +373,10 @@ public struct OutletEngine: ~Copyable {
             queueGauge[index].advance(to: end, clock)
         }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].advance(to: end, clock); kioskDownGauge[index].advance(to: end, clock) }
-        for index in zonePresence.indices { zonePresence[index].advance(to: end, clock) }
+        receptionPresence.advance(to: end, clock)
+        selfServicePresence.advance(to: end, clock)
+        countersPresence.advance(to: end, clock)
+        let presence = countsFloor ? [receptionPresence, selfServicePresence, countersPresence] : []
         return DayTotals(
             day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
             waitingOccupancyArea: occupancy.area, waitingOccupancyMaximum: occupancy.maximum,
@@ -380,7 +389,7 @@ public struct OutletEngine: ~Copyable {
             kioskFailures: kioskFailures,
             greeterOnDutyMinutes: greeterGauge.area, greeterBusyMinutes: greeterBusyGauge.area,
             guideMinutes: guideGauge.area, guideBusyMinutes: guideBusyGauge.area,
-            zonePresenceArea: zonePresence.map(\.area), zonePresenceMaximum: zonePresence.map(\.maximum),
+            zonePresenceArea: presence.map(\.area), zonePresenceMaximum: presence.map(\.maximum),
             lastExit: lastExit, overtime: max(0, lastExit - scenario.closing))
     }
 

@@ -125,6 +125,28 @@ public struct RunReport {
                   references: [(value: Double(scenario.waitingZone.seats), label: "seats")]).render()
     }
 
+    /// The waits for a greeter and for a guide per interval, where there are greeters or guides who help one at a time.
+    func staffWaitChart() -> String {
+        var waits: [Series] = []
+        if scenario.reception != nil { waits.append(series("mean wait for a greeter", .greeterWaitMean, band: true)) }
+        if scenario.selfService.guideAssist != nil { waits.append(series("mean wait for a guide", .guideWaitMean, band: true)) }
+        guard !waits.isEmpty else { return "" }
+        return LineChart(title: "Waits for greeters and guides over the day",
+                         description: "Minutes from reaching the greeters' desk to triage (of those triaged) and from asking a guide to one coming or giving up (of those who asked), per interval, with 95% intervals.",
+                         categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "minutes", series: waits).render()
+    }
+
+    /// The share a greeter triaged and the share of askers a guide helped, per interval.
+    func staffReachChart() -> String {
+        var shares: [Series] = []
+        if scenario.reception != nil { shares.append(series("triaged by a greeter", .shareTriaged, band: true, scale: 100)) }
+        if scenario.selfService.guideAssist != nil { shares.append(series("helped, of those who asked a guide", .shareHelped, band: true, scale: 100)) }
+        guard !shares.isEmpty else { return "" }
+        return LineChart(title: "Customers greeters and guides reach over the day",
+                         description: "Share of arrivals a greeter triaged (the rest found none on duty or the desk's queue full) and share of those who asked a guide whom one helped, per interval, with 95% intervals.",
+                         categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "% of customers", series: shares).render()
+    }
+
     func utilisationChart() -> String {
         var rows = scenario.windowGroups.map(\.name)
         var values = scenario.windowGroups.indices.map { group in
@@ -284,7 +306,7 @@ public struct RunReport {
     /// Every chart of the run, in page order.
     func charts() -> [String] {
         [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(), floorPlanChart(), queueChart(),
-         windowsOpenChart(), utilisationChart(), outcomesChart(), kioskChart()].filter { !$0.isEmpty }
+         windowsOpenChart(), utilisationChart(), staffWaitChart(), staffReachChart(), outcomesChart(), kioskChart()].filter { !$0.isEmpty }
     }
 
     /// The page; `extraCharts` (rendered SVG) come first.

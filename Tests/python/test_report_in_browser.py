@@ -16,6 +16,8 @@ CHARTS = [
     "Queue length per window group",
     "Windows open per group",
     "Window utilisation by group and interval",
+    "Waits for greeters and guides over the day",
+    "Customers greeters and guides reach over the day",
     "Outcomes per segment",
     "Kiosk use and breakdowns",
 ]
@@ -150,6 +152,11 @@ def test_floor_plan_is_drawn_to_scale_and_coloured_by_crowding(floor_plan_result
         assert re.search(zone + r" · [A-F]<", plan), zone
     assert not re.search(r"(entrance|display) · [A-F]<", plan)
     assert plan.count('class="door"') == 6
+    # With guides who help one at a time, their waits and reach are drawn beside the greeters'.
+    waits = dom.split("Waits for greeters and guides over the day")[-1].split("</svg>")[0]
+    assert "mean wait for a greeter" in waits and "mean wait for a guide" in waits
+    reach = dom.split("Customers greeters and guides reach over the day")[-1].split("</svg>")[0]
+    assert "triaged by a greeter" in reach and "helped, of those who asked a guide" in reach
     day = dom.split('class="chart floor-plan-day"')[1].split("</svg>")[0]
     assert day.count('class="floor-plan-interval"') == 16
     intervals = pd.read_csv(floor_plan_results / "intervals.csv")

@@ -3,14 +3,14 @@ import Scenario
 /// Balking: a customer about to take a ticket turns away when the waiting
 /// zone looks too full, or when the ticket machine announces too long a wait.
 extension OutletEngine {
-    func balks(_ customer: Customer, line: Int) -> Bool {
-        guard let rule = segmentBalking[Int(customer.segment)] else { return false }
+    func balks(_ index: Int, line: Int) -> Bool {
+        guard let rule = segmentBalking[Int(customers[index].segment)] else { return false }
         let triggered: Bool
         switch rule.trigger {
         case .queueLength(let atLeast): triggered = waitingCount >= atLeast
         case .announcedWait(let atLeast): triggered = announcedWait(line: line) >= atLeast
         }
-        return triggered && customer.choiceBalk < rule.probability
+        return triggered && customers[index].choiceBalk < rule.probability
     }
 
     /// The ticket machine's estimate, minutes: (customers ahead in the lines

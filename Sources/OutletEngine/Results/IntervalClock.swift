@@ -19,9 +19,11 @@ struct IntervalClock: Sendable {
 }
 
 /// A quantity that changes at events (customers seated, windows busy,
-/// kiosks broken), integrated over time per interval. The interval of the
-/// last change and its end are cached, so a change within the same interval
-/// costs a few additions.
+/// kiosks broken), integrated over time per interval. The current
+/// interval's integral, positive time and maximum are kept in stored
+/// fields and written to the per-interval array only when an interval is
+/// crossed, so a change within the same interval is a few additions with
+/// no array access (no uniqueness or bounds check).
 struct Gauge {
     /// One interval's integral, time with a positive value, and maximum.
     struct Tally {
@@ -36,18 +38,29 @@ struct Gauge {
     private var since = 0.0
     private var current = 0
     private var currentEnd = 0.0
+    /// The current interval's tally, until it is crossed (its `atEnd` lives in `tallies`).
+    private var running = Tally()
     private var tallies: [Tally]
 
     init(intervals: Int) {
         tallies = Array(repeating: Tally(), count: intervals)
     }
 
+    /// Every interval's tally, the current one included.
+    private var all: [Tally] {
+        var found = tallies
+        found[current].area = running.area
+        found[current].positiveTime = running.positiveTime
+        found[current].maximum = running.maximum
+        return found
+    }
+
     /// Integral of the value per interval, unit-minutes.
-    var area: [Double] { tallies.map(\.area) }
+    var area: [Double] { all.map(\.area) }
     /// Minutes with a positive value, per interval.
-    var positiveTime: [Double] { tallies.map(\.positiveTime) }
+    var positiveTime: [Double] { all.map(\.positiveTime) }
     /// Largest value per interval.
-    var maximum: [Double] { tallies.map(\.maximum) }
+    var maximum: [Double] { all.map(\.maximum) }
     /// Value at the end of each interval.
     var atEnd: [Double] { tallies.map(\.atEnd) }
 
@@ -57,6 +70,7 @@ struct Gauge {
         since = time
         current = clock.index(at: time)
         currentEnd = clock.end(of: current)
+        running = Tally()
         for index in tallies.indices { tallies[index] = Tally() }
     }
 
@@ -67,7 +81,7 @@ struct Gauge {
     mutating func set(_ newValue: Double, at time: Double, _ clock: IntervalClock) {
         advance(to: time, clock)
         value = newValue
-        if newValue > tallies[current].maximum { tallies[current].maximum = newValue }
+        if newValue > running.maximum { running.maximum = newValue }
     }
 
     @inline(__always)
@@ -80,8 +94,8 @@ struct Gauge {
     mutating func advance(to time: Double, _ clock: IntervalClock) {
         guard time > since else { return }
         if time < currentEnd {
-            tallies[current].area += value * (time - since)
-            if value > 0 { tallies[current].positiveTime += time - since }
+            running.area += value * (time - since)
+            if value > 0 { running.positiveTime += time - since }
         } else {
             crossIntervals(to: time, clock)
         }
@@ -101,14 +115,18 @@ struct Gauge {
         var start = since
         while start < time {
             let end = min(currentEnd, time)
-            tallies[current].area += value * (end - start)
-            if value > 0 { tallies[current].positiveTime += end - start }
+            running.area += value * (end - start)
+            if value > 0 { running.positiveTime += end - start }
             start = end
             if start < time {
+                tallies[current].area = running.area
+                tallies[current].positiveTime = running.positiveTime
+                tallies[current].maximum = running.maximum
                 tallies[current].atEnd = value
                 current += 1
                 currentEnd = clock.end(of: current)
-                if value > tallies[current].maximum { tallies[current].maximum = value }
+                running = Tally()
+                if value > running.maximum { running.maximum = value }
             }
         }
     }

@@ -16,13 +16,36 @@ extension OutletEngine {
     /// - Complexity: O(1), plus the intervals crossed since the zones' last change.
     @inline(__always)
     mutating func setStage(_ index: Int, _ stage: Stage) {
-        let old = customers[index].stage
+        if countsFloor {
+            moveOnFloor(index, to: stage)
+        } else {
+            customers[index].stage = stage
+        }
+    }
+
+    /// The floor-plan path of ``setStage(_:_:)``, kept out of line so the
+    /// event loop stays as small as it is without a floor plan.
+    ///
+    /// - Complexity: O(1), plus the intervals crossed since the zones' last change.
+    @inline(never)
+    mutating func moveOnFloor(_ index: Int, to stage: Stage) {
+        let from = customers[index].stage.floorZone, to = stage.floorZone
         customers[index].stage = stage
-        guard countsFloor else { return }
-        let from = old.floorZone, to = stage.floorZone
         guard from != to else { return }
-        if let from { zonePresence[from].set(zonePresence[from].value - 1, at: calendar.now, clock) }
-        if let to { zonePresence[to].set(zonePresence[to].value + 1, at: calendar.now, clock) }
+        if let from { changePresence(in: from, by: -1) }
+        if let to { changePresence(in: to, by: 1) }
+    }
+
+    /// One gauge per zone, stored apart rather than in an array: the
+    /// array's uniqueness checks and retains cost more than the counting.
+    @inline(__always)
+    private mutating func changePresence(in zone: Int, by delta: Double) {
+        let now = calendar.now
+        switch zone {
+        case 0: receptionPresence.add(delta, at: now, clock)
+        case 1: selfServicePresence.add(delta, at: now, clock)
+        default: countersPresence.add(delta, at: now, clock)
+        }
     }
 }
 

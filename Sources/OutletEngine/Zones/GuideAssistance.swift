@@ -14,8 +14,8 @@ extension OutletEngine {
     ///
     /// - Complexity: O(1).
     @inline(__always)
-    func guideEffectApplies(to customer: Customer) -> Bool {
-        hasGuideAssist ? customer.helped : guidesOnDuty > 0
+    func guideEffectApplies(to index: Int) -> Bool {
+        hasGuideAssist ? customers[index].helped : guidesOnDuty > 0
     }
 
     /// The customer asks a guide: helped at once by a free guide, or queued.

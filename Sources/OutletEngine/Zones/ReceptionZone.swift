@@ -36,8 +36,7 @@ extension OutletEngine {
         greetersBusy -= 1
         greeterBusyGauge.set(Double(greetersBusy), at: calendar.now, clock)
         customers[index].triageEnd = calendar.now
-        let customer = customers[index]
-        if customer.choiceGreeterResolves < typeGreeterResolves[Int(customer.transaction)] {
+        if customers[index].choiceGreeterResolves < typeGreeterResolves[Int(customers[index].transaction)] {
             depart(slot, .resolvedAtReception)
         } else {
             route(slot)
@@ -56,9 +55,9 @@ extension OutletEngine {
     /// customer with a kiosk-capable need may first ask a guide (when guides
     /// help one at a time), then chooses.
     mutating func route(_ slot: Int32) {
-        let customer = customers[Int(slot)]
-        if hasGuideAssist && guidesOnDuty > 0 && customer.choiceAsksGuide < guideAsks
-            && !typeKioskTypes[Int(customer.transaction)].isEmpty {
+        let index = Int(slot)
+        if hasGuideAssist && guidesOnDuty > 0 && customers[index].choiceAsksGuide < guideAsks
+            && !typeKioskTypes[Int(customers[index].transaction)].isEmpty {
             askGuide(slot)
         } else {
             choose(slot)
@@ -68,14 +67,14 @@ extension OutletEngine {
     /// Self-service for a kiosk-capable need with the segment's propensity
     /// (raised by the guide effect), otherwise a ticket.
     mutating func choose(_ slot: Int32) {
-        let customer = customers[Int(slot)]
-        let type = Int(customer.transaction)
-        var propensity = segmentPropensity[Int(customer.segment)]
-        if guideEffectApplies(to: customer) { propensity += scenario.selfService.guideAdoptionBoost }
-        if !typeKioskTypes[type].isEmpty && customer.choiceSelfService < propensity {
-            walk(slot, to: .selfService, minutes: customer.walkToSelfService)
+        let index = Int(slot)
+        let type = Int(customers[index].transaction)
+        var propensity = segmentPropensity[Int(customers[index].segment)]
+        if guideEffectApplies(to: index) { propensity += scenario.selfService.guideAdoptionBoost }
+        if !typeKioskTypes[type].isEmpty && customers[index].choiceSelfService < propensity {
+            walk(slot, to: .selfService, minutes: customers[index].walkToSelfService)
         } else {
-            walk(slot, to: .waiting, minutes: customer.walkToWaiting)
+            walk(slot, to: .waiting, minutes: customers[index].walkToWaiting)
         }
     }
 

@@ -68,12 +68,10 @@ extension OutletEngine {
 
     mutating func finishKiosk(kiosk: Int, sequence: UInt64) {
         guard kiosks[kiosk].customer >= 0, kiosks[kiosk].endSequence == sequence else { return }
-        let slot = releaseKiosk(kiosk)
-        let customer = customers[Int(slot)]
-        let type = Int(customer.transaction)
-        var success = typeKioskSuccess[type]
-        if guideEffectApplies(to: customer) { success += scenario.selfService.guideSuccessBoost }
-        if customer.choiceKioskSuccess < success {
+        let slot = releaseKiosk(kiosk), index = Int(slot)
+        var success = typeKioskSuccess[Int(customers[index].transaction)]
+        if guideEffectApplies(to: index) { success += scenario.selfService.guideSuccessBoost }
+        if customers[index].choiceKioskSuccess < success {
             depart(slot, .servedAtKiosk)
         } else {
             fallBackToCounter(slot, .failedAttempt)

@@ -11,10 +11,10 @@ extension OutletEngine {
             depart(slot, .unserved)
             return
         }
-        let customer = customers[index]
-        let line = LineLayout.index(type: Int(customer.transaction), segment: Int(customer.segment),
-                                    appointment: customer.appointmentPriority, segments: segmentCount)
-        if balks(customer, line: line) {
+        // Fields, not the whole customer: a copy of the struct is a memmove on the hot path.
+        let line = LineLayout.index(type: Int(customers[index].transaction), segment: Int(customers[index].segment),
+                                    appointment: customers[index].appointmentPriority, segments: segmentCount)
+        if balks(index, line: line) {
             depart(slot, .balked)
             return
         }
@@ -27,10 +27,11 @@ extension OutletEngine {
         customers[index].line = Int32(line)
         customers[index].seated = waitingCount < scenario.waitingZone.seats
         setStage(index, .waiting)
-        lines[line].append(Ticket(slot: slot, number: customer.number))
+        lines[line].append(Ticket(slot: slot, number: customers[index].number))
         changeWaiting(line: line, by: 1)
-        if customer.patience.isFinite {
-            customers[index].pendingPatience = calendar.schedule(.patienceExpiry, for: slot, after: customer.patience)
+        let patience = customers[index].patience
+        if patience.isFinite {
+            customers[index].pendingPatience = calendar.schedule(.patienceExpiry, for: slot, after: patience)
         }
         for position in lineGroups.range(line) {
             if let window = idleWindow(in: lineGroups.items[position]) {
