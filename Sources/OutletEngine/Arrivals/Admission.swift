@@ -56,7 +56,7 @@ extension OutletEngine {
 
     /// The index whose cumulative weight first exceeds `draw`.
     @inline(__always)
-    func pick(_ draw: Double, from cumulative: [Double]) -> Int {
+    mutating func pick(_ draw: Double, from cumulative: [Double]) -> Int {
         for (index, bound) in cumulative.enumerated() where draw < bound { return index }
         return cumulative.count - 1
     }

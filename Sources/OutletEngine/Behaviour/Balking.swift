@@ -3,7 +3,7 @@ import Scenario
 /// Balking: a customer about to take a ticket turns away when the waiting
 /// zone looks too full, or when the ticket machine announces too long a wait.
 extension OutletEngine {
-    func balks(_ index: Int, line: Int) -> Bool {
+    mutating func balks(_ index: Int, line: Int) -> Bool {
         guard let rule = segmentBalking[Int(customers[index].segment)] else { return false }
         let triggered: Bool
         switch rule.trigger {
@@ -16,7 +16,7 @@ extension OutletEngine {
     /// The ticket machine's estimate, minutes: (customers ahead in the lines
     /// of the groups that serve this line + 1) × the type's mean service time
     /// / the windows open in those groups.
-    func announcedWait(line: Int) -> Double {
+    mutating func announcedWait(line: Int) -> Double {
         var ahead = 0, open = 0
         for position in lineGroups.range(line) {
             let group = lineGroups.items[position]

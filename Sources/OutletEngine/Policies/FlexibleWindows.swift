@@ -5,7 +5,7 @@
 extension OutletEngine {
     /// Customers waiting in the lines `group` serves or helps with.
     @inline(__always)
-    func waiting(for group: Int) -> Int {
+    mutating func waiting(for group: Int) -> Int {
         waitingPerGroup[group]
     }
 

@@ -2,7 +2,7 @@
 /// staffing plan; a window that closes finishes its current customer first.
 extension OutletEngine {
     /// An idle window of `group`, if any.
-    func idleWindow(in group: Int) -> Int? {
+    mutating func idleWindow(in group: Int) -> Int? {
         for window in groupWindows[group] where windows[window].state == .idle { return window }
         for window in groupFlexibleWindows[group] where windows[window].state == .idle { return window }
         return nil

@@ -14,7 +14,7 @@ extension OutletEngine {
     ///
     /// - Complexity: O(1).
     @inline(__always)
-    func guideEffectApplies(to index: Int) -> Bool {
+    mutating func guideEffectApplies(to index: Int) -> Bool {
         hasGuideAssist ? customers[index].helped : guidesOnDuty > 0
     }
 
@@ -77,7 +77,7 @@ extension OutletEngine {
 
     /// Whether the ticket's customer is still waiting for a guide.
     @inline(__always)
-    func isWaitingForGuide(_ ticket: Ticket) -> Bool {
+    mutating func isWaitingForGuide(_ ticket: Ticket) -> Bool {
         let index = Int(ticket.slot)
         return customers[index].stage == .waitingForGuide && customers[index].number == ticket.number
     }

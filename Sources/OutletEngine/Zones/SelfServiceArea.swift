@@ -32,7 +32,7 @@ extension OutletEngine {
 
     /// Among the kiosk types that can do `type` and have a working kiosk, the
     /// one with the fewest customers per working kiosk.
-    func leastBusyKioskType(for type: Int) -> Int? {
+    mutating func leastBusyKioskType(for type: Int) -> Int? {
         var best: Int?, bestLoad = Double.infinity
         for kioskType in typeKioskTypes[type] {
             var working = 0, busy = 0

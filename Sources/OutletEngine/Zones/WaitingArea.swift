@@ -77,7 +77,7 @@ extension OutletEngine {
 
     /// Whether the ticket's customer still holds it and is waiting.
     @inline(__always)
-    func isLive(_ ticket: Ticket) -> Bool {
+    mutating func isLive(_ ticket: Ticket) -> Bool {
         let index = Int(ticket.slot)
         return customers[index].stage == .waiting && customers[index].number == ticket.number
     }
