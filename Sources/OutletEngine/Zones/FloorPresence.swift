@@ -38,6 +38,8 @@ extension OutletEngine {
 
     /// One gauge per zone, stored apart rather than in an array: the
     /// array's uniqueness checks and retains cost more than the counting.
+    ///
+    /// - Complexity: O(1), plus the intervals crossed since the zone's last change.
     @inline(__always)
     private mutating func changePresence(in zone: Int, by delta: Double) {
         let now = calendar.now
@@ -51,6 +53,8 @@ extension OutletEngine {
 
 extension Stage {
     /// The index in ``OutletEngine/floorZones`` of the zone a customer at this stage stands in, or nil.
+    ///
+    /// - Complexity: O(1).
     var floorZone: Int? {
         switch self {
         case .atReception, .inTriage: 0
