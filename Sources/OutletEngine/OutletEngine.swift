@@ -156,9 +156,11 @@ public struct OutletEngine: ~Copyable {
         guideAsks = scenario.selfService.guideAssist?.asks ?? 0
         walkMetres = scenario.floorPlan?.walks ?? []
         walkingSpeed = scenario.floorPlan?.walkingSpeed
+        // A type with no kiosks (a plan may have none) draws nobody to self-service or to a guide.
         typeKioskTypes = types.indices.map { type in
             scenario.selfService.kioskTypes.indices.filter {
                 types[type].kiosk != nil && scenario.selfService.kioskTypes[$0].transactions[type]
+                    && scenario.selfService.kioskTypes[$0].count > 0
             }
         }
 

@@ -103,4 +103,15 @@ struct GuideAssistanceTests {
         #expect(triaged.contains { $0.greeterWait > 0 } && triaged.allSatisfy { $0.greeterWait >= 0 })
         #expect(triaged.count > queued.count / 2 && triaged.allSatisfy { !$0.triageEnd.isNaN })
     }
+
+    @Test("with no kiosk that can do a need, nobody with that need asks a guide or walks to self-service; those the kiosks serve still do")
+    func noKiosks() throws {
+        var scenario = try Self.branch(guides: 2)
+        for kiosk in scenario.selfService.kioskTypes.indices { scenario.selfService.kioskTypes[kiosk].count = 0 }
+        let (none, _) = try Fixtures.simulate(scenario, days: 20)
+        #expect(!none.isEmpty && none.allSatisfy { $0.guideAsked.isNaN && $0.kioskStart.isNaN && $0.fallback == .none })
+        // With kiosks back, the same customers (common random numbers) ask and use them.
+        let (some, _) = try Fixtures.simulate(try Self.branch(guides: 2), days: 20)
+        #expect(some.contains { !$0.guideAsked.isNaN } && some.contains { !$0.kioskStart.isNaN })
+    }
 }
