@@ -43,6 +43,21 @@ struct TheoryScenario {
                                          key: MetricKey(.interval, entity: interval, metric), theory: theory))
             }
         }
+        /// Staff's busy share, and the crowd of `present` persons in their zone on a floor plan, in each
+        /// measured interval before the last: staff stay on duty after closing while the last customers
+        /// finish, idle as arrivals have stopped, so the day's and the last interval's are not steady-state ones.
+        func staffAndCrowd(role: Int, _ staff: String, busy: Double, zone: FloorPlan.ZoneKind, _ zoneLabel: String, present: Double) {
+            let area = scenario.floorPlan?.zone(zone)?.area
+            for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
+                let level = "interval \(ClockTime(minutes: scenario.intervalStart(interval)))"
+                found.append(Expectation(level: level, label: "\(staff)' busy share",
+                                         key: MetricKey(.staff, entity: role, interval: interval, .utilisation), theory: busy))
+                if let area {
+                    found.append(Expectation(level: level, label: "persons per m² at \(zoneLabel)",
+                                             key: MetricKey(.interval, entity: interval, .zoneDensityMean(zone.rawValue)), theory: present / area))
+                }
+            }
+        }
         switch model {
         case .erlangC:
             let queue = ErlangC(arrivalRate: lambda, meanServiceTime: service, servers: servers)
@@ -96,28 +111,16 @@ struct TheoryScenario {
             let guides = scenario.selfService.guides.value(at: start)
             let queue = MarkovianMultiServerQueue(arrivalRate: lambda * assist.asks, meanServiceTime: assist.time.mean, servers: guides,
                                                   meanPatience: assist.patience?.mean ?? .infinity)
-            everywhere(.shareHelped, "share helped by a guide", 1 - queue.abandonmentProbability)
-            everywhere(.guideWaitMean, "mean wait for a guide (min)", queue.meanWait)
             let helped = 1 - queue.abandonmentProbability
-            let busy = lambda * assist.asks * helped * assist.time.mean / Double(guides)
-            // On a floor plan, the self-service zone holds those waiting for or with a guide and those at
-            // kiosks (Little's law; the kiosks are plentiful): helped askers take a kiosk with the guide's boost.
+            everywhere(.shareHelped, "share helped by a guide", helped)
+            everywhere(.guideWaitMean, "mean wait for a guide (min)", queue.meanWait)
+            // The self-service zone holds those waiting for or with a guide and those at kiosks (Little's
+            // law; the kiosks are plentiful): helped askers take a kiosk with the guide's boost.
             let propensity = scenario.segments[0].selfServicePropensity, boost = scenario.selfService.guideAdoptionBoost
             let kioskRate = lambda * (assist.asks * (helped * (propensity + boost) + (1 - helped) * propensity) + (1 - assist.asks) * propensity)
             let kioskTime = scenario.transactionTypes[0].kiosk?.time.mean ?? 0
-            let area = scenario.floorPlan?.zone(.selfService)?.area
-            // Guides stay on duty after closing while the last customers finish, idle as arrivals
-            // have stopped: the day's and the last interval's busy share and crowd are not steady-state ones.
-            for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
-                let level = "interval \(ClockTime(minutes: scenario.intervalStart(interval)))"
-                found.append(Expectation(level: level, label: "guides' busy share",
-                                         key: MetricKey(.staff, entity: 1, interval: interval, .utilisation), theory: busy))
-                if let area {
-                    found.append(Expectation(level: level, label: "persons per m² at self-service",
-                                             key: MetricKey(.interval, entity: interval, .zoneDensityMean(FloorPlan.ZoneKind.selfService.rawValue)),
-                                             theory: (queue.meanNumberPresent + kioskRate * kioskTime) / area))
-                }
-            }
+            staffAndCrowd(role: 1, "guides", busy: lambda * assist.asks * helped * assist.time.mean / Double(guides),
+                          zone: .selfService, "self-service", present: queue.meanNumberPresent + kioskRate * kioskTime)
         case .greeterQueue:
             guard let reception = scenario.reception else { return [] }
             let greeters = reception.greeters.value(at: start)
@@ -125,19 +128,8 @@ struct TheoryScenario {
                                                  capacity: greeters + reception.maxQueue)
             everywhere(.shareTriaged, "share triaged by a greeter", 1 - desk.blockingProbability)
             everywhere(.greeterWaitMean, "mean wait for a greeter (min)", desk.meanWait)
-            let busy = desk.admittedRate * reception.triageTime.mean / Double(greeters)
-            // As for guides, the day's and the last interval's busy share and crowd include the idle time after closing.
-            let area = scenario.floorPlan?.zone(.reception)?.area
-            for interval in scenario.firstMeasuredInterval..<(scenario.intervalCount - 1) {
-                let level = "interval \(ClockTime(minutes: scenario.intervalStart(interval)))"
-                found.append(Expectation(level: level, label: "greeters' busy share",
-                                         key: MetricKey(.staff, entity: 0, interval: interval, .utilisation), theory: busy))
-                if let area {
-                    found.append(Expectation(level: level, label: "persons per m² at reception",
-                                             key: MetricKey(.interval, entity: interval, .zoneDensityMean(FloorPlan.ZoneKind.reception.rawValue)),
-                                             theory: desk.meanNumberPresent / area))
-                }
-            }
+            staffAndCrowd(role: 0, "greeters", busy: desk.admittedRate * reception.triageTime.mean / Double(greeters),
+                          zone: .reception, "reception", present: desk.meanNumberPresent)
         case .infiniteServer:
             let queue = InfiniteServerQueue(pieces: ratePieces(), meanServiceTime: service)
             for interval in 0..<scenario.intervalCount {
