@@ -93,7 +93,7 @@ let package = Package(
         .target(name: "QueueLog", dependencies: ["ScenarioFile", .product(name: "Yams", package: "Yams")]),
         // A scenario fitted to a queue-system log, every estimate with its
         // interval, and simulated back against the log.
-        .target(name: "Calibration", dependencies: ["QueueLog", "Scenario", "ScenarioFile", "Distributions", "Statistics", "Evaluation", "Measurement", "OutletEngine", "CGSL"]),
+        .target(name: "Calibration", dependencies: ["QueueLog", "Scenario", "ScenarioFile", "Distributions", "Statistics", "Evaluation", "Measurement", "OutletEngine", "RandomStreams", "CGSL"]),
         // The cheapest set of shifts that covers a staffing requirement per interval.
         .target(name: "ShiftCovering", dependencies: ["CGLPK", "Scenario"]),
         // Textbook multi-server queues on the event kernel, to prove it against theory.

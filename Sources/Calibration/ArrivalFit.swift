@@ -1,4 +1,5 @@
 import CGSL
+import RandomStreams
 import Foundation
 import Statistics
 
@@ -58,8 +59,30 @@ public struct ArrivalFit: Sendable {
             let half = StudentT.quantile(probability: 0.975, degreesOfFreedom: n - 1) * sqrt(variance / n)
             return IntervalEstimate(value: mean / hours, low: max(mean - half, 0) / hours, high: (mean + half) / hours)
         }
-        let low = total > 0 ? gsl_cdf_chisq_Pinv(0.025, 2 * total) / 2 : 0
-        let high = gsl_cdf_chisq_Pinv(0.975, 2 * total + 2) / 2
+        let (low, high) = garwood(total)
         return IntervalEstimate(value: mean / hours, low: low / n / hours, high: high / n / hours)
+    }
+
+    /// Garwood's exact 95% interval for a Poisson mean, given `total` events:
+    /// χ²(0.025; 2x)/2 to χ²(0.975; 2x + 2)/2. Beyond 100,000 events the
+    /// Wilson-Hilferty cube-root form (relative error below 1e-7 there)
+    /// takes over, since GSL's inverse gamma does not converge for every
+    /// large argument.
+    ///
+    /// - Complexity: O(1).
+    static func garwood(_ total: Double) -> (low: Double, high: Double) {
+        GSLRuntime.prepare()
+        func chiSquaredQuantile(_ p: Double, _ freedom: Double, z: Double) -> Double {
+            if freedom <= 200_000 {
+                let exact = gsl_cdf_chisq_Pinv(p, freedom)
+                if exact.isFinite { return exact }
+            }
+            let a = 2 / (9 * freedom)
+            return freedom * pow(1 - a + z * sqrt(a), 3)
+        }
+        let z = 1.959963984540054
+        let low = total > 0 ? chiSquaredQuantile(0.025, 2 * total, z: -z) / 2 : 0
+        let high = chiSquaredQuantile(0.975, 2 * total + 2, z: z) / 2
+        return (low, high)
     }
 }

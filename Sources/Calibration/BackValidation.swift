@@ -31,11 +31,18 @@ public struct BackValidation: Sendable {
         public let log: IntervalEstimate
         public let model: IntervalEstimate
         /// Whether the difference is larger than both intervals together allow
-        /// (|model − log| > √(h_log² + h_model²), h the half-widths).
+        /// (|model − log| > √(h_log² + h_model²), h the half-widths) and
+        /// shows at the two decimals printed. Not judged (false) where the
+        /// log has no interval (a one-day log).
         public var differs: Bool {
+            guard isJudged else { return false }
             let half = sqrt(pow((log.high - log.low) / 2, 2) + pow((model.high - model.low) / 2, 2))
-            guard log.value.isFinite, model.value.isFinite, half.isFinite else { return false }
-            return abs(model.value - log.value) > half
+            return abs(model.value - log.value) > max(half, 0.005)
+        }
+
+        /// Whether both sides have a value and an interval to judge by.
+        public var isJudged: Bool {
+            log.value.isFinite && model.value.isFinite && log.low.isFinite && log.high.isFinite && model.low.isFinite && model.high.isFinite
         }
     }
 
@@ -44,6 +51,8 @@ public struct BackValidation: Sendable {
 
     /// The comparisons that differ: where the model does not reproduce the branch.
     public var misfits: [Comparison] { comparisons.filter(\.differs) }
+    /// The comparisons with an interval on both sides.
+    public var judged: [Comparison] { comparisons.filter(\.isJudged) }
 
     public init(fit: OutletFit, scenario: Scenario) throws {
         let evaluation = try PlanEvaluator(seed: fit.settings.seed, jobs: fit.settings.jobs, stop: fit.settings.stop)
@@ -96,9 +105,11 @@ public struct BackValidation: Sendable {
                 abandoned[k].add(sums[k][day].left, sums[k][day].tickets)
             }
         }
+        // One day has no day-to-day spread to make an interval of.
+        let oneDay = fit.days.count < 2
         func estimate(_ ratio: RatioEstimator, _ range: ValueRange) -> IntervalEstimate {
             let e = ratio.estimate(days: fit.days.count, level: 0.95, range: range)
-            return IntervalEstimate(value: e.value, low: e.low, high: e.high)
+            return IntervalEstimate(value: e.value, low: oneDay ? .nan : e.low, high: oneDay ? .nan : e.high)
         }
         var generator = Resampling(seed: fit.settings.seed ^ 0x9090)
         let p90s: [IntervalEstimate] = (0..<intervals).map { k in
@@ -111,7 +122,7 @@ public struct BackValidation: Sendable {
                 if !days.isEmpty { resampled.append(percentile(days, 0.9)) }
             }
             let (low, high) = Resampling.percentileInterval(resampled)
-            return IntervalEstimate(value: value, low: low, high: high)
+            return IntervalEstimate(value: value, low: oneDay ? .nan : low, high: oneDay ? .nan : high)
         }
         return [.waitMean: waits.map { estimate($0, .nonNegative) }, .abandonment: abandoned.map { estimate($0, .share) },
                 .waitP90: p90s]

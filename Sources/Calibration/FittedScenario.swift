@@ -31,8 +31,9 @@ public struct FittedScenario: Sendable {
             to \(dates.last.map(String.init(describing:)) ?? "").
             # Each value is a maximum-likelihood or mean estimate; the comments give
             # the evidence with 95% intervals, and fit.json has every estimate.
-            # Not in a ticket log, so left out: greeters, kiosks, walking times,
-            # balking (those who leave without a ticket are never logged), seats.
+            # Not in a ticket log, so left out: greeters, kiosks, walking times
+            # other than to the window, balking (those who leave without a
+            # ticket are never logged), seats.
             name: \(q(name))
             description: \(q("Fitted from \((log.file as NSString).lastPathComponent)"))
 
@@ -94,17 +95,24 @@ public struct FittedScenario: Sendable {
             }
             if weights.isEmpty, let first = log.transactions.first { weights = [(first, 10_000)] }
             y += "    mix: { " + weights.map { "\(q($0.0)): \(String(format: "%.4f", Double($0.1) / 10_000))" }.joined(separator: ", ") + " }\n"
-            let patience = fit.patience[segment]
-            if let mean = patience.mean {
-                y += "    # \(patience.leftCount) of \(patience.observations) called walk-ins had left (no-show): exponential\n"
-                y += "    # patience by censored maximum likelihood, mean \(interval(mean, unit: " min"))\n"
-                y += "    patience: exponential(mean=\(n(mean.value)))\n"
+            let patience = fit.patience[segment], leavers = fit.leavers
+            if let chosen = patience.chosen, let mean = patience.mean {
+                y += "    # \(patience.leftCount) of \(patience.observations) walk-ins gave up: \(leavers.calledNoShows[segment]) no-shows at the call, "
+                y += "\(leavers.uncalledWithTime[segment] + leavers.uncalledBeforeTurn[segment]) uncalled;\n"
+                y += "    # censored maximum likelihood, AIC " + patience.candidates.map { "\($0.family.rawValue) \(String(format: "%.1f", $0.aic))" }
+                    .joined(separator: ", ") + "; mean \(interval(mean, unit: " min"))\n"
+                y += "    patience: \(chosen.scenarioText)\n"
             } else {
                 y += "    # no walk-in of this segment left before being called: no patience given\n"
             }
         }
 
         y += "\nwaiting_zone:\n  seats: 10000  # not in a ticket log: room for everyone\n"
+        if let walk = fit.walk {
+            y += "\n# \(walk.sample.count) served customers' walks from the call to the start of service, "
+            y += "mean \(interval(walk.mean, unit: " min")); the window is held meanwhile\n"
+            y += "walking:\n  waiting_to_window: \(walk.scenarioText)\n"
+        }
 
         // Window groups, named after their windows.
         y += "\nwindows:\n"

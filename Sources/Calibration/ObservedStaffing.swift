@@ -17,18 +17,29 @@ public struct ObservedStaffing: Sendable {
 
     public let groups: [Group]
 
-    /// A gap between services longer than this is a break: the window was
-    /// closed then, not idle (minutes).
-    public static let longestIdleGap = 30.0
     /// A transaction or segment belongs to a window's skills when it makes up
     /// at least this share of its services (or 5 of them): a one-off favour is not a skill.
     public static let skillShare = 0.01
 
+    /// Reads whether each window was open, idle or closed, moment by
+    /// moment. A window is open while it serves (from the call to the end
+    /// of service). Between services (and from opening to its first call,
+    /// and from its last service to closing), a window that called nobody
+    /// while a customer it serves was waiting was closed: an open window
+    /// would have called them. A break is one stretch, so the window was
+    /// closed from the first such moment of the gap to the last (from
+    /// opening, for a window that started late; until closing, for one
+    /// that left early); before and after them, with nobody it serves
+    /// waiting, it was open and idle. A window that called nobody all day
+    /// was closed that day.
+    ///
     /// - Parameters:
     ///   - tickets: the fitted days' tickets.
     ///   - days: how many days they span.
+    /// - Complexity: O(n log n) in the tickets, plus O(windows × days × intervals).
     public init(tickets: [TicketRecord], days: Int, opening: Double, intervalMinutes: Double, intervalCount: Int) {
-        let served = tickets.filter { $0.window >= 0 && !$0.serviceEnd.isNaN }
+        let atWindows = tickets.filter { $0.window >= 0 && !($0.called.isNaN && $0.serviceStart.isNaN) }
+        let served = atWindows.filter { !$0.serviceEnd.isNaN }
         // Skills of each window.
         var transactionCounts: [Int: [Int: Int]] = [:], segmentCounts: [Int: [Int: Int]] = [:]
         for ticket in served {
@@ -44,41 +55,110 @@ public struct ObservedStaffing: Sendable {
             let signature = [skills(transactionCounts[window] ?? [:]), skills(segmentCounts[window] ?? [:])]
             bySignature[signature, default: []].append(window)
         }
-        // Open time per window, day and interval: spans of service joined across short gaps.
+        let closing = opening + Double(intervalCount) * intervalMinutes
         var groups: [Group] = []
         for (signature, windows) in bySignature.sorted(by: { $0.value.first ?? 0 < $1.value.first ?? 0 }) {
-            var open = Array(repeating: 0.0, count: intervalCount)
-            let members = Set(windows)
-            var spans: [[Int]: [(Double, Double)]] = [:]
-            for ticket in served where members.contains(ticket.window) {
-                let start = ticket.called.isNaN ? ticket.serviceStart : ticket.called
-                spans[[ticket.day, ticket.window], default: []].append((start, ticket.serviceEnd))
+            let transactions = Set(signature[0]), segments = Set(signature[1])
+            // When somebody the group serves was waiting, per day: the union of their waits.
+            var waits: [Int: [Span]] = [:]
+            for ticket in tickets where !ticket.absentBooking && transactions.contains(ticket.transaction) && segments.contains(ticket.segment) {
+                let until = !ticket.called.isNaN ? ticket.called : !ticket.serviceStart.isNaN ? ticket.serviceStart : ticket.left
+                guard until.isFinite, until > ticket.issued else { continue }
+                waits[ticket.day, default: []].append(Span(from: ticket.issued, until: until))
             }
-            for key in spans.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                let list = spans[key] ?? []
-                var merged: [(Double, Double)] = []
-                for span in list.sorted(by: { $0.0 < $1.0 }) {
-                    if let last = merged.last, span.0 - last.1 <= Self.longestIdleGap {
-                        merged[merged.count - 1].1 = max(last.1, span.1)
-                    } else {
-                        merged.append(span)
+            let waiting = waits.mapValues(Span.union)
+            // Each window's service spans per day.
+            let members = Set(windows)
+            var busy: [[Int]: [Span]] = [:]
+            for ticket in atWindows where members.contains(ticket.window) {
+                let from = ticket.called.isNaN ? ticket.serviceStart : ticket.called
+                let until = ticket.serviceEnd.isNaN ? from : ticket.serviceEnd
+                busy[[ticket.day, ticket.window], default: []].append(Span(from: from, until: until))
+            }
+            var open = Array(repeating: 0.0, count: intervalCount)
+            // In order of day and window, so the sums are the same every run.
+            for key in busy.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let serving = Span.union(busy[key] ?? [])
+                // Unanswered: somebody it serves waits and it serves nobody.
+                let unanswered = Span.subtract(waiting[key[0]] ?? [], serving)
+                var closed: [Span] = []
+                var edges = [opening] + serving.flatMap { [$0.from, $0.until] } + [closing]
+                if let last = edges.last, let before = edges.dropLast().last, before > last { edges[edges.count - 1] = before }
+                var next = 0
+                for gap in stride(from: 0, to: edges.count - 1, by: 2) {
+                    let from = edges[gap], until = edges[gap + 1]
+                    while next < unanswered.count, unanswered[next].until <= from { next += 1 }
+                    var first: Double?, last: Double?
+                    var k = next
+                    while k < unanswered.count, unanswered[k].from < until {
+                        first = first ?? max(unanswered[k].from, from)
+                        last = min(unanswered[k].until, until)
+                        k += 1
                     }
+                    // A window that started late was closed from opening; one that left early, until closing.
+                    if gap == 0, first != nil { first = from }
+                    if gap + 2 >= edges.count - 1, last != nil { last = until }
+                    if let first, let last, last > first { closed.append(Span(from: first, until: last)) }
                 }
-                // A window idle from opening to its first customer was open
-                // all along: the outlet opens with it.
-                if let first = merged.first, first.0 > opening, first.0 - opening <= Self.longestIdleGap { merged[0].0 = opening }
-                for (from, until) in merged {
-                    for interval in 0..<intervalCount {
-                        let start = opening + Double(interval) * intervalMinutes, end = start + intervalMinutes
-                        let overlap = min(until, end) - max(from, start)
-                        if overlap > 0 { open[interval] += overlap / intervalMinutes }
-                    }
+                for interval in 0..<intervalCount {
+                    let start = opening + Double(interval) * intervalMinutes
+                    let span = Span(from: start, until: min(start + intervalMinutes, closing))
+                    open[interval] += (span.length - Span.overlap(closed, span)) / intervalMinutes
                 }
             }
             groups.append(Group(windows: windows, transactions: signature[0], segments: signature[1],
                                 open: open.map { $0 / Double(max(days, 1)) }))
         }
         self.groups = groups
+    }
+}
+
+/// A stretch of a day, minutes after midnight.
+struct Span: Sendable, Equatable {
+    var from: Double
+    var until: Double
+    var length: Double { max(until - from, 0) }
+
+    /// The union of `spans` as disjoint spans in order.
+    ///
+    /// - Complexity: O(n log n).
+    static func union(_ spans: [Span]) -> [Span] {
+        var merged: [Span] = []
+        for span in spans.sorted(by: { $0.from < $1.from }) {
+            if let last = merged.last, span.from <= last.until {
+                merged[merged.count - 1].until = max(last.until, span.until)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
+    }
+
+    /// The parts of disjoint ordered `spans` outside disjoint ordered `removed`.
+    ///
+    /// - Complexity: O(n + m).
+    static func subtract(_ spans: [Span], _ removed: [Span]) -> [Span] {
+        var result: [Span] = []
+        var j = 0
+        for span in spans {
+            var from = span.from
+            while j < removed.count, removed[j].until <= from { j += 1 }
+            var k = j
+            while k < removed.count, removed[k].from < span.until {
+                if removed[k].from > from { result.append(Span(from: from, until: removed[k].from)) }
+                from = max(from, removed[k].until)
+                k += 1
+            }
+            if from < span.until { result.append(Span(from: from, until: span.until)) }
+        }
+        return result
+    }
+
+    /// Minutes of disjoint ordered `spans` inside `window`.
+    ///
+    /// - Complexity: O(n).
+    static func overlap(_ spans: [Span], _ window: Span) -> Double {
+        spans.reduce(0) { $0 + max(min($1.until, window.until) - max($1.from, window.from), 0) }
     }
 }
 

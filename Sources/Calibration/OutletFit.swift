@@ -61,25 +61,38 @@ public struct OutletFit: Sendable {
     public let mix: [[IntervalEstimate]]
     /// Service time by transaction; nil where nobody was served.
     public let services: [ServiceTimeFit?]
+    /// The walk from the call to the start of service (the window is held
+    /// meanwhile); nil when the log shows none (no separate start time, or
+    /// a median walk under a second).
+    public let walk: ServiceTimeFit?
     /// Patience by segment (walk-ins).
     public let patience: [PatienceFit]
+    /// Walk-ins who gave up, by segment and by what the log shows of them.
+    public let leavers: Leavers
     public let staffing: ObservedStaffing
     public let calling: CallingOrder
     public let appointments: AppointmentFit?
+    /// The rows left out of the log, and the share of each segment and interval they were.
+    public let leftOut: LeftOutShares
     /// Tickets per day for each day type in the whole log, with the days counted.
     public let dayTypes: [(type: DayType, days: Int, ticketsPerDay: IntervalEstimate)]
 
-    public init(log: QueueLog, settings: FitSettings) throws {
-        self.log = log
+    public init(log whole: QueueLog, settings: FitSettings) throws {
         self.settings = settings
-        let days = log.dates.indices.filter { settings.dayType.includes(log.dates[$0]) }
+        let days = whole.dates.indices.filter { settings.dayType.includes(whole.dates[$0]) }
         guard !days.isEmpty else {
-            let types = Set(log.dates.map { DayType.of($0).rawValue }).sorted().joined(separator: ", ")
+            let types = Set(whole.dates.map { DayType.of($0).rawValue }).sorted().joined(separator: ", ")
             throw FitError.noDays(settings.dayType, available: types)
         }
         self.days = days
+        // Only the segments, transactions and windows that come on these
+        // days: a segment that never comes on Saturdays is no Saturday segment.
         let chosen = Set(days)
-        let tickets = log.tickets.filter { chosen.contains($0.day) }
+        var log = whole
+        log.tickets = whole.tickets.filter { chosen.contains($0.day) }
+        log = log.compacted()
+        self.log = log
+        let tickets = log.tickets
         self.tickets = tickets
         guard tickets.contains(where: { $0.window >= 0 && !$0.serviceEnd.isNaN }) else { throw FitError.noServedTickets }
         // Hours: the first and last tickets, to whole intervals.
@@ -95,6 +108,8 @@ public struct OutletFit: Sendable {
         let intervals = Int(((closing - opening) / minutes).rounded(.up))
         func interval(_ time: Double) -> Int { min(max(Int((time - opening) / minutes), 0), intervals - 1) }
         let dayPosition = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
+        leftOut = LeftOutShares(log: log, tickets: tickets, days: Set(days.map { log.dates[$0] }), intervalCount: intervals,
+                                interval: interval)
         let segments = log.segments.count, transactions = log.transactions.count
 
         // Arrivals: walk-in tickets per day, segment and interval.
@@ -120,12 +135,15 @@ public struct OutletFit: Sendable {
             return try ServiceTimeFit(sample: sample, seed: settings.seed &+ UInt64(transaction))
         }
 
-        // Patience: walk-ins called (no-shows left before the call; the rest
-        // waited that long at least).
-        patience = (0..<segments).map { segment in
-            PatienceFit(walkIns.filter { $0.segment == segment && !$0.called.isNaN && $0.outcome != .cancelled }
-                .map { PatienceFit.Observation(wait: $0.waitToCall, left: $0.outcome == .noShow) })
-        }
+        // The walk to the window: the call to the start of service.
+        let walks = tickets.filter { $0.outcome == .served && !$0.called.isNaN && !$0.serviceStart.isNaN }
+            .map { $0.serviceStart - $0.called }.sorted()
+        walk = walks.isEmpty || walks[walks.count / 2] < 1.0 / 60 ? nil
+            : try ServiceTimeFit(sample: walks, seed: settings.seed &+ 0x5A1C)
+        // Patience of walk-ins, from what each one's wait says (PatienceFit).
+        let leavers = Leavers(walkIns: walkIns.filter { !$0.absentBooking }, segments: segments)
+        self.leavers = leavers
+        patience = leavers.observations.map { PatienceFit($0) }
 
         try Self.check(settings.stop)
         staffing = ObservedStaffing(tickets: tickets, days: days.count, opening: opening, intervalMinutes: minutes,
@@ -136,10 +154,10 @@ public struct OutletFit: Sendable {
 
         // Day types over the whole log.
         var types: [(DayType, Int, IntervalEstimate)] = []
-        var ticketsPerDay = Array(repeating: 0, count: log.dates.count)
-        for ticket in log.tickets { ticketsPerDay[ticket.day] += 1 }
+        var ticketsPerDay = Array(repeating: 0, count: whole.dates.count)
+        for ticket in whole.tickets { ticketsPerDay[ticket.day] += 1 }
         for type in [DayType.weekday, .saturday, .sunday] {
-            let typed = log.dates.indices.filter { DayType.of(log.dates[$0]) == type }
+            let typed = whole.dates.indices.filter { DayType.of(whole.dates[$0]) == type }
             guard !typed.isEmpty else { continue }
             let perDay = typed.map { Double(ticketsPerDay[$0]) }
             types.append((type, typed.count, ArrivalFit.rate(perDay, hours: 1)))

@@ -57,6 +57,27 @@ public struct FittedFamily: Sendable {
         }
     }
 
+    /// P(X > x), computed from the upper tail so that it stays accurate far out.
+    public func survivalFunction(_ x: Double) -> Double {
+        guard x > 0 else { return 1 }
+        switch family {
+        case .exponential: return gsl_cdf_exponential_Q(x, first)
+        case .lognormal: return gsl_cdf_lognormal_Q(x, first, second)
+        case .gamma: return gsl_cdf_gamma_Q(x, first, second)
+        case .weibull: return gsl_cdf_weibull_Q(x, second, first)
+        }
+    }
+
+    /// ln P(X > x), exact in closed form where the family has one.
+    public func logSurvival(_ x: Double) -> Double {
+        guard x > 0 else { return 0 }
+        switch family {
+        case .exponential: return -x / first
+        case .weibull: return -pow(x / second, first)
+        case .lognormal, .gamma: return log(survivalFunction(x))
+        }
+    }
+
     public func density(_ x: Double) -> Double {
         guard x > 0 else { return 0 }
         switch family {

@@ -7,6 +7,8 @@ import Scenario
 struct FitSummary {
     let files: FitFiles
 
+    static func percent(_ share: Double) -> String { String(format: "%.1f%%", 100 * share) }
+
     func text() -> String {
         let fit = files.fit, log = fit.log
         func cell(_ e: IntervalEstimate, _ digits: Int = 2) -> String {
@@ -14,6 +16,21 @@ struct FitSummary {
         }
         var lines = ["\(log.file): \(fit.tickets.count) tickets on \(fit.days.count) day(s); \(ClockTime(minutes: fit.opening))-\(ClockTime(minutes: fit.closing)), "
                      + "\(fit.intervalCount) intervals of \(Int(fit.settings.intervalMinutes)) minutes"]
+        let leftOut = fit.leftOut
+        if leftOut.total > 0 {
+            lines.append("Left out \(leftOut.total) of \(leftOut.rowsRead) rows (\(Self.percent(Double(leftOut.total) / Double(max(leftOut.rowsRead, 1))))); every one is listed in fit.json:")
+            for (reason, rows) in leftOut.counts { lines.append("  \(rows) \(reason.rawValue): \(reason.meaning)") }
+            for row in log.leftOut.prefix(3) { lines.append("  e.g. \(row.problem)") }
+            for segment in leftOut.biasedSegments {
+                lines.append("  Warning: \(Self.percent(leftOut.bySegment[segment])) of segment '\(log.segments[segment])' was left out: its figures may be biased.")
+            }
+            if !leftOut.biasedIntervals.isEmpty {
+                let starts = files.intervalStarts
+                let named = leftOut.biasedIntervals.map { "\(starts[$0]) (\(Self.percent(leftOut.byInterval[$0])))" }
+                lines.append("  Warning: over \(Self.percent(LeftOutShares.biasingShare)) of the rows were left out in " + named.joined(separator: ", ")
+                             + ": those intervals' figures may be biased.")
+            }
+        }
         if fit.arrivals.degreesOfFreedom > 0 {
             lines.append(fit.arrivals.overdispersed
                 ? String(format: "Arrivals: the days vary more than Poisson allows (dispersion p = %.3g).", fit.arrivals.dispersionPValue)
@@ -24,24 +41,32 @@ struct FitSummary {
             guard let service = fit.services[index] else { table.append([name, "0", "—", "—", "—"]); continue }
             table.append([name, String(service.sample.count), service.chosen?.family.rawValue ?? "empirical", cell(service.mean), cell(service.sd)])
         }
+        if let walk = fit.walk {
+            table.append(["walk to the window", String(walk.sample.count), walk.chosen?.family.rawValue ?? "empirical", cell(walk.mean), cell(walk.sd)])
+        }
         lines.append(TextTable.render(table))
-        var segments = [["segment", "share", "priority", "mean patience (min)"]]
+        var segments = [["segment", "share", "priority", "gave up", "patience", "mean patience (min)"]]
         for (segment, name) in log.segments.enumerated() {
             segments.append([name, cell(fit.segmentShares[segment], 3), String(fit.calling.priorities[segment]),
+                          "\(fit.patience[segment].leftCount)", fit.patience[segment].chosen?.family.rawValue ?? "—",
                           fit.patience[segment].mean.map { cell($0, 1) } ?? "nobody left"])
         }
         lines.append(TextTable.render(segments))
+        if fit.days.count < 2 {
+            lines.append("Warning: the log has one day, so day-to-day variation cannot be measured: the log's figures have no intervals and are not judged.")
+        }
         if let validation = files.validation {
-            let misfits = validation.misfits
-            if misfits.isEmpty {
-                lines.append("Back-validation (\(validation.days) simulated days): the model reproduces every interval's mean wait, p90 and abandonment.")
-            } else {
-                lines.append("Back-validation (\(validation.days) simulated days): \(misfits.count) of \(validation.comparisons.count) comparisons differ:")
-                let starts = files.intervalStarts
-                for comparison in misfits.prefix(12) {
-                    lines.append("  \(starts[comparison.interval]) \(comparison.quantity.label): log \(cell(comparison.log)), model \(cell(comparison.model))")
-                }
+            let misfits = validation.misfits, judged = validation.judged
+            var verdict = "Back-validation (\(validation.days) simulated days): \(judged.count - misfits.count) of \(judged.count) comparisons agree"
+            if judged.count < validation.comparisons.count {
+                verdict += " (\(validation.comparisons.count - judged.count) not judged: no interval on the log's side)"
             }
+            lines.append(verdict + (misfits.isEmpty ? "." : "; \(misfits.count) differ:"))
+            let starts = files.intervalStarts
+            for comparison in misfits.prefix(12) {
+                lines.append("  \(starts[comparison.interval]) \(comparison.quantity.label): log \(cell(comparison.log)), model \(cell(comparison.model))")
+            }
+            if misfits.count > 12 { lines.append("  and \(misfits.count - 12) more (all in fit.json)") }
         }
         return lines.joined(separator: "\n")
     }

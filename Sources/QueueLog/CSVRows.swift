@@ -14,7 +14,18 @@ struct CSVRows {
         case unclosedQuote(line: Int, column: Int)
         /// Text after a closing quote, at (line, column).
         case textAfterQuote(line: Int, column: Int)
+        /// A field longer than ``longestField`` characters, starting at (line, column).
+        case fieldTooLong(line: Int, column: Int)
+        /// A row of more than ``mostFields`` fields, at `line`.
+        case tooManyFields(line: Int)
     }
+
+    /// The longest field read, characters: a log's times, names and codes
+    /// are short, and a runaway field (a quote never meant) must not be
+    /// held whole.
+    static let longestField = 4096
+    /// The most fields in a row.
+    static let mostFields = 1000
 
     let text: String
     let delimiter: Character
@@ -57,6 +68,7 @@ struct CSVRows {
                 var cursor = text.index(after: index)
                 column += 1
                 var closed = false
+                var length = 0
                 while cursor < text.endIndex {
                     let character = text[cursor]
                     if character == "\"" {
@@ -73,6 +85,8 @@ struct CSVRows {
                         break
                     }
                     value.append(character)
+                    length += 1
+                    guard length <= Self.longestField else { throw .fieldTooLong(line: startLine, column: startColumn) }
                     if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
                     cursor = text.index(after: cursor)
                 }
@@ -87,10 +101,12 @@ struct CSVRows {
                 while cursor < text.endIndex, text[cursor] != delimiter, text[cursor] != "\n", text[cursor] != "\r\n", text[cursor] != "\r" {
                     cursor = text.index(after: cursor)
                     column += 1
+                    guard column - startColumn <= Self.longestField else { throw .fieldTooLong(line: startLine, column: startColumn) }
                 }
                 row.append(Field(text: text[index..<cursor], line: startLine, column: startColumn))
                 index = cursor
             }
+            guard row.count <= Self.mostFields else { throw .tooManyFields(line: startLine) }
             guard index < text.endIndex else { break }
             if text[index] == delimiter {
                 index = text.index(after: index)

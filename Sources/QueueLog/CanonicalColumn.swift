@@ -13,6 +13,7 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
     case segment
     case outcome
     case appointment
+    case left
 
     /// What the column holds, as `docs/queue-logs.md` states it.
     public var meaning: String {
@@ -28,6 +29,7 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
         case .segment: "customer class (客户类别); left out: one class, 'all'"
         case .outcome: "served, no_show, cancelled or transferred (or the export's codes, mapped)"
         case .appointment: "booked time; empty for walk-ins"
+        case .left: "time a customer who was never served left or cancelled, where the system records it; empty otherwise"
         }
     }
 

@@ -54,7 +54,7 @@ public struct ColumnMapping: Sendable, Equatable {
     public static let chinese = ColumnMapping(
         columns: [.ticket: "排队号", .date: "日期", .issued: "取号时间", .called: "叫号时间", .serviceStart: "开始办理时间",
                   .serviceEnd: "办结时间", .window: "窗口号", .transaction: "业务类型", .segment: "客户类别",
-                  .outcome: "状态", .appointment: "预约时间"],
+                  .outcome: "状态", .appointment: "预约时间", .left: "取消时间"],
         outcomes: canonicalOutcomes.merging([
             "已办结": .served, "办结": .served, "已完成": .served, "完成": .served,
             "过号": .noShow, "未到": .noShow, "空号": .noShow,
@@ -81,7 +81,8 @@ public struct ColumnMapping: Sendable, Equatable {
     public static let ticketAPI = ColumnMapping(
         columns: [.ticket: "id", .issued: "createdAt", .called: "calledAt", .serviceStart: "servedAt",
                   .serviceEnd: "completedAt", .window: "counterId", .transaction: "serviceName",
-                  .segment: "customerType", .outcome: "status", .appointment: "appointmentTime"],
+                  .segment: "customerType", .outcome: "status", .appointment: "appointmentTime",
+                  .left: "cancelledAt"],
         outcomes: canonicalOutcomes.merging([
             "completed": .served, "complete": .served, "done": .served, "finished": .served,
             "noshow": .noShow, "no-show": .noShow, "missed": .noShow, "expired": .cancelled,

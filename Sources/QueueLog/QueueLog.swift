@@ -1,3 +1,5 @@
+import ScenarioFile
+
 /// A queue-system log read and checked: its tickets and the names they
 /// refer to, each list in order of first appearance (dates sorted).
 public struct QueueLog: Sendable {
@@ -10,6 +12,10 @@ public struct QueueLog: Sendable {
     public var windows: [String]
     /// Tickets in the log's order.
     public var tickets: [TicketRecord]
+    /// Rows left out, by line, each with its reason (``LeftOutReason``).
+    public var leftOut: [LeftOutRow] = []
+    /// Rows after the header, left out or not.
+    public var rowsRead = 0
 
     public init(file: String, dates: [LogDate], transactions: [String], segments: [String], windows: [String], tickets: [TicketRecord]) {
         self.file = file
@@ -22,6 +28,82 @@ public struct QueueLog: Sendable {
 
     /// Whether any ticket was booked.
     public var hasAppointments: Bool { tickets.contains { $0.isAppointment } }
+
+    /// Left-out rows by reason, most first.
+    public var leftOutCounts: [(reason: LeftOutReason, rows: Int)] {
+        Dictionary(grouping: leftOut, by: \.reason).map { ($0.key, $0.value.count) }
+            .sorted { ($1.1, $0.0.rawValue) < ($0.1, $1.0.rawValue) }
+    }
+
+    /// The same log with only the transactions, segments and windows its
+    /// tickets use, in order of first use.
+    ///
+    /// - Complexity: O(tickets).
+    public func compacted() -> QueueLog {
+        var copy = self
+        func renumber(_ names: [String], _ keyPath: WritableKeyPath<TicketRecord, Int>) -> [String] {
+            var map = Array(repeating: -1, count: names.count), kept: [String] = []
+            for index in copy.tickets.indices {
+                let old = copy.tickets[index][keyPath: keyPath]
+                guard old >= 0 else { continue }
+                if map[old] < 0 {
+                    map[old] = kept.count
+                    kept.append(names[old])
+                }
+                copy.tickets[index][keyPath: keyPath] = map[old]
+            }
+            return kept
+        }
+        copy.transactions = renumber(transactions, \.transaction)
+        copy.segments = renumber(segments, \.segment)
+        copy.windows = renumber(windows, \.window)
+        return copy
+    }
+
+    /// Staff testing the ticket machine: a transaction with a handful of
+    /// tickets (at most 0.5% of the log and 100 tickets), at least half of
+    /// them issued outside the hours in which the other transactions'
+    /// tickets fall (their 0.5th to 99.5th percentile of the time of day).
+    public var testTransactions: [Int] {
+        guard tickets.count >= 200 else { return [] }
+        var counts = Array(repeating: 0, count: transactions.count)
+        for ticket in tickets { counts[ticket.transaction] += 1 }
+        let rare = Set(counts.indices.filter { counts[$0] <= min(100, tickets.count / 200) })
+        guard !rare.isEmpty else { return [] }
+        let times = tickets.filter { !rare.contains($0.transaction) && !$0.absentBooking }.map(\.issued).sorted()
+        guard times.count >= 200 else { return [] }
+        let from = times[times.count / 200], until = times[times.count - 1 - times.count / 200]
+        var outside = Array(repeating: 0, count: transactions.count)
+        for ticket in tickets where rare.contains(ticket.transaction) && (ticket.issued < from || ticket.issued > until) {
+            outside[ticket.transaction] += 1
+        }
+        return rare.filter { 2 * outside[$0] >= counts[$0] }.sorted()
+    }
+
+    /// The log without staff test tickets (``testTransactions``), except
+    /// the transactions named in `keeping`; their rows are left out with
+    /// reason ``LeftOutReason/testTicket``.
+    public func leavingOutTestTickets(keeping: Set<String>) -> QueueLog {
+        let test = Set(testTransactions.filter { !keeping.contains(transactions[$0]) })
+        guard !test.isEmpty else { return self }
+        var copy = self
+        copy.tickets = tickets.filter { !test.contains($0.transaction) }
+        var counts = Array(repeating: 0, count: transactions.count)
+        for ticket in tickets { counts[ticket.transaction] += 1 }
+        for ticket in tickets where test.contains(ticket.transaction) {
+            let name = transactions[ticket.transaction]
+            copy.leftOut.append(LeftOutRow(
+                reason: .testTicket,
+                problem: ScenarioProblem(file: file, line: ticket.line, column: 1, keyPath: "transaction",
+                                         found: "'\(name)', one of \(counts[ticket.transaction]) such tickets, "
+                                             + "mostly outside opening hours",
+                                         allowed: "a transaction customers come for", hint: "--keep-transactions '\(name)' keeps it"),
+                date: dates[ticket.day], issued: ticket.issued, segment: segments[ticket.segment], transaction: name))
+        }
+        copy.leftOut.sort { $0.problem.line < $1.problem.line }
+        guard !copy.tickets.isEmpty else { return self }
+        return copy.compacted()
+    }
 }
 
 /// A calendar date of the proleptic Gregorian calendar.

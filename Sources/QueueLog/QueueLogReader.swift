@@ -9,9 +9,9 @@ public enum QueueLogReader {
     public static let largestLog = 400 << 20
     public static let mostProblems = 50
 
-    public static func load(path: String, mapping: ColumnMapping) throws(ScenarioProblems) -> QueueLog {
+    public static func load(path: String, mapping: ColumnMapping, strict: Bool = false) throws(ScenarioProblems) -> QueueLog {
         let text = try InputFile.text(of: path, largest: largestLog, what: "a queue-system log (CSV, UTF-8)")
-        return try read(text, file: path, mapping: mapping)
+        return try read(text, file: path, mapping: mapping, strict: strict)
     }
 
     /// The delimiter the header line uses most among `,` `;` tab and `|`.
@@ -20,7 +20,15 @@ public enum QueueLogReader {
         return [",", ";", "\t", "|"].max { a, b in header.filter { $0 == a }.count < header.filter { $0 == b }.count } ?? ","
     }
 
-    public static func read(_ text: String, file: String, mapping: ColumnMapping) throws(ScenarioProblems) -> QueueLog {
+    /// The longest transaction, segment or window name a scenario can hold, characters.
+    public static let longestName = 200
+
+    /// Reads `text`. By default a row that cannot be used is left out with
+    /// its line and reason (``QueueLog/leftOut``) and the rest is read;
+    /// with `strict`, any such row refuses the log. Either way the log is
+    /// refused when it is not such a log: a required column missing from
+    /// the header, broken CSV, or more rows left out than read.
+    public static func read(_ text: String, file: String, mapping: ColumnMapping, strict: Bool = false) throws(ScenarioProblems) -> QueueLog {
         var problems: [ScenarioProblem] = []
         func problem(_ line: Int, _ column: Int, _ path: String, found: String, allowed: String, hint: String? = nil) {
             if problems.count < mostProblems {
@@ -37,6 +45,14 @@ public enum QueueLogReader {
             case let .textAfterQuote(line, column):
                 ScenarioProblems([ScenarioProblem(file: file, line: line, column: column, keyPath: "", found: "text after a closing quote",
                                                   allowed: "a delimiter or a line break after a quoted field")])
+            case let .fieldTooLong(line, column):
+                ScenarioProblems([ScenarioProblem(file: file, line: line, column: column, keyPath: "",
+                                                  found: "a field of more than \(CSVRows.longestField) characters",
+                                                  allowed: "fields of at most \(CSVRows.longestField) characters (a queue-system log's times, names and codes)")])
+            case let .tooManyFields(line):
+                ScenarioProblems([ScenarioProblem(file: file, line: line, column: 1, keyPath: "",
+                                                  found: "a row of more than \(CSVRows.mostFields) fields",
+                                                  allowed: "at most \(CSVRows.mostFields) fields a row")])
             }
         }
         func nextRow() throws(ScenarioProblems) -> [CSVRows.Field]? {
@@ -67,157 +83,184 @@ public enum QueueLogReader {
         }
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
 
-        var dates: [LogDate] = [], dateIndex: [LogDate: Int] = [:]
-        // Days interned in the log's order, renumbered in calendar order at the end.
-        var dateNames: [String] = [], dateNameIndex: [String: Int] = [:]
-        var transactions: [String] = [], transactionIndex: [String: Int] = [:]
-        var segments: [String] = [], segmentIndex: [String: Int] = [:]
-        var windows: [String] = [], windowIndex: [String: Int] = [:]
-        var tickets: [TicketRecord] = []
-        var seen: Set<[String]> = []
-        func intern(_ name: String, _ list: inout [String], _ lookup: inout [String: Int]) -> Int {
-            if let known = lookup[name] { return known }
-            list.append(name)
-            lookup[name] = list.count - 1
-            return list.count - 1
-        }
+        var builder = QueueLogBuilder(file: file)
+        var leftOut: [LeftOutRow] = []
+        var rowsRead = 0
         func path(_ column: CanonicalColumn) -> String {
             let name = mapping.columns[column] ?? column.rawValue
             return name == column.rawValue ? column.rawValue : "\(column.rawValue) ('\(name)')"
         }
         let timeAllowed = "a time HH:MM or HH:MM:SS, alone or after a date YYYY-MM-DD"
 
-        rowLoop: while let row = try nextRow() {
-            guard problems.count < mostProblems else { break }
+        while let row = try nextRow() {
+            if strict && leftOut.count >= mostProblems { break }
+            rowsRead += 1
             let line = row.first?.line ?? 0
+            // What can be read of the row, for a left-out row's place in the day.
+            var day: LogDate?, issued = Double.nan, segmentName: String?, transactionName: String?
+            func leaveOut(_ reason: LeftOutReason, _ line: Int, _ column: Int, _ path: String, found: String, allowed: String,
+                          hint: String? = nil) {
+                leftOut.append(LeftOutRow(reason: reason, problem: ScenarioProblem(file: file, line: line, column: column, keyPath: path,
+                                                                                  found: found, allowed: allowed, hint: hint),
+                                          date: day, issued: issued, segment: segmentName, transaction: transactionName))
+            }
             guard row.count == header.count else {
-                problem(line, 1, "", found: "\(row.count) fields", allowed: "\(header.count) fields, as in the header")
+                leaveOut(.fieldCount, line, 1, "", found: "\(row.count) fields", allowed: "\(header.count) fields, as in the header")
                 continue
             }
             func field(_ column: CanonicalColumn) -> CSVRows.Field? {
                 guard let at = index[column] else { return nil }
                 let field = row[at]
-                return field.text.trimmingSpaces.isEmpty ? nil : CSVRows.Field(text: field.text.trimmingSpaces, line: field.line, column: field.column)
+                let text = field.text.trimmingSpaces
+                return text.isEmpty ? nil : CSVRows.Field(text: text, line: field.line, column: field.column)
             }
+            func columnOf(_ column: CanonicalColumn) -> Int { index[column].map { row[$0].column } ?? 1 }
+            transactionName = field(.transaction).map { String($0.text) }
+            segmentName = index[.segment] == nil ? "all" : field(.segment).map { String($0.text) }
             // The day: the date column, else the date the issue time carries.
-            var day: LogDate?
             if let cell = field(.date) {
                 guard let date = LogTime.date(cell.text) else {
-                    problem(cell.line, cell.column, path(.date), found: "'\(cell.text)'", allowed: "a date YYYY-MM-DD")
+                    leaveOut(.unreadableDate, cell.line, cell.column, path(.date), found: "'\(cell.text)'",
+                             allowed: "a date YYYY-MM-DD (or YYYY/MM/DD, YYYYMMDD)")
                     continue
                 }
                 day = date
             }
-            var failed = false
+            var failure: (LeftOutReason, CanonicalColumn, CSVRows.Field, String, String)?
+            var failed: Bool { failure != nil }
             func time(_ column: CanonicalColumn) -> Double {
-                guard let cell = field(column) else { return .nan }
+                guard let cell = field(column), !failed else { return .nan }
                 do {
                     let value = try LogTime.parse(cell.text, localOffset: mapping.localOffset)
-                    if let date = value.date {
-                        if day == nil { day = date }
-                        if let day { return value.minutes + Double((date.ordinal - day.ordinal) * 1440) }
+                    guard let date = value.date else { return value.minutes }
+                    if day == nil { day = date }
+                    guard let day else { return value.minutes }
+                    // Service may run past midnight, but not into another year.
+                    let offset = date.ordinal - day.ordinal
+                    guard (-1...1).contains(offset) else {
+                        failure = (.timeOnAnotherDay, column, cell, "'\(cell.text)', \(offset) days from the ticket's date \(day)",
+                                   "a time on the ticket's date or the day after")
+                        return .nan
                     }
-                    return value.minutes
+                    return value.minutes + Double(offset * 1440)
                 } catch {
-                    failed = true
                     switch error {
-                    case .malformed: problem(cell.line, cell.column, path(column), found: "'\(cell.text)'", allowed: timeAllowed)
+                    case .malformed: failure = (.unreadableTime, column, cell, "'\(cell.text)'", timeAllowed)
                     case .zoneWithoutOffset:
-                        problem(cell.line, cell.column, path(column), found: "'\(cell.text)', a time with a zone",
-                                allowed: "local times, or a mapping with local_offset (e.g. '+08:00') to convert them")
+                        failure = (.unreadableTime, column, cell, "'\(cell.text)', a time with a zone",
+                                   "local times, or a mapping with local_offset (e.g. '+08:00') to convert them")
                     }
                     return .nan
                 }
             }
-            var issued = time(.issued)
+            issued = time(.issued)
             var called = time(.called)
             var start = time(.serviceStart)
             let end = time(.serviceEnd)
             let booked = time(.appointment)
-            guard !failed else { continue }
+            let left = time(.left)
+            if let (reason, column, cell, found, allowed) = failure {
+                leaveOut(reason, cell.line, cell.column, path(column), found: found, allowed: allowed)
+                continue
+            }
             guard let outcomeCell = field(.outcome) else {
-                problem(line, index[.outcome].map { row[$0].column } ?? 1, path(.outcome), found: "nothing",
-                        allowed: "one of the mapping's outcomes")
+                leaveOut(.missingOutcome, line, columnOf(.outcome), path(.outcome), found: "nothing", allowed: "one of the mapping's outcomes")
                 continue
             }
             guard let outcome = mapping.outcome(outcomeCell.text) else {
                 let known = mapping.outcomes.keys.sorted().prefix(24).map { "'\($0)'" }.joined(separator: ", ")
-                problem(outcomeCell.line, outcomeCell.column, path(.outcome), found: "'\(outcomeCell.text)'",
-                        allowed: "an outcome the mapping knows: \(known)", hint: "map this value under outcomes: in a --columns file")
+                leaveOut(.unknownOutcome, outcomeCell.line, outcomeCell.column, path(.outcome), found: "'\(outcomeCell.text)'",
+                         allowed: "an outcome the mapping knows: \(known)", hint: "map this value under outcomes: in a --columns file")
                 continue
             }
             // A booking nobody came for has no ticket time: it is dated by its booked time.
             let absentBooking = issued.isNaN && !booked.isNaN && (outcome == .noShow || outcome == .cancelled) && called.isNaN
             if absentBooking { issued = booked }
             guard let issuedCell = field(.issued) ?? (absentBooking ? field(.appointment) : nil) else {
-                problem(line, (index[.issued].map { row[$0].column }) ?? 1, path(.issued), found: "nothing",
-                        allowed: timeAllowed + " (may be empty only for a booking nobody came for: an appointment time, no_show or cancelled)")
+                leaveOut(.missingTime, line, columnOf(.issued), path(.issued), found: "nothing",
+                         allowed: timeAllowed + " (may be empty only for a booking nobody came for: an appointment time, no_show or cancelled)")
                 continue
             }
             guard let date = day else {
-                problem(issuedCell.line, issuedCell.column, path(.issued), found: "'\(issuedCell.text)' with no date",
-                        allowed: "a date column in the mapping, or times written with their date (YYYY-MM-DD HH:MM:SS)")
-                continue
-            }
-            guard let transactionCell = field(.transaction) else {
-                problem(line, index[.transaction].map { row[$0].column } ?? 1, path(.transaction), found: "nothing",
-                        allowed: "the business type of the ticket")
-                continue
-            }
-            var segmentName = "all"
-            if index[.segment] != nil {
-                guard let cell = field(.segment) else {
-                    problem(line, row[index[.segment] ?? 0].column, path(.segment), found: "nothing", allowed: "the customer class of the ticket")
+                if index[.date] != nil {
+                    leaveOut(.unreadableDate, line, columnOf(.date), path(.date), found: "nothing", allowed: "the ticket's date YYYY-MM-DD")
                     continue
                 }
-                segmentName = String(cell.text)
+                // Not a messy row: the log has no dates at all.
+                problem(issuedCell.line, issuedCell.column, path(.issued), found: "'\(issuedCell.text)' with no date",
+                        allowed: "a date column in the mapping, or times written with their date (YYYY-MM-DD HH:MM:SS)")
+                throw ScenarioProblems(problems)
+            }
+            guard let transaction = transactionName else {
+                leaveOut(.missingName, line, columnOf(.transaction), path(.transaction), found: "nothing", allowed: "the business type of the ticket")
+                continue
+            }
+            guard let segment = segmentName else {
+                leaveOut(.missingName, line, columnOf(.segment), path(.segment), found: "nothing", allowed: "the customer class of the ticket")
+                continue
+            }
+            let windowName = field(.window).map { String($0.text) }
+            let names = [(transaction, CanonicalColumn.transaction), (segment, .segment), (windowName ?? "", .window)]
+            if let (reason, column) = names.lazy.compactMap({ name, column in Self.unusable(name).map { ($0, column) } }).first {
+                leaveOut(.unusableName, line, columnOf(column), path(column), found: reason,
+                         allowed: "a name of 1 to \(longestName) characters without control characters")
+                continue
             }
             // Exports without a call or a start time: the other stands in.
             if index[.called] == nil { called = start }
             if index[.serviceStart] == nil { start = outcome == .served || outcome == .transferred ? called : .nan }
-            func order(_ earlier: Double, _ later: Double, _ column: CanonicalColumn, _ what: String) -> Bool {
+            func inOrder(_ earlier: Double, _ later: Double, _ column: CanonicalColumn, _ what: String) -> Bool {
                 guard !earlier.isNaN, !later.isNaN, later < earlier - 1e-9 else { return true }
                 let cell = field(column)
-                problem(cell?.line ?? line, cell?.column ?? 1, path(column), found: "'\(cell?.text ?? "")', before \(what)",
-                        allowed: "a time at or after \(what)")
+                leaveOut(.timesOutOfOrder, cell?.line ?? line, cell?.column ?? 1, path(column), found: "'\(cell?.text ?? "")', before \(what)",
+                         allowed: "a time at or after \(what)")
                 return false
             }
-            guard order(issued, called, .called, "the ticket was issued"),
-                  order(called.isNaN ? issued : called, start, .serviceStart, called.isNaN ? "the ticket was issued" : "the call"),
-                  order(start, end, .serviceEnd, "service started") else { continue }
+            guard inOrder(issued, called, .called, "the ticket was issued"),
+                  inOrder(called.isNaN ? issued : called, start, .serviceStart, called.isNaN ? "the ticket was issued" : "the call"),
+                  inOrder(start, end, .serviceEnd, "service started"),
+                  inOrder(issued, left, .left, "the ticket was issued") else { continue }
             if outcome == .served {
                 guard !start.isNaN, !end.isNaN else {
                     let missing: CanonicalColumn = start.isNaN ? (index[.serviceStart] == nil ? .called : .serviceStart) : .serviceEnd
-                    problem(line, index[missing].map { row[$0].column } ?? 1, path(missing), found: "nothing for a served ticket",
-                            allowed: "the time, since the outcome is served")
+                    leaveOut(.missingTime, line, columnOf(missing), path(missing), found: "nothing for a served ticket",
+                             allowed: "the time, since the outcome is served")
                     continue
                 }
             }
-            let ticketName = field(.ticket).map { String($0.text) } ?? String(tickets.count + 1)
-            let transaction = String(transactionCell.text)
-            guard seen.insert([date.description, ticketName, transaction, String(issued)]).inserted else {
-                let cell = field(.ticket)
-                problem(cell?.line ?? line, cell?.column ?? 1, path(.ticket), found: "ticket '\(ticketName)' twice on \(date)",
-                        allowed: "each ticket once a day (a transfer is a row with another transaction)")
-                continue rowLoop
-            }
-            let window = field(.window).map { intern(String($0.text), &windows, &windowIndex) } ?? -1
-            tickets.append(TicketRecord(day: intern(date.description, &dateNames, &dateNameIndex), ticket: ticketName,
-                                        issued: issued, called: called, serviceStart: start, serviceEnd: end, window: window,
-                                        transaction: intern(transaction, &transactions, &transactionIndex),
-                                        segment: intern(segmentName, &segments, &segmentIndex), outcome: outcome,
-                                        appointment: booked, absentBooking: absentBooking, line: line))
-            if dateIndex[date] == nil { dateIndex[date] = 0; dates.append(date) }
+            builder.add(date: date, ticket: field(.ticket).map { String($0.text) }, issued: issued, called: called, start: start, end: end,
+                        window: windowName, transaction: transaction, segment: segment, outcome: outcome, booked: booked,
+                        left: outcome == .served ? .nan : left, absentBooking: absentBooking, line: line)
         }
-        guard problems.isEmpty else { throw ScenarioProblems(problems) }
-        guard !tickets.isEmpty else {
-            throw ScenarioProblems([ScenarioProblem(file: file, line: 2, column: 1, keyPath: "", found: "no tickets",
-                                                    allowed: "one row per ticket after the header")])
+        if strict, !leftOut.isEmpty {
+            throw ScenarioProblems(leftOut.prefix(mostProblems).map(\.problem))
         }
-        // Days numbered in calendar order.
-        dates.sort()
-        let order = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1.description, $0) })
-        for index in tickets.indices { tickets[index].day = order[dateNames[tickets[index].day]] ?? 0 }
-        return QueueLog(file: file, dates: dates, transactions: transactions, segments: segments, windows: windows, tickets: tickets)
+        var (log, duplicates) = builder.log(ticketsNumbered: index[.ticket] != nil)
+        leftOut += duplicates
+        if strict, !leftOut.isEmpty {
+            throw ScenarioProblems(leftOut.prefix(mostProblems).map(\.problem))
+        }
+        guard !log.tickets.isEmpty, log.tickets.count >= leftOut.count else {
+            // Not such a log: most rows are unusable.
+            let counts = Dictionary(grouping: leftOut, by: \.reason).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+            let summary = ScenarioProblem(file: file, line: 2, column: 1, keyPath: "",
+                                          found: log.tickets.isEmpty ? "no usable tickets" + (leftOut.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
+                                              : "\(leftOut.count) of \(rowsRead) rows unusable (\(counts.joined(separator: ", ")))",
+                                          allowed: "one row per ticket after the header, most of them usable",
+                                          hint: leftOut.isEmpty ? nil : "the first of them follow; check the mapping (--columns) against the export")
+            throw ScenarioProblems([summary] + leftOut.prefix(mostProblems - 1).map(\.problem))
+        }
+        log.leftOut = leftOut.sorted { $0.problem.line < $1.problem.line }
+        log.rowsRead = rowsRead
+        return log
+    }
+
+    /// Why `name` cannot be a scenario's name, nil when it can.
+    static func unusable(_ name: String) -> String? {
+        if name.count > longestName { return "a name of \(name.count) characters" }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+            return "a name with control characters"
+        }
+        return nil
     }
 }

@@ -22,6 +22,9 @@ public struct TicketRecord: Sendable, Equatable {
     public var outcome: TicketOutcome
     /// Booked time, minutes after midnight; NaN for walk-ins.
     public var appointment: Double
+    /// When a customer who was never served left or cancelled, minutes
+    /// after midnight; NaN where the log does not say.
+    public var left: Double
     /// A booking nobody came for: no ticket was taken (`issued` is the booked time).
     public var absentBooking: Bool
     /// The log's line the ticket came from (1-based), for messages.
@@ -29,7 +32,7 @@ public struct TicketRecord: Sendable, Equatable {
 
     public init(day: Int, ticket: String, issued: Double, called: Double = .nan, serviceStart: Double = .nan,
                 serviceEnd: Double = .nan, window: Int = -1, transaction: Int, segment: Int, outcome: TicketOutcome,
-                appointment: Double = .nan, absentBooking: Bool = false, line: Int = 0) {
+                appointment: Double = .nan, left: Double = .nan, absentBooking: Bool = false, line: Int = 0) {
         self.day = day
         self.ticket = ticket
         self.issued = issued
@@ -41,6 +44,7 @@ public struct TicketRecord: Sendable, Equatable {
         self.segment = segment
         self.outcome = outcome
         self.appointment = appointment
+        self.left = left
         self.absentBooking = absentBooking
         self.line = line
     }
@@ -51,11 +55,18 @@ public struct TicketRecord: Sendable, Equatable {
     public var serviceTime: Double { serviceEnd - serviceStart }
     public var isAppointment: Bool { !appointment.isNaN }
 
+    /// Whether two rows say the same of one ticket: every field but the line.
+    public func sameFields(as other: TicketRecord) -> Bool {
+        var copy = other
+        copy.line = line
+        return self == copy
+    }
+
     public static func == (lhs: TicketRecord, rhs: TicketRecord) -> Bool {
         func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || a == b }
         return lhs.day == rhs.day && lhs.ticket == rhs.ticket && same(lhs.issued, rhs.issued) && same(lhs.called, rhs.called)
             && same(lhs.serviceStart, rhs.serviceStart) && same(lhs.serviceEnd, rhs.serviceEnd) && lhs.window == rhs.window
             && lhs.transaction == rhs.transaction && lhs.segment == rhs.segment && lhs.outcome == rhs.outcome
-            && same(lhs.appointment, rhs.appointment) && lhs.absentBooking == rhs.absentBooking && lhs.line == rhs.line
+            && same(lhs.appointment, rhs.appointment) && same(lhs.left, rhs.left) && lhs.absentBooking == rhs.absentBooking && lhs.line == rhs.line
     }
 }

@@ -21,6 +21,34 @@ public struct FitReport {
         return "\(String(format: format, e.value)) [\(String(format: format, e.low)), \(String(format: format, e.high))]"
     }
 
+    /// The rows left out of the log, by reason, with the first of them and
+    /// the segments and intervals where they may bias the figures.
+    func leftOutSection(starts: [String]) -> String {
+        let leftOut = fit.leftOut, log = fit.log
+        var body = "<h2>Rows left out</h2>"
+        guard leftOut.total > 0 else { return body + "<p>Every one of the log's \(leftOut.rowsRead) rows was used.</p>" }
+        body += "<p>\(leftOut.total) of \(leftOut.rowsRead) rows (\(String(format: "%.1f%%", 100 * Double(leftOut.total) / Double(max(leftOut.rowsRead, 1))))) "
+        body += "could not be used and were left out; fit.json lists every one with its line.</p>"
+        body += "<table class=\"left-out\"><tr><th>reason</th><th>rows</th><th>meaning</th></tr>"
+        for (reason, rows) in leftOut.counts {
+            body += "<tr><td>\(reason.rawValue)</td><td>\(rows)</td><td>\(SVG.escape(reason.meaning))</td></tr>"
+        }
+        body += "</table><ul class=\"left-out-rows\">"
+        for row in log.leftOut.prefix(20) { body += "<li>\(SVG.escape(row.problem.description))</li>" }
+        body += log.leftOut.count > 20 ? "<li>and \(log.leftOut.count - 20) more in fit.json</li></ul>" : "</ul>"
+        let percent = { (share: Double) in String(format: "%.1f%%", 100 * share) }
+        for segment in leftOut.biasedSegments {
+            body += "<p class=\"warning\"><strong>\(percent(leftOut.bySegment[segment])) of segment \(SVG.escape(log.segments[segment]))'s rows were left out</strong>: "
+            body += "its figures may be biased.</p>"
+        }
+        if !leftOut.biasedIntervals.isEmpty {
+            body += "<p class=\"warning\"><strong>Over \(percent(LeftOutShares.biasingShare)) of the rows were left out in "
+            body += leftOut.biasedIntervals.map { "\(starts[$0]) (\(percent(leftOut.byInterval[$0])))" }.joined(separator: ", ")
+            body += "</strong>: those intervals' figures may be biased.</p>"
+        }
+        return body
+    }
+
     public func html() -> String {
         let log = fit.log
         let starts = files.intervalStarts
@@ -47,6 +75,7 @@ public struct FitReport {
                 body += "</table>"
             }
         }
+        body += leftOutSection(starts: starts)
         // Arrivals.
         body += "<h2>Arrivals</h2><p>"
         if fit.arrivals.degreesOfFreedom > 0 {
@@ -77,9 +106,12 @@ public struct FitReport {
         for (segment, name) in log.segments.enumerated() {
             let patience = fit.patience[segment]
             body += "<tr><td>\(SVG.escape(name))</td><td>\(Self.cell(fit.segmentShares[segment], digits: 3))</td><td>\(fit.calling.priorities[segment])</td>"
-            body += "<td>\(patience.leftCount) of \(patience.observations)</td><td>\(patience.mean.map { Self.cell($0, digits: 1) } ?? "none left")</td></tr>"
+            body += "<td>\(patience.leftCount) of \(patience.observations)</td><td>\(patience.mean.map { Self.cell($0, digits: 1) } ?? "none left")"
+            if let chosen = patience.chosen { body += " (\(chosen.family.rawValue))" }
+            body += "</td></tr>"
         }
         body += "</table>"
+        body += patienceSection()
         // Service times.
         body += "<h2>Service times</h2><p>Each family fitted by maximum likelihood and ranked by AIC; the Kolmogorov-Smirnov p-value is "
         body += "conservative (the parameters come from the same sample). When no family passes at p ≥ \(ServiceTimeFit.rejectBelow), the "
@@ -164,13 +196,47 @@ public struct FitReport {
                             layers: [.points(name: "quantiles", points: points), .reference(name: "y = x", from: (0, 0), to: (top, top))]).render()
     }
 
+    /// Who gave up, by what the log shows of them, and how each patience family fits.
+    func patienceSection() -> String {
+        let log = fit.log, leavers = fit.leavers
+        var body = "<h3>Patience</h3><p>Fitted by censored maximum likelihood (exponential, lognormal, Weibull, gamma; smallest AIC chosen) "
+        body += "from every walk-in's wait: served customers waited at least that long; no-shows had left by their call; customers who "
+        body += "left without being called left before their number's turn (the first call of a later ticket of their segment and "
+        body += "transaction), or exactly when the log's leave time says.</p>"
+        body += "<table class=\"leavers\"><tr><th>segment</th><th>no-shows at the call</th><th>left uncalled, leave time known</th>"
+        body += "<th>left uncalled, before their turn</th><th>left uncalled, no later call (not used)</th><th>AIC by family</th></tr>"
+        for (segment, name) in log.segments.enumerated() {
+            let ranking = fit.patience[segment].candidates.map { "\($0.family.rawValue) \(String(format: "%.1f", $0.aic))" }.joined(separator: "; ")
+            body += "<tr><td>\(SVG.escape(name))</td><td>\(leavers.calledNoShows[segment])</td><td>\(leavers.uncalledWithTime[segment])</td>"
+            body += "<td>\(leavers.uncalledBeforeTurn[segment])</td><td>\(leavers.uncalledUnbounded[segment])</td><td>\(ranking.isEmpty ? "—" : ranking)</td></tr>"
+        }
+        body += "</table>"
+        for (segment, name) in log.segments.enumerated() where !fit.patience[segment].outsideBand.isEmpty {
+            let patience = fit.patience[segment]
+            let waits = patience.outsideBand.prefix(8).map { String(format: "%.1f", $0) }.joined(separator: ", ")
+            body += "<p class=\"warning\"><strong>Segment \(SVG.escape(name)): the fitted \(patience.chosen?.family.rawValue ?? "") curve leaves "
+            body += "the nonparametric band</strong> at \(patience.outsideBand.count) of its steps (at \(waits) minutes"
+            body += patience.outsideBand.count > 8 ? ", ...)" : ")"
+            body += ": patience there is not what the family says.</p>"
+        }
+        return body
+    }
+
     func patienceChart(_ name: String, _ patience: PatienceFit) -> String {
         let last = patience.survival.last?.minutes ?? 30
-        var layers: [NumericChart.Layer] = [.steps(name: "nonparametric (Turnbull)", points: patience.survival + [(max(last, 1) * 1.1, patience.survival.last?.survival ?? 1)])]
-        if let mean = patience.mean {
-            layers.append(.line(name: "exponential, mean \(String(format: "%.1f", mean.value)) min",
+        let end = max(last, 1) * 1.1
+        func steps(_ value: (PatienceFit.CurvePoint) -> Double) -> [(x: Double, y: Double)] {
+            patience.survival.map { ($0.minutes, value($0)) } + [(end, patience.survival.last.map(value) ?? 1)]
+        }
+        var layers: [NumericChart.Layer] = [
+            .steps(name: "nonparametric (Turnbull)", points: steps(\.survival)),
+            .steps(name: "its simultaneous 95% band, low", points: steps(\.low)),
+            .steps(name: "its simultaneous 95% band, high", points: steps(\.high)),
+        ]
+        if let chosen = patience.chosen, let mean = patience.mean {
+            layers.append(.line(name: "\(chosen.family.rawValue), mean \(String(format: "%.1f", mean.value)) min",
                                 points: (0...60).map { step in
-                                    let x = Double(step) / 60 * max(last, 1) * 1.1
+                                    let x = Double(step) / 60 * end
                                     return (x, patience.fittedSurvival(x))
                                 }))
         }

@@ -39,6 +39,18 @@ public struct FitFiles {
             ("opens", .string(ClockTime(minutes: fit.opening).description)), ("closes", .string(ClockTime(minutes: fit.closing).description)),
             ("intervals", .array(starts.map(JSONValue.string))),
         ]
+        let leftOut = fit.leftOut
+        members.append(("left_out", .object([
+            ("rows_read", .integer(leftOut.rowsRead)), ("rows_left_out", .integer(leftOut.total)),
+            ("by_reason", .object(leftOut.counts.map { ($0.reason.rawValue, .integer($0.rows)) })),
+            ("biasing_share", .number(LeftOutShares.biasingShare)),
+            ("segments_over_biasing_share", .object(leftOut.biasedSegments.map { (log.segments[$0], .finite(leftOut.bySegment[$0])) })),
+            ("intervals_over_biasing_share", .object(leftOut.biasedIntervals.map { (starts[$0], .finite(leftOut.byInterval[$0])) })),
+            ("rows", .array(log.leftOut.map { row in
+                .object([("line", .integer(row.problem.line)), ("column", .integer(row.problem.column)), ("reason", .string(row.reason.rawValue)),
+                         ("message", .string(row.problem.description))])
+            })),
+        ])))
         members.append(("day_types", .array(fit.dayTypes.map {
             .object([("day_type", .string($0.type.rawValue)), ("days", .integer($0.days)), ("tickets_per_day", Self.estimate($0.ticketsPerDay))])
         })))
@@ -74,13 +86,30 @@ public struct FitFiles {
                 })),
             ]))
         })))
+        members.append(("walk_to_window", fit.walk.map { walk in
+            .object([("walks", .integer(walk.sample.count)), ("chosen", .string(walk.chosen?.family.rawValue ?? "empirical")),
+                     ("scenario", .string(walk.scenarioText)), ("mean_minutes", Self.estimate(walk.mean)), ("sd_minutes", Self.estimate(walk.sd))])
+        } ?? .null))
         members.append(("patience", .object(log.segments.enumerated().map { segment, name in
-            let patience = fit.patience[segment]
+            let patience = fit.patience[segment], leavers = fit.leavers
             return (name, .object([
-                ("observations", .integer(patience.observations)), ("left_before_call", .integer(patience.leftCount)),
-                ("method", .string("exponential, maximum likelihood with censoring (no-shows: patience < wait; served: patience > wait)")),
+                ("observations", .integer(patience.observations)), ("left_before_call", .integer(leavers.calledNoShows[segment])),
+                ("left_uncalled", .object([("leave_time_known", .integer(leavers.uncalledWithTime[segment])),
+                                           ("before_their_turn", .integer(leavers.uncalledBeforeTurn[segment])),
+                                           ("no_later_call_not_used", .integer(leavers.uncalledUnbounded[segment]))])),
+                ("method", .string("censored maximum likelihood, smallest AIC (served: patience > wait to the call; no-shows: patience < wait to "
+                                   + "the call; left uncalled: patience = wait to the leave time, or < wait to their number's turn)")),
+                ("chosen", patience.chosen.map { .string($0.family.rawValue) } ?? .null),
+                ("scenario", patience.chosen.map { .string($0.scenarioText) } ?? .null),
                 ("mean_minutes", patience.mean.map(Self.estimate) ?? .null),
-                ("survival", .array(patience.survival.map { .object([("minutes", .finite($0.minutes)), ("survival", .finite($0.survival))]) })),
+                ("candidates", .array(patience.candidates.map { family in
+                    .object([("family", .string(family.family.rawValue)), ("aic", .finite(family.aic)),
+                             ("log_likelihood", .finite(family.logLikelihood)), ("mean", .finite(family.mean)), ("sd", .finite(family.sd))])
+                })),
+                ("survival", .array(patience.survival.map {
+                    .object([("minutes", .finite($0.minutes)), ("survival", .finite($0.survival)), ("low", .finite($0.low)), ("high", .finite($0.high))])
+                })),
+                ("fitted_outside_band_at_minutes", .array(patience.outsideBand.map(JSONValue.finite))),
             ]))
         })))
         members.append(("windows", .array(fit.staffing.groups.enumerated().map { index, group in

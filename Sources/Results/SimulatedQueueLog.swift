@@ -10,10 +10,10 @@ import Scenario
 ///
 /// Only ticket holders appear (the machine never sees balkers, kiosk users
 /// or those the greeter helped). Day d is dated the d-th weekday from
-/// Monday 2026-01-05. A customer who gave up is logged as the machine sees
-/// them: a `no_show`, called when the next ticket of their segment and
-/// transaction was called (the queue reached their number after they had
-/// left), or `cancelled` with no call when no later ticket was called.
+/// Monday 2026-01-05. A customer who gave up is logged `cancelled`, with no
+/// call and the time they left (`left`), as ticket apps and machines that
+/// purge abandoned tickets log them: when the customer left is known to
+/// the simulation, and a call time made up for them would not be.
 /// Appointments keep their priority in the simulation, but the log has no
 /// booked times: the appointment column is empty.
 public enum SimulatedQueueLog {
@@ -38,32 +38,22 @@ public enum SimulatedQueueLog {
             guard days > 0, let later = date.adding(days: days) else { return time }
             return "\(later) \(time)"
         }
-        // The first call of a later ticket of the same segment and transaction: when the queue reached a leaver's number.
-        var laterCalls: [[Int]: [(ticket: Double, call: Double)]] = [:]
-        for record in holders where !record.call.isNaN {
-            laterCalls[[record.segment, record.transactionType], default: []].append((record.ticket, record.call))
-        }
         for (number, record) in holders.enumerated() {
-            var outcome = "", called = Double.nan, start = Double.nan, end = Double.nan, window = ""
+            var outcome = "", called = Double.nan, start = Double.nan, end = Double.nan, window = "", left = Double.nan
             switch record.outcome {
             case .servedAtCounter:
                 outcome = TicketOutcome.served.rawValue
                 (called, start, end) = (record.call, record.serviceStart, record.serviceEnd)
                 window = record.window >= 0 ? String(record.window + 1) : ""
             default:
-                let next = laterCalls[[record.segment, record.transactionType]]?
-                    .filter { $0.ticket > record.ticket || ($0.ticket == record.ticket && $0.call > record.exit) }
-                    .map(\.call).min()
-                if let next {
-                    outcome = TicketOutcome.noShow.rawValue
-                    called = max(next, record.exit)
-                } else {
-                    outcome = TicketOutcome.cancelled.rawValue
-                }
+                // A leaver's ticket is cancelled when they leave, as a
+                // ticket app or the machine's purge logs it.
+                outcome = TicketOutcome.cancelled.rawValue
+                left = record.exit
             }
             table.append([String(format: "T%04d", number + 1), date.description, clock(record.ticket), clock(called), clock(start),
                           clock(end), window, scenario.transactionTypes[record.transactionType].name,
-                          scenario.segments[record.segment].name, outcome, ""])
+                          scenario.segments[record.segment].name, outcome, "", clock(left)])
         }
         return table
     }

@@ -5,13 +5,26 @@ import Testing
 
 @Suite("Queue-system logs")
 struct QueueLogReaderTests {
-    static func read(_ text: String, _ mapping: ColumnMapping = .canonical) throws -> QueueLog {
-        try QueueLogReader.read(text, file: "log.csv", mapping: mapping)
+    static func read(_ text: String, _ mapping: ColumnMapping = .canonical, strict: Bool = false) throws -> QueueLog {
+        try QueueLogReader.read(text, file: "log.csv", mapping: mapping, strict: strict)
     }
 
+    /// The problems a strict read reports.
     static func problems(_ text: String, _ mapping: ColumnMapping = .canonical) -> [String] {
         do {
-            _ = try read(text, mapping)
+            _ = try read(text, mapping, strict: true)
+            return []
+        } catch let error as ScenarioProblems {
+            return error.problems.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    /// The problems a lenient read refuses the log with.
+    static func lenientProblems(_ text: String) -> [String] {
+        do {
+            _ = try read(text)
             return []
         } catch let error as ScenarioProblems {
             return error.problems.map(\.description)
@@ -85,14 +98,68 @@ struct QueueLogReaderTests {
                 "\(problems)")
     }
 
-    @Test("the same ticket twice on a day is refused; a transfer with another transaction is not")
+    @Test("a repeated row is an exact duplicate; rows of a ticket that disagree all conflict; a transfer with another transaction is neither")
     func duplicates() throws {
         let header = "ticket,date,issued,called,service_start,service_end,window,transaction,segment,outcome,appointment\n"
         let transfer = header + "7,2026-03-02,09:00,09:01,09:01,09:03,1,cash,regular,transferred,\n"
             + "7,2026-03-02,09:00,09:04,09:04,09:10,2,loan,regular,served,\n"
         #expect(try Self.read(transfer).tickets.count == 2)
-        let twice = header + "7,2026-03-02,09:00,,,,,cash,regular,cancelled,\n" + "7,2026-03-02,09:00,,,,,cash,regular,cancelled,\n"
-        #expect(Self.problems(twice).first?.contains("ticket '7' twice on 2026-03-02") == true)
+        let twice = header + "7,2026-03-02,09:00,,,,,cash,regular,cancelled,\n" + "7,2026-03-02,9:00:00,,,,,cash, regular ,cancelled,\n"
+            + "7,2026-03-02,09:00,09:30,,,,cash,regular,no_show,\n" + "8,2026-03-02,09:01,,,,,cash,regular,cancelled,\n"
+            + "9,2026-03-02,09:02,,,,,cash,regular,cancelled,\n" + "10,2026-03-02,09:03,,,,,cash,regular,cancelled,\n"
+        #expect(Self.problems(twice).first?.contains("line 2 again") == true, "\(Self.problems(twice))")
+        let log = try Self.read(twice)
+        #expect(log.tickets.map(\.line) == [5, 6, 7])
+        #expect(log.leftOut.map(\.reason) == [.conflictingDuplicate, .exactDuplicate, .conflictingDuplicate])
+        #expect(log.leftOut.map(\.problem.line) == [2, 3, 4])
+        #expect(log.rowsRead == 6)
+    }
+
+    @Test("messy rows are left out with their line and reason, and the rest is read; most rows unusable refuses the log")
+    func messyRows() throws {
+        let header = "ticket,date,issued,called,service_start,service_end,window,transaction,segment,outcome,appointment\n"
+        var text = header
+        for minute in 0..<20 { text += "\(minute),2026/03/02,09:\(10 + minute),09:40,09:40,09:45,1,cash,regular, Served ,\n" }
+        text += "30,2026-03-02,09:00,09:01,09:02,,1,cash,regular,served,\n"          // no end
+        text += "31,2026-03-02,09:00,09:01,09:05,09:02,1,cash,regular,served,\n"     // end before start
+        text += "32,2026-03-02,09:00,09:01,09:02,9999-01-01 09:03,1,cash,regular,served,\n"
+        text += "33,2026-03-02,09:00,,,,,,regular,cancelled,\n"
+        text += "34,2026-03-02,09:00,,,,,\(String(repeating: "x", count: 300)),regular,cancelled,\n"
+        text += "35,2026-03-02,09:00,,,,,cash\u{7},regular,cancelled,\n"
+        let log = try Self.read(text)
+        #expect(log.tickets.count == 20)
+        #expect(log.leftOut.map(\.reason) == [.missingTime, .timesOutOfOrder, .timeOnAnotherDay, .missingName, .unusableName, .unusableName])
+        #expect(log.leftOut.map(\.problem.line) == Array(22...27))
+        #expect(log.leftOut.allSatisfy { $0.segment == "regular" && $0.issued == 540 })
+        #expect(log.transactions == ["cash"])
+        #expect(throws: ScenarioProblems.self) { try Self.read(text, strict: true) }
+        let mostlyBad = header + "1,2026-03-02,09:00,,,,,,regular,cancelled,\n2,2026-03-02,09:00,,,,,,regular,cancelled,\n"
+            + "3,2026-03-02,09:00,,,,,cash,regular,cancelled,\n"
+        #expect(Self.lenientProblems(mostlyBad).first?.contains("2 of 3 rows unusable (2 missing_name)") == true, "\(Self.lenientProblems(mostlyBad))")
+    }
+
+    @Test("a runaway field or row is refused at its place without being held whole")
+    func runawayField() {
+        let long = "ticket,issued,transaction,outcome\n1,\(String(repeating: "9", count: 100_000)),cash,served\n"
+        #expect(Self.lenientProblems(long).first?.hasPrefix("log.csv:2:3: error: found a field of more than 4096 characters") == true)
+        let quoted = "ticket,issued,transaction,outcome\n\"1,\(String(repeating: "a", count: 100_000))\n"
+        #expect(Self.lenientProblems(quoted).first?.hasPrefix("log.csv:2:1: error: found a field of more than 4096") == true)
+        let wide = "ticket,issued,transaction,outcome\n" + String(repeating: "1,", count: 5000) + "\n"
+        #expect(Self.lenientProblems(wide).first?.contains("more than 1000 fields") == true)
+    }
+
+    @Test("staff test tickets: a handful of a rare transaction outside opening hours, unless kept")
+    func testTickets() throws {
+        var text = "ticket,date,issued,transaction,segment,outcome\n"
+        for number in 0..<400 { text += "\(number),2026-03-0\(2 + number % 3),\(9 + number % 8):\(10 + number % 50),cash,regular,cancelled\n" }
+        text += "900,2026-03-02,07:12,test,regular,cancelled\n900,2026-03-03,07:15,test,regular,cancelled\n"
+        text += "901,2026-03-02,12:00,rare,regular,cancelled\n"
+        let log = try Self.read(text)
+        #expect(log.testTransactions.map { log.transactions[$0] } == ["test"])
+        let cleaned = log.leavingOutTestTickets(keeping: [])
+        #expect(cleaned.tickets.count == 401 && cleaned.transactions == ["cash", "rare"])
+        #expect(cleaned.leftOut.map(\.reason) == [.testTicket, .testTicket])
+        #expect(log.leavingOutTestTickets(keeping: ["test"]).tickets.count == 403)
     }
 
     @Test("ready mappings read the usual exports: Chinese headers, visit transactions with outcome ids, ticket APIs in UTC")

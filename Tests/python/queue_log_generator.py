@@ -187,3 +187,67 @@ def write_log(path, rows, chinese=False):
                              c.get("window", ""), c["transaction"], c["segment"],
                              CHINESE_OUTCOMES[outcome] if chinese else outcome,
                              clock(c["appointment"]) if "appointment" in c else ""])
+
+
+def messy_rows(path, share=0.006, seed=11, round_to_minute=False):
+    """Rewrites the log at `path` as real exports come: a share of rows made
+    messy (an exact and a conflicting duplicate, a served row with no end
+    time, an end before its start), status words padded, some dates written
+    2026/03/02, rows out of order, a few staff test tickets at 07:xx, and
+    optionally every time rounded to the minute. Returns the counts of the
+    rows that should be left out, by OutletSim's reason."""
+    rng = np.random.default_rng(seed)
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        rows = list(reader)
+    col = {name: header.index(name) for name in header}
+    if round_to_minute:
+        for row in rows:
+            for name in ("issued", "called", "service_start", "service_end", "appointment"):
+                if name in col and row[col[name]]:
+                    row[col[name]] = row[col[name]][:5]
+    expected = {"exact_duplicate": 0, "conflicting_duplicate": 0, "missing_time": 0, "times_out_of_order": 0,
+                "test_ticket": 0}
+    served = [i for i, row in enumerate(rows) if row[col["outcome"]] == "served"]
+    picks = rng.choice(served, size=max(4, int(share * len(rows))), replace=False)
+    extra = []
+    for k, index in enumerate(picks):
+        row = rows[index]
+        kind = k % 4
+        if kind == 0:
+            extra.append(list(row))
+            expected["exact_duplicate"] += 1
+        elif kind == 1:
+            copy = list(row)
+            copy[col["window"]] = "99"
+            extra.append(copy)
+            expected["conflicting_duplicate"] += 2  # both rows: the log does not say which is right
+        elif kind == 2:
+            row[col["service_end"]] = ""
+            expected["missing_time"] += 1
+        else:
+            row[col["service_end"]], row[col["service_start"]] = row[col["service_start"]], row[col["service_end"]]
+            if row[col["service_end"]] != row[col["service_start"]]:
+                expected["times_out_of_order"] += 1
+    for row in rows:
+        if rng.uniform() < 0.05:
+            row[col["outcome"]] = "  " + row[col["outcome"]] + " "
+        if rng.uniform() < 0.05:
+            row[col["date"]] = row[col["date"]].replace("-", "/")
+    dates = sorted({row[col["date"]].replace("/", "-") for row in rows})
+    for number, date in enumerate(dates[:3]):
+        test = [""] * len(header)
+        test[col["ticket"]], test[col["date"]], test[col["issued"]] = f"TEST{number}", date, f"07:{10 + number:02d}"
+        test[col["called"]], test[col["service_start"]], test[col["service_end"]] = (f"07:{11 + number:02d}",) * 2 + (f"07:{13 + number:02d}",)
+        test[col["window"]], test[col["transaction"]], test[col["segment"]], test[col["outcome"]] = "1", "测试", "regular", "served"
+        extra.append(test)
+        expected["test_ticket"] += 1
+    rows += extra
+    order = rng.permutation(len(rows))
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for index in order:
+            writer.writerow(rows[index])
+    return expected

@@ -49,6 +49,13 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Days the fitted scenario is simulated on to compare with the log, 2 to 100000.")
     var validationDays = 200
 
+    @Flag(help: "Refuse the log if any row cannot be used, instead of leaving such rows out and counting them.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Transactions to keep although they look like staff test tickets (a handful, mostly outside opening hours); comma-separated.",
+                               valueName: "names"))
+    var keepTransactions: String?
+
     @OptionGroup var threads: ThreadOptions
 
     @OptionGroup var output: OutputFolderOptions
@@ -82,7 +89,8 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let stop = Interruption.install()
         let mapping = try ColumnMapping.load(columns)
-        let queueLog = try QueueLogReader.load(path: log, mapping: mapping)
+        let keep = Set((keepTransactions ?? "").split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) })
+        let queueLog = try QueueLogReader.load(path: log, mapping: mapping, strict: strict).leavingOutTestTickets(keeping: keep)
         var settings = FitSettings()
         settings.intervalMinutes = intervalMinutes
         settings.dayType = DayType(rawValue: dayType) ?? .all
