@@ -6,8 +6,7 @@ import QueueLog
 /// A customer who left without ever being called (cancelled in the app,
 /// purged at closing, a no-show with no call time) is not dropped: where
 /// the log has their leave time, their patience is that wait; where it has
-/// none, they left before their number's turn, the first call of a later
-/// ticket of the same segment and transaction on that day.
+/// none, they left before their number's turn (``turns(_:)``).
 public struct Leavers: Sendable {
     /// Per segment: no-shows called after they had left.
     public let calledNoShows: [Int]
@@ -25,25 +24,7 @@ public struct Leavers: Sendable {
         var calledNoShows = Array(repeating: 0, count: segments), withTime = calledNoShows, beforeTurn = calledNoShows
         var unbounded = calledNoShows
         var observations = Array(repeating: [PatienceFit.Observation](), count: segments)
-        // Each queue's calls in ticket order, for the turn of an uncalled leaver.
-        let queues = Dictionary(grouping: walkIns.indices, by: { [walkIns[$0].day, walkIns[$0].segment, walkIns[$0].transaction] })
-        var turn = Array(repeating: Double.nan, count: walkIns.count)
-        for key in queues.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            let members = (queues[key] ?? []).sorted { (walkIns[$0].issued, $0) < (walkIns[$1].issued, $1) }
-            // The earliest call among tickets issued strictly later.
-            var earliest = Double.infinity
-            var index = members.count - 1
-            while index >= 0 {
-                var group = index
-                while group > 0, walkIns[members[group - 1]].issued == walkIns[members[index]].issued { group -= 1 }
-                for k in group...index { turn[members[k]] = earliest }
-                for k in group...index {
-                    let called = walkIns[members[k]].called
-                    if called.isFinite { earliest = min(earliest, called) }
-                }
-                index = group - 1
-            }
-        }
+        let turn = Self.turns(walkIns)
         for (index, ticket) in walkIns.enumerated() {
             let segment = ticket.segment
             if !ticket.called.isNaN {
@@ -70,5 +51,58 @@ public struct Leavers: Sendable {
         uncalledBeforeTurn = beforeTurn
         uncalledUnbounded = unbounded
         self.observations = observations
+    }
+
+    /// When each walk-in's number would have been called had they stayed,
+    /// minutes after midnight (NaN when the log cannot say): once every
+    /// earlier ticket of their segment and transaction had been called, the
+    /// first moment a window that serves them came free (a service ended).
+    /// A later ticket's call would overstate it: in a quiet hour the next
+    /// ticket may come long after the window was free.
+    ///
+    /// - Complexity: O(n log n) in the walk-ins.
+    static func turns(_ walkIns: [TicketRecord]) -> [Double] {
+        // Windows that serve each segment and transaction, and when each window came free, per day.
+        var serving: [[Int]: Set<Int>] = [:]
+        var free: [[Int]: [Double]] = [:]
+        for ticket in walkIns where ticket.window >= 0 && !ticket.called.isNaN {
+            serving[[ticket.segment, ticket.transaction], default: []].insert(ticket.window)
+            let end = ticket.serviceEnd.isFinite ? ticket.serviceEnd : ticket.called
+            free[[ticket.day, ticket.window], default: []].append(end)
+        }
+        for key in free.keys { free[key]?.sort() }
+        var turn = Array(repeating: Double.nan, count: walkIns.count)
+        let queues = Dictionary(grouping: walkIns.indices, by: { [walkIns[$0].day, walkIns[$0].segment, walkIns[$0].transaction] })
+        for key in queues.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let members = (queues[key] ?? []).sorted { (walkIns[$0].issued, $0) < (walkIns[$1].issued, $1) }
+            let windows = (serving[[key[1], key[2]]] ?? []).sorted()
+            var lastEarlierCall = -Double.infinity
+            var position = 0
+            while position < members.count {
+                // Tickets taken at the same moment share their earlier tickets.
+                var end = position
+                while end < members.count, walkIns[members[end]].issued == walkIns[members[position]].issued { end += 1 }
+                for k in position..<end where walkIns[members[k]].called.isNaN {
+                    let from = max(walkIns[members[k]].issued, lastEarlierCall)
+                    var earliest = Double.infinity
+                    for window in windows {
+                        guard let ends = free[[key[0], window]] else { continue }
+                        // The first end strictly after `from`, by bisection.
+                        var low = 0, high = ends.count
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if ends[middle] <= from { low = middle + 1 } else { high = middle }
+                        }
+                        if low < ends.count { earliest = min(earliest, ends[low]) }
+                    }
+                    if earliest.isFinite { turn[members[k]] = earliest }
+                }
+                for k in position..<end where walkIns[members[k]].called.isFinite {
+                    lastEarlierCall = max(lastEarlierCall, walkIns[members[k]].called)
+                }
+                position = end
+            }
+        }
+        return turn
     }
 }

@@ -17,6 +17,10 @@ public struct FitSettings: Sendable {
     public var seed: UInt64 = 1
     /// Days the fitted scenario is simulated on for the back-validation.
     public var validationDays: Int = 200
+    /// The share of the log's days (the last ones) held out of the fit and
+    /// validated against: a model is judged on days it has not seen. Used
+    /// when that is at least ``OutletFit/fewestHeldOutDays`` days.
+    public var holdout: Double = 0.2
     public var jobs: Int = 1
     /// Stops the fit between its stages and the back-validation inside a
     /// day (SIGINT, SIGTERM): it then throws ``SimulationStopped``.
@@ -47,6 +51,18 @@ public struct OutletFit: Sendable {
     public let settings: FitSettings
     /// Indices into `log.dates` of the days fitted.
     public let days: [Int]
+    /// Indices into `log.dates` of the days held out for the back-validation (the last ones; empty when none).
+    public let heldOutDays: [Int]
+    /// The days the back-validation compares with: the held-out days, or the fitted days when none were held out.
+    public var validationDays: [Int] { heldOutDays.isEmpty ? days : heldOutDays }
+    /// The tickets of the held-out days.
+    public let heldOutTickets: [TicketRecord]
+    /// The tickets of ``validationDays``.
+    public var validationTickets: [TicketRecord] { heldOutDays.isEmpty ? tickets : heldOutTickets }
+    /// The fewest days held out: fewer days make the log's own intervals
+    /// too unsteady to judge a model by, so the fit is then validated on
+    /// the days it was fitted to.
+    public static let fewestHeldOutDays = 20
     /// Opening and closing, minutes after midnight.
     public let opening: Double
     public let closing: Double
@@ -79,18 +95,26 @@ public struct OutletFit: Sendable {
 
     public init(log whole: QueueLog, settings: FitSettings) throws {
         self.settings = settings
-        let days = whole.dates.indices.filter { settings.dayType.includes(whole.dates[$0]) }
-        guard !days.isEmpty else {
+        let typed = whole.dates.indices.filter { settings.dayType.includes(whole.dates[$0]) }
+        guard !typed.isEmpty else {
             let types = Set(whole.dates.map { DayType.of($0).rawValue }).sorted().joined(separator: ", ")
             throw FitError.noDays(settings.dayType, available: types)
         }
+        let share = Int((settings.holdout * Double(typed.count)).rounded())
+        let heldOut = share >= Self.fewestHeldOutDays ? share : 0
+        let days = Array(typed.dropLast(heldOut))
+        heldOutDays = Array(typed.suffix(heldOut))
         self.days = days
         // Only the segments, transactions and windows that come on these
         // days: a segment that never comes on Saturdays is no Saturday segment.
-        let chosen = Set(days)
+        let chosen = Set(days), held = Set(heldOutDays)
         var log = whole
-        log.tickets = whole.tickets.filter { chosen.contains($0.day) }
-        log = log.compacted()
+        if typed.count < whole.dates.count {
+            log.tickets = whole.tickets.filter { chosen.contains($0.day) || held.contains($0.day) }
+            log.compact()
+        }
+        heldOutTickets = held.isEmpty ? [] : log.tickets.filter { held.contains($0.day) }
+        if !held.isEmpty { log.tickets.removeAll { held.contains($0.day) } }
         self.log = log
         let tickets = log.tickets
         self.tickets = tickets

@@ -216,9 +216,13 @@ public struct PatienceFit: Sendable {
     /// Turnbull's estimator for current-status data: F̂ at each distinct
     /// wait is the isotonic (non-decreasing) regression of the gone
     /// indicators in order of wait (a pool of adjacent violators); S = 1 − F.
-    /// The band is simultaneous: each pooled block's Wilson interval of its
-    /// share gone, at 95% shared among the blocks (Bonferroni), so a
-    /// fitted curve leaves it by chance at most one time in twenty.
+    ///
+    /// The band rests on what current-status data bound without a shape:
+    /// F is non-decreasing, so the share gone among those seen at waits
+    /// up to t is at most F(t), and among those seen at t or later at least
+    /// F(t). Wilson intervals on those two shares, at 95% shared among the
+    /// steps (Bonferroni), make a simultaneous band for S that a fitted
+    /// curve leaves by chance at most one time in twenty.
     ///
     /// - Complexity: O(n log n).
     static func turnbull(_ data: [Observation]) -> [CurvePoint] {
@@ -234,13 +238,38 @@ public struct PatienceFit: Sendable {
                 blocks.append((before.weight + last.weight, before.sum + last.sum, last.wait))
             }
         }
+        // Gone among the observations up to each one, in wait order.
+        var goneUpTo: [Double] = []
+        var gone = 0.0
+        for observation in sorted {
+            gone += observation.evidence == .stayed ? 0 : 1
+            goneUpTo.append(gone)
+        }
+        let steps = blocks.count
+        let level = 1 - 0.05 / Double(max(steps, 1))
         var curve = [CurvePoint(minutes: 0, survival: 1, low: 1, high: 1)]
-        let level = 1 - 0.05 / Double(max(blocks.count, 1))
         for block in blocks {
             let survival = 1 - block.sum / block.weight
             guard survival != curve.last?.survival else { continue }
-            let gone = Estimate.wilson(successes: block.sum, trials: Int(block.weight), level: level)
-            curve.append(CurvePoint(minutes: block.wait, survival: survival, low: 1 - gone.high, high: 1 - gone.low))
+            // Observations at waits ≤ t, and at waits ≥ t.
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle].wait <= block.wait { low = middle + 1 } else { high = middle }
+            }
+            let upTo = low
+            var first = 0
+            high = sorted.count
+            while first < high {
+                let middle = (first + high) / 2
+                if sorted[middle].wait < block.wait { first = middle + 1 } else { high = middle }
+            }
+            let before = upTo > 0 ? Estimate.wilson(successes: goneUpTo[upTo - 1], trials: upTo, level: level) : nil
+            let fromCount = sorted.count - first
+            let goneFrom = gone - (first > 0 ? goneUpTo[first - 1] : 0)
+            let after = fromCount > 0 ? Estimate.wilson(successes: goneFrom, trials: fromCount, level: level) : nil
+            curve.append(CurvePoint(minutes: block.wait, survival: survival,
+                                    low: min(1 - (after?.high ?? 1), survival), high: max(1 - (before?.low ?? 0), survival)))
         }
         return curve
     }

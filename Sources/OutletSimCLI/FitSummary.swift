@@ -14,7 +14,8 @@ struct FitSummary {
         func cell(_ e: IntervalEstimate, _ digits: Int = 2) -> String {
             String(format: "%.\(digits)f [%.\(digits)f, %.\(digits)f]", e.value, e.low, e.high)
         }
-        var lines = ["\(log.file): \(fit.tickets.count) tickets on \(fit.days.count) day(s); \(ClockTime(minutes: fit.opening))-\(ClockTime(minutes: fit.closing)), "
+        let held = fit.heldOutDays.isEmpty ? "" : " (and \(fit.heldOutTickets.count) on \(fit.heldOutDays.count) held-out day(s))"
+        var lines = ["\(log.file): \(fit.tickets.count) tickets on \(fit.days.count) day(s)\(held); \(ClockTime(minutes: fit.opening))-\(ClockTime(minutes: fit.closing)), "
                      + "\(fit.intervalCount) intervals of \(Int(fit.settings.intervalMinutes)) minutes"]
         let leftOut = fit.leftOut
         if leftOut.total > 0 {
@@ -57,14 +58,15 @@ struct FitSummary {
         }
         if let validation = files.validation {
             let misfits = validation.misfits, judged = validation.judged
-            var verdict = "Back-validation (\(validation.days) simulated days): \(judged.count - misfits.count) of \(judged.count) comparisons agree"
+            let against = fit.heldOutDays.isEmpty ? "the \(fit.days.count) fitted day(s)" : "\(fit.heldOutDays.count) held-out day(s) the fit did not see"
+            var verdict = "Back-validation (\(validation.days) simulated days against \(against); the day, each segment and each interval): "
+                + "\(judged.count - misfits.count) of \(judged.count) comparisons agree"
             if judged.count < validation.comparisons.count {
                 verdict += " (\(validation.comparisons.count - judged.count) not judged: no interval on the log's side)"
             }
             lines.append(verdict + (misfits.isEmpty ? "." : "; \(misfits.count) differ:"))
-            let starts = files.intervalStarts
             for comparison in misfits.prefix(12) {
-                lines.append("  \(starts[comparison.interval]) \(comparison.quantity.label): log \(cell(comparison.log)), model \(cell(comparison.model))")
+                lines.append("  \(BackValidation.name(comparison.scope, fit: fit)) \(comparison.quantity.label): log \(cell(comparison.log)), model \(cell(comparison.model))")
             }
             if misfits.count > 12 { lines.append("  and \(misfits.count - 12) more (all in fit.json)") }
         }

@@ -4,7 +4,7 @@
 struct CSVRows {
     struct Field {
         var text: Substring
-        /// 1-based line and column (in characters) where the field starts.
+        /// 1-based line and column (in Unicode scalars) where the field starts.
         var line: Int
         var column: Int
     }
@@ -28,14 +28,21 @@ struct CSVRows {
     static let mostFields = 1000
 
     let text: String
-    let delimiter: Character
+    let delimiter: UInt8
+    private let bytes: String.UTF8View
     private var index: String.Index
+    /// 1-based line, and column in Unicode scalars.
     private var line = 1, column = 1
 
+    /// `delimiter` must be ASCII (`,` `;` tab or `|`); the text is read as
+    /// UTF-8 bytes, which no multi-byte character can be mistaken for.
     init(_ text: String, delimiter: Character) {
+        var text = text
+        text.makeContiguousUTF8()
         self.text = text
-        self.delimiter = delimiter
-        index = text.first == "\u{FEFF}" ? text.index(after: text.startIndex) : text.startIndex
+        self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
+        bytes = text.utf8
+        index = text.hasPrefix("\u{FEFF}") ? text.utf8.index(text.startIndex, offsetBy: 3) : text.startIndex
     }
 
     /// Every row of `text` at once (for small texts and tests).
@@ -49,7 +56,7 @@ struct CSVRows {
     /// The next row of fields, nil at the end; blank lines are skipped.
     /// Rows are read one at a time, so a large log is never held as fields.
     ///
-    /// - Complexity: O(characters of the row).
+    /// - Complexity: O(bytes of the row).
     mutating func next() throws(Failure) -> [Field]? {
         while true {
             guard let row = try nextLine() else { return nil }
@@ -57,25 +64,33 @@ struct CSVRows {
         }
     }
 
+    private static let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+
+    /// Whether `byte` starts a Unicode scalar (is not a UTF-8 continuation byte).
+    @inline(__always) private static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+
     private mutating func nextLine() throws(Failure) -> [Field]? {
-        guard index < text.endIndex else { return nil }
+        let end = bytes.endIndex
+        guard index < end else { return nil }
         var row: [Field] = []
-        while index < text.endIndex {
+        while index < end {
             let startLine = line, startColumn = column
-            if text[index] == "\"" {
-                // Quoted: collect until a lone quote.
+            if bytes[index] == Self.quote {
+                // Quoted: runs of text between doubled quotes, until a lone quote.
                 var value = ""
-                var cursor = text.index(after: index)
+                var cursor = bytes.index(after: index), run = cursor
                 column += 1
                 var closed = false
                 var length = 0
-                while cursor < text.endIndex {
-                    let character = text[cursor]
-                    if character == "\"" {
-                        let next = text.index(after: cursor)
-                        if next < text.endIndex, text[next] == "\"" {
-                            value.append("\"")
-                            cursor = text.index(after: next)
+                while cursor < end {
+                    let byte = bytes[cursor]
+                    if byte == Self.quote {
+                        value += text[run..<cursor]
+                        let next = bytes.index(after: cursor)
+                        if next < end, bytes[next] == Self.quote {
+                            value += "\""
+                            cursor = bytes.index(after: next)
+                            run = cursor
                             column += 2
                             continue
                         }
@@ -84,37 +99,59 @@ struct CSVRows {
                         closed = true
                         break
                     }
-                    value.append(character)
-                    length += 1
-                    guard length <= Self.longestField else { throw .fieldTooLong(line: startLine, column: startColumn) }
-                    if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
-                    cursor = text.index(after: cursor)
+                    if Self.startsScalar(byte) {
+                        length += 1
+                        guard length <= Self.longestField else { throw .fieldTooLong(line: startLine, column: startColumn) }
+                    }
+                    if byte == Self.newline {
+                        line += 1
+                        column = 1
+                    } else if byte == Self.carriageReturn {
+                        // A CR alone ends a line; in CRLF the LF does.
+                        let next = bytes.index(after: cursor)
+                        if next == end || bytes[next] != Self.newline {
+                            line += 1
+                            column = 1
+                        }
+                    } else if Self.startsScalar(byte) {
+                        column += 1
+                    }
+                    cursor = bytes.index(after: cursor)
                 }
                 guard closed else { throw .unclosedQuote(line: startLine, column: startColumn) }
                 row.append(Field(text: Substring(value), line: startLine, column: startColumn))
                 index = cursor
-                if index < text.endIndex, text[index] != delimiter, text[index] != "\n", text[index] != "\r\n", text[index] != "\r" {
+                if index < end, bytes[index] != delimiter, bytes[index] != Self.newline, bytes[index] != Self.carriageReturn {
                     throw .textAfterQuote(line: line, column: column)
                 }
             } else {
                 var cursor = index
-                while cursor < text.endIndex, text[cursor] != delimiter, text[cursor] != "\n", text[cursor] != "\r\n", text[cursor] != "\r" {
-                    cursor = text.index(after: cursor)
-                    column += 1
-                    guard column - startColumn <= Self.longestField else { throw .fieldTooLong(line: startLine, column: startColumn) }
+                while cursor < end {
+                    let byte = bytes[cursor]
+                    if byte == delimiter || byte == Self.newline || byte == Self.carriageReturn { break }
+                    if Self.startsScalar(byte) {
+                        column += 1
+                        guard column - startColumn <= Self.longestField else { throw .fieldTooLong(line: startLine, column: startColumn) }
+                    }
+                    cursor = bytes.index(after: cursor)
                 }
                 row.append(Field(text: text[index..<cursor], line: startLine, column: startColumn))
                 index = cursor
             }
             guard row.count <= Self.mostFields else { throw .tooManyFields(line: startLine) }
-            guard index < text.endIndex else { break }
-            if text[index] == delimiter {
-                index = text.index(after: index)
+            guard index < end else { break }
+            if bytes[index] == delimiter {
+                index = bytes.index(after: index)
                 column += 1
-                if index == text.endIndex { row.append(Field(text: "", line: line, column: column)) }
+                if index == end { row.append(Field(text: "", line: line, column: column)) }
             } else {
-                // "\r\n" is one Character in Swift.
-                index = text.index(after: index)
+                // A line break: CRLF, LF or a lone CR.
+                if bytes[index] == Self.carriageReturn {
+                    index = bytes.index(after: index)
+                    if index < end, bytes[index] == Self.newline { index = bytes.index(after: index) }
+                } else {
+                    index = bytes.index(after: index)
+                }
                 line += 1
                 column = 1
                 return row

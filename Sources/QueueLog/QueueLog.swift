@@ -35,29 +35,36 @@ public struct QueueLog: Sendable {
             .sorted { ($1.1, $0.0.rawValue) < ($0.1, $1.0.rawValue) }
     }
 
-    /// The same log with only the transactions, segments and windows its
-    /// tickets use, in order of first use.
+    /// Keeps only the transactions, segments and windows the tickets use,
+    /// in order of first use; leaves the tickets untouched (and uncopied)
+    /// when every name is used in that order already.
     ///
     /// - Complexity: O(tickets).
-    public func compacted() -> QueueLog {
-        var copy = self
-        func renumber(_ names: [String], _ keyPath: WritableKeyPath<TicketRecord, Int>) -> [String] {
-            var map = Array(repeating: -1, count: names.count), kept: [String] = []
-            for index in copy.tickets.indices {
-                let old = copy.tickets[index][keyPath: keyPath]
-                guard old >= 0 else { continue }
-                if map[old] < 0 {
-                    map[old] = kept.count
-                    kept.append(names[old])
-                }
-                copy.tickets[index][keyPath: keyPath] = map[old]
+    public mutating func compact() {
+        func renumbering(_ count: Int, _ keyPath: KeyPath<TicketRecord, Int>) -> (map: [Int], kept: [Int]) {
+            var map = Array(repeating: -1, count: count), kept: [Int] = []
+            for ticket in tickets {
+                let old = ticket[keyPath: keyPath]
+                guard old >= 0, map[old] < 0 else { continue }
+                map[old] = kept.count
+                kept.append(old)
             }
-            return kept
+            return (map, kept)
         }
-        copy.transactions = renumber(transactions, \.transaction)
-        copy.segments = renumber(segments, \.segment)
-        copy.windows = renumber(windows, \.window)
-        return copy
+        let transactionMap = renumbering(transactions.count, \.transaction), segmentMap = renumbering(segments.count, \.segment)
+        let windowMap = renumbering(windows.count, \.window)
+        func identity(_ map: (map: [Int], kept: [Int]), _ count: Int) -> Bool { map.kept == Array(0..<count) }
+        guard !(identity(transactionMap, transactions.count) && identity(segmentMap, segments.count) && identity(windowMap, windows.count)) else {
+            return
+        }
+        for index in tickets.indices {
+            tickets[index].transaction = transactionMap.map[tickets[index].transaction]
+            tickets[index].segment = segmentMap.map[tickets[index].segment]
+            if tickets[index].window >= 0 { tickets[index].window = windowMap.map[tickets[index].window] }
+        }
+        transactions = transactionMap.kept.map { transactions[$0] }
+        segments = segmentMap.kept.map { segments[$0] }
+        windows = windowMap.kept.map { windows[$0] }
     }
 
     /// Staff testing the ticket machine: a transaction with a handful of
@@ -102,7 +109,8 @@ public struct QueueLog: Sendable {
         }
         copy.leftOut.sort { $0.problem.line < $1.problem.line }
         guard !copy.tickets.isEmpty else { return self }
-        return copy.compacted()
+        copy.compact()
+        return copy
     }
 }
 

@@ -14,7 +14,11 @@ struct QueueLogBuilder {
     private var windows: [String] = [], windowIndex: [String: Int] = [:]
     private var tickets: [TicketRecord] = []
 
-    init(file: String) { self.file = file }
+    /// `expectedRows`: how many tickets to make room for (a read counts the log's lines first).
+    init(file: String, expectedRows: Int = 0) {
+        self.file = file
+        tickets.reserveCapacity(expectedRows)
+    }
 
     private static func intern(_ name: String, _ list: inout [String], _ lookup: inout [String: Int]) -> Int {
         if let known = lookup[name] { return known }
@@ -49,8 +53,9 @@ struct QueueLogBuilder {
     /// every field are repeats.
     ///
     /// - Complexity: O(n log n) in the tickets.
-    func log(ticketsNumbered: Bool) -> (QueueLog, [LeftOutRow]) {
-        var tickets = tickets
+    consuming func log(ticketsNumbered: Bool) -> (QueueLog, [LeftOutRow]) {
+        var tickets = self.tickets
+        self.tickets = []
         let order = dates.indices.sorted { dates[$0] < dates[$1] }
         var position = Array(repeating: 0, count: dates.count)
         for (rank, index) in order.enumerated() { position[index] = rank }
@@ -102,9 +107,18 @@ struct QueueLogBuilder {
             }
         }
         closeGroup(byKey.count)
-        let kept = tickets.indices.filter { !repeated[$0] }.map { tickets[$0] }
-        let log = QueueLog(file: file, dates: sortedDates, transactions: transactions, segments: segments, windows: windows,
-                           tickets: kept).compacted()
+        if !duplicates.isEmpty {
+            // In place: a log of millions of tickets is not copied.
+            var index = 0
+            tickets.removeAll { _ in
+                defer { index += 1 }
+                return repeated[index]
+            }
+        }
+        var log = QueueLog(file: file, dates: sortedDates, transactions: transactions, segments: segments, windows: windows,
+                           tickets: tickets)
+        tickets = []
+        log.compact()
         return (log, duplicates)
     }
 

@@ -83,7 +83,8 @@ public enum QueueLogReader {
         }
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
 
-        var builder = QueueLogBuilder(file: file)
+        // Room for every line's ticket at once: no doubling of millions of records.
+        var builder = QueueLogBuilder(file: file, expectedRows: text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
         var leftOut: [LeftOutRow] = []
         var rowsRead = 0
         func path(_ column: CanonicalColumn) -> String {

@@ -69,7 +69,7 @@ public struct FitReport {
                 body += "\(misfits.count) comparison(s) differ by more than both intervals allow (about 1 in 20 would by chance):</p>"
                 body += "<table class=\"misfits\"><tr><th>interval</th><th>quantity</th><th>log</th><th>model</th></tr>"
                 for comparison in misfits {
-                    body += "<tr class=\"fail\"><td>\(starts[comparison.interval])</td><td>\(SVG.escape(comparison.quantity.label))</td>"
+                    body += "<tr class=\"fail\"><td>\(SVG.escape(BackValidation.name(comparison.scope, fit: fit)))</td><td>\(SVG.escape(comparison.quantity.label))</td>"
                     body += "<td>\(Self.cell(comparison.log))</td><td>\(Self.cell(comparison.model))</td></tr>"
                 }
                 body += "</table>"
@@ -147,7 +147,7 @@ public struct FitReport {
             for quantity in BackValidation.Quantity.allCases {
                 let rows = validation.comparisons.filter { $0.quantity == quantity }
                 func column(_ pick: (BackValidation.Comparison) -> Double) -> [Double] {
-                    starts.indices.map { interval in rows.first { $0.interval == interval }.map(pick) ?? .nan }
+                    starts.indices.map { interval in rows.first { $0.scope == .interval(interval) }.map(pick) ?? .nan }
                 }
                 charts.append(LineChart(title: "Back-validation: \(quantity.label)", description: "The log against the fitted model, per interval, with 95% intervals",
                                         categories: starts, categoryLabel: "interval of the ticket", valueLabel: quantity.label,

@@ -22,6 +22,15 @@ public struct FitFiles {
         .object([("value", .finite(e.value)), ("low", .finite(e.low)), ("high", .finite(e.high))])
     }
 
+    /// A comparison's scope as JSON members: `interval` or `segment`, or `scope: day`.
+    static func scope(_ scope: BackValidation.Scope, fit: OutletFit, starts: [String]) -> [(String, JSONValue)] {
+        switch scope {
+        case .day: [("scope", .string("day"))]
+        case let .interval(k): [("scope", .string("interval")), ("interval", .string(starts[k]))]
+        case let .segment(s): [("scope", .string("segment")), ("segment", .string(fit.log.segments[s]))]
+        }
+    }
+
     public var intervalStarts: [String] {
         (0..<fit.intervalCount).map { ClockTime(minutes: fit.opening + Double($0) * fit.settings.intervalMinutes).description }
     }
@@ -35,7 +44,7 @@ public struct FitFiles {
                              ("days", .array(fit.days.map { .string(log.dates[$0].description) })),
                              ("day_type", .string(fit.settings.dayType.rawValue))])),
             ("settings", .object([("interval_minutes", .number(fit.settings.intervalMinutes)), ("seed", .string(String(fit.settings.seed))),
-                                  ("validation_days", .integer(fit.settings.validationDays))])),
+                                  ("validation_days", .integer(fit.settings.validationDays)), ("holdout", .number(fit.settings.holdout))])),
             ("opens", .string(ClockTime(minutes: fit.opening).description)), ("closes", .string(ClockTime(minutes: fit.closing).description)),
             ("intervals", .array(starts.map(JSONValue.string))),
         ]
@@ -134,9 +143,12 @@ public struct FitFiles {
         if let validation {
             members.append(("back_validation", .object([
                 ("days_simulated", .integer(validation.days)),
+                ("log_days", .array(fit.validationDays.map { .string(log.dates[$0].description) })),
+                ("held_out", .bool(!fit.heldOutDays.isEmpty)),
+                ("agree", .integer(validation.judged.count - validation.misfits.count)), ("judged", .integer(validation.judged.count)),
                 ("rule", .string("differs when |model - log| exceeds the root sum of squares of the two 95% half-widths")),
                 ("comparisons", .array(validation.comparisons.map { comparison in
-                    .object([("interval", .string(starts[comparison.interval])), ("quantity", .string(comparison.quantity.rawValue)),
+                    .object(Self.scope(comparison.scope, fit: fit, starts: starts) + [("quantity", .string(comparison.quantity.rawValue)),
                              ("log", Self.estimate(comparison.log)), ("model", Self.estimate(comparison.model)),
                              ("differs", .bool(comparison.differs))])
                 })),

@@ -4,6 +4,7 @@ counted, the truth lies inside the fit's intervals, the fitted branch
 reproduces the log's waits and abandonment overall and per segment, and a
 staffing what-if comes true against the branch simulated for real."""
 import json
+import math
 import re
 import subprocess
 
@@ -13,7 +14,7 @@ import pytest
 import queue_log_generator
 import realistic_branch as branch
 
-DAYS, SEED = 120, 7
+DAYS, SEED = 250, 7  # a year: the corporate segment's own mean wait is then known to about 4%
 
 
 def run(outletsim, *arguments, timeout=600):
@@ -61,7 +62,16 @@ def test_the_truth_is_inside_the_intervals(realistic):
     assert regular["chosen"] == "lognormal", regular["candidates"]
     assert inside(regular["mean_minutes"], branch.patience_mean("regular")), regular["mean_minutes"]
     assert regular["mean_minutes"]["high"] - regular["mean_minutes"]["low"] < 0.2 * branch.patience_mean("regular")
-    assert inside(result["patience"]["corporate"]["mean_minutes"], branch.patience_mean("corporate"))
+    # Corporate customers seldom give up, and only after short waits: the
+    # curve is pinned down where they wait, not its far tail (nor its mean).
+    corporate = result["patience"]["corporate"]
+    shape, scale = branch.PATIENCE["corporate"][1:]
+    # The nonparametric curve's simultaneous band holds the true Weibull curve.
+    steps = [point for point in corporate["survival"] if point["minutes"] > 0]
+    assert len(steps) >= 3
+    for point in steps:
+        truth = math.exp(-((point["minutes"] / scale) ** shape))
+        assert point["low"] - 1e-9 <= truth <= point["high"] + 1e-9, (point, truth)
     # Every kind of leaver is counted: in-app cancels (timed), no-shows at the call, purged tickets.
     kinds = regular["left_uncalled"]
     assert kinds["leave_time_known"] > 500 and regular["left_before_call"] > 1000
@@ -112,8 +122,8 @@ def test_a_staffing_what_if_comes_true(outletsim, realistic):
     def fewer(match):
         steps = re.findall(r'("\d\d:\d\d"): (\d+)', match.group(2))
         return match.group(1) + "{ " + ", ".join(f"{time}: {max(int(count) - 1, 1)}" for time, count in steps) + " }"
-    # The general group is the one serving cash; its open schedule loses a window.
-    general = re.compile(r'(transactions: \["cash", "开户"\]\n    segments: \["regular", "VIP"\]\n    open: )(\{[^}]*\})')
+    # The general group is the one serving regular and VIP customers; its open schedule loses a window.
+    general = re.compile(r'(segments: \["regular", "VIP"\]\n    open: )(\{[^}]*\})')
     assert general.search(scenario), scenario
     what_if = folder / "what-if.yaml"
     what_if.write_text(general.sub(fewer, scenario), encoding="utf-8")

@@ -49,6 +49,9 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Days the fitted scenario is simulated on to compare with the log, 2 to 100000.")
     var validationDays = 200
 
+    @Option(help: "Share of the days (the last ones) held out of the fit and validated against, 0 to 0.5; used when that is at least 20 days.")
+    var holdout = 0.2
+
     @Flag(help: "Refuse the log if any row cannot be used, instead of leaving such rows out and counting them.")
     var strict = false
 
@@ -69,6 +72,9 @@ struct FitCommand: ParsableCommand {
         }
         guard DayType(rawValue: dayType) != nil else {
             throw ValidationError("--day-type must be one of \(DayType.allCases.map(\.rawValue).joined(separator: ", ")), found '\(dayType)'")
+        }
+        guard holdout.isFinite, (0...0.5).contains(holdout) else {
+            throw ValidationError("--holdout must be from 0 to 0.5, found \(holdout)")
         }
         guard (2...100_000).contains(validationDays) else {
             throw ValidationError("--validation-days must be from 2 to 100000, found \(validationDays)")
@@ -98,6 +104,7 @@ struct FitCommand: ParsableCommand {
         settings.closes = closes.flatMap(Self.clock)
         settings.seed = seed
         settings.validationDays = validationDays
+        settings.holdout = holdout
         settings.jobs = threads.count
         settings.stop = stop
         let stem = ((log as NSString).lastPathComponent as NSString).deletingPathExtension
