@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize clean
+.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit clean
 
 deps:
 	@scripts/install-deps.sh
@@ -87,6 +87,12 @@ bench-optimize: build
 	$(OUTLETSIM) optimize scenarios/bank-branch-weekday.yaml --pareto --force --out /tmp/outletsim-bench-optimize; \
 	end=$$(date +%s.%N); \
 	echo "optimize, weekday branch: $$(awk "BEGIN { print $$end - $$start }") s wall clock"
+
+# outletsim fit on a year of a busy branch (target 5 s, validation
+# included) and on 2 million rows (targets 60 s and 1 GB), medians of 3.
+bench-fit: build
+	scripts/python-env.sh
+	.venv-tests/bin/python Benchmarks/fit-speed.py $(OUTLETSIM)
 
 clean:
 	rm -rf .build Benchmarks/.build

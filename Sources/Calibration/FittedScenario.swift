@@ -117,24 +117,36 @@ public struct FittedScenario: Sendable {
         // Window groups, named after their windows.
         y += "\nwindows:\n"
         var names: [String] = []
-        var coveredTransactions = Set<Int>()
-        for group in fit.staffing.groups { coveredTransactions.formUnion(group.transactions) }
+        // Every transaction a segment asks for must be served to it: a pair
+        // that no group's skills cover (a rare segment or transaction) goes
+        // to the largest group, as does a transaction no window kept as a skill.
+        var asked = Set<[Int]>()
+        for ticket in fit.tickets { asked.insert([ticket.segment, ticket.transaction]) }
+        for segment in log.segments.indices where !asked.contains(where: { $0[0] == segment }) {
+            if !log.transactions.isEmpty { asked.insert([segment, 0]) }
+        }
+        var extraTransactions = Set<Int>(), extraSegments = Set<Int>()
+        for pair in asked where !fit.staffing.groups.contains(where: { $0.segments.contains(pair[0]) && $0.transactions.contains(pair[1]) }) {
+            extraSegments.insert(pair[0])
+            extraTransactions.insert(pair[1])
+        }
         let biggest = fit.staffing.groups.indices.max { fit.staffing.groups[$0].windows.count < fit.staffing.groups[$1].windows.count }
         for (index, group) in fit.staffing.groups.enumerated() {
             let ids = group.windows.map { log.windows[$0] }
             var name = "windows " + (ids.count <= 4 ? ids.joined(separator: ", ") : "\(ids[0]), \(ids[1]), ... (\(ids.count))")
+            if name.count > 120 { name = "window group \(index + 1)" }
             if names.contains(name) { name += " (\(index + 1))" }
             names.append(name)
-            var transactions = group.transactions
-            // A transaction no window kept as a skill goes to the largest group.
+            var transactions = Set(group.transactions), servedSegments = Set(group.segments)
             if index == biggest {
-                transactions += log.transactions.indices.filter { !coveredTransactions.contains($0) }
+                transactions.formUnion(extraTransactions)
+                servedSegments.formUnion(extraSegments)
             }
             y += "  \(q(name)):\n"
             y += "    # windows \(ids.joined(separator: ", ")); mean open per interval "
             y += fit.staffing.groups[index].open.map { String(format: "%.2f", $0) }.joined(separator: " ") + "\n"
             y += "    transactions: \(ScenarioText.names(transactions.sorted().map { log.transactions[$0] }))\n"
-            let segments = group.segments.count == log.segments.count ? "all" : ScenarioText.names(group.segments.map { log.segments[$0] })
+            let segments = servedSegments.count == log.segments.count ? "all" : ScenarioText.names(servedSegments.sorted().map { log.segments[$0] })
             y += "    segments: \(segments)\n"
             y += "    open: \(ScenarioText.schedule(group.open.map { String(Int($0.rounded())) }, starts: starts))\n"
         }

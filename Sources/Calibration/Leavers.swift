@@ -19,13 +19,14 @@ public struct Leavers: Sendable {
     /// Per segment: the patience evidence of every walk-in.
     public let observations: [[PatienceFit.Observation]]
 
-    /// - Complexity: O(n log n) in the walk-ins.
-    public init(walkIns: [TicketRecord], segments: Int) {
+    /// - Parameter tickets: the fitted days' tickets; only walk-ins who took a ticket count.
+    /// - Complexity: O(n log n) in the tickets.
+    public init(tickets walkIns: [TicketRecord], segments: Int) {
         var calledNoShows = Array(repeating: 0, count: segments), withTime = calledNoShows, beforeTurn = calledNoShows
         var unbounded = calledNoShows
         var observations = Array(repeating: [PatienceFit.Observation](), count: segments)
         let turn = Self.turns(walkIns)
-        for (index, ticket) in walkIns.enumerated() {
+        for (index, ticket) in walkIns.enumerated() where !ticket.isAppointment && !ticket.absentBooking {
             let segment = ticket.segment
             if !ticket.called.isNaN {
                 guard ticket.outcome != .cancelled else { continue }
@@ -56,23 +57,35 @@ public struct Leavers: Sendable {
     /// When each walk-in's number would have been called had they stayed,
     /// minutes after midnight (NaN when the log cannot say): once every
     /// earlier ticket of their segment and transaction had been called, the
-    /// first moment a window that serves them came free (a service ended).
-    /// A later ticket's call would overstate it: in a quiet hour the next
-    /// ticket may come long after the window was free.
+    /// first moment a window that serves them came free (a service ended)
+    /// and then called a later ticket of their own segment, passing over
+    /// theirs. A free moment followed by another segment's call may have
+    /// gone to a customer with priority, so it does not count. A later
+    /// ticket's call alone would overstate the turn: in a quiet hour the
+    /// next ticket may come long after the window was free.
     ///
     /// - Complexity: O(n log n) in the walk-ins.
     static func turns(_ walkIns: [TicketRecord]) -> [Double] {
-        // Windows that serve each segment and transaction, and when each window came free, per day.
+        // (Every ticket at a window counts for when windows came free, bookings too.)
+        // Windows that serve each segment and transaction; per day and window, the calls in order.
         var serving: [[Int]: Set<Int>] = [:]
-        var free: [[Int]: [Double]] = [:]
-        for ticket in walkIns where ticket.window >= 0 && !ticket.called.isNaN {
+        var calls: [[Int]: [Int]] = [:]
+        for (index, ticket) in walkIns.enumerated() where ticket.window >= 0 && !ticket.called.isNaN {
             serving[[ticket.segment, ticket.transaction], default: []].insert(ticket.window)
-            let end = ticket.serviceEnd.isFinite ? ticket.serviceEnd : ticket.called
-            free[[ticket.day, ticket.window], default: []].append(end)
+            calls[[ticket.day, ticket.window], default: []].append(index)
         }
-        for key in free.keys { free[key]?.sort() }
+        // (came free, segment and ticket time of the next call there), per day and window.
+        var free: [[Int]: [(time: Double, segment: Int, issued: Double)]] = [:]
+        for (key, list) in calls {
+            let ordered = list.sorted { (walkIns[$0].called, $0) < (walkIns[$1].called, $1) }
+            free[key] = zip(ordered, ordered.dropFirst()).map { this, next in
+                let ticket = walkIns[this]
+                return (ticket.serviceEnd.isFinite ? ticket.serviceEnd : ticket.called, walkIns[next].segment, walkIns[next].issued)
+            }
+        }
         var turn = Array(repeating: Double.nan, count: walkIns.count)
-        let queues = Dictionary(grouping: walkIns.indices, by: { [walkIns[$0].day, walkIns[$0].segment, walkIns[$0].transaction] })
+        let queues = Dictionary(grouping: walkIns.indices.filter { !walkIns[$0].absentBooking },
+                                by: { [walkIns[$0].day, walkIns[$0].segment, walkIns[$0].transaction] })
         for key in queues.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let members = (queues[key] ?? []).sorted { (walkIns[$0].issued, $0) < (walkIns[$1].issued, $1) }
             let windows = (serving[[key[1], key[2]]] ?? []).sorted()
@@ -83,17 +96,24 @@ public struct Leavers: Sendable {
                 var end = position
                 while end < members.count, walkIns[members[end]].issued == walkIns[members[position]].issued { end += 1 }
                 for k in position..<end where walkIns[members[k]].called.isNaN {
-                    let from = max(walkIns[members[k]].issued, lastEarlierCall)
+                    let leaver = walkIns[members[k]]
+                    let from = max(leaver.issued, lastEarlierCall)
                     var earliest = Double.infinity
                     for window in windows {
-                        guard let ends = free[[key[0], window]] else { continue }
-                        // The first end strictly after `from`, by bisection.
-                        var low = 0, high = ends.count
+                        guard let moments = free[[key[0], window]] else { continue }
+                        // The first moment strictly after `from`, by bisection, then on to one that passed the leaver over.
+                        var low = 0, high = moments.count
                         while low < high {
                             let middle = (low + high) / 2
-                            if ends[middle] <= from { low = middle + 1 } else { high = middle }
+                            if moments[middle].time <= from { low = middle + 1 } else { high = middle }
                         }
-                        if low < ends.count { earliest = min(earliest, ends[low]) }
+                        while low < moments.count, moments[low].time < earliest {
+                            if moments[low].segment == leaver.segment, moments[low].issued > leaver.issued {
+                                earliest = moments[low].time
+                                break
+                            }
+                            low += 1
+                        }
                     }
                     if earliest.isFinite { turn[members[k]] = earliest }
                 }

@@ -38,7 +38,8 @@ public struct ObservedStaffing: Sendable {
     ///   - days: how many days they span.
     /// - Complexity: O(n log n) in the tickets, plus O(windows × days × intervals).
     public init(tickets: [TicketRecord], days: Int, opening: Double, intervalMinutes: Double, intervalCount: Int) {
-        let atWindows = tickets.filter { $0.window >= 0 && !($0.called.isNaN && $0.serviceStart.isNaN) }
+        // Unmaterialised: a log of millions of tickets is not copied.
+        let atWindows = tickets.lazy.filter { $0.window >= 0 && !($0.called.isNaN && $0.serviceStart.isNaN) }
         let served = atWindows.filter { !$0.serviceEnd.isNaN }
         // Skills of each window.
         var transactionCounts: [Int: [Int: Int]] = [:], segmentCounts: [Int: [Int: Int]] = [:]
@@ -184,8 +185,9 @@ public struct CallingOrder: Sendable {
         // over every earlier ticket called later. Counted with one Fenwick
         // tree per segment over the ranks of the call times, so a day of a
         // hundred thousand tickets takes O(n log n), not O(n²).
-        let called = tickets.filter { !$0.called.isNaN }
-        let groups = Dictionary(grouping: called.indices, by: { [called[$0].day, called[$0].transaction] })
+        let called = tickets
+        let groups = Dictionary(grouping: tickets.indices.lazy.filter { !tickets[$0].called.isNaN },
+                                by: { [called[$0].day, called[$0].transaction] })
         for key in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let members = (groups[key] ?? []).sorted { (called[$0].issued, $0) < (called[$1].issued, $1) }
             let callOrder = members.sorted { (called[$0].called, $0) < (called[$1].called, $1) }

@@ -93,8 +93,21 @@ public struct OutletFit: Sendable {
     /// Tickets per day for each day type in the whole log, with the days counted.
     public let dayTypes: [(type: DayType, days: Int, ticketsPerDay: IntervalEstimate)]
 
-    public init(log whole: QueueLog, settings: FitSettings) throws {
+    /// - Parameter whole: the log, consumed so that its tickets are held
+    ///   once (a log of millions is not copied to set the held-out days apart).
+    public init(log whole: consuming QueueLog, settings: FitSettings) throws {
         self.settings = settings
+        // Day types over the whole log.
+        var types: [(DayType, Int, IntervalEstimate)] = []
+        var ticketsPerDay = Array(repeating: 0, count: whole.dates.count)
+        for ticket in whole.tickets { ticketsPerDay[ticket.day] += 1 }
+        for type in [DayType.weekday, .saturday, .sunday] {
+            let typed = whole.dates.indices.filter { DayType.of(whole.dates[$0]) == type }
+            guard !typed.isEmpty else { continue }
+            let perDay = typed.map { Double(ticketsPerDay[$0]) }
+            types.append((type, typed.count, ArrivalFit.rate(perDay, hours: 1)))
+        }
+        dayTypes = types
         let typed = whole.dates.indices.filter { settings.dayType.includes(whole.dates[$0]) }
         guard !typed.isEmpty else {
             let types = Set(whole.dates.map { DayType.of($0).rawValue }).sorted().joined(separator: ", ")
@@ -108,9 +121,10 @@ public struct OutletFit: Sendable {
         // Only the segments, transactions and windows that come on these
         // days: a segment that never comes on Saturdays is no Saturday segment.
         let chosen = Set(days), held = Set(heldOutDays)
-        var log = whole
-        if typed.count < whole.dates.count {
-            log.tickets = whole.tickets.filter { chosen.contains($0.day) || held.contains($0.day) }
+        let everyDay = typed.count == whole.dates.count
+        var log = consume whole
+        if !everyDay {
+            log.tickets.removeAll { !chosen.contains($0.day) && !held.contains($0.day) }
             log.compact()
         }
         heldOutTickets = held.isEmpty ? [] : log.tickets.filter { held.contains($0.day) }
@@ -138,13 +152,17 @@ public struct OutletFit: Sendable {
 
         // Arrivals: walk-in tickets per day, segment and interval.
         var counts = Array(repeating: Array(repeating: Array(repeating: 0, count: intervals), count: segments), count: days.count)
-        let walkIns = tickets.filter { !$0.isAppointment }
+        // Walk-ins, unmaterialised: a log of millions of tickets is not copied.
+        let walkIns = tickets.lazy.filter { !$0.isAppointment }
+        var walkInsBySegment = Array(repeating: 0, count: segments)
         for ticket in walkIns {
+            walkInsBySegment[ticket.segment] += 1
             guard let position = dayPosition[ticket.day] else { continue }
             counts[position][ticket.segment][interval(ticket.issued)] += 1
         }
         arrivals = ArrivalFit(counts: counts, intervalHours: minutes / 60)
-        segmentShares = (0..<segments).map { segment in Estimate.wilson(successes: Double(walkIns.filter { $0.segment == segment }.count), trials: walkIns.count, level: 0.95) }
+        let walkInCount = walkInsBySegment.reduce(0, +)
+        segmentShares = walkInsBySegment.map { Estimate.wilson(successes: Double($0), trials: walkInCount, level: 0.95) }
 
         // Mix: transactions of each segment's tickets.
         mix = (0..<segments).map { segment in
@@ -155,38 +173,36 @@ public struct OutletFit: Sendable {
         try Self.check(settings.stop)
         // Service times of served tickets, by transaction.
         services = try (0..<transactions).map { transaction in
+            try Self.check(settings.stop)
             let sample = tickets.filter { $0.transaction == transaction && $0.outcome == .served }.map(\.serviceTime)
-            return try ServiceTimeFit(sample: sample, seed: settings.seed &+ UInt64(transaction))
+            return try ServiceTimeFit(sample: sample, seed: settings.seed &+ UInt64(transaction), stop: settings.stop)
         }
+        try Self.check(settings.stop)
 
         // The walk to the window: the call to the start of service.
         let walks = tickets.filter { $0.outcome == .served && !$0.called.isNaN && !$0.serviceStart.isNaN }
             .map { $0.serviceStart - $0.called }.sorted()
         walk = walks.isEmpty || walks[walks.count / 2] < 1.0 / 60 ? nil
-            : try ServiceTimeFit(sample: walks, seed: settings.seed &+ 0x5A1C)
+            : try ServiceTimeFit(sample: walks, seed: settings.seed &+ 0x5A1C, stop: settings.stop)
+        try Self.check(settings.stop)
         // Patience of walk-ins, from what each one's wait says (PatienceFit).
-        let leavers = Leavers(walkIns: walkIns.filter { !$0.absentBooking }, segments: segments)
+        let leavers = Leavers(tickets: tickets, segments: segments)
         self.leavers = leavers
-        patience = leavers.observations.map { PatienceFit($0) }
+        try Self.check(settings.stop)
+        patience = try leavers.observations.map { observations in
+            try Self.check(settings.stop)
+            return PatienceFit(observations)
+        }
 
         try Self.check(settings.stop)
         staffing = ObservedStaffing(tickets: tickets, days: days.count, opening: opening, intervalMinutes: minutes,
                                     intervalCount: intervals)
+        try Self.check(settings.stop)
         calling = CallingOrder(tickets: tickets, segments: segments)
+        try Self.check(settings.stop)
         appointments = AppointmentFit(tickets: tickets, days: days.count, segments: segments, transactions: transactions,
                                       opening: opening, intervalMinutes: minutes, intervalCount: intervals)
 
-        // Day types over the whole log.
-        var types: [(DayType, Int, IntervalEstimate)] = []
-        var ticketsPerDay = Array(repeating: 0, count: whole.dates.count)
-        for ticket in whole.tickets { ticketsPerDay[ticket.day] += 1 }
-        for type in [DayType.weekday, .saturday, .sunday] {
-            let typed = whole.dates.indices.filter { DayType.of(whole.dates[$0]) == type }
-            guard !typed.isEmpty else { continue }
-            let perDay = typed.map { Double(ticketsPerDay[$0]) }
-            types.append((type, typed.count, ArrivalFit.rate(perDay, hours: 1)))
-        }
-        dayTypes = types
     }
 
     /// Throws when a stop was requested.

@@ -1,5 +1,6 @@
 import Distributions
 import Foundation
+import OutletEngine
 
 /// The service time of one transaction type: every family fitted by
 /// maximum likelihood, the one with the smallest AIC chosen, and the
@@ -32,7 +33,8 @@ public struct ServiceTimeFit: Sendable {
 
     /// Fits `sample` (minutes; values ≤ 0 are set to one second: the log's
     /// resolution); nil when there is no positive time at all.
-    public init?(sample raw: [Double], seed: UInt64) throws(DistributionError) {
+    /// A `stop` request cuts the bootstrap short; the caller then throws.
+    public init?(sample raw: [Double], seed: UInt64, stop: StopRequest? = nil) throws(DistributionError) {
         let sample = raw.filter(\.isFinite).map { max($0, 1.0 / 60) }
         guard !sample.isEmpty else { return nil }
         self.sample = sample
@@ -52,6 +54,7 @@ public struct ServiceTimeFit: Sendable {
             scenarioText = best.scenarioText
             var means: [Double] = [], sds: [Double] = []
             for _ in 0..<Self.resamples {
+                if stop?.isRequested == true { break }
                 guard let refit = MaximumLikelihood.fit(best.family, generator.resample(sample)) else { continue }
                 means.append(refit.mean)
                 sds.append(refit.sd)
@@ -76,6 +79,7 @@ public struct ServiceTimeFit: Sendable {
             let (m, s) = moments(sample)
             var means: [Double] = [], sds: [Double] = []
             for _ in 0..<Self.resamples {
+                if stop?.isRequested == true { break }
                 let (rm, rs) = moments(generator.resample(sample))
                 means.append(rm)
                 sds.append(rs)

@@ -9,9 +9,10 @@ public enum QueueLogReader {
     public static let largestLog = 400 << 20
     public static let mostProblems = 50
 
-    public static func load(path: String, mapping: ColumnMapping, strict: Bool = false) throws(ScenarioProblems) -> QueueLog {
+    public static func load(path: String, mapping: ColumnMapping, strict: Bool = false,
+                            isStopped: () -> Bool = { false }) throws(ScenarioProblems) -> QueueLog {
         let text = try InputFile.text(of: path, largest: largestLog, what: "a queue-system log (CSV, UTF-8)")
-        return try read(text, file: path, mapping: mapping, strict: strict)
+        return try read(text, file: path, mapping: mapping, strict: strict, isStopped: isStopped)
     }
 
     /// The delimiter the header line uses most among `,` `;` tab and `|`.
@@ -28,7 +29,10 @@ public enum QueueLogReader {
     /// with `strict`, any such row refuses the log. Either way the log is
     /// refused when it is not such a log: a required column missing from
     /// the header, broken CSV, or more rows left out than read.
-    public static func read(_ text: String, file: String, mapping: ColumnMapping, strict: Bool = false) throws(ScenarioProblems) -> QueueLog {
+    /// `isStopped` is asked every 4,096 rows; when it says yes, the read
+    /// ends early with what it has, and the caller must not use the log.
+    public static func read(_ text: String, file: String, mapping: ColumnMapping, strict: Bool = false,
+                            isStopped: () -> Bool = { false }) throws(ScenarioProblems) -> QueueLog {
         var problems: [ScenarioProblem] = []
         func problem(_ line: Int, _ column: Int, _ path: String, found: String, allowed: String, hint: String? = nil) {
             if problems.count < mostProblems {
@@ -95,6 +99,7 @@ public enum QueueLogReader {
 
         while let row = try nextRow() {
             if strict && leftOut.count >= mostProblems { break }
+            if rowsRead & 4095 == 0, isStopped() { break }
             rowsRead += 1
             let line = row.first?.line ?? 0
             // What can be read of the row, for a left-out row's place in the day.
@@ -233,6 +238,8 @@ public enum QueueLogReader {
                         window: windowName, transaction: transaction, segment: segment, outcome: outcome, booked: booked,
                         left: outcome == .served ? .nan : left, absentBooking: absentBooking, line: line)
         }
+        // Stopped: the caller throws away what was read.
+        if isStopped() { return QueueLog(file: file, dates: [], transactions: [], segments: [], windows: [], tickets: []) }
         if strict, !leftOut.isEmpty {
             throw ScenarioProblems(leftOut.prefix(mostProblems).map(\.problem))
         }

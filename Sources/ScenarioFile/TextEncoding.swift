@@ -23,6 +23,13 @@ enum TextEncoding {
     ///
     /// - Complexity: O(bytes).
     static func decode(_ data: Data) throws(Problem) -> String {
+        // Most files are clean: one scan for control bytes (all ASCII, so
+        // never inside a multi-byte character) and one validating copy.
+        // Only a file with a problem is walked scalar by scalar, to place it.
+        let clean = data.withUnsafeBytes { raw in
+            !raw.contains { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F }
+        }
+        if clean, let text = String(validating: data, as: UTF8.self) { return text }
         var line = 1, column = 1, offset = 0
         var iterator = data.makeIterator()
         var decoder = UTF8()

@@ -16,7 +16,8 @@ the simple generator lacks:
 * general windows 3 before 11:30 and 4 after, one of them on a lunch break
   12:00-13:00; VIP called before regular customers;
 * weekdays and Saturdays, and no corporate customers on Saturdays;
-* `windows_fewer` takes general windows away all day, for what-ifs.
+* `fewer` takes general windows away all day, for what-ifs; `scale`
+  multiplies the arrival rates and the general windows (a busier branch).
 """
 import csv
 import datetime
@@ -40,7 +41,7 @@ PATIENCE = {"regular": ("lognormal", 12.0, 10.0), "VIP": ("weibull", 1.5, 25.0),
 # What a customer whose patience ran out does: cancel in the app, walk out unseen (no-show at the call or purged at closing).
 CANCEL_IN_APP = 0.35
 NO_SHOW_MINUTES = 0.5
-GENERAL = ["1", "2", "3", "4"]
+GENERAL = [str(number) for number in range(1, 5)] + [str(number) for number in range(6, 30)]
 CORPORATE = "5"
 
 
@@ -49,7 +50,7 @@ def patience_mean(segment):
     return a if family == "lognormal" else b * math.gamma(1 + 1 / a)
 
 
-def general_open(t, saturday=False, fewer=0):
+def general_open(t, saturday=False, fewer=0, scale=1.0):
     """General windows open at minute t."""
     if saturday:
         count = 3
@@ -59,7 +60,7 @@ def general_open(t, saturday=False, fewer=0):
         count = 3  # one on lunch break
     else:
         count = 4
-    return max(count - fewer, 1)
+    return max(round(count * scale) - fewer, 1)
 
 
 def rate(segment, t, saturday=False):
@@ -92,13 +93,13 @@ def draw_patience(rng, segment):
     return float(b * rng.weibull(a))
 
 
-def simulate_day(rng, saturday=False, fewer=0):
+def simulate_day(rng, saturday=False, fewer=0, scale=1.0):
     """One day: every ticket with its times, window and outcome."""
     close = SATURDAY_CLOSE if saturday else CLOSE
     customers = []
     for segment in SEGMENTS:
         for start, end, *_ in (SATURDAY_RATES if saturday else RATES):
-            per_minute = rate(segment, start, saturday) / 60
+            per_minute = scale * rate(segment, start, saturday) / 60
             for t in np.sort(rng.uniform(start, end, rng.poisson(per_minute * (end - start)))):
                 transaction = str(rng.choice(list(MIX[segment]), p=list(MIX[segment].values())))
                 customers.append({"issued": float(t), "segment": segment, "transaction": transaction,
@@ -160,7 +161,7 @@ def simulate_day(rng, saturday=False, fewer=0):
                     if "outcome" not in customer and customer["issued"] + customer["patience"] < now:
                         customer["outcome"] = "cancelled"
             return
-        wanted = set(GENERAL[:general_open(now, saturday, fewer)])
+        wanted = set(GENERAL[:general_open(now, saturday, fewer, scale)])
         if not saturday:
             wanted.add(CORPORATE)
         for window in sorted(wanted - on_duty):
@@ -199,13 +200,13 @@ def simulate_day(rng, saturday=False, fewer=0):
     return customers
 
 
-def generate(days=60, seed=7, start=datetime.date(2026, 3, 2), saturdays=True, fewer=0):
+def generate(days=60, seed=7, start=datetime.date(2026, 3, 2), saturdays=True, fewer=0, scale=1.0):
     """Tickets of `days` working days (Monday to Saturday) from `start`."""
     rng = np.random.default_rng(seed)
     rows, date, made = [], start, 0
     while made < days:
         if date.weekday() < 5 or (saturdays and date.weekday() == 5):
-            for customer in simulate_day(rng, saturday=date.weekday() == 5, fewer=fewer):
+            for customer in simulate_day(rng, saturday=date.weekday() == 5, fewer=fewer, scale=scale):
                 rows.append((date.isoformat(), customer))
             made += 1
         date += datetime.timedelta(days=1)

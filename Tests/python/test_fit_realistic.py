@@ -3,10 +3,13 @@ shares no code with OutletSim): the rows a real export has are left out and
 counted, the truth lies inside the fit's intervals, the fitted branch
 reproduces the log's waits and abandonment overall and per segment, and a
 staffing what-if comes true against the branch simulated for real."""
+import datetime
 import json
 import math
 import re
+import signal
 import subprocess
+import time
 
 import numpy as np
 import pytest
@@ -131,3 +134,79 @@ def test_a_staffing_what_if_comes_true(outletsim, realistic):
     assert_within(model, truth, 0.10, "what-if")
     # The what-if is a real change: waits grow well beyond today's.
     assert model["all"]["wait_mean"] > 1.3 * branch.figures(rows)["all"]["wait_mean"]
+
+
+def test_a_day_type_fits_with_the_segments_that_come_on_it(outletsim, realistic):
+    folder, _, _, _, _ = realistic
+    out = folder / "saturday"
+    run(outletsim, "fit", folder / "branch.csv", "--day-type", "saturday", "--out", out, "--validation-days", "50")
+    result = json.loads((out / "fit.json").read_text(encoding="utf-8"))
+    assert set(result["patience"]) == {"regular", "VIP"}  # no corporate customers on Saturdays
+    assert "对公业务" not in result["service_times"]
+    assert result["closes"] == "13:00"
+    run(outletsim, "validate", out / "scenario.yaml")
+
+
+def test_a_one_day_log_fits_with_a_warning_and_no_spurious_differences(outletsim, tmp_path):
+    rows = [(date, c) for date, c in branch.generate(days=1, seed=3)]
+    branch.write_log(tmp_path / "one.csv", rows)
+    terminal = run(outletsim, "fit", tmp_path / "one.csv", "--out", tmp_path / "fit", "--validation-days", "20").stdout
+    assert "day-to-day variation cannot be measured" in terminal
+    result = json.loads((tmp_path / "fit" / "fit.json").read_text(encoding="utf-8"))
+    assert not any(c["differs"] for c in result["back_validation"]["comparisons"])
+    assert result["back_validation"]["judged"] == 0
+
+
+def test_names_a_scenario_cannot_hold_are_left_out_and_the_rest_reads_back(outletsim, tmp_path):
+    rows = branch.generate(days=3, seed=5)
+    rows[3][1]["transaction"] = "x" * 1022
+    rows[5][1]["transaction"] = "cash\u2028transfer"
+    rows[6][1]["segment"] = 'regular "quoted" # not a comment'
+    branch.write_log(tmp_path / "names.csv", rows)
+    out = tmp_path / "fit"
+    run(outletsim, "fit", tmp_path / "names.csv", "--out", out, "--validation-days", "10")
+    result = json.loads((out / "fit.json").read_text(encoding="utf-8"))
+    assert result["left_out"]["by_reason"] == {"unusable_name": 1}
+    assert "cash\u2028transfer" in result["service_times"]
+    assert 'regular "quoted" # not a comment' in result["patience"]
+    run(outletsim, "validate", out / "scenario.yaml")
+
+
+def test_times_rounded_to_the_minute_fit(outletsim, tmp_path):
+    rows = branch.generate(days=40, seed=9)
+    branch.write_log(tmp_path / "minutes.csv", rows)
+    queue_log_generator.messy_rows(tmp_path / "minutes.csv", round_to_minute=True)
+    result = run(outletsim, "fit", tmp_path / "minutes.csv", "--day-type", "weekday", "--out", tmp_path / "fit", "--validation-days", "50")
+    fitted = json.loads((tmp_path / "fit" / "fit.json").read_text(encoding="utf-8"))
+    for transaction, (_, mean, _) in branch.SERVICE.items():
+        # Whole minutes move each service by under a minute either way, and the mean hardly at all.
+        assert abs(fitted["service_times"][transaction]["mean_minutes"]["value"] - mean) < 0.1 * mean, transaction
+    assert "Back-validation" in result.stdout
+
+
+def test_sigint_stops_a_large_fit_within_a_second(outletsim, tmp_path):
+    rows = branch.generate(days=60, seed=13, scale=2.5)
+    branch.write_log(tmp_path / "one.csv", rows)
+    with open(tmp_path / "one.csv", encoding="utf-8") as handle:
+        header, *body = handle.read().splitlines()
+    with open(tmp_path / "large.csv", "w", encoding="utf-8") as handle:
+        handle.write(header + "\n")
+        for copy in range(8):  # each copy 60 weeks later: about 300,000 rows
+            for line in body:
+                fields = line.split(",")
+                fields[1] = (datetime.date.fromisoformat(fields[1]) + datetime.timedelta(weeks=60 * copy)).isoformat()
+                handle.write(",".join(fields) + "\n")
+    for delay in (0.3, 1.5, 3.0):
+        out = tmp_path / f"out-{delay}"
+        process = subprocess.Popen([str(outletsim), "fit", str(tmp_path / "large.csv"), "--out", str(out), "--quiet"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        stopped = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+        waited = time.monotonic() - stopped
+        if process.returncode == 0:
+            continue  # it finished before the signal: nothing to stop
+        assert process.returncode == 130, process.stderr.read()
+        assert waited < 1.0, (delay, waited)
+        assert not out.exists()

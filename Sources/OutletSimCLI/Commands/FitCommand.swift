@@ -1,6 +1,7 @@
 import ArgumentParser
 import Calibration
 import Foundation
+import OutletEngine
 import QueueLog
 import Report
 import Results
@@ -14,14 +15,19 @@ struct FitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Fit a scenario to a queue-system log (one row per ticket) and check that it reproduces the branch.",
         discussion: """
-            Estimates arrivals per interval and segment, service times per transaction type \
-            (exponential, lognormal, gamma and Weibull by maximum likelihood, chosen by AIC, the \
-            empirical distribution when none passes Kolmogorov-Smirnov), patience from censored \
-            waits (no-shows and served customers), the transaction mix, the windows open per \
-            interval and the calling order, each with a 95% interval. Then simulates the fitted \
+            Rows that cannot be used (duplicates, missing or reversed times, unknown outcomes, \
+            staff test tickets) are left out with their line and reason and counted (--strict \
+            refuses the log instead). Estimates arrivals per interval and segment, service times \
+            per transaction type and the walk from the call to the window (exponential, \
+            lognormal, gamma and Weibull by maximum likelihood, chosen by AIC, the empirical \
+            distribution when none passes Kolmogorov-Smirnov), patience of any of those shapes by \
+            censored maximum likelihood from every walk-in's wait (those who left uncalled \
+            included), the transaction mix, the windows open per interval (idle windows are \
+            open) and the calling order, each with a 95% interval. Then simulates the fitted \
             scenario with the staffing as observed and compares the mean wait, its 90th \
-            percentile and abandonment with the log's, interval by interval. Writes \
-            scenario.yaml, fit.json and report.html. Columns: docs/queue-logs.md.
+            percentile and abandonment with the log's on held-out days, for the day, each \
+            segment and each interval. Writes scenario.yaml, fit.json and report.html. \
+            Columns: docs/queue-logs.md.
             """
     )
 
@@ -96,7 +102,9 @@ struct FitCommand: ParsableCommand {
         let stop = Interruption.install()
         let mapping = try ColumnMapping.load(columns)
         let keep = Set((keepTransactions ?? "").split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) })
-        let queueLog = try QueueLogReader.load(path: log, mapping: mapping, strict: strict).leavingOutTestTickets(keeping: keep)
+        var queueLog = try QueueLogReader.load(path: log, mapping: mapping, strict: strict, isStopped: { stop.isRequested })
+        if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
+        queueLog = queueLog.leavingOutTestTickets(keeping: keep)
         var settings = FitSettings()
         settings.intervalMinutes = intervalMinutes
         settings.dayType = DayType(rawValue: dayType) ?? .all
@@ -114,7 +122,7 @@ struct FitCommand: ParsableCommand {
 
         let fit: OutletFit
         do {
-            fit = try OutletFit(log: queueLog, settings: settings)
+            fit = try OutletFit(log: consume queueLog, settings: settings)
         } catch let error as FitError {
             FileHandle.standardError.write(Data("\(log): error: \(error)\n".utf8))
             throw ExitCode(2)
