@@ -33,11 +33,15 @@ public struct ObservedStaffing: Sendable {
     /// waiting, it was open and idle. A window that called nobody all day
     /// was closed that day.
     ///
+    /// Where the branch's sign-in log (`sessions`) has a window's day, its
+    /// signed-in time less its pauses is taken instead, calls or none.
+    ///
     /// - Parameters:
     ///   - tickets: the fitted days' tickets.
-    ///   - days: how many days they span.
+    ///   - days: the fitted days' dates (indices into `dates`).
     /// - Complexity: O(n log n) in the tickets, plus O(windows × days × intervals).
-    public init(tickets: [TicketRecord], days: Int, opening: Double, intervalMinutes: Double, intervalCount: Int) {
+    public init(tickets: [TicketRecord], days: [Int], dates: [LogDate], windowNames: [String], opening: Double, intervalMinutes: Double,
+                intervalCount: Int, sessions: WindowSessions? = nil) {
         // Unmaterialised: a log of millions of tickets is not copied.
         let atWindows = tickets.lazy.filter { $0.window >= 0 && !($0.called.isNaN && $0.serviceStart.isNaN) }
         let served = atWindows.filter { !$0.serviceEnd.isNaN }
@@ -77,8 +81,27 @@ public struct ObservedStaffing: Sendable {
                 busy[[ticket.day, ticket.window], default: []].append(Span(from: from, until: until))
             }
             var open = Array(repeating: 0.0, count: intervalCount)
+            func add(_ closed: [Span]) {
+                for interval in 0..<intervalCount {
+                    let start = opening + Double(interval) * intervalMinutes
+                    let span = Span(from: start, until: min(start + intervalMinutes, closing))
+                    open[interval] += (span.length - Span.overlap(closed, span)) / intervalMinutes
+                }
+            }
+            // Window days the sign-in log knows: open while signed in and not paused.
+            var signed = Set<[Int]>()
+            if let sessions {
+                for day in days {
+                    for window in windows {
+                        guard let spans = sessions.open[dates[day]]?[windowNames[window]] else { continue }
+                        signed.insert([day, window])
+                        let signedIn = Span.union(spans.map { Span(from: $0.from, until: $0.until) })
+                        add(Span.subtract([Span(from: opening, until: closing)], signedIn))
+                    }
+                }
+            }
             // In order of day and window, so the sums are the same every run.
-            for key in busy.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            for key in busy.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !signed.contains(key) {
                 let serving = Span.union(busy[key] ?? [])
                 // Unanswered: somebody it serves waits and it serves nobody.
                 let unanswered = Span.subtract(waiting[key[0]] ?? [], serving)
@@ -101,14 +124,10 @@ public struct ObservedStaffing: Sendable {
                     if gap + 2 >= edges.count - 1, last != nil { last = until }
                     if let first, let last, last > first { closed.append(Span(from: first, until: last)) }
                 }
-                for interval in 0..<intervalCount {
-                    let start = opening + Double(interval) * intervalMinutes
-                    let span = Span(from: start, until: min(start + intervalMinutes, closing))
-                    open[interval] += (span.length - Span.overlap(closed, span)) / intervalMinutes
-                }
+                add(closed)
             }
             groups.append(Group(windows: windows, transactions: signature[0], segments: signature[1],
-                                open: open.map { $0 / Double(max(days, 1)) }))
+                                open: open.map { $0 / Double(max(days.count, 1)) }))
         }
         self.groups = groups
     }

@@ -86,6 +86,8 @@ public struct OutletFit: Sendable {
     /// Walk-ins who gave up, by segment and by what the log shows of them.
     public let leavers: Leavers
     public let staffing: ObservedStaffing
+    /// The window sign-in log the staffing was read from, where there was one.
+    public let sessions: WindowSessions?
     public let calling: CallingOrder
     public let appointments: AppointmentFit?
     /// The rows left out of the log, and the share of each segment and interval they were.
@@ -95,7 +97,8 @@ public struct OutletFit: Sendable {
 
     /// - Parameter whole: the log, consumed so that its tickets are held
     ///   once (a log of millions is not copied to set the held-out days apart).
-    public init(log whole: consuming QueueLog, settings: FitSettings) throws {
+    ///   - sessions: the branch's window sign-in log, when it has one.
+    public init(log whole: consuming QueueLog, settings: FitSettings, sessions: WindowSessions? = nil) throws {
         self.settings = settings
         // Day types over the whole log.
         var types: [(DayType, Int, IntervalEstimate)] = []
@@ -195,8 +198,9 @@ public struct OutletFit: Sendable {
         }
 
         try Self.check(settings.stop)
-        staffing = ObservedStaffing(tickets: tickets, days: days.count, opening: opening, intervalMinutes: minutes,
-                                    intervalCount: intervals)
+        staffing = ObservedStaffing(tickets: tickets, days: days, dates: log.dates, windowNames: log.windows, opening: opening,
+                                    intervalMinutes: minutes, intervalCount: intervals, sessions: sessions)
+        self.sessions = sessions
         try Self.check(settings.stop)
         calling = CallingOrder(tickets: tickets, segments: segments)
         try Self.check(settings.stop)

@@ -9,6 +9,7 @@ struct FitSummary {
 
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", 100 * share) }
 
+    /// The estimates, then the back-validation's verdict: the terminal ends with it.
     func text() -> String {
         let fit = files.fit, log = fit.log
         func cell(_ e: IntervalEstimate, _ digits: Int = 2) -> String {
@@ -31,6 +32,12 @@ struct FitSummary {
                 lines.append("  Warning: over \(Self.percent(LeftOutShares.biasingShare)) of the rows were left out in " + named.joined(separator: ", ")
                              + ": those intervals' figures may be biased.")
             }
+        }
+        if let sessions = fit.sessions {
+            let windowDays = sessions.open.values.reduce(0) { $0 + $1.count }
+            lines.append("Windows' open time from the sign-in log on \(windowDays) window-day(s) (\(sessions.rowsRead) events"
+                         + (sessions.leftOut.isEmpty ? ")." : "; \(sessions.leftOut.count) left out, e.g. \(sessions.leftOut[0])).")
+                         + " Other window-days are read from the calls.")
         }
         if fit.arrivals.degreesOfFreedom > 0 {
             lines.append(fit.arrivals.overdispersed

@@ -9,6 +9,9 @@ import Yams
 /// outcomes: { "1": served, "2": no_show }
 /// delimiter: ";"                    # optional: , ; or tab
 /// local_offset: "+08:00"            # optional: for times written in UTC or with a zone
+/// sessions:                         # optional: the window sign-in log of `fit --sessions`
+///   columns: { time: Zeit, window: Schalter, event: Ereignis }
+///   events: { LOGIN: sign_in, LOGOUT: sign_out, BREAK: pause, BACK: resume }
 /// ```
 extension ColumnMapping {
     /// The mapping `argument` names: a ready mapping or a YAML file.
@@ -41,7 +44,7 @@ extension ColumnMapping {
             report(node, "", found: describe(node), allowed: "a mapping with columns")
             throw ScenarioProblems(problems)
         }
-        let keys = ["extends", "columns", "outcomes", "delimiter", "local_offset"]
+        let keys = ["extends", "columns", "outcomes", "delimiter", "local_offset", "sessions"]
         var mapping = ColumnMapping(columns: [:], outcomes: canonicalOutcomes)
         var sawColumns = false
         if let base = root["extends"] {
@@ -94,6 +97,37 @@ extension ColumnMapping {
                 case ",", ";", "\t", "|": mapping.delimiter = Character(text)
                 case "tab", "\\t": mapping.delimiter = "\t"
                 default: report(value, "delimiter", found: describe(value), allowed: "',', ';', '|' or 'tab'")
+                }
+            case "sessions":
+                guard case .mapping(let entries) = value else {
+                    report(value, "sessions", found: describe(value), allowed: "a mapping with columns and events")
+                    continue
+                }
+                for (entryKey, entry) in entries {
+                    let entryName = entryKey.scalar?.string ?? ""
+                    guard case .mapping(let pairs) = entry, entryName == "columns" || entryName == "events" else {
+                        report(entryKey, "sessions.\(entryName)", found: entryName == "columns" || entryName == "events" ? describe(entry) : "the key '\(entryName)'",
+                               allowed: "columns (a mapping from date, time, window, event to headers) or events (export word: sign_in, sign_out, pause or resume)")
+                        continue
+                    }
+                    for (from, to) in pairs {
+                        let fromText = from.scalar?.string ?? "", toText = to.scalar?.string ?? ""
+                        if entryName == "columns" {
+                            guard WindowSessions.Mapping.canonicalColumns.contains(fromText), !toText.trimmingSpaces.isEmpty else {
+                                report(from, "sessions.columns.\(fromText)", found: "'\(fromText)': \(describe(to))",
+                                       allowed: "date, time, window or event, each mapped to a header")
+                                continue
+                            }
+                            mapping.sessions.columns[fromText] = String(toText.trimmingSpaces)
+                        } else {
+                            guard let event = WindowSessions.Event(rawValue: toText) else {
+                                report(to, "sessions.events.\(fromText)", found: describe(to),
+                                       allowed: WindowSessions.Event.allCases.map(\.rawValue).joined(separator: ", "))
+                                continue
+                            }
+                            mapping.sessions.events[fromText.lowercased()] = event
+                        }
+                    }
                 }
             case "local_offset":
                 let text = value.scalar?.string ?? ""

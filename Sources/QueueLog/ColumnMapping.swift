@@ -12,13 +12,16 @@ public struct ColumnMapping: Sendable, Equatable {
     /// Minutes east of UTC of the branch's clock, for exports whose times
     /// carry a zone (`2026-03-02T01:15:00Z`); nil when they are local.
     public var localOffset: Int?
+    /// The columns and event words of the branch's window sign-in log (`fit --sessions`).
+    public var sessions: WindowSessions.Mapping
 
     public init(columns: [CanonicalColumn: String], outcomes: [String: TicketOutcome], delimiter: Character? = nil,
-                localOffset: Int? = nil) {
+                localOffset: Int? = nil, sessions: WindowSessions.Mapping = .canonical) {
         self.columns = columns
         self.outcomes = outcomes
         self.delimiter = delimiter
         self.localOffset = localOffset
+        self.sessions = sessions
     }
 
     /// The outcome a cell means, nil if the mapping does not know it.
@@ -60,7 +63,8 @@ public struct ColumnMapping: Sendable, Equatable {
             "过号": .noShow, "未到": .noShow, "空号": .noShow,
             "取消": .cancelled, "已取消": .cancelled, "弃号": .cancelled,
             "转移": .transferred, "转办": .transferred, "已转移": .transferred,
-        ]) { first, _ in first })
+        ]) { first, _ in first },
+        sessions: .chinese)
 
     /// Visit transactions: one row per service of a visit, with the outcome
     /// id or name of the vendor's outcome table.
@@ -75,7 +79,8 @@ public struct ColumnMapping: Sendable, Equatable {
             "8": .cancelled, "remove_by_reset": .cancelled, "9": .cancelled, "remove_by_customer": .cancelled,
             "10": .served, "end_by_force_logout": .served, "11": .cancelled, "remove_by_publish": .cancelled,
             "12": .served, "ended_by_logout": .served, "13": .served, "ended_by_shiro_timeout": .served,
-        ]) { first, _ in first })
+        ]) { first, _ in first },
+        sessions: .vendor)
 
     /// Ticket APIs: a status word per ticket and its timestamps.
     public static let ticketAPI = ColumnMapping(
@@ -88,7 +93,8 @@ public struct ColumnMapping: Sendable, Equatable {
             "noshow": .noShow, "no-show": .noShow, "missed": .noShow, "expired": .cancelled,
             "canceled": .cancelled, "removed": .cancelled, "deleted": .cancelled,
             "transfer": .transferred, "forwarded": .transferred,
-        ]) { first, _ in first })
+        ]) { first, _ in first },
+        sessions: .vendor)
 }
 
 extension StringProtocol {

@@ -60,14 +60,21 @@ public struct FitReport {
         var body = ""
         // Validation verdict first: does the model reproduce the branch?
         if let validation = files.validation {
-            let misfits = validation.misfits
-            body += "<h2>Does the model reproduce the branch?</h2><p>The fitted scenario with the windows as observed, simulated on "
-            body += "\(validation.days) days, against the log, interval by interval (\(validation.comparisons.count) comparisons). "
+            let misfits = validation.misfits, judged = validation.judged
+            let against = fit.heldOutDays.isEmpty ? "the \(fit.days.count) day(s) it was fitted to (too few to hold any out)"
+                : "\(fit.heldOutDays.count) held-out day(s) the fit did not see"
+            body += "<h2>Does the model reproduce the branch?</h2><p class=\"verdict\"><strong>\(judged.count - misfits.count) of \(judged.count) "
+            body += "comparisons agree.</strong> The fitted scenario with the windows as observed, simulated on \(validation.days) days, "
+            body += "against the log on \(against): the mean wait, its 90th percentile and abandonment for the whole day, each segment and "
+            body += "each interval of the ticket."
+            if judged.count < validation.comparisons.count {
+                body += " \(validation.comparisons.count - judged.count) comparison(s) are shown but not judged: the log has no interval for them (one day)."
+            }
             if misfits.isEmpty {
-                body += "Every interval's mean wait, 90th percentile and abandonment agree with the log within their intervals.</p>"
+                body += "</p>"
             } else {
-                body += "\(misfits.count) comparison(s) differ by more than both intervals allow (about 1 in 20 would by chance):</p>"
-                body += "<table class=\"misfits\"><tr><th>interval</th><th>quantity</th><th>log</th><th>model</th></tr>"
+                body += " \(misfits.count) differ by more than both intervals allow (about 1 in 20 would by chance):</p>"
+                body += "<table class=\"misfits\"><tr><th>whom</th><th>quantity</th><th>log</th><th>model</th></tr>"
                 for comparison in misfits {
                     body += "<tr class=\"fail\"><td>\(SVG.escape(BackValidation.name(comparison.scope, fit: fit)))</td><td>\(SVG.escape(comparison.quantity.label))</td>"
                     body += "<td>\(Self.cell(comparison.log))</td><td>\(Self.cell(comparison.model))</td></tr>"
@@ -102,7 +109,7 @@ public struct FitReport {
                                            low: fit.arrivals.rates[segment].map(\.low), high: fit.arrivals.rates[segment].map(\.high))
                                 }).render())
         // Segments.
-        body += "<h2>Segments</h2><table><tr><th>segment</th><th>share of walk-ins</th><th>priority</th><th>left before the call</th><th>mean patience (min)</th></tr>"
+        body += "<h2>Segments</h2><table><tr><th>segment</th><th>share of walk-ins</th><th>priority</th><th>gave up</th><th>mean patience (min)</th></tr>"
         for (segment, name) in log.segments.enumerated() {
             let patience = fit.patience[segment]
             body += "<tr><td>\(SVG.escape(name))</td><td>\(Self.cell(fit.segmentShares[segment], digits: 3))</td><td>\(fit.calling.priorities[segment])</td>"
@@ -113,6 +120,11 @@ public struct FitReport {
         body += "</table>"
         body += patienceSection()
         // Service times.
+        if let walk = fit.walk {
+            body += "<h2>Walk to the window</h2><p>From the call to the start of service, the window held meanwhile: "
+            body += "\(walk.sample.count) walks, \(walk.chosen?.family.rawValue ?? "empirical"), mean \(Self.cell(walk.mean)) min, "
+            body += "sd \(Self.cell(walk.sd)) min. The fitted scenario gives it as walking.waiting_to_window.</p>"
+        }
         body += "<h2>Service times</h2><p>Each family fitted by maximum likelihood and ranked by AIC; the Kolmogorov-Smirnov p-value is "
         body += "conservative (the parameters come from the same sample). When no family passes at p ≥ \(ServiceTimeFit.rejectBelow), the "
         body += "empirical distribution is used.</p><table><tr><th>transaction</th><th>served</th><th>chosen</th><th>mean (min)</th><th>sd (min)</th><th>KS D (p)</th><th>AIC by family</th></tr>"
@@ -201,8 +213,9 @@ public struct FitReport {
         let log = fit.log, leavers = fit.leavers
         var body = "<h3>Patience</h3><p>Fitted by censored maximum likelihood (exponential, lognormal, Weibull, gamma; smallest AIC chosen) "
         body += "from every walk-in's wait: served customers waited at least that long; no-shows had left by their call; customers who "
-        body += "left without being called left before their number's turn (the first call of a later ticket of their segment and "
-        body += "transaction), or exactly when the log's leave time says.</p>"
+        body += "left without being called left before their number's turn (once every earlier ticket of their queue was called, "
+        body += "the first moment a window serving them came free and then called a later ticket of their segment), or exactly when "
+        body += "the log's leave time says.</p>"
         body += "<table class=\"leavers\"><tr><th>segment</th><th>no-shows at the call</th><th>left uncalled, leave time known</th>"
         body += "<th>left uncalled, before their turn</th><th>left uncalled, no later call (not used)</th><th>AIC by family</th></tr>"
         for (segment, name) in log.segments.enumerated() {

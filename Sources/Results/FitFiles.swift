@@ -60,6 +60,13 @@ public struct FitFiles {
                          ("message", .string(row.problem.description))])
             })),
         ])))
+        if let sessions = fit.sessions {
+            members.append(("sessions", .object([
+                ("rows_read", .integer(sessions.rowsRead)),
+                ("window_days", .integer(sessions.open.values.reduce(0) { $0 + $1.count })),
+                ("left_out", .array(sessions.leftOut.map { .string($0.description) })),
+            ])))
+        }
         members.append(("day_types", .array(fit.dayTypes.map {
             .object([("day_type", .string($0.type.rawValue)), ("days", .integer($0.days)), ("tickets_per_day", Self.estimate($0.ticketsPerDay))])
         })))

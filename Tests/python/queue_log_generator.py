@@ -52,13 +52,17 @@ def rate(segment, t):
     return 0.0
 
 
-def service_time(rng, transaction):
-    family, mean, sd = SERVICE[transaction]
+def draw(rng, family, mean, sd):
+    """A lognormal or gamma variate with the given mean and sd."""
     if family == "lognormal":
         sigma2 = math.log(1 + (sd / mean) ** 2)
         return float(rng.lognormal(math.log(mean) - sigma2 / 2, math.sqrt(sigma2)))
     shape = (mean / sd) ** 2
     return float(rng.gamma(shape, mean / shape))
+
+
+def service_time(rng, transaction):
+    return draw(rng, *SERVICE[transaction])
 
 
 def arrivals(rng, bookings=False):

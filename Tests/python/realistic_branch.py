@@ -1,7 +1,7 @@
 """A realistic branch's queue-system log, with known truth, for `outletsim fit`.
 
 Independent of OutletSim (numpy and its own event loop), like
-queue_log_generator, but with what real branches and their logs have and
+queue_log_generator (whose variate helper it shares), but with what real branches and their logs have and
 the simple generator lacks:
 
 * a walk from the call to the start of service, during which the window
@@ -25,6 +25,8 @@ import heapq
 import math
 
 import numpy as np
+
+from queue_log_generator import draw
 
 OPEN, CLOSE = 9 * 60, 17 * 60
 SATURDAY_CLOSE = 13 * 60
@@ -71,25 +73,17 @@ def rate(segment, t, saturday=False):
 
 
 def draw_service(rng, transaction):
-    family, mean, sd = SERVICE[transaction]
-    if family == "lognormal":
-        sigma2 = math.log(1 + (sd / mean) ** 2)
-        return float(rng.lognormal(math.log(mean) - sigma2 / 2, math.sqrt(sigma2)))
-    shape = (mean / sd) ** 2
-    return float(rng.gamma(shape, mean / shape))
+    return draw(rng, *SERVICE[transaction])
 
 
 def draw_walk(rng):
-    mean, sd = WALK
-    sigma2 = math.log(1 + (sd / mean) ** 2)
-    return float(rng.lognormal(math.log(mean) - sigma2 / 2, math.sqrt(sigma2)))
+    return draw(rng, "lognormal", *WALK)
 
 
 def draw_patience(rng, segment):
     family, a, b = PATIENCE[segment]
     if family == "lognormal":
-        sigma2 = math.log(1 + (b / a) ** 2)
-        return float(rng.lognormal(math.log(a) - sigma2 / 2, math.sqrt(sigma2)))
+        return draw(rng, family, a, b)
     return float(b * rng.weibull(a))
 
 
@@ -249,3 +243,36 @@ def figures(rows, weekday=True):
         result[segment or "all"] = {"wait_mean": float(waits.mean()), "wait_p90": float(np.quantile(waits, 0.9)),
                                     "share_abandoned": gave_up}
     return result
+
+
+def write_sessions(path, rows, scale=1.0):
+    """The windows' sign-in log of the days in `rows`: each general window
+    signs in when it opens, the lunch window pauses 12:00-13:00, and every
+    window signs out at closing; the corporate window is signed in all day
+    on weekdays. A row with an unreadable time is added, to be left out."""
+    dates = sorted({date for date, _ in rows})
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["date", "time", "window", "event"])
+        for date in dates:
+            saturday = datetime.date.fromisoformat(date).weekday() == 5
+            close = SATURDAY_CLOSE if saturday else CLOSE
+            opened, signed = set(), set()
+            for change in sorted({OPEN, 690, 720, 780}):
+                if change >= close:
+                    break
+                wanted = GENERAL[:general_open(change, saturday, 0, scale)]
+                for window in wanted:
+                    if window not in opened:
+                        writer.writerow([date, clock(change), window, "resume" if window in signed else "sign_in"])
+                        opened.add(window)
+                        signed.add(window)
+                for window in sorted(opened - set(wanted)):
+                    writer.writerow([date, clock(change), window, "pause"])
+                    opened.discard(window)
+            for window in sorted(signed):
+                writer.writerow([date, clock(close), window, "sign_out"])
+            if not saturday:
+                writer.writerow([date, clock(OPEN), CORPORATE, "sign_in"])
+                writer.writerow([date, clock(close), CORPORATE, "sign_out"])
+        writer.writerow([dates[0], "25:99", "1", "sign_in"])

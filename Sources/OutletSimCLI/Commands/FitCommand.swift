@@ -58,6 +58,10 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Share of the days (the last ones) held out of the fit and validated against, 0 to 0.5; used when that is at least 20 days.")
     var holdout = 0.2
 
+    @Option(help: ArgumentHelp("The branch's window sign-in log (CSV: date, time, window, event: sign_in, sign_out, pause, resume); windows are then open while signed in.",
+                               valueName: "file"))
+    var sessions: String?
+
     @Flag(help: "Refuse the log if any row cannot be used, instead of leaving such rows out and counting them.")
     var strict = false
 
@@ -105,6 +109,7 @@ struct FitCommand: ParsableCommand {
         var queueLog = try QueueLogReader.load(path: log, mapping: mapping, strict: strict, isStopped: { stop.isRequested })
         if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
         queueLog = queueLog.leavingOutTestTickets(keeping: keep)
+        let windowSessions = try sessions.map { path throws(ScenarioProblems) in try WindowSessions.load(path: path, mapping: mapping.sessions) }
         var settings = FitSettings()
         settings.intervalMinutes = intervalMinutes
         settings.dayType = DayType(rawValue: dayType) ?? .all
@@ -122,7 +127,7 @@ struct FitCommand: ParsableCommand {
 
         let fit: OutletFit
         do {
-            fit = try OutletFit(log: consume queueLog, settings: settings)
+            fit = try OutletFit(log: consume queueLog, settings: settings, sessions: windowSessions)
         } catch let error as FitError {
             FileHandle.standardError.write(Data("\(log): error: \(error)\n".utf8))
             throw ExitCode(2)
@@ -151,8 +156,9 @@ struct FitCommand: ParsableCommand {
             throw error
         }
         if !quiet {
+            // The verdict comes last, where the eye lands.
+            print("Results in \(folder.target.path); run the fitted branch with `outletsim run \(folder.target.appendingPathComponent("scenario.yaml").path)`.\n")
             print(FitSummary(files: files).text())
-            print("\nResults in \(folder.target.path); run the fitted branch with `outletsim run \(folder.target.appendingPathComponent("scenario.yaml").path)`.")
         }
     }
 }
