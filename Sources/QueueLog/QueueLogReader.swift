@@ -2,11 +2,13 @@ import ScenarioFile
 
 /// Reads a queue-system log (CSV) through a ``ColumnMapping`` into a
 /// checked ``QueueLog``. Every problem is located at its line and column
-/// and names the column, what was found and what is allowed; up to
-/// ``mostProblems`` are reported at once.
+/// and names the column, what was found and what is allowed: a row that
+/// cannot be used is left out and counted, and a header that lacks a
+/// required column refuses the log (up to ``mostProblems`` header problems).
 public enum QueueLogReader {
     /// The largest log read, bytes (about two million tickets).
     public static let largestLog = 400 << 20
+    /// The most header problems reported at once.
     public static let mostProblems = 50
 
     public static func load(path: String, mapping: ColumnMapping, strict: Bool = false,
@@ -26,7 +28,8 @@ public enum QueueLogReader {
 
     /// Reads `text`. By default a row that cannot be used is left out with
     /// its line and reason (``QueueLog/leftOut``) and the rest is read;
-    /// with `strict`, any such row refuses the log. Either way the log is
+    /// with `strict`, any such row refuses the log, and every one of them
+    /// is reported (the terminal shows the first 100 and counts them all). Either way the log is
     /// refused when it is not such a log: a required column missing from
     /// the header, broken CSV, or more rows left out than read.
     /// `isStopped` is asked every 4,096 rows; when it says yes, the read
@@ -98,7 +101,6 @@ public enum QueueLogReader {
         let timeAllowed = "a time HH:MM or HH:MM:SS, alone or after a date YYYY-MM-DD"
 
         while let row = try nextRow() {
-            if strict && leftOut.count >= mostProblems { break }
             if rowsRead & 4095 == 0, isStopped() { break }
             rowsRead += 1
             let line = row.first?.line ?? 0
@@ -240,13 +242,10 @@ public enum QueueLogReader {
         }
         // Stopped: the caller throws away what was read.
         if isStopped() { return QueueLog(file: file, dates: [], transactions: [], segments: [], windows: [], tickets: []) }
-        if strict, !leftOut.isEmpty {
-            throw ScenarioProblems(leftOut.prefix(mostProblems).map(\.problem))
-        }
         var (log, duplicates) = builder.log(ticketsNumbered: index[.ticket] != nil)
         leftOut += duplicates
         if strict, !leftOut.isEmpty {
-            throw ScenarioProblems(leftOut.prefix(mostProblems).map(\.problem))
+            throw ScenarioProblems(leftOut.sorted { $0.problem.line < $1.problem.line }.map(\.problem))
         }
         guard !log.tickets.isEmpty, log.tickets.count >= leftOut.count else {
             // Not such a log: most rows are unusable.
@@ -256,7 +255,7 @@ public enum QueueLogReader {
                                               : "\(leftOut.count) of \(rowsRead) rows unusable (\(counts.joined(separator: ", ")))",
                                           allowed: "one row per ticket after the header, most of them usable",
                                           hint: leftOut.isEmpty ? nil : "the first of them follow; check the mapping (--columns) against the export")
-            throw ScenarioProblems([summary] + leftOut.prefix(mostProblems - 1).map(\.problem))
+            throw ScenarioProblems([summary] + leftOut.map(\.problem))
         }
         log.leftOut = leftOut.sorted { $0.problem.line < $1.problem.line }
         log.rowsRead = rowsRead

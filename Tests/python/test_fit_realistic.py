@@ -225,3 +225,14 @@ def test_a_sign_in_log_gives_the_windows_open(outletsim, realistic, tmp_path):
     groups = {tuple(group["segments"]): group for group in result["windows"]}
     assert groups[("corporate",)]["open_per_interval"] == [1] * 16
     assert groups[("regular", "VIP")]["open_per_interval"] == [branch.general_open(t) for t in starts]
+
+
+def test_strict_refuses_and_counts_every_messy_row(outletsim, realistic):
+    folder, _, expected, _, _ = realistic
+    result = subprocess.run([str(outletsim), "fit", str(folder / "branch.csv"), "--strict", "--out", str(folder / "strict")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    # Test tickets are not messy rows: --strict refuses for the others, every one counted.
+    count = sum(expected.values()) - expected["test_ticket"]
+    assert f"branch.csv: {count} problems; the first 100 are shown" in result.stderr, result.stderr[-500:]
+    assert not (folder / "strict").exists()
