@@ -132,8 +132,8 @@ let package = Package(
         ),
         // Runs the built `outletsim` as users do; shared by the command-line test targets.
         .target(name: "CommandTesting", path: "Tests/CommandTesting"),
-        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI", "CommandTesting"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "HostileInputTests", dependencies: ["OutletSimCLI", "CommandTesting"]),
+        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI", "CommandTesting", "Results"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "HostileInputTests", dependencies: ["OutletSimCLI", "CommandTesting", "Results"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Replications", "OutletEngine", "Scenario", "Distributions", "Statistics"]),
         .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario", "ScenarioFile", "OutletEngine"]),
         .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),

@@ -1,9 +1,10 @@
 import Foundation
+import Results
 
 /// `--wait-targets 5,10,15`: waits in minutes whose service levels are measured.
 enum WaitTargetsOption {
     /// The largest wait accepted, minutes (the same bound as `wait_targets` in a scenario).
-    static let mostMinutes = 1_000_000.0
+    static let mostMinutes = DayShard.longestWait
     /// The most waits in one list.
     static let mostWaits = 100
 

@@ -11,10 +11,20 @@ import Measurement
 /// first), then records: `K` defines a metric key by index, `D` a duration
 /// key, `Y` is a day (its terms by key index with their numerator and
 /// denominator as IEEE 754 bits, its durations as sketch buckets), and `E`
-/// ends the file with its day count, so a cut-off shard is refused.
+/// ends the file with its day count and the seal: the SHA-256 of every
+/// byte before the seal, so a shard with a flipped bit or cut off is
+/// refused before anything of it is used.
 public enum DayShard {
     public static let magic = Data("OSSHARD1".utf8)
-    public static let formatVersion = 1
+    public static let formatVersion = 2
+    /// The most days a run (and so a shard) holds.
+    public static let mostDays = 10_000_000
+    /// The most wait targets (a scenario's 100 and those its targets add),
+    /// and the longest, minutes.
+    public static let mostWaits = 1_000
+    public static let longestWait = 1_000_000.0
+    /// The closing record's size: `E`, the day count and the 32-byte seal.
+    static let trailerSize = 1 + 8 + 32
 
     /// What the days belong to; shards merge only when all of this agrees.
     public struct Header: Sendable, Equatable {
@@ -62,9 +72,17 @@ public enum DayShard {
             guard let version = object["outletsim_version"] as? String, let file = object["scenario_file"] as? String,
                   let sha = object["scenario_sha256"] as? String, let seedText = object["seed"] as? String, let seed = UInt64(seedText),
                   let waits = object["wait_targets"] as? [String], let first = object["first_day"] as? Int, let end = object["end_day"] as? Int,
-                  let scenario = object["scenario"] as? String, first >= 0, end > first else { throw .corrupt("its header") }
+                  let scenario = object["scenario"] as? String else { throw .corrupt("its header") }
+            // Every field in range before it is used (a seal proves who wrote it, not that it is sane).
+            guard (1...100).contains(version.count), sha.count == 64, sha.allSatisfy(\.isHexDigit) else { throw .corrupt("its header's version or fingerprint") }
+            guard first >= 0, end > first, end <= DayShard.mostDays else {
+                throw .corrupt("its days \(first)..\(end), outside 0..\(DayShard.mostDays)")
+            }
+            guard waits.count <= DayShard.mostWaits else { throw .corrupt("\(waits.count) wait targets, over \(DayShard.mostWaits)") }
             let targets = waits.compactMap { UInt64($0, radix: 16).map(Double.init(bitPattern:)) }
-            guard targets.count == waits.count else { throw .corrupt("its wait targets") }
+            guard targets.count == waits.count, targets.allSatisfy({ $0.isFinite && (0...DayShard.longestWait).contains($0) }) else {
+                throw .corrupt("its wait targets (each from 0 to \(Int(DayShard.longestWait)) minutes)")
+            }
             self.init(outletsimVersion: version, scenarioFile: file, scenarioSHA256: sha, scenarioText: scenario,
                       traceText: object["trace"] as? String, seed: seed, waitTargets: targets, firstDay: first, endDay: end)
         }
@@ -93,6 +111,8 @@ public struct ShardEncoder {
     private var keys: [MetricKey: UInt32] = [:]
     private var durationKeys: [DurationKey: UInt32] = [:]
     private var days = 0
+    /// The digest of every byte handed out so far.
+    private var seal = SHA256.Hasher()
 
     public init(header: DayShard.Header) {
         var bytes = DayShard.magic
@@ -100,6 +120,7 @@ public struct ShardEncoder {
         withUnsafeBytes(of: UInt32(json.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(json)
         headerBytes = bytes
+        seal.update(bytes)
     }
 
     private mutating func append<T: FixedWidthInteger>(_ value: T) {
@@ -150,13 +171,18 @@ public struct ShardEncoder {
             for bucket in buckets { append(bucket) }
         }
         days += 1
+        seal.update(data)
         return data
     }
 
-    /// The closing record: the day count, so that a cut-off shard is refused.
+    /// The closing record: the day count, so that a cut-off shard is
+    /// refused, and the seal over every byte before it.
     public func trailer() -> Data {
         var end = Data([UInt8(ascii: "E")])
         withUnsafeBytes(of: UInt64(days).littleEndian) { end.append(contentsOf: $0) }
+        var digest = seal
+        digest.update(end)
+        end.append(contentsOf: digest.finalize())
         return end
     }
 }
@@ -170,8 +196,15 @@ public struct ShardDecoder {
     private var durationKeys: [DurationKey] = []
     private var daysRead = 0
 
+    /// Checks the seal first: nothing of a shard whose bytes changed is read.
     public init(_ data: Data) throws(DayShard.ShardFailure) {
         guard data.count >= DayShard.magic.count + 4, data.prefix(DayShard.magic.count) == DayShard.magic else { throw .notAShard }
+        guard data.count >= DayShard.magic.count + 4 + DayShard.trailerSize else { throw .corrupt("cut off before its seal") }
+        var digest = SHA256.Hasher()
+        digest.update(data[data.startIndex..<data.endIndex - 32])
+        guard digest.finalize().elementsEqual(data[(data.endIndex - 32)...]) else {
+            throw .corrupt("its seal: the bytes were changed or cut off after it was written")
+        }
         self.data = data
         offset = data.startIndex + DayShard.magic.count
         var cursor = offset
@@ -220,7 +253,7 @@ public struct ShardDecoder {
                       let duration = Metric.Duration(rawValue: Int(durationRaw)) else { throw .corrupt("a duration key") }
                 durationKeys.append(DurationKey(scope, entity: entity, interval: interval, duration))
             case UInt8(ascii: "Y"):
-                let day = Int(try need(Int64.self))
+                guard let day = Int(exactly: try need(Int64.self)) else { throw .corrupt("a day number") }
                 var metrics = DayMetrics()
                 let termCount = Int(try need(UInt32.self))
                 for _ in 0..<termCount {
@@ -244,11 +277,11 @@ public struct ShardDecoder {
                 offset = cursor
                 return (day, metrics)
             case UInt8(ascii: "E"):
-                let count = Int(try need(UInt64.self))
-                guard count == daysRead, daysRead == header.endDay - header.firstDay, cursor == data.endIndex else {
+                let count = Int(exactly: try need(UInt64.self))
+                guard count == daysRead, daysRead == header.endDay - header.firstDay, cursor + 32 == data.endIndex else {
                     throw .corrupt("it ends after \(daysRead) of \(header.endDay - header.firstDay) days")
                 }
-                offset = cursor
+                offset = data.endIndex
                 return nil
             default:
                 throw .corrupt("an unknown record")

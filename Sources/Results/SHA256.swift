@@ -1,4 +1,5 @@
-/// SHA-256 (FIPS 180-4), for the scenario file's fingerprint in `run.json`.
+/// SHA-256 (FIPS 180-4), for the scenario file's fingerprint in `run.json`
+/// and the seal of a shard.
 public enum SHA256 {
     static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -13,15 +14,48 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hex digits.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var w = [UInt32](repeating: 0, count: 64)
-        func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        for block in stride(from: 0, to: message.count, by: 64) {
+        var hasher = Hasher()
+        hasher.update(bytes)
+        return hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// A digest taken a piece at a time, so that a shard written day by day
+    /// is sealed without being held whole.
+    public struct Hasher: Sendable {
+        private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+
+        public init() {}
+
+        /// - Complexity: O(bytes).
+        public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            length &+= UInt64(bytes.count)
+            pending.append(contentsOf: bytes)
+            let whole = pending.count / 64 * 64
+            guard whole > 0 else { return }
+            for block in stride(from: 0, to: whole, by: 64) { compress(pending, at: block) }
+            pending.removeFirst(whole)
+        }
+
+        /// The 32 bytes of the digest of everything given.
+        public mutating func finalize() -> [UInt8] {
+            var tail = pending
+            let bitLength = length &* 8
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            for block in stride(from: 0, to: tail.count, by: 64) { compress(tail, at: block) }
+            pending = []
+            return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+        }
+
+        private mutating func compress(_ message: [UInt8], at block: Int) {
+            var w = [UInt32](repeating: 0, count: 64)
+            func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
             for t in 0..<16 {
                 let i = block + 4 * t
                 w[t] = UInt32(message[i]) << 24 | UInt32(message[i + 1]) << 16 | UInt32(message[i + 2]) << 8 | UInt32(message[i + 3])
@@ -35,7 +69,7 @@ public enum SHA256 {
             for t in 0..<64 {
                 let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
                 let choice = (e & f) ^ (~e & g)
-                let temp1 = hh &+ s1 &+ choice &+ k[t] &+ w[t]
+                let temp1 = hh &+ s1 &+ choice &+ SHA256.k[t] &+ w[t]
                 let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
                 let temp2 = s0 &+ majority
@@ -43,9 +77,5 @@ public enum SHA256 {
             }
             for (index, value) in [a, b, c, d, e, f, g, hh].enumerated() { h[index] = h[index] &+ value }
         }
-        return h.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
     }
 }

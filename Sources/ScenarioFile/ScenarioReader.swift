@@ -220,10 +220,17 @@ struct ScenarioReader {
     /// make the per-interval tables exhaust memory.
     static let mostIntervals = 10_000
 
+    /// The most waits a scenario's `wait_targets` may list.
+    static let mostWaitTargets = 100
+
     /// A non-empty list of waits in minutes (0: served without waiting), in increasing order.
     mutating func readWaitTargets(_ node: Node) -> [Double] {
         guard case .sequence(let list) = node, !list.isEmpty else {
             nodes.report(node, "wait_targets", found: NodeReader.describe(node), allowed: "a list of waits in minutes, e.g. [5, 10, 15]")
+            return []
+        }
+        guard list.count <= Self.mostWaitTargets else {
+            nodes.report(node, "wait_targets", found: "\(list.count) waits", allowed: "at most \(Self.mostWaitTargets) waits in minutes")
             return []
         }
         var targets: [Double] = []

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CommandTesting
+import Results
 
 /// Sharded runs and exact merges: days run anywhere, with any --jobs, in
 /// any order, merge into the results folder of the run that ran them all.
@@ -58,11 +59,14 @@ struct MergeCommandTests {
         let whole = try Data(contentsOf: folder.appendingPathComponent("b.shard"))
         try whole.prefix(whole.count - 30).write(to: folder.appendingPathComponent("cut.shard"))
         try Data("not a shard".utf8).write(to: folder.appendingPathComponent("text.shard"))
-        // The same days from another OutletSim version: the header's version, rewritten in place.
+        // The same days from another OutletSim version: the header's version, rewritten in place and sealed anew.
         let version = Data("\"outletsim_version\": \"0.1.0\"".utf8), older = Data("\"outletsim_version\": \"0.0.9\"".utf8)
         if let range = whole.range(of: version) {
             var changed = whole
             changed.replaceSubrange(range, with: older)
+            var digest = SHA256.Hasher()
+            digest.update(changed.prefix(changed.count - 32))
+            changed.replaceSubrange((changed.count - 32)..., with: digest.finalize())
             try changed.write(to: folder.appendingPathComponent("version.shard"))
         } else {
             Issue.record("the shard header names no version")

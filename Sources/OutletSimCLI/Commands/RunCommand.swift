@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
     var json = false
 
     /// The most days one run may ask for.
-    static let mostDays = 10_000_000
+    static let mostDays = DayShard.mostDays
 
     func validate() throws {
         guard (2...Self.mostDays).contains(replications) else {
