@@ -9,19 +9,6 @@ import Testing
 /// named, exit 2, nothing written; never a trap, never different results.
 @Suite("Hostile shards")
 struct ShardFuzzTests {
-    /// SplitMix64, so the mutations are the same every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// `data` with its seal made anew, as a forger (or a bug) would.
     static func resealed(_ data: Data) -> Data {
         var body = data.prefix(data.count - 32)
@@ -64,7 +51,7 @@ struct ShardFuzzTests {
         }
         let shard = try space.read("b.shard")
         #expect(Self.decodes(shard))
-        var generator = Generator(state: 2026)
+        var generator = SplitMix64(state: 2026)  // the same mutations every run
         var cases: [(String, Data)] = []
         for index in 0..<230 {
             var flipped = shard
