@@ -55,6 +55,10 @@ public struct PatienceFit: Sendable {
         public let high: Double
     }
 
+    /// Families this close to the best in AIC are supported by the data too
+    /// (Burnham and Anderson), and the mean's interval spans theirs.
+    public static let supportedAIC = 4.0
+
     public let observations: Int
     /// Customers seen gone: left-censored and exact.
     public let leftCount: Int
@@ -62,8 +66,9 @@ public struct PatienceFit: Sendable {
     public let candidates: [FittedFamily]
     /// The family of smallest AIC; nil when nobody left.
     public let chosen: FittedFamily?
-    /// Mean patience of the chosen family, minutes, with a 95% interval
-    /// (Wald on the log of the mean, from the observed information).
+    /// Mean patience of the chosen family, minutes, with a 95% interval:
+    /// Wald on the log of the mean, from the observed information, joined
+    /// over every family within ``supportedAIC`` of the best.
     public let mean: IntervalEstimate?
     public let logLikelihood: Double
     /// P(patience > t) at the waits where Turnbull's estimator steps.
@@ -101,7 +106,16 @@ public struct PatienceFit: Sendable {
             if let (best, point, _) = fits.first {
                 chosen = best
                 logLikelihood = best.logLikelihood
-                mean = Self.meanInterval(best.family, point, weighted)
+                // A mean lies partly beyond the longest waits seen, where only
+                // the shape speaks: its interval spans every family the data
+                // support (within 4 AIC points of the best), not the best alone.
+                let supported = fits.filter { $0.0.aic - best.aic <= Self.supportedAIC }
+                let intervals = supported.compactMap { Self.meanInterval($0.0.family, $0.1, weighted) }
+                let best = Self.meanInterval(best.family, point, weighted)
+                mean = best.map { best in
+                    IntervalEstimate(value: best.value, low: intervals.map(\.low).filter(\.isFinite).min() ?? best.low,
+                                     high: intervals.map(\.high).filter(\.isFinite).max() ?? best.high)
+                }
             } else {
                 chosen = nil
                 logLikelihood = .nan
