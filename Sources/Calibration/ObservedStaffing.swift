@@ -204,17 +204,16 @@ public struct CallingOrder: Sendable {
         // over every earlier ticket called later. Counted with one Fenwick
         // tree per segment over the ranks of the call times, so a day of a
         // hundred thousand tickets takes O(n log n), not O(n²).
-        let called = tickets
         let groups = Dictionary(grouping: tickets.indices.lazy.filter { !tickets[$0].called.isNaN },
-                                by: { [called[$0].day, called[$0].transaction] })
+                                by: { [tickets[$0].day, tickets[$0].transaction] })
         for key in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            let members = (groups[key] ?? []).sorted { (called[$0].issued, $0) < (called[$1].issued, $1) }
-            let callOrder = members.sorted { (called[$0].called, $0) < (called[$1].called, $1) }
+            let members = (groups[key] ?? []).sorted { (tickets[$0].issued, $0) < (tickets[$1].issued, $1) }
+            let callOrder = members.sorted { (tickets[$0].called, $0) < (tickets[$1].called, $1) }
             var rank: [Int: Int] = [:]
             for (position, index) in callOrder.enumerated() { rank[index] = position + 1 }
             var trees = Array(repeating: FenwickTree(size: members.count), count: segments)
             for index in members {
-                let ticket = called[index], own = rank[index] ?? 1
+                let ticket = tickets[index], own = rank[index] ?? 1
                 if ticket.window >= 0 {
                     for other in serves[ticket.window] ?? [] where other != ticket.segment {
                         // Earlier tickets of `other` not yet called: ranks above this call's.

@@ -95,8 +95,9 @@ public struct OutletFit: Sendable {
     /// Tickets per day for each day type in the whole log, with the days counted.
     public let dayTypes: [(type: DayType, days: Int, ticketsPerDay: IntervalEstimate)]
 
-    /// - Parameter whole: the log, consumed so that its tickets are held
-    ///   once (a log of millions is not copied to set the held-out days apart).
+    /// - Parameters:
+    ///   - whole: the log, consumed so that its tickets are held once (a
+    ///     log of millions is not copied to set the held-out days apart).
     ///   - sessions: the branch's window sign-in log, when it has one.
     public init(log whole: consuming QueueLog, settings: FitSettings, sessions: WindowSessions? = nil) throws {
         self.settings = settings

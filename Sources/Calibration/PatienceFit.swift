@@ -103,18 +103,18 @@ public struct PatienceFit: Sendable {
             }
             fits.sort { $0.0.aic < $1.0.aic }
             candidates = fits.map(\.0)
-            if let (best, point, _) = fits.first {
+            if let (best, _, _) = fits.first {
                 chosen = best
                 logLikelihood = best.logLikelihood
                 // A mean lies partly beyond the longest waits seen, where only
                 // the shape speaks: its interval spans every family the data
                 // support (within 4 AIC points of the best), not the best alone.
-                let supported = fits.filter { $0.0.aic - best.aic <= Self.supportedAIC }
-                let intervals = supported.compactMap { Self.meanInterval($0.0.family, $0.1, weighted) }
-                let best = Self.meanInterval(best.family, point, weighted)
-                mean = best.map { best in
-                    IntervalEstimate(value: best.value, low: intervals.map(\.low).filter(\.isFinite).min() ?? best.low,
-                                     high: intervals.map(\.high).filter(\.isFinite).max() ?? best.high)
+                let intervals = fits.filter { $0.0.aic - best.aic <= Self.supportedAIC }
+                    .map { Self.meanInterval($0.0.family, $0.1, weighted) }
+                mean = intervals.first.flatMap { $0 }.map { own in
+                    let known = intervals.compactMap { $0 }
+                    return IntervalEstimate(value: own.value, low: known.map(\.low).filter(\.isFinite).min() ?? own.low,
+                                            high: known.map(\.high).filter(\.isFinite).max() ?? own.high)
                 }
             } else {
                 chosen = nil
