@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit clean
+.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit bench-network-plan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -102,3 +102,9 @@ clean:
 bench-network: build
 	scripts/python-env.sh
 	OUTLETSIM=$(OUTLETSIM) .venv-tests/bin/python Benchmarks/network-overhead.py
+
+# Planning 1,000 and 10,000 outlets with outletsim-network plan: seconds for
+# the inputs' check and for the plan, and peak memory (linear in outlets × shards).
+bench-network-plan: build
+	scripts/python-env.sh
+	.venv-tests/bin/python Benchmarks/network-plan.py $(OUTLETSIM)

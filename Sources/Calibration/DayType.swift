@@ -20,7 +20,7 @@ public enum DayType: String, CaseIterable, Sendable {
     }
 
     /// The type a date is reported under (weekday, saturday or sunday).
-    static func of(_ date: LogDate) -> DayType {
+    public static func of(_ date: LogDate) -> DayType {
         date.weekday <= 5 ? .weekday : date.weekday == 6 ? .saturday : .sunday
     }
 }

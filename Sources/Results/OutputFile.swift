@@ -33,11 +33,13 @@ public enum OutputFile {
     public static func write(_ text: String, to path: String, option: String, marker: String) throws(Failure) {
         try check(path, option: option, marker: marker)
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        let temporary = TemporaryName.beside(url, .partial)
+        // Partial reports of killed runs: this marker's, or cut before it (a full disk).
+        TemporaryName.removeStaleFiles(besides: url) { head in String(decoding: head, as: UTF8.self).contains(marker) }
         do {
             try Data(text.utf8).write(to: temporary)
         } catch {
+            try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(option: option, path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
         if rename(temporary.path, url.path) != 0 {

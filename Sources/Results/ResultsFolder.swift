@@ -5,13 +5,17 @@ import Foundation
 /// a reader never sees a half-written folder, and an interrupted run leaves
 /// none behind.
 ///
-/// It never deletes or replaces what OutletSim did not create: an existing
-/// target is replaced only when it is an OutletSim results folder (see
-/// ``isResultsFolder(_:)``) and the caller's ``Replacement`` allows it; an
-/// empty folder is filled; anything else is refused.
+/// It never deletes or replaces what OutletSim did not create. Every
+/// finished folder holds a list of the files OutletSim wrote into it, with
+/// their sizes (``listName``). An existing target is replaced only when it
+/// holds that list and nothing else than the files listed, unchanged, and
+/// the caller's ``Replacement`` allows it; an empty folder is filled;
+/// anything else is refused, naming what is not OutletSim's.
 public struct ResultsFolder {
     public let target: URL
     let temporary: URL
+    /// Folders above the target that this run created, deepest first: removed again if the run fails.
+    let createdParents: [URL]
     let fileManager = FileManager.default
 
     /// When an existing OutletSim results folder at the target may be replaced.
@@ -45,11 +49,15 @@ public struct ResultsFolder {
         }
     }
 
-    /// The files whose `"format": "outletsim-…"` marks a folder as OutletSim's.
-    static let markerFiles = ["run.json", "optimization.json", "comparison.json", "summary.json", "fit.json"]
+    /// The list of the files OutletSim wrote into a results folder: the mark of its own folders.
+    public static let listName = ".outletsim-folder"
+    /// The files whose `"format": "outletsim-…"` marked a folder as OutletSim's before it listed its files.
+    static let legacyMarkerFiles = ["run.json", "optimization.json", "comparison.json", "summary.json", "fit.json"]
     /// A file written first into every temporary folder, so that clean-up
     /// removes only temporary folders that OutletSim made.
     static let partialMarker = ".outletsim-partial"
+    /// The most entries a folder's listing shows in a refusal.
+    static let mostNamesShown = 10
 
     /// Checks `target` against `replacement`, removes temporary folders left
     /// beside it by dead OutletSim processes, and prepares a new temporary folder.
@@ -57,18 +65,17 @@ public struct ResultsFolder {
         try Self.check(path, replacement: replacement)
         target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        temporary = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path, error.localizedDescription)
-        }
+        temporary = TemporaryName.beside(target, .partial)
+        let missing = try Self.makeFolder(parent, shownAs: path)
+        createdParents = missing
         Self.removeStaleTemporaryFolders(in: parent)
         do {
             if fileManager.fileExists(atPath: temporary.path) { try fileManager.removeItem(at: temporary) }
             try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
             try Data().write(to: temporary.appendingPathComponent(Self.partialMarker))
         } catch {
+            try? fileManager.removeItem(at: temporary)
+            Self.removeEmpty(missing)
             throw .cannotWrite(path, error.localizedDescription)
         }
     }
@@ -86,24 +93,31 @@ public struct ResultsFolder {
     /// that contains the current folder.
     static func checkReplaceable(_ target: URL, shownAs path: String, replacement: Replacement) throws(Failure) {
         let shown = subject(path, replacement)
+        let allowed = "a path to a new folder or to an OutletSim results folder"
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
         let resolved = target.resolvingSymlinksInPath().path
         if current == resolved || current.hasPrefix(resolved.hasSuffix("/") ? resolved : resolved + "/") {
-            throw .refused(shown, found: "the current folder or a folder containing it",
-                           allowed: "a path to a new folder or to an OutletSim results folder")
+            throw .refused(shown, found: "the current folder or a folder containing it", allowed: allowed)
         }
         var info = stat()
         guard lstat(target.path, &info) == 0 else { return }  // Nothing there: a new folder.
         guard info.st_mode & S_IFMT == S_IFDIR else {
             let kind = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "an existing file"
-            throw .refused(shown, found: "\(kind), which OutletSim did not create and will not replace",
-                           allowed: "a path to a new folder or to an OutletSim results folder")
+            throw .refused(shown, found: "\(kind), which OutletSim did not create and will not replace", allowed: allowed)
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? ["?"]
         if contents.isEmpty { return }
-        guard isResultsFolder(target) else {
-            throw .refused(shown, found: "a folder that is not an OutletSim results folder (it has no run.json or other OutletSim marker), which OutletSim will not replace",
-                           allowed: "a path to a new folder or to an OutletSim results folder")
+        guard let foreign = foreignEntries(target) else {
+            let found = hasLegacyMarker(target)
+                ? "an OutletSim results folder written before OutletSim listed the files it writes (it has no \(listName)), which it will not replace"
+                : "a folder that is not an OutletSim results folder (it has no \(listName) listing OutletSim's files), which OutletSim will not replace"
+            throw .refused(shown, found: found, allowed: allowed)
+        }
+        if !foreign.isEmpty {
+            let names = foreign.prefix(mostNamesShown).joined(separator: ", ")
+                + (foreign.count > mostNamesShown ? " and \(foreign.count - mostNamesShown) more" : "")
+            throw .refused(shown, found: "an OutletSim results folder that also holds what OutletSim did not write: \(names)",
+                           allowed: "a results folder holding only OutletSim's files (move the others out first), or a new folder")
         }
         if case .named(force: false) = replacement {
             throw .refused(shown, found: "an existing OutletSim results folder",
@@ -120,37 +134,106 @@ public struct ResultsFolder {
         }
     }
 
-    /// Whether `folder` is a results folder written by OutletSim: it holds a
-    /// metadata file whose `format` is `outletsim-…`.
+    /// Whether `folder` is a results folder written by OutletSim: it holds
+    /// the list of the files OutletSim wrote.
     ///
-    /// - Complexity: reads at most a few small files.
+    /// - Complexity: reads one small file.
     public static func isResultsFolder(_ folder: URL) -> Bool {
-        for name in markerFiles {
-            let file = folder.appendingPathComponent(name)
-            guard let handle = try? FileHandle(forReadingFrom: file) else { continue }
+        FileList.read(in: folder) != nil
+    }
+
+    /// What `folder` holds that OutletSim did not write there: entries not
+    /// in its list, and listed files whose size changed since (a user's
+    /// edit); nil when the folder has no list (it is not OutletSim's).
+    ///
+    /// - Complexity: O(entries), one `lstat` each.
+    static func foreignEntries(_ folder: URL) -> [String]? {
+        guard let list = FileList.read(in: folder) else { return nil }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var foreign: [String] = []
+        for name in names.sorted() where name != listName {
+            var info = stat()
+            guard lstat(folder.appendingPathComponent(name).path, &info) == 0 else { continue }
+            let isFile = info.st_mode & S_IFMT == S_IFREG
+            guard let bytes = list.files[name], isFile else {
+                foreign.append(info.st_mode & S_IFMT == S_IFDIR ? name + "/" : name)
+                continue
+            }
+            if Int64(info.st_size) != bytes { foreign.append("\(name) (changed since OutletSim wrote it)") }
+        }
+        return foreign
+    }
+
+    /// Whether `folder` holds a metadata file that marked OutletSim's folders before they held a list.
+    static func hasLegacyMarker(_ folder: URL) -> Bool {
+        for name in legacyMarkerFiles {
+            guard let handle = try? FileHandle(forReadingFrom: folder.appendingPathComponent(name)) else { continue }
             defer { try? handle.close() }
             let head = (try? handle.read(upToCount: 256)) ?? Data()
-            let text = String(decoding: head, as: UTF8.self)
-            if text.range(of: #"^\{\s*"format"\s*:\s*"outletsim-"#, options: .regularExpression) != nil { return true }
+            if String(decoding: head, as: UTF8.self).range(of: #"^\{\s*"format"\s*:\s*"outletsim-"#, options: .regularExpression) != nil {
+                return true
+            }
         }
         return false
     }
 
+    /// Removes the files OutletSim listed in `folder`, then the list and the
+    /// folder if nothing else is left; returns whether the folder is gone.
+    @discardableResult
+    static func removeOwnFolder(_ folder: URL) -> Bool {
+        guard let list = FileList.read(in: folder) else { return false }
+        for (name, bytes) in list.files {
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) == bytes { unlink(path) }
+        }
+        let rest = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? ["?"]
+        guard rest == [listName] else { return false }
+        unlink(folder.appendingPathComponent(listName).path)
+        return rmdir(folder.path) == 0
+    }
+
+    /// Creates `folder` and the folders above it that are missing; returns
+    /// those it created, deepest first, for ``removeEmpty(_:)`` on failure.
+    static func makeFolder(_ folder: URL, shownAs path: String) throws(Failure) -> [URL] {
+        var missing: [URL] = []
+        var above = folder
+        while !FileManager.default.fileExists(atPath: above.path), above.path != "/" {
+            missing.append(above)
+            above = above.deletingLastPathComponent()
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            removeEmpty(missing)
+            throw .cannotWrite(path, error.localizedDescription)
+        }
+        return missing
+    }
+
+    /// Removes `folders` (deepest first) while they are empty.
+    static func removeEmpty(_ folders: [URL]) {
+        for folder in folders where rmdir(folder.path) != 0 { return }
+    }
+
     /// Removes `.NAME.partial-PID` and `.NAME.old-PID` folders in `parent`
-    /// whose process is gone, and only when OutletSim made them.
+    /// whose process is gone, and only when OutletSim made them: a partial
+    /// folder holds OutletSim's marker, an old one only OutletSim's files.
     static func removeStaleTemporaryFolders(in parent: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(".") {
-            guard let dash = name.lastIndex(of: "-"), let pid = Int32(name[name.index(after: dash)...]), pid > 0 else { continue }
-            let stem = name[..<dash]
-            let isPartial = stem.hasSuffix(".partial"), isOld = stem.hasSuffix(".old")
-            guard isPartial || isOld, pid != ProcessInfo.processInfo.processIdentifier else { continue }
-            guard kill(pid, 0) == -1, errno == ESRCH else { continue }  // Its process still runs.
+        for name in names {
+            guard let (kind, pid) = TemporaryName.parse(name), TemporaryName.isGone(pid) else { continue }
             let folder = parent.appendingPathComponent(name)
-            let ours = isPartial
-                ? FileManager.default.fileExists(atPath: folder.appendingPathComponent(partialMarker).path)
-                : isResultsFolder(folder)
-            if ours { try? FileManager.default.removeItem(at: folder) }
+            var info = stat()
+            guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+            switch kind {
+            case .partial:
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent(partialMarker).path) {
+                    try? FileManager.default.removeItem(at: folder)
+                }
+            case .old:
+                removeOwnFolder(folder)
+            }
         }
     }
 
@@ -195,24 +278,25 @@ public struct ResultsFolder {
         return handle
     }
 
-    /// Replaces the target with the finished folder. The target was checked
-    /// when the folder was prepared and is checked again here, in case it
-    /// changed meanwhile.
+    /// Replaces the target with the finished folder, listing its files
+    /// first. The target was checked when the folder was prepared and is
+    /// checked again here, in case it changed meanwhile; a file put into the
+    /// old folder during the swap is left there, not deleted.
     public func commit(replacement: Replacement) throws(Failure) {
         try Self.checkReplaceable(target, shownAs: target.path, replacement: replacement)
         do {
             try fileManager.removeItem(at: temporary.appendingPathComponent(Self.partialMarker))
+            try FileList.listing(temporary).write(in: temporary)
             var info = stat()
             if lstat(target.path, &info) == 0 {
                 if rmdir(target.path) == 0 {  // An empty folder: rmdir removes nothing else.
                     try fileManager.moveItem(at: temporary, to: target)
                     return
                 }
-                let old = target.deletingLastPathComponent()
-                    .appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+                let old = TemporaryName.beside(target, .old)
                 try fileManager.moveItem(at: target, to: old)
                 try fileManager.moveItem(at: temporary, to: target)
-                try fileManager.removeItem(at: old)
+                Self.removeOwnFolder(old)
             } else {
                 try fileManager.moveItem(at: temporary, to: target)
             }
@@ -221,8 +305,55 @@ public struct ResultsFolder {
         }
     }
 
-    /// Removes the temporary folder (after an interruption or a failure).
+    /// Removes the temporary folder (after an interruption or a failure),
+    /// and the folders above it that this run created, such as `results/`.
     public func discard() {
         try? fileManager.removeItem(at: temporary)
+        Self.removeEmpty(createdParents)
+    }
+}
+
+/// The list of the files OutletSim wrote into a results folder, with their
+/// sizes in bytes: `{"format": "outletsim-folder", "files": {NAME: BYTES}}`.
+struct FileList {
+    var files: [String: Int64]
+
+    /// The largest list read, in bytes: a folder holds a few dozen files.
+    static let largest = 1 << 20
+
+    /// The regular files in `folder` and their sizes.
+    static func listing(_ folder: URL) throws -> FileList {
+        var files: [String: Int64] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            var info = stat()
+            if lstat(folder.appendingPathComponent(name).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+                files[name] = Int64(info.st_size)
+            }
+        }
+        return FileList(files: files)
+    }
+
+    /// The list in `folder`, nil when there is none or it is not one.
+    static func read(in folder: URL) -> FileList? {
+        let path = folder.appendingPathComponent(ResultsFolder.listName).path
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= largest,
+              let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object["format"] as? String == "outletsim-folder", let entries = object["files"] as? [String: Any]
+        else { return nil }
+        var files: [String: Int64] = [:]
+        for (name, value) in entries {
+            guard let number = value as? NSNumber, let bytes = Int64(exactly: number.doubleValue), bytes >= 0,
+                  !name.isEmpty, !name.contains("/"), name != ".", name != ".." else { return nil }
+            files[name] = bytes
+        }
+        return FileList(files: files)
+    }
+
+    func write(in folder: URL) throws {
+        let entries = files.keys.sorted().map { ($0, JSONValue.integer(Int(files[$0] ?? 0))) }
+        let document = JSONValue.object([("format", .string("outletsim-folder")), ("version", .integer(1)), ("files", .object(entries))])
+        try Data(document.rendered().utf8).write(to: folder.appendingPathComponent(ResultsFolder.listName))
     }
 }

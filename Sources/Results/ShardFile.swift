@@ -2,31 +2,41 @@ import Foundation
 import Measurement
 
 /// A shard written as safely as a results folder: into `.NAME.partial-PID`
-/// beside the target, renamed into place when its last day is written. An
-/// existing file at the target is replaced only if it is a shard, and at a
-/// path the user named only with `--force`.
+/// beside the target, renamed into place when its last day is written, so
+/// that a killed run leaves only a partial file, which the next shard
+/// written in that folder removes. An existing file at the target is
+/// replaced only if it is a shard, and at a path the user named only with
+/// `--force`.
 public struct ShardFile {
     public let target: URL
     let temporary: URL
     let handle: FileHandle
+    /// Folders above the target that this run created, removed again if it fails.
+    let createdParents: [URL]
     var encoder: ShardEncoder
 
     public init(target path: String, header: DayShard.Header, replacement: ResultsFolder.Replacement) throws(ResultsFolder.Failure) {
         try Self.check(path, replacement: replacement)
         target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        temporary = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        temporary = TemporaryName.beside(target, .partial)
         encoder = ShardEncoder(header: header)
+        createdParents = try ResultsFolder.makeFolder(parent, shownAs: path)
         do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            // Partial shards of killed runs: a shard's first bytes, or nothing yet written.
+            TemporaryName.removeStaleFiles(besides: target) { head in head.starts(with: DayShard.magic) }
             guard FileManager.default.createFile(atPath: temporary.path, contents: encoder.headerBytes) else {
                 throw ResultsFolder.Failure.cannotWrite(path, "cannot create \(temporary.path)")
             }
             handle = try FileHandle(forWritingTo: temporary)
             try handle.seekToEnd()
         } catch let failure as ResultsFolder.Failure {
+            try? FileManager.default.removeItem(at: temporary)
+            ResultsFolder.removeEmpty(createdParents)
             throw failure
         } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            ResultsFolder.removeEmpty(createdParents)
             throw .cannotWrite(path, error.localizedDescription)
         }
     }
@@ -75,8 +85,8 @@ public struct ShardFile {
         try write(encoder.trailer())
         do {
             try handle.close()
-            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-            try FileManager.default.moveItem(at: temporary, to: target)
+            // rename(2) replaces a shard at the target in one step.
+            guard rename(temporary.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             throw .cannotWrite(target.path, error.localizedDescription)
         }
@@ -86,5 +96,6 @@ public struct ShardFile {
     public func discard() {
         try? handle.close()
         try? FileManager.default.removeItem(at: temporary)
+        ResultsFolder.removeEmpty(createdParents)
     }
 }

@@ -24,8 +24,19 @@ struct ResolvedDocument {
         return origins[""] ?? chain.first ?? ""
     }
 
+    /// The most files in one chain of `extends` (the scenario named and its bases).
+    static let mostFiles = 64
+    /// The most bytes of all the files of one chain together.
+    static let largestChain = 16 << 20
+
     /// Resolves `path`: reads it and, recursively, the files it extends.
-    static func load(_ path: String, seen: [String] = []) throws(ScenarioProblems) -> ResolvedDocument {
+    /// A chain is bounded in files and in bytes, and a base that is not a
+    /// regular file is refused at the line of the `extends` that names it.
+    ///
+    /// - Parameters:
+    ///   - seen: the canonical paths of the files that extend this one, first named first.
+    ///   - bytesBefore: the bytes of those files together.
+    static func load(_ path: String, seen: [String] = [], bytesBefore: Int = 0) throws(ScenarioProblems) -> ResolvedDocument {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         let data: Data?
         let text: String
@@ -67,11 +78,32 @@ struct ResolvedDocument {
             throw ScenarioProblems([problem(path, extendsNode, found: "a cycle: " + (seen + [canonical, baseCanonical]).map { ($0 as NSString).lastPathComponent }.joined(separator: " extends "),
                                             allowed: "a chain of bases that ends in a scenario without extends")])
         }
-        guard FileManager.default.fileExists(atPath: basePath) else {
+        var info = stat()
+        guard stat(basePath, &info) == 0 else {
             throw ScenarioProblems([problem(path, extendsNode, found: "the missing base '\(baseName)' (looked for \(basePath))",
                                             allowed: "an existing scenario file, relative to \(path)")])
         }
-        let base = try load(basePath, seen: seen + [canonical])
+        // A device or a FIFO could be read for ever; a folder is no scenario.
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let kind = switch info.st_mode & S_IFMT {
+            case S_IFDIR: "a folder"
+            case S_IFIFO: "a FIFO (named pipe)"
+            case S_IFCHR, S_IFBLK: "a device"
+            default: "something that is not a regular file"
+            }
+            throw ScenarioProblems([problem(path, extendsNode, found: "the base '\(baseName)', which is \(kind)",
+                                            allowed: "a regular scenario file, relative to \(path)")])
+        }
+        guard seen.count + 2 <= mostFiles else {
+            throw ScenarioProblems([problem(path, extendsNode, found: "a chain of more than \(mostFiles) files (\(seen.count + 1) files before this base)",
+                                            allowed: "at most \(mostFiles) files in one chain of extends")])
+        }
+        let bytes = bytesBefore + (data?.count ?? 0)
+        guard info.st_size <= largestChain - bytes else {
+            throw ScenarioProblems([problem(path, extendsNode, found: "a chain of more than \(largestChain >> 20) MB (\(bytes) bytes before the base of \(info.st_size) bytes)",
+                                            allowed: "at most \(largestChain >> 20) MB in all the files of one chain of extends")])
+        }
+        let base = try load(basePath, seen: seen + [canonical], bytesBefore: bytes)
         // Keys the override does not touch keep the base's origin.
         var origins = base.origins
         let merged = merge(base.node, node, path: "", file: path, origins: &origins)

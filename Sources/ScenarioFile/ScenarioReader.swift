@@ -18,6 +18,14 @@ public enum ScenarioLoader {
         return (try read(document, path: path), try StandaloneScenario(document: document, path: path))
     }
 
+    /// The scenario at `path` and every file it reads: itself, the files it
+    /// extends (nearest first) and its arrival trace.
+    public static func loadWithInputs(path: String) throws(ScenarioProblems) -> (Scenario, inputs: [String]) {
+        let document = try ResolvedDocument.load(path)
+        let scenario = try read(document, path: path)
+        return (scenario, document.chain + (StandaloneScenario.traceFile(of: document).map { [$0] } ?? []))
+    }
+
     static func read(_ document: ResolvedDocument, path: String) throws(ScenarioProblems) -> Scenario {
         var reader = ScenarioReader(file: path, directory: (path as NSString).deletingLastPathComponent)
         reader.nodes.document = document

@@ -15,6 +15,14 @@ public struct StandaloneScenario: Sendable {
     /// The arrival trace to copy beside the scenario as ``traceName``, if any.
     public let traceFile: String?
 
+    /// The arrival trace a resolved document names, as a path from the current folder.
+    static func traceFile(of document: ResolvedDocument) -> String? {
+        guard case .mapping(let root) = document.node, case .mapping(let arrivals)? = root["arrivals"],
+              let traceName = arrivals["trace"]?.scalar?.string else { return nil }
+        let base = (document.file(for: "arrivals.trace") as NSString).deletingLastPathComponent
+        return traceName.hasPrefix("/") ? traceName : (base as NSString).appendingPathComponent(traceName)
+    }
+
     /// Resolves the scenario at `path` (already validated by ``ScenarioLoader``).
     public init(path: String) throws(ScenarioProblems) {
         try self.init(document: ResolvedDocument.load(path), path: path)
@@ -22,12 +30,9 @@ public struct StandaloneScenario: Sendable {
 
     /// The scenario of an already resolved document.
     init(document: ResolvedDocument, path: String) throws(ScenarioProblems) {
-        var traceFile: String?
+        let traceFile = Self.traceFile(of: document)
         var node = document.node
-        if case .mapping(var root) = node, case .mapping(var arrivals)? = root["arrivals"],
-           let traceName = arrivals["trace"]?.scalar?.string {
-            let base = (document.file(for: "arrivals.trace") as NSString).deletingLastPathComponent
-            traceFile = traceName.hasPrefix("/") ? traceName : (base as NSString).appendingPathComponent(traceName)
+        if traceFile != nil, case .mapping(var root) = node, case .mapping(var arrivals)? = root["arrivals"] {
             arrivals["trace"] = Node(Self.traceName)
             root["arrivals"] = .mapping(arrivals)
             node = .mapping(root)

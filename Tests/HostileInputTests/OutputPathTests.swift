@@ -97,6 +97,11 @@ struct OutputPathTests {
         try space.write("\(dead)/summary.json", "{}")
         let deadOld = "results/.bank-branch-weekday.old-99999998"
         try space.write("\(deadOld)/run.json", "{\"format\": \"outletsim-run\"}")
+        try space.write("\(deadOld)/.outletsim-folder", "{\"format\": \"outletsim-folder\", \"files\": {\"run.json\": 27}}")
+        let deadOldWithMine = "results/.other.old-99999996"
+        try space.write("\(deadOldWithMine)/run.json", "{\"format\": \"outletsim-run\"}")
+        try space.write("\(deadOldWithMine)/.outletsim-folder", "{\"format\": \"outletsim-folder\", \"files\": {\"run.json\": 27}}")
+        try space.write("\(deadOldWithMine)/mine.txt", "mine")
         let live = "results/.other.partial-\(getpid())"
         try space.write("\(live)/.outletsim-partial", "")
         let foreign = "results/.notes.partial-99999997"
@@ -106,6 +111,7 @@ struct OutputPathTests {
         #expect(!space.exists(deadOld))
         #expect(space.exists(live))
         #expect(space.exists("\(foreign)/mine.txt"))
+        #expect(space.allPaths().filter { $0.hasPrefix(deadOldWithMine) }.sorted() == [deadOldWithMine, "\(deadOldWithMine)/.outletsim-folder", "\(deadOldWithMine)/mine.txt"])
         #expect(space.exists("results/bank-branch-weekday/run.json"))
     }
 
@@ -125,5 +131,40 @@ struct OutputPathTests {
         #expect(!first.signalled && [0, 1].contains(first.status))
         let second = try space.run(["check", "w.yaml", "--replications", "3", "--junit", "report.xml"])
         #expect(!second.signalled && [0, 1].contains(second.status), "\(second.standardError)")
+    }
+}
+
+/// What a killed or failed run leaves behind is removed by the next one, and
+/// a failed run to the default place leaves no empty `results/`.
+@Suite("Leftovers")
+struct LeftoverTests {
+    @Test("a dead run's partial shard and partial check report are removed by the next write beside them; others are kept")
+    func partialFiles() throws {
+        let space = try Workspace()
+        try space.write("w.yaml", Workspace.weekday())
+        try space.write(".a.shard.partial-99999999", Data("OSSHARD1 cut here".utf8))
+        try space.write(".b.shard.partial-99999998", Data())  // another shard's, cut before its first byte: not known to be ours
+        try space.write(".a.shard.partial-99999997", Data())  // this shard's, cut before its first byte
+        try space.write(".notes.partial-99999996", "mine")
+        expectExit(try space.run(["run", "w.yaml", "--days", "0..2", "--quiet", "--out", "a.shard"]), 0)
+        #expect(!space.exists(".a.shard.partial-99999999") && !space.exists(".a.shard.partial-99999997"))
+        #expect(space.exists(".b.shard.partial-99999998") && space.exists(".notes.partial-99999996"))
+        try space.write(".report.xml.partial-99999995", "<?xml version=\"1.0\"?>\n<testsuites name=\"outletsim check\" tests=\"3\"")
+        let check = try space.run(["check", "w.yaml", "--replications", "3", "--junit", "report.xml"])
+        #expect(!check.signalled && [0, 1].contains(check.status), "\(check.standardError)")
+        #expect(!space.exists(".report.xml.partial-99999995"))
+        #expect(space.exists(".notes.partial-99999996"))
+    }
+
+    @Test("an interrupted run to the default place leaves no results/ folder")
+    func noEmptyResults() throws {
+        let space = try Workspace()
+        try space.write("long.yaml", BoundedResourceTests.longDay())
+        let output = try space.run(["run", "long.yaml", "--replications", "4", "--quiet"], deadline: 60, interrupt: (SIGINT, 1.0))
+        expectExit(output, 130)
+        #expect(space.allPaths() == ["long.yaml"])
+        let shard = try space.run(["run", "long.yaml", "--days", "0..4", "--quiet"], deadline: 60, interrupt: (SIGINT, 1.0))
+        expectExit(shard, 130)
+        #expect(space.allPaths() == ["long.yaml"])
     }
 }

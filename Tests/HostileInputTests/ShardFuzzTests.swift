@@ -106,4 +106,30 @@ struct ShardFuzzTests {
         #expect(space.leftovers().isEmpty)
         expectExit(try space.run(["merge", "a.shard", "b.shard", "--out", "merged", "--quiet"]), 0)
     }
+
+    @Test("merge takes its shards from --shard-list as from arguments, and refuses a FIFO, a device or a folder as a shard")
+    func shardListAndSpecialFiles() throws {
+        let space = try Workspace()
+        let weekday = CommandRunner.repositoryRoot.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        var names: [String] = []
+        for start in stride(from: 0, to: 12, by: 2) {
+            let name = "shards/days-\(start).shard"
+            expectExit(try space.run(["run", weekday, "--days", "\(start)..\(start + 2)", "--quiet", "--out", name]), 0)
+            names.append(name)
+        }
+        expectExit(try space.run(["merge"] + names + ["--quiet", "--out", "by-arguments"]), 0)
+        try space.write("list.txt", names.reversed().joined(separator: "\n") + "\n\n")
+        expectExit(try space.run(["merge", "--shard-list", "list.txt", "--quiet", "--out", "by-list"]), 0)
+        #expect(try space.read("by-list/summary.json") == space.read("by-arguments/summary.json"))
+        let missingList = try space.run(["merge", "--shard-list", "nowhere.txt", "--out", "x"])
+        expectExit(missingList, 2)
+        #expect(missingList.standardError.contains("nowhere.txt"))
+        #expect(mkfifo(space.url("fifo.shard").path, 0o600) == 0)
+        for special in ["fifo.shard", "/dev/zero", "shards"] {
+            let output = try space.run(["merge", names[0], special, "--out", "x"], deadline: 30)
+            expectExit(output, 2)
+            #expect(output.standardError.contains("\(special): error: found"), "\(output.standardError)")
+        }
+        #expect(!space.exists("x"))
+    }
 }

@@ -33,11 +33,11 @@ struct MergeCommandTests {
         let whole = folder.appendingPathComponent("whole"), merged = folder.appendingPathComponent("merged")
         let names = try FileManager.default.contentsOfDirectory(atPath: whole.path).sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted() == names)
-        for name in names where name != "run.json" {
+        for name in names where name != "run.json" && name != ".outletsim-folder" {
             let same = try Data(contentsOf: whole.appendingPathComponent(name)) == Data(contentsOf: merged.appendingPathComponent(name))
             #expect(same, "\(name) differs")
         }
-        // run.json: the same run, told apart only by how it was made.
+        // run.json (and its size in the folder's file list): the same run, told apart only by how it was made.
         func fields(_ url: URL) throws -> [String: String] {
             let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url.appendingPathComponent("run.json"))) as? [String: Any] ?? [:]
             var kept: [String: String] = [:]
@@ -74,7 +74,7 @@ struct MergeCommandTests {
         for (second, expected) in [("seed.shard", "found seed 2, not 1"), ("overlap.shard", "overlap days before them"),
                                    ("gap.shard", "leaving days 3..4 missing"), ("other.shard", "another scenario"),
                                    ("cut.shard", "a damaged or cut-off shard"), ("text.shard", "not an OutletSim shard"),
-                                   ("missing.shard", "found no readable file"), ("version.shard", "OutletSim version 0.0.9")] {
+                                   ("missing.shard", "found no such file"), ("version.shard", "OutletSim version 0.0.9")] {
             let output = try run(["merge", "a.shard", second, "--out", "merged"], in: folder)
             #expect(output.status == 2, "\(second): \(output.status)")
             #expect(output.standardError.contains(second) && output.standardError.contains(expected), "\(second): \(output.standardError)")

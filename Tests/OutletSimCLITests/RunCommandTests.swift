@@ -30,7 +30,7 @@ struct RunCommandTests {
         }
         let one = try contents(folder.appendingPathComponent("jobs-1")), two = try contents(folder.appendingPathComponent("jobs-2"))
         #expect(Set(one.keys) == ["summary.json", "intervals.csv", "segments.csv", "transactions.csv", "window_groups.csv",
-                                  "resources.csv", "targets.csv", "report.html", "scenario.yaml"])
+                                  "resources.csv", "targets.csv", "report.html", "scenario.yaml", ".outletsim-folder"])
         #expect(one == two)
     }
 
@@ -61,7 +61,7 @@ struct RunCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["weekday"])
     }
 
-    @Test("a rerun into --out needs --force, and then replaces the results folder whole")
+    @Test("a rerun into --out needs --force, and then replaces the results folder whole, but never a file the user put there")
     func replaces() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -69,14 +69,16 @@ struct RunCommandTests {
         let scenario = repository.appendingPathComponent("scenarios/bank-branch-saturday.yaml").path
         let arguments = ["run", scenario, "--replications", "3", "--quiet", "--out", out.path]
         #expect(try CommandRunner.run(arguments).status == 0)
-        try "stale".write(to: out.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
         let refused = try CommandRunner.run(arguments)
         #expect(refused.status == 2)
         #expect(refused.standardError.contains("--force"), "\(refused.standardError)")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("stale.txt").path))
+        try "stale".write(to: out.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
+        let mine = try CommandRunner.run(arguments + ["--force"])
+        #expect(mine.status == 2)
+        #expect(mine.standardError.contains("stale.txt"), "\(mine.standardError)")
+        try FileManager.default.removeItem(at: out.appendingPathComponent("stale.txt"))
         let output = try CommandRunner.run(arguments + ["--force"])
         #expect(output.status == 0)
-        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("stale.txt").path))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["saturday"])
     }

@@ -76,6 +76,9 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Only read the log, the column mapping and the sessions as the fit does, report their problems and stop; writes nothing.")
+    var validateOnly = false
+
     func validate() throws {
         guard intervalMinutes.isFinite, (5...240).contains(intervalMinutes) else {
             throw ValidationError("--interval-minutes must be from 5 to 240, found \(intervalMinutes)")
@@ -110,6 +113,24 @@ struct FitCommand: ParsableCommand {
         if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
         queueLog = queueLog.leavingOutTestTickets(keeping: keep)
         let windowSessions = try sessions.map { path throws(ScenarioProblems) in try WindowSessions.load(path: path, mapping: mapping.sessions) }
+        if validateOnly {
+            // What the fit would refuse before estimating anything.
+            let type = DayType(rawValue: dayType) ?? .all
+            var problem: FitError?
+            if !queueLog.dates.contains(where: { type.includes($0) }) {
+                problem = .noDays(type, available: Set(queueLog.dates.map { DayType.of($0).rawValue }).sorted().joined(separator: ", "))
+            } else if !queueLog.tickets.contains(where: { $0.window >= 0 && !$0.serviceEnd.isNaN }) {
+                problem = .noServedTickets
+            }
+            if let problem {
+                FileHandle.standardError.write(Data("\(log): error: \(problem)\n".utf8))
+                throw ExitCode(2)
+            }
+            let days = Set(queueLog.tickets.map(\.day)).count
+            print("\(log): ok — \(queueLog.rowsRead) rows read, \(queueLog.tickets.count) tickets on \(days) days, "
+                + "\(queueLog.leftOut.count) rows left out")
+            return
+        }
         var settings = FitSettings()
         settings.intervalMinutes = intervalMinutes
         settings.dayType = DayType(rawValue: dayType) ?? .all

@@ -24,7 +24,15 @@ struct MergeCommand: ParsableCommand {
     )
 
     @Argument(help: "Shard files, in any order.")
-    var shards: [String]
+    var shards: [String] = []
+
+    @Option(name: .customLong("shard-list"), help: ArgumentHelp(
+        "A file naming more shard files, one per line, relative to the current folder.",
+        discussion: "For more shards than a command line holds; blank lines are skipped.", valueName: "FILE"))
+    var shardList: String?
+
+    /// The largest --shard-list file read, in bytes.
+    static let largestShardList = 64 << 20
 
     @OptionGroup var output: OutputFolderOptions
 
@@ -41,10 +49,21 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let stop = Interruption.install()
         let started = Date()
+        let shards = try allShards()
         var decoders: [(path: String, decoder: ShardDecoder)] = []
         for path in shards {
-            guard FileManager.default.fileExists(atPath: path), let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-            else { throw Refusal(description: "\(path): error: found no readable file; allowed: a shard written by `outletsim run --days FROM..TO`") }
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw Refusal(description: "\(path): error: found no such file; allowed: a shard written by `outletsim run --days FROM..TO`")
+            }
+            // A device or a FIFO could be read for ever.
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "something that is not a regular file (a device or a FIFO)"
+                throw Refusal(description: "\(path): error: found \(kind); allowed: a shard written by `outletsim run --days FROM..TO`")
+            }
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+                throw Refusal(description: "\(path): error: found a file that cannot be read; allowed: a shard written by `outletsim run --days FROM..TO`")
+            }
             do {
                 decoders.append((path, try ShardDecoder(data)))
             } catch {
@@ -52,7 +71,9 @@ struct MergeCommand: ParsableCommand {
             }
         }
         decoders.sort { $0.decoder.header.firstDay < $1.decoder.header.firstDay }
-        guard let first = decoders.first?.decoder.header else { throw Refusal(description: "merge: error: no shards given") }
+        guard let first = decoders.first?.decoder.header else {
+            throw Refusal(description: "merge: error: found no shards; allowed: shard files as arguments or in --shard-list FILE")
+        }
         // One run: the same scenario, seed, waits and version, days 0..N without gaps or overlaps.
         var expectedDay = 0
         for (path, decoder) in decoders {
@@ -112,6 +133,15 @@ struct MergeCommand: ParsableCommand {
             print(SummaryTable(document: document).render())
             print("\nResults in \(folder.target.path) (\(total) days merged from \(decoders.count) shard(s)).")
         }
+    }
+
+    /// The shards named as arguments, then those in --shard-list.
+    func allShards() throws -> [String] {
+        guard let shardList else { return shards }
+        let text = try InputFile.text(of: shardList, largest: Self.largestShardList, what: "a list of shard files, one per line")
+        let listed = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return shards + listed
     }
 
     /// The scenario the shards ran, read from the text they carry (its

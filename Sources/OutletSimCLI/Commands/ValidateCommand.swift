@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Results
 import Scenario
 import ScenarioFile
 
@@ -18,7 +19,11 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Scenario files (YAML).")
     var files: [String]
 
+    @Flag(help: "Print one JSON document: for each file, whether it is valid, the files it reads (its extends chain and arrival trace) and its problems.")
+    var json = false
+
     func run() throws {
+        if json { return try runJSON() }
         var failed = false
         for file in files {
             do {
@@ -31,6 +36,33 @@ struct ValidateCommand: ParsableCommand {
                 Diagnostics.printProblems(error.problems)
             }
         }
+        if failed { throw ExitCode(2) }
+    }
+
+    /// `--json`: what tools that schedule work (the network package) need
+    /// to check every scenario first and to key their tasks by all the bytes
+    /// a scenario reads.
+    func runJSON() throws {
+        var failed = false
+        var entries: [JSONValue] = []
+        for file in files {
+            do {
+                let (scenario, reads) = try ScenarioLoader.loadWithInputs(path: file)
+                entries.append(.object([("file", .string(file)), ("valid", .bool(true)), ("name", .string(scenario.name)),
+                                        ("reads", .array(reads.map(JSONValue.string))), ("problems", .array([]))]))
+            } catch {
+                failed = true
+                let problems = error.problems.prefix(Diagnostics.mostPerFile).map { problem in
+                    JSONValue.object([("file", .string(problem.file)), ("line", .integer(problem.line)), ("column", .integer(problem.column)),
+                                      ("key_path", .string(problem.keyPath)), ("found", .string(problem.found)),
+                                      ("allowed", .string(problem.allowed)), ("message", .string(problem.description))])
+                }
+                entries.append(.object([("file", .string(file)), ("valid", .bool(false)), ("reads", .array([])),
+                                        ("problems", .array(Array(problems))), ("problem_count", .integer(error.problems.count))]))
+            }
+        }
+        print(JSONValue.object([("format", .string("outletsim-validation")), ("version", .integer(1)),
+                                ("files", .array(entries))]).rendered(), terminator: "")
         if failed { throw ExitCode(2) }
     }
 }

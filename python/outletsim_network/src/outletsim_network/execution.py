@@ -73,16 +73,31 @@ def remove_abandoned(task: Task, root: pathlib.Path, before: float) -> None:
             continue
 
 
+def _write_shard_list(task: Task, root: pathlib.Path) -> None:
+    """merge's list of shards, one per line, written whole before it runs."""
+    path = root / task.arguments[task.arguments.index("--shard-list") + 1]
+    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    partial.write_text("".join(f"{shard}\n" for shard in task.shard_list), encoding="utf-8")
+    partial.replace(path)
+
+
 def run_task(task: Task, folder: str, binary: str, *dependencies: object) -> dict:
     """Runs one task in `folder` (on a worker); returns what it did.
 
     outletsim's statuses: 0 done; 1 for check means a target failed, which
-    is a result, not a failure; anything else raises, so Dask retries."""
+    is a result, not a failure. 2 means outletsim refused an input: that is
+    returned as "refused" with outletsim's located messages, never raised,
+    so Dask does not retry it; the tasks that needed it are "skipped".
+    Anything else (a crash, a full disk) raises, so Dask retries it."""
     root = pathlib.Path(folder)
+    if any(isinstance(d, dict) and d.get("status") in ("refused", "skipped") for d in dependencies):
+        return {"key": task.key, "status": "skipped", "seconds": 0.0}
     if is_done(task, root):
         remove_abandoned(task, root, time.time())
         return {"key": task.key, "status": "cached", "seconds": 0.0}
     (root / task.output).parent.mkdir(parents=True, exist_ok=True)
+    if task.shard_list:
+        _write_shard_list(task, root)
     began = time.time()
     start = time.monotonic()
     result = _start(binary, list(task.arguments), root)
@@ -95,6 +110,9 @@ def run_task(task: Task, folder: str, binary: str, *dependencies: object) -> dic
     ok = result.returncode == 0 or (task.kind in ("check", "optimize") and result.returncode == 1)
     # A scenario without targets (an outlet fitted from its log) has nothing to judge: check says so and writes an empty report.
     ok = ok or (task.kind == "check" and result.returncode == 2 and "found no targets" in result.stderr)
+    if not ok and result.returncode == 2:
+        return {"key": task.key, "status": "refused", "seconds": time.monotonic() - start,
+                "messages": [line for line in result.stderr.splitlines() if line.strip()][-50:]}
     if not ok or not is_done(task, root):
         raise RuntimeError(f"{task.outlet}/{task.variant} {task.kind}: outletsim exited {result.returncode}\n{result.stderr[-2000:]}")
     remove_abandoned(task, root, began)

@@ -28,12 +28,28 @@ import dataclasses
 import math
 import pathlib
 import re
+import stat
 
 import yaml
 
+# libyaml's composer when PyYAML has it: about ten times faster on large network files.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 WORKS = ("run", "check", "optimize")
 MOST_DAYS = 10_000_000
+# Shards of one outlet's variant: each is a task, and the plan is held in memory.
+MOST_SHARDS = 10_000
+# The network file and every file it names are read whole only up to this size.
+LARGEST_FILE = 5 << 20
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """Where a value is in the network file, for problems found later (by outletsim)."""
+    line: int
+    column: int
+    path: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +57,7 @@ class Variant:
     name: str
     demand_scale: float | None = None
     plan: pathlib.Path | None = None
+    place: Place | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,6 +68,7 @@ class Outlet:
     log: pathlib.Path | None = None
     columns: str | None = None
     day_type: str | None = None
+    place: Place | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -148,15 +166,51 @@ class _Reader:
             return None
         return value
 
+    def place(self, node: yaml.Node, path: str) -> Place:
+        mark = node.start_mark
+        return Place(mark.line + 1, mark.column + 1, path)
+
     def file_path(self, node: yaml.Node, path: str, what: str) -> pathlib.Path | None:
-        text = self.text(node, path, allowed=f"the path of {what}, relative to the network file")
+        allowed = f"the path of {what}, relative to the network file"
+        text = self.text(node, path, allowed=allowed)
         if text is None:
             return None
-        resolved = (self.file.parent / text).resolve()
-        if not resolved.is_file():
-            self.report(node, path, f"'{text}', which is not a file", f"the path of {what}, relative to the network file")
+        kind = file_kind(self.file.parent / text)
+        if kind != "a regular file":
+            self.report(node, path, f"'{text}', which is {kind}", allowed)
             return None
-        return resolved
+        return (self.file.parent / text).resolve()
+
+
+def file_kind(path: pathlib.Path) -> str:
+    """What is at `path`, in a problem's words; "a regular file" when it may be read."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "not a file (nothing is there)"
+    except (OSError, ValueError, RuntimeError) as error:  # a symlink loop, a name too long, a NUL byte
+        return f"not a file that can be read ({getattr(error, 'strerror', None) or error})"
+    if stat.S_ISREG(info.st_mode):
+        return "a regular file"
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(info.st_mode):
+        return "a FIFO (named pipe), not a file"
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        return "a device, not a file"
+    return "not a regular file"
+
+
+def read_bounded(path: pathlib.Path, largest: int = LARGEST_FILE) -> bytes:
+    """The bytes of a regular file of at most `largest` bytes; raises ValueError with the reason."""
+    kind = file_kind(path)
+    if kind != "a regular file":
+        raise ValueError(kind)
+    with open(path, "rb") as handle:
+        data = handle.read(largest + 1)
+    if len(data) > largest:
+        raise ValueError(f"a file of more than {largest >> 20} MB")
+    return data
 
 
 def load_network(path: str | pathlib.Path) -> Network:
@@ -164,16 +218,19 @@ def load_network(path: str | pathlib.Path) -> Network:
     file = pathlib.Path(path)
     reader = _Reader(file)
     try:
-        data = file.read_bytes()
+        data = read_bounded(file)
+    except ValueError as error:
+        raise NetworkError([Problem(str(file), 0, 0, "", str(error), "a network file (YAML) of at most 5 MB")])
     except OSError as error:
         raise NetworkError([Problem(str(file), 0, 0, "", f"a file that cannot be read ({error.strerror})", "a network file (YAML)")])
-    if len(data) > 5 << 20:
-        raise NetworkError([Problem(str(file), 1, 1, "", f"a file of {len(data)} bytes", "a network file of at most 5 MB")])
     try:
         text = data.decode("utf-8")
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_Loader)
     except UnicodeDecodeError as error:
         raise NetworkError([Problem(str(file), 1, 1, "", f"a byte that is not UTF-8 at offset {error.start}", "a UTF-8 text file")])
+    except RecursionError:
+        raise NetworkError([Problem(str(file), 1, 1, "", "lists or mappings nested too deeply to read",
+                                    "a network file nested a few levels deep")])
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise NetworkError([Problem(str(file), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "",
@@ -193,6 +250,9 @@ def load_network(path: str | pathlib.Path) -> Network:
     shard_days = reader.integer(fields["shard_days"], "shard_days", 1, MOST_DAYS) if "shard_days" in fields else None
     if shard_days is not None and work not in (None, "run"):
         reader.report(fields["shard_days"], "shard_days", f"shard_days with work '{work}'", "shard_days only with work: run")
+    if shard_days is not None and days is not None and shard_count(days, shard_days) > MOST_SHARDS:
+        reader.report(fields["shard_days"], "shard_days", f"{shard_days}, which makes {shard_count(days, shard_days):,} shards of {days:,} days",
+                      f"at most {MOST_SHARDS:,} shards per outlet and variant: shard_days of at least {-(-days // MOST_SHARDS)}")
     outlets: list[Outlet] = []
     seen: set[str] = set()
     outlet_nodes = fields.get("outlets")
@@ -222,11 +282,12 @@ def load_network(path: str | pathlib.Path) -> Network:
             if "columns" in entry:
                 columns = reader.text(entry["columns"], f"{path}.columns", allowed="a ready mapping (canonical, chinese, visit-transactions, ticket-api) or a mapping file")
                 if columns is not None and columns not in ("canonical", "chinese", "visit-transactions", "ticket-api"):
-                    mapping = (file.parent / columns).resolve()
-                    if not mapping.is_file():
-                        reader.report(entry["columns"], f"{path}.columns", f"'{columns}', neither a ready mapping nor a file",
+                    kind = file_kind(file.parent / columns)
+                    if kind != "a regular file":
+                        reader.report(entry["columns"], f"{path}.columns", f"'{columns}', neither a ready mapping nor a file ({kind})",
                                       "canonical, chinese, visit-transactions, ticket-api, or a mapping file relative to the network file")
-                    columns = str(mapping)
+                    else:
+                        columns = str((file.parent / columns).resolve())
             day_type = reader.text(entry["day_type"], f"{path}.day_type", re.compile(r"^(all|weekday|saturday|sunday|weekend)$"),
                                    "one of all, weekday, saturday, sunday, weekend") if "day_type" in entry else None
             variants: list[Variant] = [Variant("as-is")]
@@ -247,9 +308,16 @@ def load_network(path: str | pathlib.Path) -> Network:
                     plan = reader.file_path(variant["plan"], f"{vpath}.plan", "a plan file") if "plan" in variant else None
                     if "demand_scale" not in variant and "plan" not in variant:
                         reader.report(vnode, vpath, "a variant that changes nothing", "demand_scale, plan, or both")
-                    variants.append(Variant(vname or "", scale, plan))
+                    variants.append(Variant(vname or "", scale, plan, reader.place(variant.get("demand_scale", vnode), f"{vpath}.demand_scale")))
             if outlet_name is not None and (scenario is not None) != (log is not None):
-                outlets.append(Outlet(outlet_name, scenario, tuple(variants), log, columns, day_type))
+                where = entry.get("log") or entry.get("scenario") or node
+                outlets.append(Outlet(outlet_name, scenario, tuple(variants), log, columns, day_type,
+                                      reader.place(where, f"{path}.log" if "log" in entry else f"{path}.scenario")))
     if reader.problems:
         raise NetworkError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
     return Network(file.resolve(), name, seed, days, work, shard_days, tuple(outlets))
+
+
+def shard_count(days: int, shard_days: int | None) -> int:
+    """Shards of one variant's run: 0 when it runs whole."""
+    return -(-days // shard_days) if shard_days and shard_days < days else 0

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The names OutletSim gives what it writes beside a target before renaming
+/// it into place: `.NAME.partial-PID` while writing, `.NAME.old-PID` for a
+/// replaced folder on its way out. The process id tells a dead run's
+/// leftovers (removed by the next run) from a live run's (kept).
+enum TemporaryName {
+    enum Kind: String {
+        case partial, old
+    }
+
+    /// The longest file name the file systems OutletSim runs on accept, in bytes.
+    static let longestComponent = 255
+
+    /// The temporary path beside `target`. A long last component is cut (at
+    /// a character boundary) so that the temporary name still fits in 255
+    /// bytes: any `--out` that the file system accepts can be written.
+    static func beside(_ target: URL, _ kind: Kind, pid: Int32 = getpid()) -> URL {
+        let suffix = ".\(kind.rawValue)-\(pid)"
+        var stem = target.lastPathComponent
+        while 1 + stem.utf8.count + suffix.utf8.count > longestComponent { stem.removeLast() }
+        return target.deletingLastPathComponent().appendingPathComponent("." + stem + suffix)
+    }
+
+    /// The kind and process id of a temporary name, nil for any other name.
+    static func parse(_ name: String) -> (kind: Kind, pid: Int32)? {
+        guard name.hasPrefix("."), let dash = name.lastIndex(of: "-"), let pid = Int32(name[name.index(after: dash)...]), pid > 0
+        else { return nil }
+        let stem = name[..<dash]
+        for kind in [Kind.partial, .old] where stem.hasSuffix(".\(kind.rawValue)") { return (kind, pid) }
+        return nil
+    }
+
+    /// Whether `pid` is another process that no longer runs.
+    static func isGone(_ pid: Int32) -> Bool {
+        pid != getpid() && kill(pid, 0) == -1 && errno == ESRCH
+    }
+
+    /// Removes the regular partial files of dead processes beside `target`:
+    /// those whose first bytes satisfy `isOurs` (any target's), and empty
+    /// ones of this target (cut before their first byte, as on a full disk).
+    ///
+    /// - Complexity: O(entries in the folder), reading a few bytes of each candidate.
+    static func removeStaleFiles(besides target: URL, isOurs: (_ head: Data) -> Bool) {
+        let parent = target.deletingLastPathComponent()
+        let ownStem = beside(target, .partial, pid: 1).lastPathComponent.dropLast(1)  // ".NAME.partial-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names {
+            guard let (kind, pid) = parse(name), kind == .partial, isGone(pid) else { continue }
+            let path = parent.appendingPathComponent(name).path
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            let head = FileHandle(forReadingAtPath: path).flatMap { handle in
+                defer { try? handle.close() }
+                return try? handle.read(upToCount: 4_096)
+            } ?? Data()
+            if head.isEmpty ? name == ownStem + String(pid) : isOurs(head) { unlink(path) }
+        }
+    }
+}
