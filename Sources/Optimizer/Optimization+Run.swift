@@ -110,14 +110,29 @@ extension Optimization {
 
     /// `planned` and the current plan on the validation days (a seed the
     /// search never used), with the paired cost difference between them.
+    ///
+    /// The plan is handed over only with its targets settled: while one is
+    /// inconclusive and none fails, more fresh days are added (at least
+    /// doubling, or as many as the interval's advice asks) up to
+    /// ``OptimizerSettings/mostValidationDays``; a target still open then is
+    /// reported as such, never as met.
     mutating func validate(_ planned: OutletPlan) throws -> (PlanEvaluation, PlanEvaluation, PlanDifference?) {
         let current = try rostered(currentPlan).plan
         let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs, stop: settings.stop)
-        let days = 0..<settings.validationDays
         let scenarios = [current.applied(to: scenario), planned.applied(to: scenario)]
-        var paired = PairedAccumulator(plans: 2, plannedDays: days.count)
-        try fresh.compare(scenarios, days: days, waits: scenario.waitTargets, into: &paired)
-        daysSimulated += 2 * days.count
+        var paired = PairedAccumulator(plans: 2, plannedDays: settings.validationDays)
+        var days = 0
+        var next = settings.validationDays
+        while next > days {
+            try fresh.compare(scenarios, days: days..<next, waits: scenario.waitTargets, into: &paired)
+            daysSimulated += 2 * (next - days)
+            days = next
+            let verdicts = TargetJudge.judge(scenarios[1], paired.statistics(plan: 1))
+            guard !verdicts.contains(where: { $0.verdict == .fail }), verdicts.contains(where: { $0.verdict == .inconclusive })
+            else { break }
+            let advised = verdicts.compactMap(\.suggestedReplications).max() ?? Int.max
+            next = min(settings.mostValidationDays, max(2 * days, advised.multipliedReportingOverflow(by: 5).overflow ? Int.max : advised * 5 / 4))
+        }
         let statistics = [paired.statistics(plan: 0), paired.statistics(plan: 1)]
         let validation = PlanEvaluation(scenario: scenarios[1], statistics: statistics[1])
         let saving = paired.differences(plan: 1, keys: [MetricKey(.day, .cost(nil))], statistics: statistics).first

@@ -9,8 +9,11 @@ public struct OptimizerSettings: Sendable {
     /// Days every candidate is simulated on during the search (the same days
     /// for all: common random numbers).
     public var searchDays: Int
-    /// Fresh days for the final validation of the chosen plan.
+    /// Fresh days for the final validation of the chosen plan; more are
+    /// added, up to ``mostValidationDays``, while a target is inconclusive.
     public var validationDays: Int
+    /// The most validation days spent settling the chosen plan's targets.
+    public var mostValidationDays: Int
     /// Half-widths of its 95% interval by which each target's mean must clear
     /// its bound during the search (0 judges the mean alone).
     public var margin: Double
@@ -37,6 +40,7 @@ public struct OptimizerSettings: Sendable {
         self.jobs = jobs
         self.searchDays = searchDays
         self.validationDays = validationDays
+        mostValidationDays = max(validationDays, min(validationDays * 32, 100_000))
         self.margin = margin
         self.budgetSeconds = budgetSeconds
         self.maxEvaluations = maxEvaluations

@@ -1,6 +1,7 @@
 import Foundation
 import Measurement
 import Scenario
+import Statistics
 
 /// How a target fared: its 95% interval wholly on the right side (pass),
 /// wholly on the wrong side (fail), or straddling the bound (inconclusive).
@@ -90,13 +91,13 @@ public enum TargetJudge {
         let failures = judged.filter { $0.verdict == .fail }
         let open = judged.filter { $0.verdict == .inconclusive }
         let deciding = failures.min { $0.distance < $1.distance }
-            ?? open.max { needed($0.estimate, $0.distance, statistics.days) < needed($1.estimate, $1.distance, statistics.days) }
+            ?? open.max { needed($0.estimate, target.judgedBound, $0.distance, statistics) < needed($1.estimate, target.judgedBound, $1.distance, statistics) }
             ?? judged.min { $0.distance < $1.distance }
         guard let deciding else {
             return TargetResult(target: target, verdict: .inconclusive, estimate: nil, interval: nil, suggestedReplications: nil)
         }
         let verdict: Verdict = failures.isEmpty ? (open.isEmpty ? .pass : .inconclusive) : .fail
-        let suggestion = verdict == .inconclusive ? needed(deciding.estimate, deciding.distance, statistics.days) : nil
+        let suggestion = verdict == .inconclusive ? needed(deciding.estimate, target.judgedBound, deciding.distance, statistics) : nil
         return TargetResult(target: target, verdict: verdict, estimate: deciding.estimate, interval: deciding.interval,
                             suggestedReplications: suggestion.flatMap { $0 < Int.max ? $0 : nil })
     }
@@ -117,12 +118,34 @@ public enum TargetJudge {
         }
     }
 
-    /// Replications for the half-width to shrink to the distance from the bound.
-    static func needed(_ estimate: MetricEstimate, _ distance: Double, _ days: Int) -> Int {
-        let halfWidth = (estimate.high - estimate.low) / 2
-        guard abs(distance) > 1e-12, halfWidth.isFinite else { return Int.max }
-        let wanted = Double(days) * pow(halfWidth / abs(distance), 2)
-        guard wanted < Double(Int.max / 2) else { return Int.max }
+    /// Replications for the half of the interval that faces the bound to
+    /// shrink to the distance between the estimate and the bound, if the
+    /// estimate and the days' spread stay as observed: the spread is the
+    /// observed one (that half-width over its Student t), and the critical
+    /// value is the one the interval will have at that many days (the
+    /// degrees of freedom of a ratio grow with the days; a percentile's are
+    /// its sections').
+    static func needed(_ estimate: MetricEstimate, _ bound: ServiceTarget.Bound, _ distance: Double, _ statistics: RunStatistics) -> Int {
+        let (mean, low, high) = (estimate.mean, estimate.low, estimate.high)
+        let facing: Double = switch bound {
+        case .atLeast: mean - low
+        case .atMost: high - mean
+        case .between(let lower, let upper): mean - lower <= upper - mean ? mean - low : high - mean
+        }
+        let days = max(2, statistics.days)
+        guard abs(distance) > 1e-12, facing.isFinite, facing > 0 else { return Int.max }
+        let isPercentile = if case .percentile = estimate.key.metric.estimator { true } else { false }
+        func critical(_ n: Double) -> Double {
+            let degrees = isPercentile ? Double(SectionedQuantiles.sectionCount(days: Int(min(n, 1e9)))) - 1 : n - 1
+            return StudentT.quantile(probability: 0.5 + statistics.level / 2, degreesOfFreedom: max(1, degrees))
+        }
+        // The spread of one day's worth, in the units of the interval.
+        let spread = facing / critical(Double(days)) * Double(days).squareRoot()
+        var wanted = Double(days) * pow(facing / abs(distance), 2)
+        for _ in 0..<4 where wanted.isFinite && wanted < 1e15 {
+            wanted = pow(critical(max(2, wanted)) * spread / abs(distance), 2)
+        }
+        guard wanted.isFinite, wanted < Double(Int.max / 2) else { return Int.max }
         return max(days + 1, Int(wanted.rounded(.up)))
     }
 

@@ -25,16 +25,18 @@ public struct ComparisonReport {
     let scenarios: [Scenario]
     let statistics: [RunStatistics]
     let rows: [Row]
-    /// Each plan's targets, judged.
-    let verdicts: [[TargetResult]]
+    /// Every plan judged on every target any plan declares.
+    let targets: [Comparison.TargetRow]
+    /// Notes on plans that changed nothing.
+    var notes: [String] = []
     let days: Int
     let seed: UInt64
 
-    public init(scenarios: [Scenario], statistics: [RunStatistics], rows: [Row], verdicts: [[TargetResult]], days: Int, seed: UInt64) {
+    public init(scenarios: [Scenario], statistics: [RunStatistics], rows: [Row], targets: [Comparison.TargetRow], days: Int, seed: UInt64) {
         self.scenarios = scenarios
         self.statistics = statistics
         self.rows = rows
-        self.verdicts = verdicts
+        self.targets = targets
         self.days = days
         self.seed = seed
     }
@@ -65,20 +67,24 @@ public struct ComparisonReport {
         return html + "</tbody></table>"
     }
 
-    /// Every target of any plan, with each plan's verdict and value.
+    /// Every target any plan declares, with each plan's verdict and value:
+    /// a plan is judged on the others' targets too.
     func targetTable() -> String {
-        var names: [String] = []
-        for results in verdicts { for result in results where !names.contains(result.target.name) { names.append(result.target.name) } }
-        guard !names.isEmpty else { return "" }
+        guard !targets.isEmpty else { return "" }
         func show(_ value: Double) -> String { value.isFinite ? String(format: abs(value) >= 100 ? "%.0f" : "%.3g", value) : "–" }
-        var html = "<h2>Targets, plan by plan</h2><table class=\"targets\"><thead><tr><th>target</th>"
+        var html = "<h2>Targets: every plan on every target any plan declares</h2><table class=\"targets\"><thead><tr><th>target</th><th>bound</th><th>declared by</th>"
         html += scenarios.map { "<th>\(SVG.escape($0.name))</th>" }.joined() + "</tr></thead><tbody>"
-        for name in names {
-            html += "<tr><td>\(SVG.escape(name))</td>"
-            for results in verdicts {
-                guard let result = results.first(where: { $0.target.name == name }) else { html += "<td>–</td>"; continue }
-                let value = result.estimate.map { " \(show($0.mean))" } ?? ""
-                html += "<td class=\"\(result.verdict.rawValue)\" title=\"\(SVG.escape(result.target.boundText))\">\(result.verdict.rawValue)\(value)</td>"
+        for row in targets {
+            let declared = row.declaredBy.count == scenarios.count ? "every plan" : row.declaredBy.map { scenarios[$0].name }.joined(separator: ", ")
+            html += "<tr><td>\(SVG.escape(row.target.name))</td><td>\(SVG.escape(row.target.boundText))</td><td>\(SVG.escape(declared))</td>"
+            for cell in row.cells {
+                switch cell {
+                case .judged(let result):
+                    let value = result.estimate.map { " \(show($0.mean)) [\(show($0.low)), \(show($0.high))]" } ?? " (not measured)"
+                    html += "<td class=\"\(result.verdict.rawValue)\">\(result.verdict.rawValue)\(value)</td>"
+                case .notMeasurable(let reason):
+                    html += "<td class=\"inconclusive\" title=\"\(SVG.escape(reason))\">not measurable: \(SVG.escape(reason))</td>"
+                }
             }
             html += "</tr>"
         }
@@ -99,7 +105,8 @@ public struct ComparisonReport {
                   metric: .occupancyMean, label: "customers waiting"),
         ]
         let meta = "Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0."
-        return ReportPage.html(title: title, meta: meta, table: table() + targetTable(), charts: charts)
+        let noted = notes.map { "<p class=\"note\"><strong>No effect:</strong> \(SVG.escape($0))</p>" }.joined()
+        return ReportPage.html(title: title, meta: meta, table: noted + table() + targetTable(), charts: charts)
     }
 }
 
@@ -114,7 +121,8 @@ extension ComparisonReport {
             return ComparisonReport.Row(metric: key.metric.label, values: [first.first.mean] + others.map(\.plan.mean),
                                         differences: others.map { ($0.difference, $0.low, $0.high, $0.isSignificant) })
         }
-        self.init(scenarios: comparison.scenarios, statistics: comparison.statistics, rows: rows, verdicts: comparison.verdicts,
+        self.init(scenarios: comparison.scenarios, statistics: comparison.statistics, rows: rows, targets: comparison.grid,
                   days: comparison.days, seed: comparison.seed)
+        notes = comparison.noEffect.map(\.why)
     }
 }

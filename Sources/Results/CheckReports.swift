@@ -33,9 +33,26 @@ public struct ScenarioCheck: Sendable {
     }
 
     /// "3 passed, 2 inconclusive, 1 failed": inconclusive is never counted as passed.
-    public static func tally(_ results: [TargetResult]) -> String {
+    public static func tally(_ results: [TargetResult], errors: [CheckError] = []) -> String {
         let count = { (verdict: Verdict) in results.filter { $0.verdict == verdict }.count }
-        return "\(count(.pass)) passed, \(count(.inconclusive)) inconclusive, \(count(.fail)) failed"
+        let counted = "\(count(.pass)) passed, \(count(.inconclusive)) inconclusive, \(count(.fail)) failed"
+        guard !errors.isEmpty else { return counted }
+        return counted + ", \(errors.count) error\(errors.count == 1 ? "" : "s") (\(Set(errors.map(\.file)).count) file\(Set(errors.map(\.file)).count == 1 ? "" : "s") that could not be checked)"
+    }
+}
+
+/// A file that check could not judge: it could not be read or validated,
+/// it declares no targets although named, or a target could not be
+/// measured. CI reports count it as an error, never as a pass.
+public struct CheckError: Sendable, Equatable {
+    /// The scenario file, as given.
+    public let file: String
+    /// What went wrong: one located message per problem.
+    public let messages: [String]
+
+    public init(file: String, messages: [String]) {
+        self.file = file
+        self.messages = messages
     }
 }
 
@@ -52,11 +69,17 @@ public enum CheckReports {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    public static func junit(_ reports: [ScenarioCheck], strict: Bool) -> String {
+    public static func junit(_ reports: [ScenarioCheck], errors: [CheckError] = [], strict: Bool) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let all = reports.flatMap(\.results)
         let failures = all.filter { $0.verdict == .fail || (strict && $0.verdict == .inconclusive) }.count
-        xml += "<testsuites name=\"outletsim check\" tests=\"\(all.count)\" failures=\"\(failures)\">\n"
+        xml += "<testsuites name=\"outletsim check\" tests=\"\(all.count + errors.count)\" failures=\"\(failures)\" errors=\"\(errors.count)\">\n"
+        for error in errors {
+            let detail = escape(error.messages.joined(separator: "\n"))
+            xml += "  <testsuite name=\"\(escape(error.file))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" file=\"\(escape(error.file))\">\n"
+            xml += "    <testcase classname=\"\(escape(error.file))\" name=\"check\"><error message=\"\(escape(error.messages.first ?? "could not be checked"))\">\(detail)</error></testcase>\n"
+            xml += "  </testsuite>\n"
+        }
         for report in reports {
             let failed = report.results.filter { $0.verdict == .fail || (strict && $0.verdict == .inconclusive) }.count
             let skipped = strict ? 0 : report.results.filter { $0.verdict == .inconclusive }.count
@@ -79,9 +102,12 @@ public enum CheckReports {
 
     /// One object per scenario, one row per target (and per interval for
     /// per-interval targets, whose verdict is the worst interval's).
-    public static func json(_ reports: [ScenarioCheck], strict: Bool) -> JSONValue {
+    public static func json(_ reports: [ScenarioCheck], errors: [CheckError] = [], strict: Bool) -> JSONValue {
         .object([
             ("format", .string("outletsim-check")), ("version", .integer(1)), ("strict", .bool(strict)),
+            ("errors", .array(errors.map { error in
+                .object([("file", .string(error.file)), ("messages", .array(error.messages.map(JSONValue.string)))])
+            })),
             ("scenarios", .array(reports.map { report in
                 .object([
                     ("name", .string(report.scenario.name)), ("file", .string(report.file)), ("days", .integer(report.days)),
@@ -107,8 +133,13 @@ public enum CheckReports {
         ])
     }
 
-    public static func markdown(_ reports: [ScenarioCheck], strict: Bool) -> String {
+    public static func markdown(_ reports: [ScenarioCheck], errors: [CheckError] = [], strict: Bool) -> String {
         var text = "| scenario | target | verdict | value [95% CI] |\n| --- | --- | --- | --- |\n"
+        for error in errors {
+            let first = (error.messages.first ?? "could not be checked").replacingOccurrences(of: "|", with: "\\|")
+            let more = error.messages.count > 1 ? " (and \(error.messages.count - 1) more)" : ""
+            text += "| \(error.file) | — | ❌ error | \(first)\(more) |\n"
+        }
         for report in reports {
             for result in report.results {
                 let verdict = result.verdict == .inconclusive && strict ? "fail (inconclusive)" : result.verdict.rawValue
@@ -116,6 +147,6 @@ public enum CheckReports {
                 text += "| \(report.scenario.name) | \(result.target.name) | \(mark) \(verdict) | \(ScenarioCheck.describe(result, report.scenario)) |\n"
             }
         }
-        return text + "\n\(ScenarioCheck.tally(reports.flatMap(\.results)))\(strict ? " (--strict: inconclusive fails)" : "")\n"
+        return text + "\n\(ScenarioCheck.tally(reports.flatMap(\.results), errors: errors))\(strict ? " (--strict: inconclusive fails)" : "")\n"
     }
 }

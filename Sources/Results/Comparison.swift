@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Measurement
 import Replications
@@ -18,8 +19,14 @@ public struct Comparison: Sendable {
     public let keys: [MetricKey]
     /// For each plan after the first, its differences against the first.
     public let differencesByPlan: [[PlanDifference]]
+    /// Every target any plan declares, and where each plan holds it.
+    public let targets: TargetUnion
 
-    public init(scenarios: [Scenario], paired: PairedAccumulator, seed: UInt64) {
+    /// - Parameter targets: the union of the plans' targets; the plans were
+    ///   simulated as ``TargetUnion/scenarios`` holds them.
+    public init(targets: TargetUnion, paired: PairedAccumulator, seed: UInt64) {
+        let scenarios = targets.scenarios
+        self.targets = targets
         self.scenarios = scenarios
         self.seed = seed
         days = paired.days
@@ -37,6 +44,49 @@ public struct Comparison: Sendable {
     }
 
     public var names: [String] { scenarios.map(\.name) }
+
+    /// A plan after the first that changed nothing a customer meets.
+    public struct NoEffect: Sendable {
+        public let plan: Int
+        /// The paired difference in the day's cost (0 when nothing at all moved).
+        public let cost: PlanDifference?
+        /// What the planner said: a sentence for the terminal and the reports.
+        public let why: String
+    }
+
+    /// What a plan's cost and staffing are, as against what its customers meet.
+    static func isCostSide(_ metric: Metric) -> Bool {
+        if case .cost = metric { return true }
+        return metric == .staffHours
+    }
+
+    /// The plans after the first whose every metric customers meet (waits,
+    /// shares, queues, utilisation), on the day and in every interval, is
+    /// the first plan's on every day: a change that does nothing, whether
+    /// or not it costs something.
+    public var noEffect: [NoEffect] {
+        scenarios.indices.dropFirst().compactMap { plan in
+            let rows = differences(plan)
+            let still = { (row: PlanDifference) in row.difference == 0 && row.low == 0 && row.high == 0 }
+            guard rows.filter({ !Self.isCostSide($0.key.metric) }).allSatisfy(still) else { return nil }
+            let cost = rows.first { $0.key == MetricKey(.day, .cost(nil)) }
+            let costs = cost.map { !still($0) } ?? false
+            var text = "\(names[plan]) changes nothing a customer meets on all \(days) days: no wait, share, queue or "
+                + "utilisation moved, on the day or in any interval"
+            if let cost, costs {
+                text += String(format: ", yet it costs %+.0f yuan a day [%.0f, %.0f]", cost.difference, cost.low, cost.high)
+            }
+            text += "."
+            let first = scenarios[0].selfService, other = scenarios[plan].selfService
+            if first.guides != other.guides, first.guideAssist == nil, other.guideAssist == nil {
+                text += " Its guides differ, but without self_service.guide_assist guides are an on/off switch for the kiosks' "
+                    + "adoption: the first guide on duty raises it, more add only wages. Give guide_assist to make guides help one customer at a time."
+            } else if !costs {
+                text += " The plans differ only in what no customer meets (a name, targets) or in an input with no effect here."
+            }
+            return NoEffect(plan: plan, cost: costs ? cost : nil, why: text)
+        }
+    }
 
     /// The day metrics shown in the terminal and the page.
     public static let shown: [Metric] = [.arrivals, .shareAbandoned, .waitMean, .waitPercentile(90), .shareServedWithin(10),
@@ -75,14 +125,27 @@ public struct Comparison: Sendable {
             ("plans", .array(names.map { .string($0) })), ("replications", .integer(days)), ("seed", .string(String(seed))),
             ("worst_interval", worstInterval.map { .string(ClockTime(minutes: scenarios[0].intervalStart($0)).description) } ?? .null),
             ("metrics", .array(metrics)),
-            ("targets", .array(verdicts.enumerated().map { plan, results in
-                .object([("plan", .string(names[plan])), ("verdicts", .array(results.map { result in
-                    .object([("target", .string(result.target.name)), ("verdict", .string(result.verdict.rawValue)),
-                             ("value", result.estimate.map { .finite($0.mean) } ?? .null),
-                             ("ci_low", result.estimate.map { .finite($0.low) } ?? .null),
-                             ("ci_high", result.estimate.map { .finite($0.high) } ?? .null),
-                             ("interval", result.interval.map { .string(ClockTime(minutes: scenarios[plan].intervalStart($0)).description) } ?? .null),
-                             ("bound", .string(result.target.boundText))])
+            ("no_effect", .array(noEffect.map { finding in
+                .object([("plan", .string(names[finding.plan])), ("cost_difference", finding.cost.map { .finite($0.difference) } ?? .number(0)),
+                         ("why", .string(finding.why))])
+            })),
+            // Every plan on every target any of them declares.
+            ("targets", .array(scenarios.indices.map { plan in
+                .object([("plan", .string(names[plan])), ("verdicts", .array(grid.map { row in
+                    var members: [(String, JSONValue)] = [("target", .string(row.target.name)), ("bound", .string(row.target.boundText)),
+                                                          ("declared_by", .array(row.declaredBy.map { .string(names[$0]) })),
+                                                          ("declared", .bool(row.declaredBy.contains(plan)))]
+                    switch row.cells[plan] {
+                    case .judged(let result):
+                        members += [("verdict", .string(result.verdict.rawValue)),
+                                    ("value", result.estimate.map { .finite($0.mean) } ?? .null),
+                                    ("ci_low", result.estimate.map { .finite($0.low) } ?? .null),
+                                    ("ci_high", result.estimate.map { .finite($0.high) } ?? .null),
+                                    ("interval", result.interval.map { .string(ClockTime(minutes: scenarios[plan].intervalStart($0)).description) } ?? .null)]
+                    case .notMeasurable(let reason):
+                        members += [("verdict", .string("not_measurable")), ("reason", .string(reason))]
+                    }
+                    return .object(members)
                 }))])
             })),
         ])
@@ -105,6 +168,36 @@ public struct Comparison: Sendable {
         return table
     }
 
-    /// Each plan's targets judged on its own estimates.
+    /// Each plan's targets (the union's that it can measure) judged on its own estimates.
     public var verdicts: [[TargetResult]] { scenarios.indices.map { TargetJudge.judge(scenarios[$0], statistics[$0]) } }
+
+    /// One target of the union with every plan's verdict on it.
+    public struct TargetRow: Sendable {
+        public enum Cell: Sendable {
+            case judged(TargetResult)
+            /// The plan lacks what the target measures (a segment, a type, a window group).
+            case notMeasurable(String)
+        }
+        public let target: ServiceTarget
+        /// The plans that declare it.
+        public let declaredBy: [Int]
+        /// One cell per plan.
+        public let cells: [Cell]
+    }
+
+    /// Every plan judged on every target any plan declares, in the order
+    /// the plans declare them.
+    public var grid: [TargetRow] {
+        let judged = verdicts
+        return targets.entries.indices.map { entry in
+            let item = targets.entries[entry]
+            let cells: [TargetRow.Cell] = scenarios.indices.map { plan in
+                guard let place = targets.placement[plan][entry] else {
+                    return .notMeasurable(targets.unmeasurable(entry, plan: plan, plans: scenarios))
+                }
+                return .judged(judged[plan][place])
+            }
+            return TargetRow(target: item.target, declaredBy: item.declaredBy, cells: cells)
+        }
+    }
 }

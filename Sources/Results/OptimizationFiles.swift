@@ -152,7 +152,10 @@ public struct OptimizationFiles {
                              + "(paired 95% interval [\(money(saving.low)), \(money(saving.high))]\(undecided))\(why).")
             }
         }
-        lines.append("Validation: \(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.")
+        let settled = validation.statistics.days > optimization.settings.validationDays
+            ? " on \(validation.statistics.days) fresh days (more than --validation-days \(optimization.settings.validationDays), to settle every target)"
+            : " on \(validation.statistics.days) fresh days"
+        lines.append("Validation\(settled): \(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.")
         lines.append(stopText())
         return lines
     }
@@ -231,6 +234,7 @@ public struct OptimizationFiles {
             ("scenario", .string(scenario.name)), ("scenario_file", .string(file)),
             ("settings", .object([("seed", .string(String(settings.seed))), ("validation_seed", .string(String(optimization.validationSeed))),
                                   ("search_days", .integer(settings.searchDays)), ("validation_days", .integer(settings.validationDays)),
+                                  ("validation_days_used", .integer(validation.statistics.days)),
                                   ("margin_half_widths", .number(settings.margin)),
                                   ("budget_seconds", settings.budgetSeconds.map(JSONValue.number) ?? .null),
                                   ("max_evaluations", settings.maxEvaluations.map(JSONValue.integer) ?? .null)])),

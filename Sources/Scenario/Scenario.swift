@@ -34,6 +34,9 @@ public struct Scenario: Sendable {
     public var waitTargets: [Double]
     /// Service targets checked by `outletsim check`.
     public var targets: [ServiceTarget]
+    /// Located notes from reading the file ("FILE:LINE:COL: note: …"): names
+    /// read under an old spelling, and the like. Not part of the plan.
+    public var readingNotes: [String] = []
     /// What the day costs; `nil` when not declared.
     public var costs: Costs?
     /// What `outletsim optimize` may change; empty when not declared.

@@ -9,6 +9,8 @@ struct NodeReader {
     /// For a scenario that extends others: which file supplied each key path.
     var document: ResolvedDocument?
     private(set) var problems: [ScenarioProblem] = []
+    /// Located notes on what was read but is worth knowing (an old name), each "FILE:LINE:COL: note: …".
+    private(set) var notes: [String] = []
 
     init(file: String, document: ResolvedDocument? = nil) {
         self.file = file
@@ -29,6 +31,13 @@ struct NodeReader {
         }
         problems.append(ScenarioProblem(file: source, line: max(mark?.line ?? 1, 1), column: max(mark?.column ?? 1, 1) + columnOffset,
                                         keyPath: path, found: found, allowed: allowed, hint: note))
+    }
+
+    /// A note at `node`: read as it is, but worth saying.
+    mutating func note(_ node: Node?, _ path: String, _ text: String) {
+        let mark = node?.mark ?? document?.node.mark
+        let source = document.map { $0.chain.count > 1 ? $0.file(for: path) : file } ?? file
+        notes.append("\(source):\(max(mark?.line ?? 1, 1)):\(max(mark?.column ?? 1, 1)): note: \(path): \(text)")
     }
 
     /// A problem in another file the scenario names (an arrival trace).

@@ -205,7 +205,7 @@ enum Grammar {
 
     static let target: [Field] = [
         Field("name", .text, "Label for reports (default: made from the target)."),
-        Field("metric", .text, required: true, "share_served_within, wait_mean, wait_p50, wait_p90, wait_p95, abandonment, max_standing, overtime, window_utilisation, greeter_utilisation, greeter_wait_mean, share_triaged, guide_utilisation, guide_wait_mean, share_helped, waiting_density_peak, waiting_grade, density_peak or crowding_grade."),
+        Field("metric", .text, required: true, "share_served_within, wait_mean, wait_p50, wait_p90, wait_p95, share_abandoned, standing_max, overtime_minutes, window_utilisation, greeter_utilisation, greeter_wait_mean, share_triaged, guide_utilisation, guide_wait_mean, share_helped, waiting_density_peak, waiting_grade, density_peak or crowding_grade."),
         Field("minutes", .number(.minutes), "The wait, for share_served_within."),
         Field("grade", .text, "For waiting_grade and crowding_grade: the worst crowding grade allowed, A to F (C: at least 0.65 m² a person)."),
         Field("zone", .text, "For density_peak and crowding_grade: the layout's zone, one of reception, self_service, waiting, counters."),

@@ -3,8 +3,8 @@ import Yams
 
 /// Service targets: what is measured, for whom, over what, and the bound.
 extension ScenarioReader {
-    static let targetMetrics = ["share_served_within", "wait_mean", "wait_p50", "wait_p90", "wait_p95", "abandonment",
-                                "max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation",
+    static let targetMetrics = ["share_served_within", "wait_mean", "wait_p50", "wait_p90", "wait_p95", "share_abandoned",
+                                "standing_max", "overtime_minutes", "window_utilisation", "greeter_utilisation", "guide_utilisation",
                                 "guide_wait_mean", "share_helped", "greeter_wait_mean", "share_triaged", "waiting_density_peak",
                                 "waiting_grade", "density_peak", "crowding_grade"]
     /// Zones whose crowding is measured: those where customers queue or are served.
@@ -21,9 +21,16 @@ extension ScenarioReader {
         }
     }
 
+    /// Target metrics once named apart from the tables; read under the tables' name, with a note.
+    static let renamedTargetMetrics = ["abandonment": "share_abandoned", "max_standing": "standing_max", "overtime": "overtime_minutes"]
+
     mutating func readTarget(_ node: Node, _ path: String, windowGroupNames: [String]) -> ServiceTarget? {
         guard let entries = nodes.object(node, path, Grammar.target) else { return nil }
-        guard let metricNode = entries["metric"], let metric = nodes.text(metricNode, "\(path).metric") else { return nil }
+        guard let metricNode = entries["metric"], var metric = nodes.text(metricNode, "\(path).metric") else { return nil }
+        if let renamed = Self.renamedTargetMetrics[metric] {
+            nodes.note(metricNode, "\(path).metric", "'\(metric)' is read as '\(renamed)', the name the tables, JSON and reports use; write '\(renamed)'")
+            metric = renamed
+        }
         guard Self.targetMetrics.contains(metric) else {
             nodes.report(metricNode, "\(path).metric", found: "the metric '\(metric)'", allowed: Self.targetMetrics.joined(separator: ", "),
                          hint: DidYouMean.suggestion(for: metric, among: Self.targetMetrics).map { "did you mean '\($0)'?" })
@@ -43,9 +50,9 @@ extension ScenarioReader {
         case "wait_p50": measure = .waitPercentile(50)
         case "wait_p90": measure = .waitPercentile(90)
         case "wait_p95": measure = .waitPercentile(95)
-        case "abandonment": measure = .abandonment
-        case "max_standing": measure = .maxStanding
-        case "overtime": measure = .overtime
+        case "share_abandoned": measure = .abandonment
+        case "standing_max": measure = .maxStanding
+        case "overtime_minutes": measure = .overtime
         case "greeter_utilisation": measure = .greeterUtilisation
         case "guide_utilisation": measure = .guideUtilisation
         case "guide_wait_mean": measure = .guideWait
@@ -102,7 +109,7 @@ extension ScenarioReader {
             perInterval = period > 0
             intervalsPerPeriod = max(1, period)
             // Overtime belongs to the day: no interval has its own.
-            if perInterval && metric == "overtime" {
+            if perInterval && metric == "overtime_minutes" {
                 nodes.report(perNode, "\(path).per", found: "per \(per) for overtime, which is measured only for the whole day",
                              allowed: "day (or leave out per)")
                 return nil
@@ -128,7 +135,7 @@ extension ScenarioReader {
                              hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean '\($0)'?" })
                 return nil
             }
-            let customerMetric = !["max_standing", "overtime", "window_utilisation", "greeter_utilisation", "guide_utilisation",
+            let customerMetric = !["standing_max", "overtime_minutes", "window_utilisation", "greeter_utilisation", "guide_utilisation",
                                    "waiting_density_peak", "waiting_grade", "density_peak", "crowding_grade"].contains(metric)
             switch key {
             case "window_group" where metric != "window_utilisation":

@@ -55,9 +55,10 @@ extension ScenarioReader {
     mutating func finish(_ node: Node) throws(ScenarioProblems) -> Scenario {
         let scenario = readScenario(node)
         let problems = nodes.problems.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
-        guard problems.isEmpty, let scenario else {
+        guard problems.isEmpty, var scenario else {
             throw ScenarioProblems(problems)
         }
+        scenario.readingNotes = nodes.notes
         return scenario
     }
 }

@@ -10,7 +10,7 @@ struct CheckAndTextTests {
     func checkCannotPassByAccident() throws {
         let space = try Workspace()
         try space.write("overtime.yaml", Workspace.weekday([
-            ("at_most: 0.05 }", "at_most: 0.05 }\n  - { name: overtime each half hour, metric: overtime, per: interval, at_most: 5 }"),
+            ("at_most: 0.05 }", "at_most: 0.05 }\n  - { name: overtime each half hour, metric: overtime_minutes, per: interval, at_most: 5 }"),
         ]))
         expectLocated(try space.run(["check", "overtime.yaml", "--replications", "2"]), in: "overtime.yaml", mentioning: "targets[5].per")
         var text = try Workspace.weekday()

@@ -35,7 +35,7 @@ struct CounterSwapTests {
             costs: { wage_per_hour: { windows: 100 }, kiosk_per_day: 60 }
             targets:
               - { metric: share_served_within, minutes: 10, at_least: 0.8 }
-              - { metric: abandonment, at_most: 0.05 }
+              - { metric: share_abandoned, at_most: 0.05 }
             search:
               windows:
                 cash: { min: 0, max: 3 }

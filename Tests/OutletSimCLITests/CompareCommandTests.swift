@@ -84,9 +84,64 @@ struct CompareCommandTests {
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput.contains("mean wait, served (min)") && output.standardOutput.contains("cost of the day (yuan)"))
         #expect(!output.standardOutput.contains("wait_mean"))
-        #expect(output.standardOutput.contains("Targets of bank-branch-weekday: 8 pass"))
-        #expect(output.standardOutput.contains("Targets of weekday-tight: 0 pass, 0 inconclusive, 1 fail"))
-        #expect(output.standardOutput.contains("FAIL p90 under 5:"))
+        // Every plan is judged on every target any plan declares: the baseline on the tight plan's target too.
+        #expect(output.standardOutput.contains("Targets: every plan judged on every target any plan declares"))
+        #expect(output.standardOutput.contains("FAIL bank-branch-weekday, p90 under 5 (declared by weekday-tight):"), "\(output.standardOutput)")
+        #expect(output.standardOutput.contains("FAIL weekday-tight, p90 under 5:"))
+        let row = try #require(output.standardOutput.split(separator: "\n").first { $0.hasPrefix("70% called within 10 minutes") })
+        #expect(row.contains("bank-branch-weekday") && row.components(separatedBy: "pass ").count == 3, "\(row)")
+    }
+
+    @Test("the union of targets: a target on a segment one plan lacks is not measurable there, and says why; JSON names who declared it")
+    func unionAcrossSegments() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-union-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let weekday = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        let tight = try variant("name: tight\ntargets:\n  - { name: p90 under 5, metric: wait_p90, at_most: 5 }\n")
+        defer { try? FileManager.default.removeItem(atPath: tight) }
+        let out = folder.appendingPathComponent("out")
+        let output = try CommandRunner.run(["compare", weekday, tight, "--replications", "10", "--out", out.path])
+        #expect(output.status == 0, "\(output.standardError)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json"))) as? [String: Any])
+        let plans = try #require(document["targets"] as? [[String: Any]])
+        #expect(plans.count == 2)
+        for plan in plans {
+            let verdicts = try #require(plan["verdicts"] as? [[String: Any]])
+            #expect(verdicts.count == 9, "every plan on all 9 targets")
+            let p90 = try #require(verdicts.first { $0["target"] as? String == "p90 under 5" })
+            #expect(p90["declared_by"] as? [String] == ["tight"] && p90["verdict"] as? String == "fail")
+            #expect((p90["declared"] as? Bool) == (plan["plan"] as? String == "tight"))
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("comparison.html"), encoding: .utf8)
+        #expect(html.contains("Targets: every plan on every target any plan declares") && html.contains("declared by"))
+    }
+
+    @Test("a change that moves nothing a customer meets is flagged with why, in the terminal, JSON and page; one that moves nothing at all too")
+    func noEffect() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-noeffect-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let weekday = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        let guides = try variant("name: two-guides\nself_service:\n  guides: 2\n")
+        let renamed = try variant("name: renamed\n")
+        let kiosk = try variant("name: more-kiosks\nself_service:\n  kiosks:\n    smart teller:\n      count: 3\n")
+        defer { for file in [guides, renamed, kiosk] { try? FileManager.default.removeItem(atPath: file) } }
+        let out = folder.appendingPathComponent("out")
+        let output = try CommandRunner.run(["compare", weekday, guides, renamed, kiosk, "--replications", "10", "--out", out.path])
+        #expect(output.status == 0, "\(output.standardError)")
+        let text = output.standardOutput
+        #expect(text.contains("NO EFFECT: two-guides changes nothing a customer meets on all 10 days"), "\(text)")
+        #expect(text.contains("yet it costs +") && text.contains("without self_service.guide_assist guides are an on/off switch"))
+        #expect(text.contains("NO EFFECT: renamed changes nothing a customer meets") && !text.contains("NO EFFECT: more-kiosks"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json"))) as? [String: Any])
+        let found = try #require(document["no_effect"] as? [[String: Any]])
+        #expect(found.compactMap { $0["plan"] as? String } == ["two-guides", "renamed"])
+        #expect((found.first?["cost_difference"] as? Double ?? 0) > 500 && found.last?["cost_difference"] as? Double == 0)
+        let html = try String(contentsOf: out.appendingPathComponent("comparison.html"), encoding: .utf8)
+        #expect(html.contains("<strong>No effect:</strong> two-guides changes nothing"))
+        // validate and run say it from the scenario alone.
+        let validate = try CommandRunner.run(["validate", guides])
+        #expect(validate.status == 0 && validate.standardOutput.contains("note: no effect: self_service.guides: up to 2 guides"))
     }
 
     @Test("fewer than two plans, or a bad plan, is refused")

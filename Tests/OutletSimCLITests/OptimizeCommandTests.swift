@@ -58,9 +58,14 @@ struct OptimizeCommandTests {
         #expect(plan.contains("roster:") && plan.contains("shift: \"morning\""))
         let settings = try #require(json["settings"] as? [String: Any])
         let seed = try #require(settings["validation_seed"] as? String)
+        let validated = try #require(settings["validation_days_used"] as? Int)
+        #expect(validated >= 60)
+        // Exit 0 hands over a plan whose every target passed on validation: none inconclusive.
+        let verdicts = try #require(json["validation"] as? [String: Any])
+        #expect(!verdicts.isEmpty && verdicts.values.allSatisfy { ($0 as? [String: Any])?["verdict"] as? String == "pass" }, "\(verdicts)")
         let rerun = parent.appendingPathComponent("rerun")
         let run = try CommandRunner.run(["run", out.appendingPathComponent("plan.yaml").path, "--seed", seed,
-                                         "--replications", "60", "--quiet", "--out", rerun.path])
+                                         "--replications", "\(validated)", "--quiet", "--out", rerun.path])
         #expect(run.status == 0, "\(run.standardError)")
         func dayCosts(_ folder: URL) throws -> [String: Double] {
             let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])

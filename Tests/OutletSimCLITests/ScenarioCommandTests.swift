@@ -17,6 +17,28 @@ struct ScenarioCommandTests {
         #expect(output.standardOutput.contains("'bank-branch-weekday'"))
     }
 
+    @Test("a target metric under its old name is read as the tables' name, with a located note in validate, run and check")
+    func oldTargetNames() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-names-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("old.yaml")
+        try ("extends: \(path("scenarios/bank-branch-weekday.yaml"))\nname: old-names\ntargets:\n"
+             + "  - { name: few leave, metric: abandonment, at_most: 0.05 }\n  - { name: few stand, metric: max_standing, at_most: 2 }\n"
+             + "  - { name: short overtime, metric: overtime, at_most: 45 }\n").write(to: file, atomically: true, encoding: .utf8)
+        let validate = try CommandRunner.run(["validate", file.path])
+        #expect(validate.status == 0, "\(validate.standardError)")
+        #expect(validate.standardOutput.contains("old.yaml:4:32: note: targets[0].metric: 'abandonment' is read as 'share_abandoned'"),
+                "\(validate.standardOutput)")
+        #expect(validate.standardOutput.contains("'max_standing' is read as 'standing_max'")
+                && validate.standardOutput.contains("'overtime' is read as 'overtime_minutes'"))
+        let check = try CommandRunner.run(["check", file.path, "--replications", "10", "--json", folder.appendingPathComponent("c.json").path])
+        #expect([0, 1].contains(check.status) && check.standardError.contains("note: targets[1].metric: 'max_standing'"))
+        let report = try String(contentsOf: folder.appendingPathComponent("c.json"), encoding: .utf8)
+        #expect(report.contains("\"metric\": \"share_abandoned\"") && report.contains("\"metric\": \"standing_max\"")
+                && report.contains("\"metric\": \"overtime_minutes\""))
+    }
+
     @Test("validate reports every problem of every file on standard error and exits with status 2")
     func invalidFiles() throws {
         let several = path("Tests/ScenarioFileTests/Fixtures/invalid/several-problems.yaml")

@@ -22,10 +22,17 @@ struct TargetJudgementTests {
         #expect(TargetJudge.verdictOf(estimate(1, .nan, .nan), .atMost(15)).0 == .inconclusive)
     }
 
-    @Test("the suggested replications shrink the half-width to the distance from the bound: n·(h/d)²")
+    @Test("the suggested replications shrink the half facing the bound to the distance from it, with the critical value of that many days")
     func suggestion() {
-        // Half-width 2 at a distance of 1 from the bound: 30 · 4 = 120 days.
-        #expect(TargetJudge.needed(estimate(14, 12, 16), 1, 30) == 120)
-        #expect(TargetJudge.needed(estimate(15, 14, 16), 0, 30) == Int.max)
+        let run = RunStatistics(estimates: [], days: 30, level: 0.95)
+        // A percentile's interval keeps 20 sections, so its critical value stays: half-width 2 at a distance of 1 is 30 · 4 = 120 days.
+        #expect(TargetJudge.needed(estimate(14, 12, 16), .atMost(15), 1, run) == 120)
+        #expect(TargetJudge.needed(estimate(15, 14, 16), .atMost(15), 0, run) == Int.max)
+        // Only the half facing the bound counts: 1 above, 3 below, bound above at distance 1: 30 days suffice and one more is asked.
+        #expect(TargetJudge.needed(estimate(14, 11, 15), .atMost(15), 1, run) == 31)
+        // A ratio's degrees of freedom grow with the days, so it needs fewer than n·(h/d)²: t(29) = 2.045 now, about 1.98 then.
+        let mean = MetricEstimate(key: MetricKey(.day, .waitMean), mean: 14, low: 12, high: 16, days: 30)
+        let days = TargetJudge.needed(mean, .atMost(15), 1, run)
+        #expect(days < 120 && days > 105, "\(days)")
     }
 }

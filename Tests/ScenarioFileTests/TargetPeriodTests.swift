@@ -17,7 +17,7 @@ struct TargetPeriodTests {
         let scenario = try Self.scenario(targets: """
               - { metric: share_served_within, minutes: 10, at_least: 0.7, per: hour }
               - { metric: wait_p90, at_most: 20, per: 90 min }
-              - { metric: abandonment, at_most: 0.1, per: interval }
+              - { metric: share_abandoned, at_most: 0.1, per: interval }
               - { metric: wait_mean, at_most: 8 }
             """)
         #expect(scenario.targets.map(\.perInterval) == [true, true, true, false])

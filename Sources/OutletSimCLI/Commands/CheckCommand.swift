@@ -67,7 +67,7 @@ struct CheckCommand: ParsableCommand {
         // Unusable report paths are refused before any simulation.
         for file in reportFiles { try OutputFile.check(file.path, option: file.option, marker: file.marker) }
         let stop = Interruption.install()
-        var invalid = false
+        var errors: [CheckError] = []
         var reports: [ScenarioCheck] = []
         var skipped: [String] = []
         for (file, named) in try scenarioFiles() {
@@ -76,13 +76,15 @@ struct CheckCommand: ParsableCommand {
                 scenario = try ScenarioLoader.load(path: file)
             } catch {
                 Diagnostics.printProblems(error.problems)
-                invalid = true
+                errors.append(CheckError(file: file, messages: error.problems.prefix(Diagnostics.mostPerFile).map(\.description)))
                 continue
             }
+            for note in scenario.readingNotes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
             guard !scenario.targets.isEmpty else {
                 if named {
-                    FileHandle.standardError.write(Data("\(file):1:1: error: targets: found no targets; allowed: a scenario with a targets list for check to judge\n".utf8))
-                    invalid = true
+                    let message = "\(file):1:1: error: targets: found no targets; allowed: a scenario with a targets list for check to judge"
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                    errors.append(CheckError(file: file, messages: [message]))
                 } else {
                     skipped.append(file)
                 }
@@ -94,15 +96,18 @@ struct CheckCommand: ParsableCommand {
                                        days: evaluation.statistics.days, seconds: Date().timeIntervalSince(started))
             report.printLines(strict: strict)
             reports.append(report)
-            for result in report.results where result.estimate == nil {
-                FileHandle.standardError.write(Data("\(file): error: targets: found the target '\(result.target.name)', which could not be measured in \(report.days) days (\(Self.unmeasuredReason(result, scenario))); allowed: targets on what the scenario produces\n".utf8))
-                invalid = true
+            let unmeasured = report.results.filter { $0.estimate == nil }.map { result in
+                "\(file): error: targets: found the target '\(result.target.name)', which could not be measured in \(report.days) days (\(Self.unmeasuredReason(result, scenario))); allowed: targets on what the scenario produces"
+            }
+            if !unmeasured.isEmpty {
+                FileHandle.standardError.write(Data(unmeasured.map { $0 + "\n" }.joined().utf8))
+                errors.append(CheckError(file: file, messages: unmeasured))
             }
         }
         if !skipped.isEmpty {
             print("skipped \(skipped.count) scenario\(skipped.count == 1 ? "" : "s") without targets: \(skipped.joined(separator: ", "))")
         }
-        guard !reports.isEmpty || invalid else {
+        guard !reports.isEmpty || !errors.isEmpty else {
             FileHandle.standardError.write(Data("outletsim: check: found no scenario with targets in \(paths.joined(separator: ", ")); allowed: scenario files (.yaml, .yml) that declare targets\n".utf8))
             throw ExitCode(ExitStatus.badInput)
         }
@@ -111,17 +116,17 @@ struct CheckCommand: ParsableCommand {
         let inconclusive = all.filter { $0.verdict == .inconclusive }.count
         for file in reportFiles {
             let text = switch file.option {
-            case "--junit": CheckReports.junit(reports, strict: strict)
-            case "--markdown": CheckReports.markdown(reports, strict: strict)
-            default: CheckReports.json(reports, strict: strict).rendered()
+            case "--junit": CheckReports.junit(reports, errors: errors, strict: strict)
+            case "--markdown": CheckReports.markdown(reports, errors: errors, strict: strict)
+            default: CheckReports.json(reports, errors: errors, strict: strict).rendered()
             }
             try OutputFile.write(text, to: file.path, option: file.option, marker: file.marker)
         }
         if inconclusive > 0 {
             print(strict ? "--strict: inconclusive targets fail the check" : "inconclusive targets do not fail the check without --strict")
         }
-        print(ScenarioCheck.tally(all))
-        if invalid { throw ExitCode(ExitStatus.badInput) }
+        print(ScenarioCheck.tally(all, errors: errors))
+        if !errors.isEmpty { throw ExitCode(ExitStatus.badInput) }
         if failed > 0 || (strict && inconclusive > 0) { throw ExitCode(ExitStatus.targetsFailed) }
     }
 

@@ -59,11 +59,13 @@ struct CompareCommand: ParsableCommand {
         let replacement = output.replacement
         let targetPath = output.out ?? ResultsFolder.defaultPath(prefix: "compare-", name: "\(scenarios[0].name)-vs-\(scenarios[1].name)")
         try ResultsFolder.check(targetPath, replacement: replacement)
-        let targets = Array(Set(scenarios.flatMap(\.waitTargets))).sorted()
+        let waits = Array(Set(scenarios.flatMap(\.waitTargets))).sorted()
+        // Every plan is simulated with every target any plan declares, so that each is judged on all of them.
+        let targets = TargetUnion(scenarios)
         let evaluator = PlanEvaluator(seed: seed, jobs: threads.count, stop: Interruption.install())
         var paired = PairedAccumulator(plans: scenarios.count, plannedDays: replications)
-        try evaluator.compare(scenarios, days: 0..<replications, waits: targets, into: &paired)
-        let comparison = Comparison(scenarios: scenarios, paired: paired, seed: seed)
+        try evaluator.compare(targets.scenarios, days: 0..<replications, waits: waits, into: &paired)
+        let comparison = Comparison(targets: targets, paired: paired, seed: seed)
         let folder = try ResultsFolder(target: targetPath, replacement: replacement)
         do {
             try folder.write("comparison.json", comparison.json().rendered())
@@ -95,12 +97,36 @@ extension Comparison {
             }
             text += "\n" + TextTable.render(rows) + "\n"
         }
-        // Each plan's own targets, judged as check and run judge them.
-        for (plan, verdicts) in verdicts.enumerated() where !verdicts.isEmpty {
-            let count = { (verdict: Verdict) in verdicts.filter { $0.verdict == verdict }.count }
-            text += "\nTargets of \(names[plan]): \(count(.pass)) pass, \(count(.inconclusive)) inconclusive, \(count(.fail)) fail\n"
-            for result in verdicts where result.verdict != .pass {
-                text += "  \(result.verdict.rawValue.uppercased()) \(result.target.name): \(ScenarioCheck.describe(result, scenarios[plan]))\n"
+        for finding in noEffect { text += "\nNO EFFECT: \(finding.why)\n" }
+        // Every plan on every target any plan declares, judged as check and run judge them.
+        let grid = self.grid
+        guard !grid.isEmpty else { return text }
+        text += "\nTargets: every plan judged on every target any plan declares (95% intervals).\n"
+        var rows: [[String]] = [["target", "declared by"] + names]
+        for row in grid {
+            let cells = row.cells.map { cell -> String in
+                switch cell {
+                case .judged(let result):
+                    guard let estimate = result.estimate else { return "\(result.verdict.rawValue) (not measured)" }
+                    return "\(result.verdict.rawValue) \(String(format: "%.4g", estimate.mean))"
+                case .notMeasurable: return "not measurable"
+                }
+            }
+            let declared = row.declaredBy.count == names.count ? "all" : row.declaredBy.map { names[$0] }.joined(separator: ", ")
+            rows.append(["\(row.target.name) (\(row.target.boundText))", declared] + cells)
+        }
+        text += TextTable.render(rows) + "\n"
+        for row in grid {
+            for (plan, cell) in row.cells.enumerated() {
+                switch cell {
+                case .judged(let result) where result.verdict != .pass:
+                    text += "  \(result.verdict.rawValue.uppercased()) \(names[plan]), \(result.target.name)"
+                        + "\(row.declaredBy.contains(plan) ? "" : " (declared by \(row.declaredBy.map { names[$0] }.joined(separator: ", ")))")"
+                        + ": \(ScenarioCheck.describe(result, scenarios[plan]))\n"
+                case .notMeasurable(let reason):
+                    text += "  NOT MEASURABLE \(names[plan]), \(row.target.name): \(reason)\n"
+                default: break
+                }
             }
         }
         return text

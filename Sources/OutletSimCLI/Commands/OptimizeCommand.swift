@@ -18,9 +18,11 @@ struct OptimizeCommand: ParsableCommand {
             Starts from the SIPP staffing (Erlang C per interval on loads measured with every window \
             open), refines it by simulation with common random numbers, searches the layout around \
             the incumbent, selects among the finalists with Kim-Nelson ranking and selection, covers \
-            the staffing with the cheapest shifts (GLPK), and validates the plan on fresh days. \
-            Exit status: 0 with a plan, 1 when some target cannot be met even at the upper bounds \
-            (nothing is written) or the plan found fails a target on validation, 2 on invalid input.
+            the staffing with the cheapest shifts (GLPK), and validates the plan on fresh days, \
+            adding days (up to 32 times --validation-days) while a target is inconclusive. \
+            Exit status: 0 with a plan whose every target passes, 1 when some target cannot be met \
+            even at the upper bounds (nothing is written) or the plan found fails a target or leaves \
+            one inconclusive on validation, 2 on invalid input.
             """
     )
 
@@ -112,6 +114,15 @@ struct OptimizeCommand: ParsableCommand {
         let failed = validation.count(.fail)
         if failed > 0 {
             FileHandle.standardError.write(Data("\(scenario.name): the best plan found fails \(failed) target(s) on the fresh validation days; give the search more time (--budget, --max-evaluations) or more --search-days.\n".utf8))
+            throw ExitCode(1)
+        }
+        // A plan whose target sits on its bound is not a plan that meets it.
+        let open = validation.verdicts.filter { $0.verdict == .inconclusive }
+        if !open.isEmpty {
+            var text = "\(scenario.name): the best plan found leaves \(open.count) target(s) inconclusive after \(validation.statistics.days) fresh validation days, so it is not known to meet them:\n"
+            for result in open { text += "  \(result.target.name): \(ScenarioCheck.describe(result, validation.scenario))\n" }
+            text += "Its estimate sits on the bound even on that many days: tighten the target a little to get a plan that clears it.\n"
+            FileHandle.standardError.write(Data(text.utf8))
             throw ExitCode(1)
         }
     }

@@ -31,6 +31,8 @@ struct ValidateCommand: ParsableCommand {
                 print("\(file): ok — '\(scenario.name)', \(scenario.transactionTypes.count) transaction types, "
                     + "\(scenario.segments.count) segments, \(scenario.windowGroups.count) window groups, "
                     + "\(scenario.intervalCount) intervals of \(Int(scenario.intervalMinutes)) minutes")
+                for note in scenario.readingNotes { print(note) }
+                for note in scenario.inputsWithoutEffect { print("\(file): note: no effect: \(note)") }
             } catch {
                 failed = true
                 Diagnostics.printProblems(error.problems)
