@@ -4,7 +4,8 @@ import Statistics
 /// One metric across replications: its estimate and confidence interval,
 /// by the metric's own estimator (``Metric/estimator``): a ratio of sums
 /// over days with a delta-method interval kept within the metric's range,
-/// or a percentile of the pooled customers with an interval by sectioning.
+/// or a percentile of the pooled customers with the interval of the share
+/// it stands for, inverted (``ShareInversionQuantiles``).
 public struct MetricEstimate: Sendable, Equatable {
     public let key: MetricKey
     public let mean: Double
@@ -34,6 +35,8 @@ public struct RunAccumulator: Sendable {
     public private(set) var days = 0
     var ratios: [MetricKey: RatioEstimator] = [:]
     var durations: [DurationKey: SectionedQuantiles] = [:]
+    /// The percentiles' intervals (the sections serve paired differences).
+    var shares: [DurationKey: ShareInversionQuantiles] = [:]
     let sectionCount: Int
 
     /// - Parameter plannedDays: the days the run will have, which sets the
@@ -52,6 +55,7 @@ public struct RunAccumulator: Sendable {
         let section = days % sectionCount
         for (key, buckets) in day.durations {
             durations[key, default: SectionedQuantiles(sections: sectionCount)].add(buckets, section: section)
+            shares[key, default: ShareInversionQuantiles()].add(buckets: buckets)
         }
         days += 1
     }
@@ -71,12 +75,16 @@ public struct RunAccumulator: Sendable {
             guard found.value.isFinite else { continue }
             estimates.append(MetricEstimate(key: key, mean: found.value, low: found.low, high: found.high, days: ratio.observed))
         }
+        let ps = Metric.percentiles.map { Double($0) / 100 }
         for (key, sections) in durations {
             let observed = sections.sections.reduce(0) { $0 + ($1.count > 0 ? 1 : 0) }
-            let found = sections.estimates(Metric.percentiles.map { Double($0) / 100 }, level: level)
-            for (p, found) in zip(Metric.percentiles, found) {
-                estimates.append(MetricEstimate(key: key.percentile(p), mean: found.value, low: found.low, high: found.high,
-                                                days: observed))
+            let found = sections.estimates(ps, level: level)
+            let bounds = shares[key]?.intervals(ps, level: level, days: days) ?? ps.map { _ in (.nan, .nan) }
+            for ((p, found), bound) in zip(zip(Metric.percentiles, found), bounds) {
+                // The interval holds the pooled estimate (a cell is coarser than a bucket).
+                let low = bound.low.isFinite ? min(bound.low, found.value) : .nan
+                let high = bound.high.isFinite ? max(bound.high, found.value) : .nan
+                estimates.append(MetricEstimate(key: key.percentile(p), mean: found.value, low: low, high: high, days: observed))
             }
         }
         return RunStatistics(estimates: estimates.sorted { $0.key < $1.key }, days: days, level: level)

@@ -129,7 +129,8 @@ struct RunCommandTests {
         // The grid has every half hour, each cell with its verdict and value.
         let grid = lines.filter { $0.range(of: #"^\d\d:\d\d  +(pass|FAIL|\?) \d"#, options: .regularExpression) != nil }
         #expect(grid.count == 16)
-        #expect(grid.allSatisfy { $0.contains("FAIL") })
+        // Shares near the 0.999 bound: each interval fails or, on 20 days, cannot yet tell; none passes.
+        #expect(grid.allSatisfy { $0.contains("FAIL") || $0.contains("? ") } && grid.contains { $0.contains("FAIL") }, "\(grid)")
     }
 
     @Test("--precision adds days until the half-width is reached, says so, and stays reproducible")

@@ -51,6 +51,11 @@ def test_the_example_network_loads_in_pandas(two_workers):
     assert set(frames["targets"].verdict) <= {"pass", "fail", "inconclusive"}
     html = (two_workers / "report.html").read_text(encoding="utf-8")
     assert "Outlets that fail a target" in html and "east-branch" in html
+    # Every example outlet gives its costs (the fitted one cannot), totals and charts are drawn, failures show their bound.
+    priced = outlets[outlets.outlet != "riverside-hall"]
+    assert priced.cost.notna().all(), priced[priced.cost.isna()]
+    assert "The network in all" in html and html.count("<svg") == 2 and "<th>bound</th>" in html
+    assert "sum of the means of 20 of 21 outlets" in html  # riverside-hall, fitted from its log, has no wages
 
 
 def test_merged_shards_are_one_run(outletsim, two_workers, tmp_path):

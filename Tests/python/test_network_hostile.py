@@ -272,3 +272,8 @@ def test_a_task_that_outletsim_refuses_is_returned_not_raised_so_dask_never_retr
     after = Task("x/as-is/check-1", "x", "as-is", "check", ("check", "r/scenario.yaml", "--json", "c.json"), "c.json", (run.key,))
     assert execution.run_task(after, str(tmp_path), str(outletsim), result)["status"] == "skipped"
     assert not (tmp_path / "r").exists() and not (tmp_path / "c.json").exists()
+
+
+def test_progress_says_done_of_total_elapsed_and_time_left():
+    line = cli.progress_line(10, 40, 3, 20.0)
+    assert "10/40 tasks (3 already done)" in line and "20 s elapsed" in line and "about 60 s left" in line

@@ -80,7 +80,7 @@ struct OptimizeCommand: ParsableCommand {
         try ResultsFolder.check(targetPath, replacement: replacement)
         let settings = OptimizerSettings(seed: seed, jobs: threads.count, searchDays: searchDays, validationDays: validationDays,
                                          budgetSeconds: budget, maxEvaluations: maxEvaluations, stop: Interruption.install())
-        let reporter = ProgressReporter(quiet: quiet)
+        let reporter = ProgressReporter(quiet: quiet, budget: budget, maxEvaluations: maxEvaluations)
         var optimization = Optimization(scenario: scenario, settings: settings) { reporter.report($0) }
         let result = try optimization.run()
 
@@ -129,14 +129,35 @@ struct OptimizeCommand: ParsableCommand {
 }
 
 /// Progress on standard error: a line when the phase changes, when the best
-/// cost improves, and every 25 evaluations.
+/// cost improves, and every 25 evaluations, with the time spent and, when
+/// the search has a bound (--budget, --max-evaluations), the total and the
+/// time left. A search without one ends when no move improves the plan, so
+/// it has no total to show.
 final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private let quiet: Bool
+    private let budget: Double?
+    private let maxEvaluations: Int?
+    private let started = Date()
     private var phase: SearchPhase?
     private var best: Double?
 
-    init(quiet: Bool) { self.quiet = quiet }
+    init(quiet: Bool, budget: Double?, maxEvaluations: Int?) {
+        self.quiet = quiet
+        self.budget = budget
+        self.maxEvaluations = maxEvaluations
+    }
+
+    /// "of at most 200, 12.3 s elapsed, about 37 s left" (the tighter bound's).
+    func timing(_ done: Int) -> String {
+        let elapsed = Date().timeIntervalSince(started)
+        var lefts: [Double] = []
+        if let budget { lefts.append(max(0, budget - elapsed)) }
+        if let maxEvaluations, done > 0 { lefts.append(Double(max(0, maxEvaluations - done)) * elapsed / Double(done)) }
+        let total = maxEvaluations.map { " of at most \($0)" } ?? ""
+        let left = lefts.min().map { String(format: ", about %.0f s left", $0) } ?? ", no fixed total (until no move improves the plan)"
+        return "\(total), \(String(format: "%.1f", elapsed)) s elapsed\(left)"
+    }
 
     func report(_ progress: SearchProgress) {
         guard !quiet else { return }
@@ -147,6 +168,6 @@ final class ProgressReporter: @unchecked Sendable {
         phase = progress.phase
         if improved { best = progress.bestCost }
         let cost = best.map { String(format: "%.0f", $0) } ?? "none yet"
-        FileHandle.standardError.write(Data("evaluation \(progress.evaluation) [\(progress.phase.rawValue)]: best cost \(cost), targets met \(progress.targetsMet)/\(progress.targets)\n".utf8))
+        FileHandle.standardError.write(Data("evaluation \(progress.evaluation)\(timing(progress.evaluation)) [\(progress.phase.rawValue)]: best cost \(cost) yuan a day, targets met \(progress.targetsMet)/\(progress.targets)\n".utf8))
     }
 }

@@ -31,6 +31,15 @@ def _error(message: str) -> None:
     print(f"outletsim-network: error: {message}", file=sys.stderr)
 
 
+def progress_line(done: int, total: int, before: int, elapsed: float) -> str:
+    """"[####....] 12/40 tasks (3 already done), 8 s elapsed, about 19 s left"."""
+    width = 40
+    filled = width * done // max(total, 1)
+    left = f", about {elapsed / done * (total - done):.0f} s left" if done else ""
+    return (f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} tasks ({before} already done), "
+            f"{elapsed:.0f} s elapsed{left}   ")
+
+
 def _outletsim(path: str | None) -> str | None:
     binary = path or os.environ.get("OUTLETSIM") or shutil.which("outletsim")
     if not binary or not os.access(binary, os.X_OK) or not pathlib.Path(binary).is_file():
@@ -135,10 +144,8 @@ def run(arguments: argparse.Namespace) -> int:
                 failed.append(str(error).strip())
             done += 1
             if not arguments.quiet and sys.stderr.isatty():
-                width = 40
-                filled = width * done // max(len(pending), 1)
-                print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{len(pending)} tasks "
-                      f"({len(tasks) - len(pending)} already done)", end="", file=sys.stderr, flush=True)
+                print("\r" + progress_line(done, len(pending), len(tasks) - len(pending), time.monotonic() - started),
+                      end="", file=sys.stderr, flush=True)
         if not arguments.quiet and futures and sys.stderr.isatty():
             print(file=sys.stderr)
         if refused or failed:

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Confidence intervals for percentiles of durations pooled over days, by
+/// inverting the interval of a share (Woodruff, 1952): the p-quantile lies
+/// below q exactly when the customer-weighted share of durations ≤ q,
+/// F(q) = Σ cᵢ(q) / Σ yᵢ over days i, reaches p. Each F(q) is a ratio of
+/// sums over days, so it has the delta-method interval of
+/// ``RatioEstimator`` (days are the independent units; customers within a
+/// day are not), with the same kurtosis-matched degrees of freedom. The
+/// percentile's interval is every q whose share interval holds p.
+///
+/// Why not sectioning (the spread of the percentiles of groups of days):
+/// with few days each group holds one or two days, whose own percentiles
+/// are biased and too alike, and 95% intervals covered the truth 80% of the
+/// time at 30 days. Inverting the share needs no groups.
+///
+/// Storage: for each cell of a coarse grid over the sketch's buckets
+/// (8 buckets a cell: 64 a doubling, about 1.1% wide), the sums over days
+/// of cᵢ, cᵢ², cᵢyᵢ, cᵢ⁴, cᵢ³yᵢ, cᵢ²yᵢ² and cᵢyᵢ³, kept as differences
+/// between neighbouring cells (a day's cᵢ(q) is a step function of q), so
+/// a day costs O(its customers), not O(cells).
+public struct ShareInversionQuantiles: Sendable, Equatable {
+    /// Sketch buckets per grid cell.
+    static let bucketsPerCell = 8
+    /// The per-cell differences of Σc, Σc², Σcy, Σc⁴, Σc³y, Σc²y², Σcy³.
+    private var differences: [[Double]] = Array(repeating: [], count: 7)
+    /// Σy, Σy², Σy⁴ over days.
+    private var sumY = 0.0, sumY2 = 0.0, sumY4 = 0.0
+    /// Days with at least one duration.
+    public private(set) var observed = 0
+    /// The largest bucket seen: no interval reaches past the longest duration.
+    private var highestBucket: UInt16 = 0
+    /// A reused buffer for a day's cells.
+    private var scratch: [UInt16] = []
+
+    public init() {}
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.differences == rhs.differences && lhs.sumY == rhs.sumY && lhs.sumY2 == rhs.sumY2 && lhs.sumY4 == rhs.sumY4
+            && lhs.observed == rhs.observed && lhs.highestBucket == rhs.highestBucket
+    }
+
+    /// Adds one day's durations, as sketch buckets.
+    ///
+    /// - Complexity: O(k log k) for the day's k durations.
+    public mutating func add(buckets: [UInt16]) {
+        guard !buckets.isEmpty else { return }
+        observed += 1
+        let y = Double(buckets.count)
+        sumY += y
+        sumY2 += y * y
+        sumY4 += y * y * y * y
+        scratch.removeAll(keepingCapacity: true)
+        for bucket in buckets {
+            scratch.append(bucket / UInt16(Self.bucketsPerCell))
+            highestBucket = max(highestBucket, bucket)
+        }
+        scratch.sort()
+        guard let highest = scratch.last else { return }
+        if Int(highest) >= differences[0].count {
+            for index in differences.indices {
+                differences[index].append(contentsOf: repeatElement(0, count: Int(highest) + 1 - differences[index].count))
+            }
+        }
+        var before = 0.0, index = 0
+        while index < scratch.count {
+            let cell = Int(scratch[index])
+            var end = index
+            while end < scratch.count, Int(scratch[end]) == cell { end += 1 }
+            // The day's cᵢ(q) steps from `before` to `after` at this cell.
+            let after = Double(end)
+            let now = Self.terms(after, y), was = Self.terms(before, y)
+            for k in 0..<7 { differences[k][cell] += now[k] - was[k] }
+            before = after
+            index = end
+        }
+    }
+
+    /// c, c², cy, c⁴, c³y, c²y², cy³.
+    @inline(__always)
+    static func terms(_ c: Double, _ y: Double) -> SIMD8<Double> {
+        let c2 = c * c
+        return SIMD8(c, c2, c * y, c2 * c2, c2 * c * y, c2 * y * y, c * y * y * y, 0)
+    }
+
+    /// The `level` intervals of the quantiles `ps` over `days` days (days
+    /// without durations count as days with none), in minutes. Outward from
+    /// the cell where the pooled share first reaches p: down over the cells
+    /// whose share interval still reaches p at its top, up to the first cell
+    /// whose share interval's bottom reaches p; cut at the longest duration
+    /// seen. NaN with fewer than two days.
+    ///
+    /// - Complexity: O(cells) for the cumulative sums, plus a t quantile for
+    ///   each cell inside each interval.
+    public func intervals(_ ps: [Double], level: Double, days: Int) -> [(low: Double, high: Double)] {
+        let n = max(days, observed)
+        guard n >= 2, sumY > 0, !differences[0].isEmpty else { return ps.map { _ in (.nan, .nan) } }
+        let count = Double(n), meanY = sumY / count
+        var cumulative: [SIMD8<Double>] = []
+        cumulative.reserveCapacity(differences[0].count)
+        var running = SIMD8<Double>()
+        for cell in differences[0].indices {
+            running += SIMD8(differences[0][cell], differences[1][cell], differences[2][cell], differences[3][cell],
+                             differences[4][cell], differences[5][cell], differences[6][cell], 0)
+            cumulative.append(running)
+        }
+        let last = cumulative.count - 1
+        func bounds(_ cell: Int) -> (Double, Double) {
+            shareInterval(cumulative[cell], count: count, meanY: meanY, level: level)
+        }
+        return ps.map { p in
+            // The cell of the estimate: the first whose pooled share reaches p.
+            let estimate = cumulative.firstIndex { $0[0] / sumY >= p - 1e-12 } ?? last
+            var low = estimate
+            while low > 0, bounds(low - 1).1 >= p { low -= 1 }
+            var high = estimate
+            while high < last, bounds(high).0 < p { high += 1 }
+            let lowBound = low == 0 ? 0 : QuantileSketch.lowerBound(low * Self.bucketsPerCell)
+            let longest = QuantileSketch.representative(Int(highestBucket))
+            return (min(lowBound, longest), min(QuantileSketch.lowerBound((high + 1) * Self.bucketsPerCell), longest))
+        }
+    }
+
+    /// The share's interval at one cell, on the logit scale, from the
+    /// running sums: the residuals' second and fourth moments about it.
+    func shareInterval(_ sums: SIMD8<Double>, count: Double, meanY: Double, level: Double) -> (Double, Double) {
+        let f = sums[0] / sumY
+        guard f > 0, f < 1 else { return (f, f) }
+        let second = max(0, sums[1] - 2 * f * sums[2] + f * f * sumY2)
+        guard second > 0 else { return (f, f) }
+        let fourth = max(0, sums[3] - 4 * f * sums[4] + 6 * f * f * sums[5] - 4 * f * f * f * sums[6] + f * f * f * f * sumY4)
+        let standardError = (second / (count - 1) / count).squareRoot() / meanY
+        let degrees = RatioEstimator.degreesOfFreedom(second: second, fourth: fourth, count: count)
+        let t = StudentT.quantile(probability: 0.5 + level / 2, degreesOfFreedom: degrees)
+        let estimate = RatioEstimator.interval(f, standardError: standardError, t: t, range: .share)
+        return (estimate.low, estimate.high)
+    }
+}
