@@ -18,20 +18,20 @@ import Foundation
 /// (8 buckets a cell: 64 a doubling, about 1.1% wide), the sums over days
 /// of cᵢ, cᵢ², cᵢyᵢ, cᵢ⁴, cᵢ³yᵢ, cᵢ²yᵢ² and cᵢyᵢ³, kept as differences
 /// between neighbouring cells (a day's cᵢ(q) is a step function of q), so
-/// a day costs O(its customers), not O(cells).
+/// a day costs O(its customers + the cells they span), with no allocation.
 public struct ShareInversionQuantiles: Sendable, Equatable {
     /// Sketch buckets per grid cell.
     static let bucketsPerCell = 8
-    /// The per-cell differences of Σc, Σc², Σcy, Σc⁴, Σc³y, Σc²y², Σcy³.
-    private var differences: [[Double]] = Array(repeating: [], count: 7)
+    /// The per-cell differences of Σc, Σc², Σcy, Σc⁴, Σc³y, Σc²y², Σcy³ (lanes 0–6; lane 7 unused).
+    private var differences: [SIMD8<Double>] = []
     /// Σy, Σy², Σy⁴ over days.
     private var sumY = 0.0, sumY2 = 0.0, sumY4 = 0.0
     /// Days with at least one duration.
     public private(set) var observed = 0
     /// The largest bucket seen: no interval reaches past the longest duration.
     private var highestBucket: UInt16 = 0
-    /// A reused buffer for a day's cells.
-    private var scratch: [UInt16] = []
+    /// A reused count of a day's durations per cell, all 0 between days.
+    private var scratch: [UInt32] = []
 
     public init() {}
 
@@ -42,7 +42,7 @@ public struct ShareInversionQuantiles: Sendable, Equatable {
 
     /// Adds one day's durations, as sketch buckets.
     ///
-    /// - Complexity: O(k log k) for the day's k durations.
+    /// - Complexity: O(k + r) for the day's k durations spanning r cells, no allocation once the storage has grown.
     public mutating func add(buckets: [UInt16]) {
         guard !buckets.isEmpty else { return }
         observed += 1
@@ -50,29 +50,31 @@ public struct ShareInversionQuantiles: Sendable, Equatable {
         sumY += y
         sumY2 += y * y
         sumY4 += y * y * y * y
-        scratch.removeAll(keepingCapacity: true)
+        var lowest = Int.max, highest = 0
         for bucket in buckets {
-            scratch.append(bucket / UInt16(Self.bucketsPerCell))
             highestBucket = max(highestBucket, bucket)
+            let cell = Int(bucket) / Self.bucketsPerCell
+            lowest = min(lowest, cell)
+            highest = max(highest, cell)
         }
-        scratch.sort()
-        guard let highest = scratch.last else { return }
-        if Int(highest) >= differences[0].count {
-            for index in differences.indices {
-                differences[index].append(contentsOf: repeatElement(0, count: Int(highest) + 1 - differences[index].count))
+        if highest >= differences.count {
+            differences.append(contentsOf: repeatElement(SIMD8(), count: highest + 1 - differences.count))
+            scratch.append(contentsOf: repeatElement(0, count: highest + 1 - scratch.count))
+        }
+        scratch.withUnsafeMutableBufferPointer { counts in
+            for bucket in buckets { counts[Int(bucket) / Self.bucketsPerCell] &+= 1 }
+            differences.withUnsafeMutableBufferPointer { sums in
+                // The day's cᵢ(q) steps up at each cell holding durations.
+                var before = 0.0, was = Self.terms(0, y)
+                for cell in lowest...highest where counts[cell] > 0 {
+                    let after = before + Double(counts[cell])
+                    let now = Self.terms(after, y)
+                    sums[cell] += now - was
+                    counts[cell] = 0
+                    before = after
+                    was = now
+                }
             }
-        }
-        var before = 0.0, index = 0
-        while index < scratch.count {
-            let cell = Int(scratch[index])
-            var end = index
-            while end < scratch.count, Int(scratch[end]) == cell { end += 1 }
-            // The day's cᵢ(q) steps from `before` to `after` at this cell.
-            let after = Double(end)
-            let now = Self.terms(after, y), was = Self.terms(before, y)
-            for k in 0..<7 { differences[k][cell] += now[k] - was[k] }
-            before = after
-            index = end
         }
     }
 
@@ -94,14 +96,13 @@ public struct ShareInversionQuantiles: Sendable, Equatable {
     ///   each cell inside each interval.
     public func intervals(_ ps: [Double], level: Double, days: Int) -> [(low: Double, high: Double)] {
         let n = max(days, observed)
-        guard n >= 2, sumY > 0, !differences[0].isEmpty else { return ps.map { _ in (.nan, .nan) } }
+        guard n >= 2, sumY > 0, !differences.isEmpty else { return ps.map { _ in (.nan, .nan) } }
         let count = Double(n), meanY = sumY / count
         var cumulative: [SIMD8<Double>] = []
-        cumulative.reserveCapacity(differences[0].count)
+        cumulative.reserveCapacity(differences.count)
         var running = SIMD8<Double>()
-        for cell in differences[0].indices {
-            running += SIMD8(differences[0][cell], differences[1][cell], differences[2][cell], differences[3][cell],
-                             differences[4][cell], differences[5][cell], differences[6][cell], 0)
+        for difference in differences {
+            running += difference
             cumulative.append(running)
         }
         let last = cumulative.count - 1
