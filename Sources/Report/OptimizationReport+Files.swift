@@ -10,6 +10,7 @@ extension OptimizationReport {
         let frontier = ParetoFrontier.frontier(of: files.optimization.trace)
         self.init(run: RunReport(document: document), findings: files.findings(), staffing: Self.staffingGrid(files),
                   roster: Self.rosterTimeline(files), pareto: Self.paretoChart(files, frontier))
+        changes = files.changes
     }
 
     /// Staff on duty for the page: one row per interval, a column per role.

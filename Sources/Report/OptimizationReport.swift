@@ -1,3 +1,4 @@
+import Results
 /// The optimizer's report.html: the plan a planner can read. It opens with
 /// what the plan costs against the current plan (a paired interval) and why
 /// the search stopped; then the staffing per interval and role, the roster
@@ -11,6 +12,8 @@ public struct OptimizationReport {
     let staffing: (header: [String], rows: [[String]])
     let roster: RosterTimeline?
     let pareto: ParetoChart?
+    /// Today's plan against this one.
+    var changes: PlanChanges?
 
     public init(run: RunReport, findings: [String], staffing: (header: [String], rows: [[String]]), roster: RosterTimeline?,
                 pareto: ParetoChart?) {
@@ -28,12 +31,27 @@ public struct OptimizationReport {
         return html + "</tbody></table></div>"
     }
 
+    /// What changes from today's plan: staff per role (changed intervals),
+    /// kiosks and seats, and the day's cost by component.
+    func changesTable() -> String {
+        guard let changes else { return "" }
+        var html = "<h2>What changes from today's plan</h2><table class=\"changes\"><thead><tr><th>what</th><th>today → plan</th></tr></thead><tbody>"
+        if changes.isEmpty { html += "<tr><td>staff on duty, kiosks and seats</td><td>no change</td></tr>" }
+        for (role, summary) in changes.staffSummary() { html += "<tr><td>\(SVG.escape(role))</td><td>\(SVG.escape(summary))</td></tr>" }
+        for change in changes.layout { html += "<tr><td>\(SVG.escape(change.item))</td><td>\(change.before) → \(change.after)</td></tr>" }
+        html += "</tbody></table><table class=\"changes\"><thead><tr><th>cost (yuan a day)</th><th>today</th><th>plan</th><th>change</th></tr></thead><tbody>"
+        for cost in changes.costs where cost.before != 0 || cost.after != 0 {
+            html += "<tr><td>\(SVG.escape(cost.component))</td><td>\(String(format: "%.0f", cost.before))</td><td>\(String(format: "%.0f", cost.after))</td><td>\(String(format: "%+.0f", cost.difference))</td></tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
     public func html() -> String {
         let document = run.document
         let title = "OutletSim plan: \(document.scenario.name)"
         let meta = "Validated on \(document.statistics.days) fresh days (seed \(document.seed)), which the search never saw. Intervals are 95% confidence intervals across days."
         var body = "<ul class=\"findings\">" + findings.map { "<li>\(SVG.escape($0))</li>" }.joined() + "</ul>"
-        body += staffingTable()
+        body += changesTable() + staffingTable()
         var charts: [String] = []
         if let roster { charts.append(roster.render()) }
         body += run.costTable() + run.targetTables()

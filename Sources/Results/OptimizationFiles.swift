@@ -69,6 +69,12 @@ public struct OptimizationFiles {
 
     public func estimate(_ metric: Metric) -> MetricEstimate? { validation.statistics.estimate(MetricKey(.day, metric)) }
 
+    /// What changes from the scenario's current plan to this one, on the validation days.
+    public var changes: PlanChanges? {
+        result.current.map { PlanChanges(before: $0.scenario, after: validation.scenario, beforeStatistics: $0.statistics,
+                                         afterStatistics: validation.statistics) }
+    }
+
     /// The day's cost by what it pays for, validated: the same figures, on
     /// the same basis (rostered roles by their shifts), as `outletsim run`
     /// gives for plan.yaml.

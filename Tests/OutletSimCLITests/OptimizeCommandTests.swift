@@ -52,6 +52,17 @@ struct OptimizeCommandTests {
         #expect(low <= saved && saved <= high)
         #expect(abs(saved - ((current["cost"] as? Double ?? .nan) - total)) < 1e-6 * total)
         #expect((json["stop"] as? [String: Any])?["reason"] as? String == "converged")
+        // What changed from today's plan, per interval and role, with the cost of each: terminal, changes.csv and the page.
+        #expect(output.standardOutput.contains("What changes from today's plan"))
+        let changes = try String(contentsOf: out.appendingPathComponent("changes.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(changes.first == ["kind", "what", "interval", "today", "plan", "difference"])
+        #expect(changes.contains { $0[0] == "staff" } && changes.allSatisfy { $0.count == 6 })
+        let totals = try #require(changes.first { $0[0] == "cost_yuan_per_day" && $0[1] == "total" })
+        #expect(abs((Double(totals[3]) ?? .nan) - (current["cost"] as? Double ?? .nan)) < 1e-6 * total)
+        #expect(abs((Double(totals[4]) ?? .nan) - total) < 1e-6 * total)
+        let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("What changes from today's plan"))
 
         // One price: run prices plan.yaml, roster and all, exactly as optimize did on its validation days.
         let plan = try String(contentsOf: out.appendingPathComponent("plan.yaml"), encoding: .utf8)

@@ -35,6 +35,7 @@ struct OptimizationOutput {
         contents.append(("plan.yaml", files.planYAML(folder: folder)))
         contents.append(("cost.csv", files.costTable().rendered()))
         contents.append(("staffing.csv", files.staffingTable().rendered()))
+        if let changes = files.changes { contents.append(("changes.csv", changes.table(beforeName: "today", afterName: "plan").rendered())) }
         if !result.shifts.isEmpty { contents.append(("shifts.csv", files.shiftsTable().rendered())) }
         if files.pareto { contents.append(("pareto.csv", files.paretoTable(frontier).rendered())) }
         contents.append(("optimization.json", files.json(frontier: files.pareto ? frontier : nil).rendered()))
@@ -73,6 +74,18 @@ struct OptimizationOutput {
         if let greeters = layout.greeters { parts.append("greeters \(schedule(greeters))") }
         if let guides = layout.guides { parts.append("guides \(schedule(guides))") }
         if !parts.isEmpty { text += "Layout: " + parts.joined(separator: ", ") + "\n" }
+        if let changes = files.changes {
+            text += "\nWhat changes from today's plan (the scenario as it is, priced the same way, on the same days)\n"
+            if changes.isEmpty { text += "  Staff on duty, kiosks and seats: no change.\n" }
+            for (role, summary) in changes.staffSummary() { text += "  \(role): \(summary)\n" }
+            for change in changes.layout { text += "  \(change.item): \(change.before) → \(change.after)\n" }
+            var rows: [[String]] = [["cost (yuan a day)", "today", "plan", "change"]]
+            for cost in changes.costs where cost.before != 0 || cost.after != 0 {
+                rows.append([cost.component, String(format: "%.0f", cost.before), String(format: "%.0f", cost.after),
+                             String(format: "%+.0f", cost.difference)])
+            }
+            text += TextTable.render(rows) + "\n"
+        }
         var costRows: [[String]] = [["cost (yuan a day)", "value", "95% CI"]]
         for row in files.costTable().rows {
             costRows.append([row[0], String(format: "%.0f", Double(row[1]) ?? .nan), "\(String(format: "%.0f", Double(row[2]) ?? .nan))–\(String(format: "%.0f", Double(row[3]) ?? .nan))"])
