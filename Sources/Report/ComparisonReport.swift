@@ -29,6 +29,8 @@ public struct ComparisonReport {
     let targets: [Comparison.TargetRow]
     /// Notes on plans that changed nothing.
     var notes: [String] = []
+    /// Each later plan's changes from the first.
+    var changes: [(name: String, changes: PlanChanges)] = []
     let days: Int
     let seed: UInt64
 
@@ -91,6 +93,13 @@ public struct ComparisonReport {
         return html + "</tbody></table>"
     }
 
+    /// What each plan changes from the first: staff per role (changed intervals), kiosks, seats and costs.
+    func changesTables() -> String {
+        changes.map { name, changes in
+            PlanChangesTable.html(changes, title: "What changes from \(scenarios[0].name) to \(name)", before: scenarios[0].name, after: name)
+        }.joined()
+    }
+
     public func html() -> String {
         let names = scenarios.map(\.name)
         let title = "OutletSim comparison: " + names.joined(separator: " vs ")
@@ -106,7 +115,7 @@ public struct ComparisonReport {
         ]
         let meta = "Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0."
         let noted = notes.map { "<p class=\"note\"><strong>No effect:</strong> \(SVG.escape($0))</p>" }.joined()
-        return ReportPage.html(title: title, meta: meta, table: noted + table() + targetTable(), charts: charts)
+        return ReportPage.html(title: title, meta: meta, table: noted + table() + changesTables() + targetTable(), charts: charts)
     }
 }
 
@@ -124,5 +133,6 @@ extension ComparisonReport {
         self.init(scenarios: comparison.scenarios, statistics: comparison.statistics, rows: rows, targets: comparison.grid,
                   days: comparison.days, seed: comparison.seed)
         notes = comparison.noEffect.map(\.why)
+        changes = comparison.scenarios.indices.dropFirst().map { (comparison.names[$0], comparison.changes($0)) }
     }
 }

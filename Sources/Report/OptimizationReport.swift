@@ -31,19 +31,9 @@ public struct OptimizationReport {
         return html + "</tbody></table></div>"
     }
 
-    /// What changes from today's plan: staff per role (changed intervals),
-    /// kiosks and seats, and the day's cost by component.
+    /// What changes from today's plan: staff per role (changed intervals), kiosks, seats and costs.
     func changesTable() -> String {
-        guard let changes else { return "" }
-        var html = "<h2>What changes from today's plan</h2><table class=\"changes\"><thead><tr><th>what</th><th>today → plan</th></tr></thead><tbody>"
-        if changes.isEmpty { html += "<tr><td>staff on duty, kiosks and seats</td><td>no change</td></tr>" }
-        for (role, summary) in changes.staffSummary() { html += "<tr><td>\(SVG.escape(role))</td><td>\(SVG.escape(summary))</td></tr>" }
-        for change in changes.layout { html += "<tr><td>\(SVG.escape(change.item))</td><td>\(change.before) → \(change.after)</td></tr>" }
-        html += "</tbody></table><table class=\"changes\"><thead><tr><th>cost (yuan a day)</th><th>today</th><th>plan</th><th>change</th></tr></thead><tbody>"
-        for cost in changes.costs where cost.before != 0 || cost.after != 0 {
-            html += "<tr><td>\(SVG.escape(cost.component))</td><td>\(String(format: "%.0f", cost.before))</td><td>\(String(format: "%.0f", cost.after))</td><td>\(String(format: "%+.0f", cost.difference))</td></tr>"
-        }
-        return html + "</tbody></table>"
+        changes.map { PlanChangesTable.html($0, title: "What changes from today's plan", before: "today", after: "plan") } ?? ""
     }
 
     public func html() -> String {

@@ -45,6 +45,21 @@ public struct Comparison: Sendable {
 
     public var names: [String] { scenarios.map(\.name) }
 
+    /// What each plan after the first changes from the first: staff per
+    /// interval and role, kiosks, seats, and the day's cost by component.
+    public func changes(_ plan: Int) -> PlanChanges {
+        PlanChanges(before: scenarios[0], after: scenarios[plan], beforeStatistics: statistics[0], afterStatistics: statistics[plan])
+    }
+
+    /// changes.csv: every plan's changes from the first, one row each.
+    public func changesTable() -> CSVTable {
+        var table = CSVTable(header: ["plan", "kind", "what", "interval", names[0], "plan_value", "difference"])
+        for plan in scenarios.indices.dropFirst() {
+            for row in changes(plan).rows() { table.append([names[plan]] + row) }
+        }
+        return table
+    }
+
     /// A plan after the first that changed nothing a customer meets.
     public struct NoEffect: Sendable {
         public let plan: Int

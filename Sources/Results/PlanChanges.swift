@@ -101,20 +101,28 @@ public struct PlanChanges: Sendable {
         }
     }
 
-    /// changes.csv: one row per changed interval and role, per changed layout count, and per cost component.
-    public func table(beforeName: String, afterName: String) -> CSVTable {
-        var table = CSVTable(header: ["kind", "what", "interval", beforeName, afterName, "difference"])
+    /// One row per changed interval and role, per changed layout count, and
+    /// per cost component: kind, what, interval, before, after, difference.
+    public func rows() -> [[String]] {
+        var rows: [[String]] = []
         for change in staff {
-            table.append(["staff", change.role, starts[change.interval], String(change.before), String(change.after),
-                          String(change.after - change.before)])
+            rows.append(["staff", change.role, starts[change.interval], String(change.before), String(change.after),
+                         String(change.after - change.before)])
         }
         for change in layout {
-            table.append(["layout", change.item, "", String(change.before), String(change.after), String(change.after - change.before)])
+            rows.append(["layout", change.item, "", String(change.before), String(change.after), String(change.after - change.before)])
         }
         for cost in costs {
-            table.append(["cost_yuan_per_day", cost.component, "", CSVTable.cell(cost.before), CSVTable.cell(cost.after),
-                          CSVTable.cell(cost.difference)])
+            rows.append(["cost_yuan_per_day", cost.component, "", CSVTable.cell(cost.before), CSVTable.cell(cost.after),
+                         CSVTable.cell(cost.difference)])
         }
+        return rows
+    }
+
+    /// changes.csv of two plans.
+    public func table(beforeName: String, afterName: String) -> CSVTable {
+        var table = CSVTable(header: ["kind", "what", "interval", beforeName, afterName, "difference"])
+        for row in rows() { table.append(row) }
         return table
     }
 }

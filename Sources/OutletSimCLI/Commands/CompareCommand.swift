@@ -70,6 +70,7 @@ struct CompareCommand: ParsableCommand {
         do {
             try folder.write("comparison.json", comparison.json().rendered())
             try folder.write("comparison.csv", comparison.table().rendered())
+            try folder.write("changes.csv", comparison.changesTable().rendered())
             try folder.write("comparison.html", ComparisonReport(comparison: comparison).html())
             try folder.commit(replacement: replacement)
         } catch {
@@ -96,6 +97,10 @@ extension Comparison {
                              row.isSignificant ? "yes" : "no", format(row.unpairedHalfWidth)])
             }
             text += "\n" + TextTable.render(rows) + "\n"
+        }
+        for plan in scenarios.indices.dropFirst() {
+            text += "\nWhat changes from \(names[0]) to \(names[plan])\n"
+            text += changes(plan).terminalText(beforeName: names[0], afterName: names[plan])
         }
         for finding in noEffect { text += "\nNO EFFECT: \(finding.why)\n" }
         // Every plan on every target any plan declares, judged as check and run judge them.

@@ -76,15 +76,7 @@ struct OptimizationOutput {
         if !parts.isEmpty { text += "Layout: " + parts.joined(separator: ", ") + "\n" }
         if let changes = files.changes {
             text += "\nWhat changes from today's plan (the scenario as it is, priced the same way, on the same days)\n"
-            if changes.isEmpty { text += "  Staff on duty, kiosks and seats: no change.\n" }
-            for (role, summary) in changes.staffSummary() { text += "  \(role): \(summary)\n" }
-            for change in changes.layout { text += "  \(change.item): \(change.before) → \(change.after)\n" }
-            var rows: [[String]] = [["cost (yuan a day)", "today", "plan", "change"]]
-            for cost in changes.costs where cost.before != 0 || cost.after != 0 {
-                rows.append([cost.component, String(format: "%.0f", cost.before), String(format: "%.0f", cost.after),
-                             String(format: "%+.0f", cost.difference)])
-            }
-            text += TextTable.render(rows) + "\n"
+            text += changes.terminalText(beforeName: "today", afterName: "plan")
         }
         var costRows: [[String]] = [["cost (yuan a day)", "value", "95% CI"]]
         for row in files.costTable().rows {
