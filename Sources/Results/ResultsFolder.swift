@@ -8,7 +8,7 @@ import Foundation
 /// It never deletes or replaces what OutletSim did not create. Every
 /// finished folder holds a list of the files OutletSim wrote into it, with
 /// their sizes (``listName``). An existing target is replaced only when it
-/// holds that list and nothing else than the files listed, unchanged, and
+/// holds that list and nothing but the files listed, unchanged, and
 /// the caller's ``Replacement`` allows it; an empty folder is filled;
 /// anything else is refused, naming what is not OutletSim's.
 public struct ResultsFolder {
