@@ -17,8 +17,13 @@ struct LineChart {
     let series: [Series]
     var references: [(value: Double, label: String)] = []
 
+    /// Dash patterns for the target lines, one each, so that two targets are told apart.
+    static let targetDashes = ["6 4", "2 3", "12 4 2 4", "1 5"]
+
     func render() -> String {
-        let frame = ChartFrame()
+        var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: true) }
+        legend += references.map { (name: $0.label, colour: "#D55E00", line: true) }
+        let frame = ChartFrame(legend: legend)
         var values = series.flatMap { $0.values + ($0.high ?? []) }
         values += references.map(\.value)
         let y = LinearScale(values: values, start: frame.plotBottom, end: frame.plotTop)
@@ -34,13 +39,14 @@ struct LineChart {
             let points = frame.points(line.values, count: categories.count, on: y)
             svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape(line.name))</title></polyline>"
         }
-        var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: true) }
-        for reference in references {
+        var dashes: [Int: String] = [:]
+        for (number, reference) in references.enumerated() {
             let level = SVG.number(y(reference.value))
-            svg += "<line class=\"target\" x1=\"\(SVG.number(frame.plotLeft))\" x2=\"\(SVG.number(frame.plotRight))\" y1=\"\(level)\" y2=\"\(level)\"><title>\(SVG.escape(reference.label))</title></line>"
-            legend.append((name: reference.label, colour: "#D55E00", line: true))
+            let dash = Self.targetDashes[number % Self.targetDashes.count]
+            dashes[series.count + number] = dash
+            svg += "<line class=\"target\" style=\"stroke-dasharray: \(dash)\" x1=\"\(SVG.number(frame.plotLeft))\" x2=\"\(SVG.number(frame.plotRight))\" y1=\"\(level)\" y2=\"\(level)\"><title>\(SVG.escape(reference.label))</title></line>"
         }
-        return svg + frame.legend(legend) + "</svg>"
+        return svg + frame.legend(legend, dashes: dashes) + "</svg>"
     }
 }
 
@@ -57,7 +63,9 @@ struct BarChart {
     var line: (series: Series, label: String)? = nil
 
     func render() -> String {
-        let frame = ChartFrame()
+        var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: false) }
+        if let line { legend.append((name: line.series.name, colour: "#000000", line: true)) }
+        let frame = ChartFrame(legend: legend)
         let totals = categories.indices.map { index in series.reduce(0) { $0 + max(0, $1.values[index].isFinite ? $1.values[index] : 0) } }
         // Stacked shares that fill each bar get an axis from 0 to exactly 1.
         let shares = stacked && totals.allSatisfy { $0 <= 1 + 1e-9 }
@@ -79,13 +87,11 @@ struct BarChart {
                 if stacked { base += value }
             }
         }
-        var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: false) }
         if let line {
             let right = LinearScale(values: line.series.values, start: frame.plotBottom, end: frame.plotTop)
             svg += frame.valueAxis(right, label: line.label, onRight: true)
             let points = frame.points(line.series.values, count: categories.count, on: right)
             svg += "<polyline class=\"series\" fill=\"none\" stroke=\"#000000\" points=\"\(points.joined(separator: " "))\"><title>\(SVG.escape(line.series.name))</title></polyline>"
-            legend.append((name: line.series.name, colour: "#000000", line: true))
         }
         return svg + frame.legend(legend) + "</svg>"
     }
@@ -119,6 +125,11 @@ struct HeatMap {
             for (column, label) in columns.enumerated() {
                 let value = values[row][column]
                 svg += "<rect x=\"\(SVG.number(left + Double(column) * cellWidth))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(cellWidth))\" height=\"\(SVG.number(cellHeight))\" fill=\"\(colour(value))\" stroke=\"#ffffff\"><title>\(SVG.escape("\(name) \(label): \(value.isFinite ? String(format: "%.0f%%", value * 100) : "closed")"))</title></rect>"
+                // The number itself, in percent, where the cell is wide enough to hold it.
+                if value.isFinite, cellWidth >= 22, cellHeight >= 12 {
+                    let ink = value > 0.6 ? "#ffffff" : "#222222"
+                    svg += "<text class=\"cell-value\" x=\"\(SVG.number(left + (Double(column) + 0.5) * cellWidth))\" y=\"\(SVG.number(y + cellHeight / 2))\" dy=\"4\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">\(String(format: "%.0f", value * 100))</text>"
+                }
             }
         }
         for (column, label) in columns.enumerated() where column % max(1, columns.count / 10) == 0 {
@@ -126,7 +137,7 @@ struct HeatMap {
         }
         svg += "<text class=\"axis-label\" x=\"\(SVG.number((left + right) / 2))\" y=\"\(SVG.number(frame.height - 12))\" text-anchor=\"middle\">\(SVG.escape(columnLabel))</text>"
         svg += frame.legend([(name: "0%", colour: colour(0), line: false), (name: "50%", colour: colour(0.5), line: false),
-                             (name: "100% busy", colour: colour(1), line: false)])
+                             (name: "100% busy (cells: % busy)", colour: colour(1), line: false)])
         return svg + "</svg>"
     }
 }

@@ -63,7 +63,8 @@ public struct ComparisonReport {
         for row in rows {
             html += "<tr><td>\(SVG.escape(row.metric))</td>" + row.values.map { "<td>\(show($0))</td>" }.joined()
             html += row.differences.map { difference, low, high, significant in
-                "<td class=\"\(significant ? "significant" : "")\">\(show(difference)) [\(show(low)), \(show(high))]\(significant ? " *" : "")</td>"
+                guard difference.isFinite else { return "<td>–</td>" }
+                return "<td class=\"\(significant ? "significant" : "")\">\(show(difference)) [\(show(low)), \(show(high))]\(significant ? " *" : "")</td>"
             }.joined() + "</tr>"
         }
         return html + "</tbody></table>"
@@ -125,10 +126,11 @@ extension ComparisonReport {
         let shown = Comparison.shown
         let all = comparison.differencesByPlan
         let rows: [ComparisonReport.Row] = comparison.keys.filter { $0.scope == .day && shown.contains($0.metric) }.compactMap { key in
-            guard let first = all.first?.first(where: { $0.key == key }) else { return nil }
-            let others = all.compactMap { $0.first { $0.key == key } }
-            return ComparisonReport.Row(metric: key.metric.label, values: [first.first.mean] + others.map(\.plan.mean),
-                                        differences: others.map { ($0.difference, $0.low, $0.high, $0.isSignificant) })
+            // A plan without the metric (no costs: section) keeps its column, shown as "–".
+            let others = all.map { rows in rows.first { $0.key == key } }
+            guard let first = others.compactMap({ $0 }).first?.first else { return nil }
+            return ComparisonReport.Row(metric: key.metric.label, values: [first.mean] + others.map { $0?.plan.mean ?? .nan },
+                                        differences: others.map { $0.map { ($0.difference, $0.low, $0.high, $0.isSignificant) } ?? (.nan, .nan, .nan, false) })
         }
         self.init(scenarios: comparison.scenarios, statistics: comparison.statistics, rows: rows, targets: comparison.grid,
                   days: comparison.days, seed: comparison.seed)

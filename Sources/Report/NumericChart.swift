@@ -20,7 +20,15 @@ struct NumericChart {
     let layers: [Layer]
 
     func render() -> String {
-        let frame = ChartFrame()
+        let legend: [ChartFrame.LegendEntry] = layers.enumerated().map { index, layer in
+            let colour = SVG.colours[index % SVG.colours.count]
+            switch layer {
+            case .bars(let name, _), .points(let name, _): return (name, colour, false)
+            case .line(let name, _), .steps(let name, _): return (name, colour, true)
+            case .reference(let name, _, _): return (name, "#D55E00", true)
+            }
+        }
+        let frame = ChartFrame(legend: legend)
         var xs: [Double] = [], ys: [Double] = []
         for layer in layers {
             switch layer {
@@ -37,7 +45,6 @@ struct NumericChart {
             svg += "<text class=\"tick\" x=\"\(SVG.number(x(tick)))\" y=\"\(SVG.number(frame.plotBottom + 18))\" text-anchor=\"middle\">\(SVG.label(tick))</text>"
         }
         svg += "<text class=\"axis-label\" x=\"\(SVG.number((frame.plotLeft + frame.plotRight) / 2))\" y=\"\(SVG.number(frame.height - 12))\" text-anchor=\"middle\">\(SVG.escape(xLabel))</text>"
-        var legend: [(name: String, colour: String, line: Bool)] = []
         for (index, layer) in layers.enumerated() {
             let colour = SVG.colours[index % SVG.colours.count]
             switch layer {
@@ -46,11 +53,9 @@ struct NumericChart {
                     let left = x(bin.x), right = x(bin.x + bin.width), top = y(bin.height)
                     svg += "<rect class=\"bar\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(max(right - left - 1, 0.5)))\" height=\"\(SVG.number(max(frame.plotBottom - top, 0)))\" fill=\"\(colour)\" opacity=\"0.55\"/>"
                 }
-                legend.append((name, colour, false))
             case .line(let name, let points):
                 let text = points.filter { $0.x.isFinite && $0.y.isFinite }.map { "\(SVG.number(x($0.x))),\(SVG.number(y($0.y)))" }
                 svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" points=\"\(text.joined(separator: " "))\"><title>\(SVG.escape(name))</title></polyline>"
-                legend.append((name, colour, true))
             case .steps(let name, let points):
                 var text: [String] = []
                 for (position, point) in points.enumerated() where point.x.isFinite && point.y.isFinite {
@@ -58,15 +63,12 @@ struct NumericChart {
                     text.append("\(SVG.number(x(point.x))),\(SVG.number(y(point.y)))")
                 }
                 svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" points=\"\(text.joined(separator: " "))\"><title>\(SVG.escape(name))</title></polyline>"
-                legend.append((name, colour, true))
             case .points(let name, let points):
                 for point in points where point.x.isFinite && point.y.isFinite {
                     svg += "<circle cx=\"\(SVG.number(x(point.x)))\" cy=\"\(SVG.number(y(point.y)))\" r=\"2.2\" fill=\"\(colour)\"/>"
                 }
-                legend.append((name, colour, false))
             case .reference(let name, let from, let to):
                 svg += "<line class=\"target\" x1=\"\(SVG.number(x(from.x)))\" y1=\"\(SVG.number(y(from.y)))\" x2=\"\(SVG.number(x(to.x)))\" y2=\"\(SVG.number(y(to.y)))\"><title>\(SVG.escape(name))</title></line>"
-                legend.append((name, "#D55E00", true))
             }
         }
         return svg + frame.legend(legend) + "</svg>"

@@ -31,7 +31,10 @@ public struct ParetoChart {
     }
 
     public func render() -> String {
-        let frame = ChartFrame()
+        var legend: [ChartFrame.LegendEntry] = [("feasible", SVG.colours[0], false), ("infeasible", "#888", false), ("frontier", SVG.colours[2], true)]
+        if chosen != nil { legend.append(("chosen", SVG.colours[3], false)) }
+        if current != nil { legend.append(("current", SVG.colours[1], false)) }
+        let frame = ChartFrame(legend: legend)
         let marked = [chosen, current].compactMap { $0 }
         let costs = (plans + marked).map(\.cost), levels = (plans + marked).map { $0.serviceLevel * 100 }
         let x = LinearScale(values: costs, start: frame.plotLeft, end: frame.plotRight, includeZero: false)
@@ -62,10 +65,6 @@ public struct ParetoChart {
             let (cx, cy) = at(chosen)
             svg += "<text class=\"chosen\" x=\"\(cx)\" y=\"\(cy)\" dy=\"6\" text-anchor=\"middle\" font-size=\"20\" fill=\"\(SVG.colours[3])\">★<title>chosen plan: \(SVG.label(chosen.cost)) yuan</title></text>"
         }
-        var legend: [(name: String, colour: String, line: Bool)] = [("feasible", SVG.colours[0], false), ("infeasible", "#888", false),
-                                                                    ("frontier", SVG.colours[2], true)]
-        if chosen != nil { legend.append(("chosen", SVG.colours[3], false)) }
-        if current != nil { legend.append(("current", SVG.colours[1], false)) }
         return svg + frame.legend(legend) + "</svg>"
     }
 }

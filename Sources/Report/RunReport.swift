@@ -51,10 +51,12 @@ public struct RunReport {
                         line: (series: series("windows open", .openWindows), label: "windows open")).render()
     }
 
-    /// The declared targets on everyone's `measure`-like metrics, as
-    /// reference lines: "p90 wait ≤ 20 (target)".
+    /// The declared per-interval targets on everyone's `measure`-like
+    /// metrics, as reference lines on the per-interval charts: "target: p90
+    /// wait ≤ 20". A day-level target is judged on the whole day, so a line
+    /// across the intervals' curves would misread it; it is in the targets table.
     func references(_ matches: (ServiceTarget.Measure) -> Bool, scale: Double = 1) -> [(value: Double, label: String)] {
-        scenario.targets.filter { $0.subject == .everyone && matches($0.measure) }.flatMap { target -> [(value: Double, label: String)] in
+        scenario.targets.filter { $0.subject == .everyone && $0.perInterval && matches($0.measure) }.flatMap { target -> [(value: Double, label: String)] in
             let label = "target: \(target.name)"
             switch target.bound {
             case .atLeast(let low): return [(low * scale, label)]
@@ -66,7 +68,7 @@ public struct RunReport {
 
     func waitChart() -> String {
         LineChart(title: "Wait for a window per interval (p50 and p90, with 95% intervals)",
-                  description: "Median and 90th percentile of the wait from ticket to call of customers arriving in each interval; shaded bands are 95% confidence intervals across days; dashed lines are the scenario's declared wait targets.",
+                  description: "Median and 90th percentile of the wait from ticket to call of customers arriving in each interval; shaded bands are 95% confidence intervals across days; dashed lines, each its own dash, are the declared per-interval wait targets (a day-level target is judged on the whole day: see the targets table).",
                   categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "wait (minutes)",
                   series: [series("p50 wait", .waitPercentile(50), band: true), series("p90 wait", .waitPercentile(90), band: true)],
                   references: references {
@@ -87,7 +89,7 @@ public struct RunReport {
 
     func serviceLevelChart() -> String {
         LineChart(title: "Service level per interval against its target",
-                  description: "Share of ticket holders arriving in each interval who were called within the wait, with 95% intervals; dashed lines are the declared service-level targets.",
+                  description: "Share of ticket holders arriving in each interval who were called within the wait, with 95% intervals; dashed lines, each its own dash, are the declared per-interval service-level targets.",
                   categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "% called within the wait",
                   series: serviceLevelWaits.map { series("within \(SVG.label($0)) min", .shareServedWithin($0), band: true, scale: 100) },
                   references: references({ if case .shareServedWithin = $0 { return true }; return false }, scale: 100)).render()
@@ -95,7 +97,7 @@ public struct RunReport {
 
     func abandonmentChart() -> String {
         LineChart(title: "Customers leaving without service per interval",
-                  description: "Share of customers arriving in each interval who balked, were blocked, reneged or were left unserved, with 95% intervals; dashed lines are the declared abandonment targets.",
+                  description: "Share of customers arriving in each interval who balked, were blocked, reneged or were left unserved, with 95% intervals; dashed lines, each its own dash, are the declared per-interval abandonment targets.",
                   categories: labels, categoryLabel: "interval start (clock time)", valueLabel: "% of arrivals",
                   series: [series("left without service", .shareAbandoned, band: true, scale: 100)],
                   references: references({ $0 == .abandonment }, scale: 100)).render()

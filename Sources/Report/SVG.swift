@@ -60,10 +60,45 @@ struct LinearScale {
     }
 }
 
-/// The frame every chart is drawn in.
+/// The frame every chart is drawn in. A legend too long for one row
+/// wraps into more, and the plot moves down to make room, so no entry is
+/// drawn outside the chart.
 struct ChartFrame {
-    let width = 760.0, height = 320.0
-    let left = 68.0, right = 70.0, top = 48.0, bottom = 62.0
+    typealias LegendEntry = (name: String, colour: String, line: Bool)
+    let width = 760.0
+    let left = 68.0, right = 70.0, bottom = 62.0
+    /// Rows the legend needs (at least 1).
+    let legendRows: Int
+    /// One legend row's height.
+    static let legendRowHeight = 16.0
+    var top: Double { 48 + Self.legendRowHeight * Double(legendRows - 1) }
+    var height: Double { 320 + Self.legendRowHeight * Double(legendRows - 1) }
+
+    /// A frame for a chart with this legend.
+    init(legend: [LegendEntry] = []) {
+        legendRows = Self.rows(legend, width: width - left - right).count
+    }
+
+    /// The legend laid out left to right in rows that fit `width`: each entry's x offset in its row.
+    static func rows(_ entries: [LegendEntry], width: Double) -> [[(entry: LegendEntry, x: Double)]] {
+        var rows: [[(entry: LegendEntry, x: Double)]] = [[]]
+        var x = 0.0
+        for entry in entries {
+            let size = entryWidth(entry.name)
+            if x + size > width, !(rows.last?.isEmpty ?? true) {
+                rows.append([])
+                x = 0
+            }
+            rows[rows.count - 1].append((entry, x))
+            x += size
+        }
+        return rows
+    }
+
+    /// An entry's width at the legend's 11 px font: swatch, gap, label (wide characters such as Chinese count double).
+    static func entryWidth(_ name: String) -> Double {
+        26 + name.unicodeScalars.reduce(0) { $0 + ($1.value < 0x2E80 ? 6.6 : 11.5) }
+    }
     var plotLeft: Double { left }
     var plotRight: Double { width - right }
     var plotTop: Double { top }
@@ -120,17 +155,25 @@ struct ChartFrame {
         return (reversed ? finite.reversed() : finite).map { "\(SVG.number(center($0.offset, of: count))),\(SVG.number(scale($0.element)))" }
     }
 
-    /// A legend along the top right.
-    func legend(_ entries: [(name: String, colour: String, line: Bool)]) -> String {
+    /// The legend above the plot: along the top right when it fits in one
+    /// row, else in rows from the left. `dashes` gives a line entry (by
+    /// index) the dash pattern its line is drawn with.
+    func legend(_ entries: [LegendEntry], dashes: [Int: String] = [:]) -> String {
         var text = "<g class=\"legend\">"
-        var x = plotRight
-        for entry in entries.reversed() {
-            let width = Double(entry.name.count) * 7 + 26
-            x -= width
-            text += entry.line
-                ? "<line x1=\"\(SVG.number(x))\" x2=\"\(SVG.number(x + 14))\" y1=\"34\" y2=\"34\" stroke=\"\(entry.colour)\" stroke-width=\"2.5\"/>"
-                : "<rect x=\"\(SVG.number(x))\" y=\"28\" width=\"12\" height=\"12\" fill=\"\(entry.colour)\"/>"
-            text += "<text class=\"legend-label\" x=\"\(SVG.number(x + 18))\" y=\"38\">\(SVG.escape(entry.name))</text>"
+        let rows = Self.rows(entries, width: plotRight - plotLeft)
+        let shift = rows.count == 1 ? plotRight - (rows[0].last.map { $0.x + Self.entryWidth($0.entry.name) } ?? 0) : plotLeft
+        var index = 0
+        for (number, row) in rows.enumerated() {
+            let y = 34 + Self.legendRowHeight * Double(number)
+            for (entry, offset) in row {
+                let x = shift + offset
+                let dash = dashes[index].map { " stroke-dasharray=\"\($0)\"" } ?? ""
+                text += entry.line
+                    ? "<line x1=\"\(SVG.number(x))\" x2=\"\(SVG.number(x + 18))\" y1=\"\(SVG.number(y))\" y2=\"\(SVG.number(y))\" stroke=\"\(entry.colour)\" stroke-width=\"2.5\"\(dash)/>"
+                    : "<rect x=\"\(SVG.number(x))\" y=\"\(SVG.number(y - 6))\" width=\"12\" height=\"12\" fill=\"\(entry.colour)\"/>"
+                text += "<text class=\"legend-label\" x=\"\(SVG.number(x + 22))\" y=\"\(SVG.number(y + 4))\">\(SVG.escape(entry.name))</text>"
+                index += 1
+            }
         }
         return text + "</g>"
     }
