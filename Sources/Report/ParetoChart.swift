@@ -36,11 +36,20 @@ public struct ParetoChart {
         if current != nil { legend.append(("current", SVG.colours[1], false)) }
         let frame = ChartFrame(legend: legend)
         let marked = [chosen, current].compactMap { $0 }
-        let costs = (plans + marked).map(\.cost), levels = (plans + marked).map { $0.serviceLevel * 100 }
+        // The axis spans the plans that matter: up to the dearer of the chosen and current plans
+        // and nine plans in ten. The few far dearer ones (the upper bounds, early probes, the
+        // frontier's costly tail) once squeezed the rest into 15% of the width; they are counted.
+        let sorted = plans.map(\.cost).sorted()
+        let typical = sorted.isEmpty ? 0 : sorted[Int(0.9 * Double(sorted.count - 1))]
+        let reach = max(typical, marked.map(\.cost).max() ?? typical)
+        let shown = plans.filter { $0.cost <= reach }
+        let beyond = plans.filter { $0.cost > reach }
+        let frontier = self.frontier.filter { $0.cost <= reach }
+        let costs = (shown + marked + frontier).map(\.cost), levels = (shown + marked + frontier).map { $0.serviceLevel * 100 }
         let x = LinearScale(values: costs, start: frame.plotLeft, end: frame.plotRight, includeZero: false)
         let y = LinearScale(values: levels, start: frame.plotBottom, end: frame.plotTop, includeZero: false)
         let title = "Plans by cost and service level"
-        let description = "Each plan the search evaluated, by its cost of the day (linear axis) and the share called within \(SVG.label(wait)) minutes; filled dots meet every target on the search days, hollow ones do not; the line joins the plans no other beats on both; the star is the chosen plan, the diamond the scenario's current plan (both on the validation days)."
+        let description = "Each plan the search evaluated, by its cost of the day (linear axis, up to the dearer of nine plans in ten and the chosen and current plans; the few dearer ones are counted below it) and the share called within \(SVG.label(wait)) minutes; filled dots meet every target on the search days, hollow ones do not; the line joins the plans no other beats on both; the star is the chosen plan, the diamond the scenario's current plan (both on the validation days)."
         var svg = frame.open(title: title, description: description) + frame.valueAxis(y, label: "% called within \(SVG.label(wait)) min")
         svg += "<line class=\"axis\" x1=\"\(SVG.number(frame.plotLeft))\" x2=\"\(SVG.number(frame.plotRight))\" y1=\"\(SVG.number(frame.plotBottom))\" y2=\"\(SVG.number(frame.plotBottom))\"/>"
         for tick in x.ticks {
@@ -48,7 +57,10 @@ public struct ParetoChart {
         }
         svg += "<text class=\"axis-label\" x=\"\(SVG.number((frame.plotLeft + frame.plotRight) / 2))\" y=\"\(SVG.number(frame.height - 12))\" text-anchor=\"middle\">cost of the day (yuan)</text>"
         func at(_ point: Point) -> (String, String) { (SVG.number(x(point.cost)), SVG.number(y(point.serviceLevel * 100))) }
-        for plan in plans {
+        if let dearest = beyond.map(\.cost).max() {
+            svg += "<text class=\"tick beyond\" x=\"\(SVG.number(frame.plotRight))\" y=\"\(SVG.number(frame.plotBottom + 34))\" text-anchor=\"end\">→ \(beyond.count) dearer plan\(beyond.count == 1 ? "" : "s") (up to \(SVG.label(dearest)) yuan) beyond the axis</text>"
+        }
+        for plan in shown {
             let (cx, cy) = at(plan)
             svg += plan.feasible
                 ? "<circle class=\"feasible\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"3\" fill=\"\(SVG.colours[0])\" fill-opacity=\"0.55\"/>"

@@ -63,6 +63,8 @@ struct OptimizeCommandTests {
         #expect(abs((Double(totals[4]) ?? .nan) - total) < 1e-6 * total)
         let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(page.contains("What changes from today's plan"))
+        // The Pareto axis spans the plans that matter; the far dearer ones are counted, not squeezed in.
+        #expect(page.contains("dearer plans (up to") && page.contains("beyond the axis"))
 
         // One price: run prices plan.yaml, roster and all, exactly as optimize did on its validation days.
         let plan = try String(contentsOf: out.appendingPathComponent("plan.yaml"), encoding: .utf8)
