@@ -78,13 +78,13 @@ public struct RunAccumulator: Sendable {
         let ps = Metric.percentiles.map { Double($0) / 100 }
         for (key, sections) in durations {
             let observed = sections.sections.reduce(0) { $0 + ($1.count > 0 ? 1 : 0) }
-            let found = sections.estimates(ps, level: level)
+            let values = sections.pooledQuantiles(ps)
             let bounds = shares[key]?.intervals(ps, level: level, days: days) ?? ps.map { _ in (.nan, .nan) }
-            for ((p, found), bound) in zip(zip(Metric.percentiles, found), bounds) {
+            for ((p, value), bound) in zip(zip(Metric.percentiles, values), bounds) {
                 // The interval holds the pooled estimate (a cell is coarser than a bucket).
-                let low = bound.low.isFinite ? min(bound.low, found.value) : .nan
-                let high = bound.high.isFinite ? max(bound.high, found.value) : .nan
-                estimates.append(MetricEstimate(key: key.percentile(p), mean: found.value, low: low, high: high, days: observed))
+                let low = bound.low.isFinite ? min(bound.low, value) : .nan
+                let high = bound.high.isFinite ? max(bound.high, value) : .nan
+                estimates.append(MetricEstimate(key: key.percentile(p), mean: value, low: low, high: high, days: observed))
             }
         }
         return RunStatistics(estimates: estimates.sorted { $0.key < $1.key }, days: days, level: level)

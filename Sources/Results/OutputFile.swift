@@ -36,15 +36,24 @@ public enum OutputFile {
         let temporary = TemporaryName.beside(url, .partial)
         // Partial reports of killed runs: this marker's, or cut before it (a full disk).
         TemporaryName.removeStaleFiles(besides: url) { head in String(decoding: head, as: UTF8.self).contains(marker) }
+        let ours = { (head: Data) in String(decoding: head, as: UTF8.self).contains(marker) }
+        let descriptor = TemporaryName.createExclusively(temporary, replacingOurs: ours)
+        guard descriptor >= 0 else {
+            throw .cannotWrite(option: option, path: path, reason: "cannot create \(temporary.path): \(String(cString: strerror(errno)))")
+        }
+        // From here the temporary file is this process's own, to write, rename or remove.
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try Data(text.utf8).write(to: temporary)
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            try? handle.close()
+            unlink(temporary.path)
             throw .cannotWrite(option: option, path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary.path)
             throw .cannotWrite(option: option, path: path, reason: reason)
         }
     }

@@ -69,9 +69,22 @@ public struct ResultsFolder {
         let missing = try Self.makeFolder(parent, shownAs: path)
         createdParents = missing
         Self.removeStaleTemporaryFolders(in: parent)
+        // A temporary folder of an earlier process that had this id is removed only if OutletSim marked it.
+        if fileManager.fileExists(atPath: temporary.path) {
+            guard fileManager.fileExists(atPath: temporary.appendingPathComponent(Self.partialMarker).path) else {
+                Self.removeEmpty(missing)
+                throw .cannotWrite(path, "\(temporary.path) is in the way and is not OutletSim's")
+            }
+            try? fileManager.removeItem(at: temporary)
+        }
         do {
-            if fileManager.fileExists(atPath: temporary.path) { try fileManager.removeItem(at: temporary) }
             try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
+        } catch {
+            Self.removeEmpty(missing)
+            throw .cannotWrite(path, error.localizedDescription)
+        }
+        // From here the temporary folder is this process's own.
+        do {
             try Data().write(to: temporary.appendingPathComponent(Self.partialMarker))
         } catch {
             try? fileManager.removeItem(at: temporary)

@@ -22,20 +22,21 @@ public struct ShardFile {
         temporary = TemporaryName.beside(target, .partial)
         encoder = ShardEncoder(header: header)
         createdParents = try ResultsFolder.makeFolder(parent, shownAs: path)
-        do {
-            // Partial shards of killed runs: a shard's first bytes, or nothing yet written.
-            TemporaryName.removeStaleFiles(besides: target) { head in head.starts(with: DayShard.magic) }
-            guard FileManager.default.createFile(atPath: temporary.path, contents: encoder.headerBytes) else {
-                throw ResultsFolder.Failure.cannotWrite(path, "cannot create \(temporary.path)")
-            }
-            handle = try FileHandle(forWritingTo: temporary)
-            try handle.seekToEnd()
-        } catch let failure as ResultsFolder.Failure {
-            try? FileManager.default.removeItem(at: temporary)
+        // Partial shards of killed runs: a shard's first bytes, or nothing yet written.
+        TemporaryName.removeStaleFiles(besides: target) { head in head.starts(with: DayShard.magic) }
+        let descriptor = TemporaryName.createExclusively(temporary) { head in head.starts(with: DayShard.magic) }
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
             ResultsFolder.removeEmpty(createdParents)
-            throw failure
+            throw .cannotWrite(path, "cannot create \(temporary.path): \(reason)")
+        }
+        // From here the temporary file is this process's own.
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: encoder.headerBytes)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            try? handle.close()
+            unlink(temporary.path)
             ResultsFolder.removeEmpty(createdParents)
             throw .cannotWrite(path, error.localizedDescription)
         }
@@ -92,10 +93,10 @@ public struct ShardFile {
         }
     }
 
-    /// Removes the partial shard.
+    /// Removes the partial shard (this process created it exclusively).
     public func discard() {
         try? handle.close()
-        try? FileManager.default.removeItem(at: temporary)
+        unlink(temporary.path)
         ResultsFolder.removeEmpty(createdParents)
     }
 }

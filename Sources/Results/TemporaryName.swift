@@ -31,6 +31,32 @@ enum TemporaryName {
         return nil
     }
 
+    /// Creates the temporary file `url` exclusively (O_EXCL), so that it is
+    /// certainly OutletSim's to write and to remove: a file already there is
+    /// never overwritten. One left by an earlier process that had this
+    /// process's id is removed first, but only when `isOurs` holds for its
+    /// first bytes. Returns the open descriptor, or -1 with `errno` set.
+    ///
+    /// - Complexity: O(1) system calls.
+    static func createExclusively(_ url: URL, replacingOurs isOurs: (_ head: Data) -> Bool) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
+        var descriptor = open(url.path, flags, 0o644)
+        if descriptor < 0, errno == EEXIST {
+            var info = stat()
+            let head = FileHandle(forReadingAtPath: url.path).flatMap { handle in
+                defer { try? handle.close() }
+                return try? handle.read(upToCount: 4_096)
+            } ?? Data()
+            guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, isOurs(head) else {
+                errno = EEXIST
+                return -1
+            }
+            unlink(url.path)
+            descriptor = open(url.path, flags, 0o644)
+        }
+        return descriptor
+    }
+
     /// Whether `pid` is another process that no longer runs.
     static func isGone(_ pid: Int32) -> Bool {
         pid != getpid() && kill(pid, 0) == -1 && errno == ESRCH

@@ -124,6 +124,16 @@ public struct SectionedQuantiles: Sendable {
         sections[section].add(buckets: buckets)
     }
 
+    /// The pooled quantiles `ps`, without intervals (a run's percentile
+    /// intervals come from ``ShareInversionQuantiles``; sections serve paired differences).
+    ///
+    /// - Complexity: O(sections × buckets + buckets × ps).
+    public func pooledQuantiles(_ ps: [Double]) -> [Double] {
+        var pooled = QuantileSketch()
+        for section in sections where section.count > 0 { pooled.merge(section) }
+        return ps.map(pooled.quantile)
+    }
+
     /// The pooled `p` quantile and its `level` interval; no interval with
     /// fewer than two sections holding customers.
     public func estimate(_ p: Double, level: Double) -> Estimate {

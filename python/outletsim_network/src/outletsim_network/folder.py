@@ -112,10 +112,11 @@ def write(out: pathlib.Path, network: str, files: dict[str, bytes]) -> None:
 
 
 def remove_created(created: list[pathlib.Path]) -> None:
-    """Removes the folders `claim` created, deepest first, while they hold only the mark."""
+    """Removes the folders `claim` created, deepest first, while they hold
+    only the network's mark (read and recognised, not taken by its name)."""
     for folder in created:
         try:
-            if [p.name for p in folder.iterdir()] == [MARK]:
+            if [p.name for p in folder.iterdir()] == [MARK] and _listed(folder) is not None:
                 (folder / MARK).unlink()
             folder.rmdir()
         except OSError:
