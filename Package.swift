@@ -57,10 +57,11 @@ let package = Package(
         // One day of one outlet as validated values in the planner's terms.
         .target(name: "Scenario", dependencies: ["Distributions"]),
         // Scenario files: YAML read into a validated Scenario, every problem
-        // located by file, line, column and key path; and the JSON Schema.
+        // located by file, line, column and key path, priced in shifts when
+        // it has a shift menu; and the JSON Schema.
         .target(
             name: "ScenarioFile",
-            dependencies: ["Scenario", "Distributions", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Scenario", "Distributions", "ShiftCovering", .product(name: "Yams", package: "Yams")]
         ),
         // One day of one outlet: zones, customer behaviours and policies on the kernel.
         .target(

@@ -37,10 +37,19 @@ extension Metric {
         case .zoneDensityMean(let zone): "persons per m², \(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone"), average"
         case .zoneDensityPeak(let zone): "persons per m², \(FloorPlan.ZoneKind(rawValue: zone)?.name ?? "zone"), at the fullest"
         case .cost(nil): "cost of the day (yuan)"
-        case .cost(.overtimePremium?): "cost: overtime premium"
-        case .cost(.lostCustomers?): "cost: customers lost"
-        case .cost(let part?): "cost: \(part.rawValue)"
+        case .cost(let part?): "cost: \(part.label) (yuan)"
         default: name
+        }
+    }
+}
+
+extension Metric.CostComponent {
+    /// The part in the planner's words ("overtime premium", "customers lost"); ``rawValue`` keys the files.
+    public var label: String {
+        switch self {
+        case .overtimePremium: "overtime premium"
+        case .lostCustomers: "customers lost"
+        default: rawValue
         }
     }
 }

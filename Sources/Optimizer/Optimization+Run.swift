@@ -32,8 +32,9 @@ public struct OptimizationResult: Sendable {
     public let selection: SelectionReport?
     /// `planned` simulated on fresh days the search never saw.
     public let validation: PlanEvaluation?
-    /// The scenario's current plan, staffed and priced as `planned` is (in
-    /// shifts when there is a shift menu), on the same fresh days.
+    /// Today's plan: the scenario as `run` simulates and prices it (in
+    /// shifts when there is a shift menu), on the same fresh days, which
+    /// are `run --seed` days.
     public let current: PlanEvaluation?
     /// `planned` against `current` on those days, paired: the cost
     /// difference (planned − current, yuan a day) with its 95% interval.
@@ -42,10 +43,17 @@ public struct OptimizationResult: Sendable {
     public let stop: SearchStop
     /// The upper-bound evaluation (what is possible at all).
     public let upperBounds: PlanEvaluation
+    /// Cheaper finalists that failed a target on validation and were passed over for `planned`.
+    public var failedValidation: Int = 0
 }
 
 extension Optimization {
-    /// The seed of the validation days: derived from the search seed, never one of its days.
+    /// Runners-up validated, at most, when the selected plan fails a target on validation.
+    static let runnersUpValidated = 2
+
+    /// The seed of the validation days: derived from the search seed, never
+    /// one of its days. Today's plan on those days is exactly what
+    /// `run --seed` with it prints.
     public var validationSeed: UInt64 { settings.seed &+ 0x5EED_0F_F1E5 }
 
     /// Runs the whole search: upper bounds, analytic start, iterative staffing,
@@ -60,7 +68,7 @@ extension Optimization {
         guard unreachable.isEmpty else {
             return OptimizationResult(unreachable: unreachable.sorted(), analyticStart: nil, required: nil, planned: nil, shifts: [:],
                                       selection: nil, validation: nil, current: nil, saving: nil, stop: stopReason(),
-                                      upperBounds: atUpper)
+                                      upperBounds: atUpper, failedValidation: 0)
         }
 
         // 1. The analytic start, on the scenario's own layout (within bounds).
@@ -89,26 +97,32 @@ extension Optimization {
         for candidate in feasible where finalists.count < settings.finalists && !finalists.contains(where: { $0.plan == candidate.plan }) {
             finalists.append(candidate)
         }
-        let (chosen, selection) = try select(finalists.filter(\.feasible).isEmpty ? [best] : finalists.filter(\.feasible))
-        // 5. Validation of the plan as rostered, on fresh seeds, paired with
-        //    the scenario's current plan priced the same way.
-        let (planned, shifts) = try rostered(chosen.plan)
-        let (validation, current, saving) = try validate(planned)
+        let contenders = finalists.filter(\.feasible).isEmpty ? [best] : finalists.filter(\.feasible)
+        let (selected, selection) = try select(contenders)
+        // 5. Validation of the plan as rostered, on fresh days, paired with
+        //    today's plan as `run` has it. A plan that fails a target there
+        //    is not handed over while a runner-up (the next cheapest
+        //    finalist) passes on the same days.
+        let runnersUp = contenders.filter { $0.plan != selected.plan }.sorted { $0.cost < $1.cost }
+        var chosen = selected
+        var rejected: [OutletPlan] = []
+        var (planned, shifts) = try rostered(chosen.plan)
+        var (validation, current, saving) = try validate(planned)
+        for candidate in runnersUp.prefix(Self.runnersUpValidated) where validation.count(.fail) > 0 {
+            let (nextPlanned, nextShifts) = try rostered(candidate.plan)
+            let next = try validate(nextPlanned)
+            guard next.0.count(.fail) == 0 else { continue }
+            rejected.append(chosen.plan)
+            chosen = candidate
+            (planned, shifts) = (nextPlanned, nextShifts)
+            (validation, current, saving) = next
+        }
         return OptimizationResult(unreachable: [], analyticStart: start, required: chosen.plan, planned: planned, shifts: shifts,
                                   selection: selection, validation: validation, current: current, saving: saving, stop: stopReason(),
-                                  upperBounds: atUpper)
+                                  upperBounds: atUpper, failedValidation: rejected.count)
     }
 
-    /// The scenario's current plan: its own windows, greeters, guides and
-    /// layout, covered by the cheapest shifts when there is a shift menu.
-    public var currentPlan: OutletPlan {
-        let starts = (0..<scenario.intervalCount).map(scenario.intervalStart)
-        var windows: [Int: [Int]] = [:]
-        for (group, windowGroup) in scenario.windowGroups.enumerated() { windows[group] = starts.map { windowGroup.open.value(at: $0) } }
-        return OutletPlan(windows: windows, layout: OutletPlan.Layout())
-    }
-
-    /// `planned` and the current plan on the validation days (a seed the
+    /// `planned` and today's plan on the validation days (a seed the
     /// search never used), with the paired cost difference between them.
     ///
     /// The plan is handed over only with its targets settled: while one is
@@ -117,9 +131,15 @@ extension Optimization {
     /// ``OptimizerSettings/mostValidationDays``; a target still open then is
     /// reported as such, never as met.
     mutating func validate(_ planned: OutletPlan) throws -> (PlanEvaluation, PlanEvaluation, PlanDifference?) {
-        let current = try rostered(currentPlan).plan
+        // Today's plan is the scenario as `run` simulates and prices it.
+        let today: Scenario
+        do {
+            today = try ShiftPricing.priced(scenario).scenario
+        } catch {
+            throw OptimizerError.shifts(role: scenario.name(of: error.role), error.error)
+        }
         let fresh = PlanEvaluator(seed: validationSeed, jobs: settings.jobs, stop: settings.stop)
-        let scenarios = [current.applied(to: scenario), planned.applied(to: scenario)]
+        let scenarios = [today, planned.applied(to: scenario)]
         var paired = PairedAccumulator(plans: 2, plannedDays: settings.validationDays)
         var days = 0
         var next = settings.validationDays
@@ -155,38 +175,33 @@ extension Optimization {
 
     /// `plan` covered by the cheapest shifts, role by role (every window
     /// group, the greeters and the guides), with the roster that prices it;
-    /// staff on duty are never fewer than the plan requires. Without a
-    /// shift menu, the plan as it is.
+    /// staff on duty are never fewer than the plan requires. A role the plan
+    /// does not decide keeps the scenario's shifts, so it is staffed and paid
+    /// as `run` has it. Without a shift menu, the plan as it is.
     ///
     /// - Complexity: one small integer program per role (milliseconds).
     func rostered(_ plan: OutletPlan) throws -> (plan: OutletPlan, covers: [Roster.Role: ShiftCover]) {
-        guard let menu = scenario.shifts else { return (plan, [:]) }
+        guard scenario.shifts != nil, scenario.costs != nil else { return (plan, [:]) }
         // Every role works shifts, searched or not: one basis for every cost.
-        let starts = (0..<scenario.intervalCount).map(scenario.intervalStart)
-        var requirements: [(Roster.Role, [Int])] = scenario.windowGroups.indices.map { group in
-            (.windows(group: group), plan.windows[group] ?? starts.map { scenario.windowGroups[group].open.value(at: $0) })
-        }
-        if let reception = scenario.reception {
-            requirements.append((.greeters, plan.layout.greeters ?? starts.map { reception.greeters.value(at: $0) }))
-        }
-        requirements.append((.guides, plan.layout.guides ?? starts.map { scenario.selfService.guides.value(at: $0) }))
-        requirements.removeAll { $0.1.allSatisfy { $0 == 0 } }
+        let applied = plan.applied(to: scenario)
         var covered = plan
         var roster = Roster()
         var covers: [Roster.Role: ShiftCover] = [:]
-        for (role, requirement) in requirements {
-            let patterns = ShiftPattern.all(of: menu, opening: scenario.opening, intervalMinutes: scenario.intervalMinutes,
-                                            intervalCount: scenario.intervalCount, wagePerHour: scenario.wage(of: role))
+        for (role, staff) in ShiftPricing.staffedRoles(of: applied) {
+            if !plan.decides(role), let kept = scenario.roster?.shifts[role] {
+                roster.shifts[role] = kept
+                covers[role] = ShiftPricing.cover(of: kept, role: role, in: scenario)
+                continue
+            }
             let cover: ShiftCover
             do {
-                cover = try ShiftCovering.cheapest(requirement: requirement, patterns: patterns)
-            } catch let error as ShiftCoveringError {
-                throw OptimizerError.shifts(role: name(of: role), error)
+                guard let found = try ShiftPricing.cover(role, requirement: staff, in: scenario) else { continue }
+                cover = found
+            } catch {
+                throw OptimizerError.shifts(role: scenario.name(of: role), error.error)
             }
             covers[role] = cover
-            roster.shifts[role] = cover.assignments.map {
-                Roster.Shift(kind: $0.pattern.kind, start: $0.pattern.start, breakStart: $0.pattern.breakStart, staff: $0.staff)
-            }
+            roster.shifts[role] = ShiftPricing.shifts(of: cover)
             switch role {
             case .windows(let group): covered.windows[group] = cover.onDuty
             case .greeters: covered.layout.greeters = cover.onDuty
@@ -195,15 +210,6 @@ extension Optimization {
         }
         covered.roster = roster
         return (covered, covers)
-    }
-
-    /// A role as planners name it.
-    func name(of role: Roster.Role) -> String {
-        switch role {
-        case .windows(let group): "window group '\(scenario.windowGroups[group].name)'"
-        case .greeters: "greeters"
-        case .guides: "guides"
-        }
     }
 }
 

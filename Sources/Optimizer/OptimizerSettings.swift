@@ -1,8 +1,8 @@
 import OutletEngine
 /// How hard and how carefully the optimizer searches.
 public struct OptimizerSettings: Sendable {
-    /// Seed of the search days; validation uses seeds derived from it that
-    /// the search never saw.
+    /// Seed of the search days; validation uses a seed derived from it
+    /// (``Optimization/validationSeed``) that the search never saw.
     public var seed: UInt64
     /// Threads for each evaluation.
     public var jobs: Int

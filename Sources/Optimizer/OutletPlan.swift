@@ -125,6 +125,15 @@ public struct OutletPlan: Hashable, Sendable {
         return planned
     }
 
+    /// Whether the plan sets `role`'s staff (else the scenario's stay).
+    public func decides(_ role: Roster.Role) -> Bool {
+        switch role {
+        case .windows(let group): windows[group] != nil
+        case .greeters: layout.greeters != nil
+        case .guides: layout.guides != nil
+        }
+    }
+
     /// Window-hours planned in the searched groups.
     public func windowHours(intervalMinutes: Double) -> Double {
         Double(windows.values.reduce(0) { $0 + $1.reduce(0, +) }) * intervalMinutes / 60

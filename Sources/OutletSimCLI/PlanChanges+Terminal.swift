@@ -1,4 +1,6 @@
+import Measurement
 import Results
+import Scenario
 
 extension PlanChanges {
     /// The terminal's lines: each role's changed intervals, the layout, and the cost table.
@@ -10,8 +12,8 @@ extension PlanChanges {
         guard !costs.isEmpty else { return text + "  Costs: not compared (a plan gives no costs: section).\n" }
         var rows: [[String]] = [["cost (yuan a day)", beforeName, afterName, "change"]]
         for cost in costs where cost.before != 0 || cost.after != 0 {
-            rows.append([cost.component, String(format: "%.0f", cost.before), String(format: "%.0f", cost.after),
-                         String(format: "%+.0f", cost.difference)])
+            rows.append([Metric.CostComponent(rawValue: cost.component)?.label ?? cost.component, ValueUnit.yuan.number(cost.before),
+                         ValueUnit.yuan.number(cost.after), ValueUnit.yuan.difference(cost.difference)])
         }
         return text + TextTable.render(rows) + "\n"
     }

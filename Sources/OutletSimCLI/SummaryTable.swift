@@ -14,15 +14,13 @@ struct SummaryTable {
         document.statistics.estimate(MetricKey(scope, entity: entity, interval: interval, metric))
     }
 
-    func format(_ value: Double) -> String {
-        guard value.isFinite else { return "-" }
-        return abs(value) >= 100 ? String(format: "%.0f", value) : abs(value) >= 1 ? String(format: "%.2f", value) : String(format: "%.3f", value)
+    /// A row of a value with its interval, in `unit` (the label names the unit where it is not a share).
+    func row(_ label: String, _ estimate: MetricEstimate?, _ unit: ValueUnit) -> [String]? {
+        guard let estimate else { return nil }
+        return [label, unit.number(estimate.mean), estimate.low.isFinite ? "\(unit.number(estimate.low)) – \(unit.number(estimate.high))" : "–"]
     }
 
-    func row(_ label: String, _ estimate: MetricEstimate?) -> [String]? {
-        guard let estimate else { return nil }
-        return [label, format(estimate.mean), estimate.low.isFinite ? "\(format(estimate.low)) – \(format(estimate.high))" : "-"]
-    }
+    func number(_ estimate: MetricEstimate?, _ metric: Metric) -> String { metric.unit.number(estimate?.mean ?? .nan) }
 
     func render() -> String {
         let scenario = document.scenario
@@ -36,30 +34,30 @@ struct SummaryTable {
             .overtimeMinutes, .staffHours,
         ]
         let labels = shown.map { ($0, $0.label) }
-        for (metric, label) in labels { if let line = row(label, value(.day, metric)) { day.append(line) } }
+        for (metric, label) in labels { if let line = row(label, value(.day, metric), metric.unit) { day.append(line) } }
 
-        var worst: [[String]] = [["interval", "p90 wait", "mean wait", "within \(Metric.minutes(target))", "windows", "Erlang mean wait"]]
+        var worst: [[String]] = [["interval", "p90 wait (min)", "mean wait (min)", "within \(Metric.minutes(target)) min", "windows open (mean)",
+                                  "Erlang mean wait (min)"]]
         let ranked = (0..<scenario.intervalCount).compactMap { index -> (Int, Double)? in
             value(.interval, entity: index, .waitPercentile(90)).map { (index, $0.mean) }
         }.sorted { $0.1 > $1.1 }.prefix(5)
         for (index, _) in ranked {
             let erlang = document.erlang.first { $0.interval == index }
             worst.append([ClockTimeText.interval(scenario.intervalStart(index)),
-                          format(value(.interval, entity: index, .waitPercentile(90))?.mean ?? .nan),
-                          format(value(.interval, entity: index, .waitMean)?.mean ?? .nan),
-                          format(value(.interval, entity: index, within)?.mean ?? .nan),
-                          format(value(.interval, entity: index, .openWindows)?.mean ?? .nan),
-                          erlang.map { "\(format($0.meanWait)) (\($0.model))" } ?? "-"])
+                          number(value(.interval, entity: index, .waitPercentile(90)), .waitPercentile(90)),
+                          number(value(.interval, entity: index, .waitMean), .waitMean),
+                          number(value(.interval, entity: index, within), within),
+                          number(value(.interval, entity: index, .openWindows), .openWindows),
+                          erlang.map { "\(ValueUnit.minutes.number($0.meanWait)) (\($0.model))" } ?? "–"])
         }
 
         func groups(_ title: String, _ scope: Scope, _ names: [String]) -> String {
-            var rows: [[String]] = [[title, "customers", "served", "left", "mean wait", "within \(Metric.minutes(target))"]]
+            var rows: [[String]] = [[title, "customers", "served", "left", "mean wait (min)", "within \(Metric.minutes(target)) min"]]
             for (index, name) in names.enumerated() {
-                rows.append([name, format(value(scope, entity: index, .arrivals)?.mean ?? .nan),
-                             format(1 - (value(scope, entity: index, .shareAbandoned)?.mean ?? .nan)),
-                             format(value(scope, entity: index, .shareAbandoned)?.mean ?? .nan),
-                             format(value(scope, entity: index, .waitMean)?.mean ?? .nan),
-                             format(value(scope, entity: index, within)?.mean ?? .nan)])
+                let left = value(scope, entity: index, .shareAbandoned)?.mean ?? .nan
+                rows.append([name, number(value(scope, entity: index, .arrivals), .arrivals), ValueUnit.share.number(1 - left),
+                             ValueUnit.share.number(left), number(value(scope, entity: index, .waitMean), .waitMean),
+                             number(value(scope, entity: index, within), within)])
             }
             return TextTable.render(rows)
         }
@@ -71,6 +69,9 @@ struct SummaryTable {
             Worst intervals by p90 wait:
 
             \(TextTable.render(worst))
+            windows open (mean): windows open over the interval, flexible ones included, mean over days.
+            Erlang: the textbook answer for the interval on its measured load and the windows open at its start;
+            (C) Erlang C, nobody gives up; (A) Erlang A, customers give up after their mean patience.
 
             \(groups("segment", .segment, scenario.segments.map(\.name)))
 
@@ -86,12 +87,12 @@ struct SummaryTable {
         let rostered = scenario.windowGroups.indices.contains { scenario.rosterCost(of: .windows(group: $0)) != nil }
         let parts: [(Metric.CostComponent, String)] = [
             (.windows, "windows" + (rostered ? " (by shift)" : " (by the hour)")), (.greeters, "greeters" + basis(.greeters)),
-            (.guides, "guides" + basis(.guides)), (.overtimePremium, "overtime premium"), (.kiosks, "kiosks"), (.seats, "seats"),
-            (.lostCustomers, "customers lost"),
+            (.guides, "guides" + basis(.guides)), (.overtimePremium, Metric.CostComponent.overtimePremium.label),
+            (.kiosks, "kiosks"), (.seats, "seats"), (.lostCustomers, Metric.CostComponent.lostCustomers.label),
         ]
         var rows: [[String]] = [["cost (yuan a day)", "mean", "95% CI"]]
-        for (part, label) in parts { if let line = row(label, value(.day, .cost(part))) { rows.append(line) } }
-        if let line = row("total", value(.day, .cost(nil))) { rows.append(line) }
+        for (part, label) in parts { if let line = row(label, value(.day, .cost(part)), .yuan) { rows.append(line) } }
+        if let line = row("total", value(.day, .cost(nil)), .yuan) { rows.append(line) }
         return TextTable.render(rows)
     }
 
@@ -103,7 +104,7 @@ struct SummaryTable {
         let results = TargetJudge.judge(scenario, document.statistics)
         var rows: [[String]] = [["#", "target", "verdict", "value [95% CI]", "bound", "where"]]
         for (index, result) in results.enumerated() {
-            let value = result.estimate.map { "\(format($0.mean)) [\(format($0.low)), \(format($0.high))]" } ?? "not measured"
+            let value = result.estimate.map { result.target.valueUnit.text($0.mean, low: $0.low, high: $0.high) } ?? "not measured"
             let place = result.interval.map { ClockTimeText.interval(scenario.intervalStart($0)) } ?? (result.target.perInterval ? "" : "day")
             rows.append(["T\(index + 1)", result.target.name, result.verdict.rawValue.uppercased(), value, result.target.boundText, place])
         }
@@ -121,7 +122,7 @@ struct SummaryTable {
                     return target.isPerPeriod && interval % target.intervalsPerPeriod != 0 ? "" : "-"
                 }
                 let mark = switch place.verdict { case .pass: "pass"; case .fail: "FAIL"; case .inconclusive: "?" }
-                return "\(mark) \(format(place.estimate.mean))"
+                return "\(mark) \(scenario.targets[column.index].valueUnit.text(place.estimate.mean))"
             })
         }
         text += "\n\nPer-interval targets, every interval (pass, ? inconclusive, FAIL; a per-period target on its period's first row):\n\n"

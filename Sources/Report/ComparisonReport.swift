@@ -11,12 +11,15 @@ public struct ComparisonReport {
     /// One day metric's row: the values per plan and the differences.
     public struct Row {
         public let metric: String
+        /// How its values and differences are shown.
+        public let unit: ValueUnit
         public let values: [Double]
         /// Per plan after the first: (difference, low, high, significant).
         public let differences: [(Double, Double, Double, Bool)]
 
-        public init(metric: String, values: [Double], differences: [(Double, Double, Double, Bool)]) {
+        public init(metric: String, unit: ValueUnit, values: [Double], differences: [(Double, Double, Double, Bool)]) {
             self.metric = metric
+            self.unit = unit
             self.values = values
             self.differences = differences
         }
@@ -59,22 +62,21 @@ public struct ComparisonReport {
         let names = scenarios.map(\.name)
         var html = "<table><thead><tr><th>day metric</th>" + names.map { "<th>\(SVG.escape($0))</th>" }.joined()
         html += names.dropFirst().map { "<th>\(SVG.escape($0)) − \(SVG.escape(names[0])) [95% CI]</th>" }.joined() + "</tr></thead><tbody>"
-        func show(_ value: Double) -> String { value.isFinite ? String(format: abs(value) >= 100 ? "%.0f" : "%.3g", value) : "–" }
         for row in rows {
-            html += "<tr><td>\(SVG.escape(row.metric))</td>" + row.values.map { "<td>\(show($0))</td>" }.joined()
+            html += "<tr><td>\(SVG.escape(row.metric))</td>" + row.values.map { "<td>\(row.unit.number($0))</td>" }.joined()
             html += row.differences.map { difference, low, high, significant in
                 guard difference.isFinite else { return "<td>–</td>" }
-                return "<td class=\"\(significant ? "significant" : "")\">\(show(difference)) [\(show(low)), \(show(high))]\(significant ? " *" : "")</td>"
+                let text = "\(row.unit.difference(difference)) [\(row.unit.difference(low)), \(row.unit.difference(high))]"
+                return "<td class=\"\(significant ? "significant" : "")\">\(SVG.escape(text))\(significant ? " *" : "")</td>"
             }.joined() + "</tr>"
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table><p class=\"note\">pp: percentage points. *: the paired 95% interval excludes no difference.</p>"
     }
 
     /// Every target any plan declares, with each plan's verdict and value:
     /// a plan is judged on the others' targets too.
     func targetTable() -> String {
         guard !targets.isEmpty else { return "" }
-        func show(_ value: Double) -> String { value.isFinite ? String(format: abs(value) >= 100 ? "%.0f" : "%.3g", value) : "–" }
         var html = "<h2>Targets: every plan on every target any plan declares</h2><table class=\"targets\"><thead><tr><th>target</th><th>bound</th><th>declared by</th>"
         html += scenarios.map { "<th>\(SVG.escape($0.name))</th>" }.joined() + "</tr></thead><tbody>"
         for row in targets {
@@ -83,7 +85,7 @@ public struct ComparisonReport {
             for cell in row.cells {
                 switch cell {
                 case .judged(let result):
-                    let value = result.estimate.map { " \(show($0.mean)) [\(show($0.low)), \(show($0.high))]" } ?? " (not measured)"
+                    let value = result.estimate.map { " " + SVG.escape(result.target.valueUnit.text($0.mean, low: $0.low, high: $0.high)) } ?? " (not measured)"
                     html += "<td class=\"\(result.verdict.rawValue)\">\(result.verdict.rawValue)\(value)</td>"
                 case .notMeasurable(let reason):
                     html += "<td class=\"inconclusive\" title=\"\(SVG.escape(reason))\">not measurable: \(SVG.escape(reason))</td>"
@@ -129,7 +131,7 @@ extension ComparisonReport {
             // A plan without the metric (no costs: section) keeps its column, shown as "–".
             let others = all.map { rows in rows.first { $0.key == key } }
             guard let first = others.compactMap({ $0 }).first?.first else { return nil }
-            return ComparisonReport.Row(metric: key.metric.label, values: [first.mean] + others.map { $0?.plan.mean ?? .nan },
+            return ComparisonReport.Row(metric: key.metric.label, unit: key.metric.unit, values: [first.mean] + others.map { $0?.plan.mean ?? .nan },
                                         differences: others.map { $0.map { ($0.difference, $0.low, $0.high, $0.isSignificant) } ?? (.nan, .nan, .nan, false) })
         }
         self.init(scenarios: comparison.scenarios, statistics: comparison.statistics, rows: rows, targets: comparison.grid,

@@ -8,7 +8,7 @@ extension OptimizationReport {
     /// staffing, roster, findings and evaluated plans from its files.
     public init(files: OptimizationFiles, document: ResultsDocument) {
         let frontier = ParetoFrontier.frontier(of: files.optimization.trace)
-        self.init(run: RunReport(document: document), findings: files.findings(), staffing: Self.staffingGrid(files),
+        self.init(run: RunReport(document: document), findings: files.findings().map(\.sentence), staffing: Self.staffingGrid(files),
                   roster: Self.rosterTimeline(files), pareto: Self.paretoChart(files, frontier))
         changes = files.changes
     }
@@ -35,7 +35,7 @@ extension OptimizationReport {
         return RosterTimeline(bars: bars, opening: files.scenario.opening, closing: files.scenario.closing)
     }
 
-    /// Every plan evaluated on a linear cost axis, the frontier, the chosen and the current plan.
+    /// Every plan evaluated on a linear cost axis, the frontier, the chosen plan and today's.
     static func paretoChart(_ files: OptimizationFiles, _ frontier: [TraceEntry]) -> ParetoChart {
         let wait = files.optimization.serviceLevelWait
         func point(_ entry: TraceEntry) -> ParetoChart.Point {
@@ -51,5 +51,5 @@ extension OptimizationReport {
                            current: validated(files.result.current), wait: wait)
     }
 
-    /// What the plan costs against the current plan, and how the search ended.
+    /// What the plan costs against today's plan, and how the search ended.
 }

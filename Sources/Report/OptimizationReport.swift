@@ -1,6 +1,6 @@
 import Results
 /// The optimizer's report.html: the plan a planner can read. It opens with
-/// what the plan costs against the current plan (a paired interval) and why
+/// what the plan costs against today's plan (a paired interval) and why
 /// the search stopped; then the staffing per interval and role, the roster
 /// as a timeline, the cost by component, every target's verdict per
 /// interval, the plans on a cost axis; then the validation run's charts.

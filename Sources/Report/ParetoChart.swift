@@ -1,6 +1,6 @@
 /// The optimizer's plans on a linear cost axis against their service level:
 /// every plan evaluated (feasible ones filled, infeasible ones hollow), the
-/// frontier no plan beats on both, the chosen plan and the current plan.
+/// frontier no plan beats on both, the chosen plan and today's plan.
 public struct ParetoChart {
     /// One plan: its cost of the day (yuan) and share called within the wait.
     public struct Point: Sendable {
@@ -33,10 +33,10 @@ public struct ParetoChart {
     public func render() -> String {
         var legend: [ChartFrame.LegendEntry] = [("feasible", SVG.colours[0], false), ("infeasible", "#888", false), ("frontier", SVG.colours[2], true)]
         if chosen != nil { legend.append(("chosen", SVG.colours[3], false)) }
-        if current != nil { legend.append(("current", SVG.colours[1], false)) }
+        if current != nil { legend.append(("today's plan", SVG.colours[1], false)) }
         let frame = ChartFrame(legend: legend)
         let marked = [chosen, current].compactMap { $0 }
-        // The axis spans the plans that matter: up to the dearer of the chosen and current plans
+        // The axis spans the plans that matter: up to the dearer of the chosen plan and today's
         // and nine plans in ten. The few far dearer ones (the upper bounds, early probes, the
         // frontier's costly tail) once squeezed the rest into 15% of the width; they are counted.
         let sorted = plans.map(\.cost).sorted()
@@ -49,7 +49,7 @@ public struct ParetoChart {
         let x = LinearScale(values: costs, start: frame.plotLeft, end: frame.plotRight, includeZero: false)
         let y = LinearScale(values: levels, start: frame.plotBottom, end: frame.plotTop, includeZero: false)
         let title = "Plans by cost and service level"
-        let description = "Each plan the search evaluated, by its cost of the day (linear axis, up to the dearer of nine plans in ten and the chosen and current plans; the few dearer ones are counted below it) and the share called within \(SVG.label(wait)) minutes; filled dots meet every target on the search days, hollow ones do not; the line joins the plans no other beats on both; the star is the chosen plan, the diamond the scenario's current plan (both on the validation days)."
+        let description = "Each plan the search evaluated, by its cost of the day (linear axis, up to the dearer of nine plans in ten and the chosen plan and today's; the few dearer ones are counted below it) and the share called within \(SVG.label(wait)) minutes; filled dots meet every target on the search days, hollow ones do not; the line joins the plans no other beats on both; the star is the chosen plan, the diamond today's plan (the scenario as run has it) (both on the validation days)."
         var svg = frame.open(title: title, description: description) + frame.valueAxis(y, label: "% called within \(SVG.label(wait)) min")
         svg += "<line class=\"axis\" x1=\"\(SVG.number(frame.plotLeft))\" x2=\"\(SVG.number(frame.plotRight))\" y1=\"\(SVG.number(frame.plotBottom))\" y2=\"\(SVG.number(frame.plotBottom))\"/>"
         for tick in x.ticks {
@@ -71,7 +71,7 @@ public struct ParetoChart {
         }
         if let current {
             let top = SVG.number(y(current.serviceLevel * 100) - 8)
-            svg += "<path class=\"current\" d=\"M \(at(current).0) \(top) l 8 8 l -8 8 l -8 -8 z\" fill=\"\(SVG.colours[1])\" stroke=\"#000\"><title>current plan: \(SVG.label(current.cost)) yuan</title></path>"
+            svg += "<path class=\"current\" d=\"M \(at(current).0) \(top) l 8 8 l -8 8 l -8 -8 z\" fill=\"\(SVG.colours[1])\" stroke=\"#000\"><title>today's plan: \(SVG.label(current.cost)) yuan</title></path>"
         }
         if let chosen {
             let (cx, cy) = at(chosen)

@@ -266,17 +266,14 @@ public struct RunReport {
     /// the value.
     func targetTables() -> String {
         guard !scenario.targets.isEmpty else { return "" }
-        func show(_ x: Double) -> String {
-            guard x.isFinite else { return "–" }
-            return abs(x) >= 100 ? String(format: "%.0f", x) : abs(x) >= 1 ? String(format: "%.2f", x) : String(format: "%.3f", x)
-        }
         let results = TargetJudge.judge(scenario, document.statistics)
         var html = "<h2>Targets</h2><table class=\"targets\"><thead><tr><th>#</th><th>target</th><th>verdict</th><th>value</th><th>95% interval</th><th>bound</th><th>where</th></tr></thead><tbody>"
         for (index, result) in results.enumerated() {
             let place = result.interval.map { ClockTime(minutes: scenario.intervalStart($0)).description } ?? (result.target.perInterval ? "" : "day")
             html += "<tr class=\"\(result.verdict.rawValue)\"><td>T\(index + 1)</td><td>\(SVG.escape(result.target.name))</td>"
-            html += "<td class=\"verdict\">\(result.verdict.rawValue)</td><td>\(result.estimate.map { show($0.mean) } ?? "not measured")</td>"
-            html += "<td>\(result.estimate.map { "\(show($0.low)) – \(show($0.high))" } ?? "")</td><td>\(SVG.escape(result.target.boundText))</td><td>\(place)</td></tr>"
+            let unit = result.target.valueUnit
+            html += "<td class=\"verdict\">\(result.verdict.rawValue)</td><td>\(result.estimate.map { SVG.escape(unit.text($0.mean)) } ?? "not measured")</td>"
+            html += "<td>\(result.estimate.map { "\(unit.number($0.low)) – \(unit.number($0.high))" } ?? "")</td><td>\(SVG.escape(result.target.boundText))</td><td>\(place)</td></tr>"
         }
         html += "</tbody></table>"
         let perInterval = scenario.targets.enumerated().filter { $0.element.perInterval }
@@ -293,8 +290,9 @@ public struct RunReport {
                 let span = target.isPerPeriod ? target.periodIntervals(from: interval, intervalCount: scenario.intervalCount).count : 1
                 let columns = span > 1 ? " colspan=\"\(span)\"" : ""
                 if let place = places.first(where: { $0.interval == interval }) {
-                    let title = "\(place.verdict.rawValue): \(show(place.estimate.mean)) [\(show(place.estimate.low)), \(show(place.estimate.high))], \(target.boundText)"
-                    html += "<td class=\"\(place.verdict.rawValue)\"\(columns) title=\"\(SVG.escape(title))\">\(show(place.estimate.mean))</td>"
+                    let unit = target.valueUnit
+                    let title = "\(place.verdict.rawValue): \(unit.text(place.estimate.mean, low: place.estimate.low, high: place.estimate.high)), \(target.boundText)"
+                    html += "<td class=\"\(place.verdict.rawValue)\"\(columns) title=\"\(SVG.escape(title))\">\(SVG.escape(unit.number(place.estimate.mean)))</td>"
                 } else {
                     html += "<td\(columns)>–</td>"
                 }

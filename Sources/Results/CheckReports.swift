@@ -22,14 +22,13 @@ public struct ScenarioCheck: Sendable {
     /// The value that decided, its interval, where, and the bound it had to meet.
     public static func describe(_ result: TargetResult, _ scenario: Scenario) -> String {
         guard let estimate = result.estimate else { return "no value measured; bound \(result.target.boundText)" }
-        let value = String(format: "%.4g", estimate.mean)
-        let interval = "[\(String(format: "%.4g", estimate.low)), \(String(format: "%.4g", estimate.high))]"
+        let value = result.target.valueUnit.text(estimate.mean, low: estimate.low, high: estimate.high)
         let place = result.interval.map { first in
             guard result.target.isPerPeriod else { return " in the \(ClockTime(minutes: scenario.intervalStart(first))) interval" }
             let last = result.target.periodIntervals(from: first, intervalCount: scenario.intervalCount).upperBound
             return " from \(ClockTime(minutes: scenario.intervalStart(first))) to \(ClockTime(minutes: scenario.intervalStart(last) + scenario.intervalMinutes))"
         } ?? ""
-        return "\(value) \(interval)\(place); bound \(result.target.boundText)"
+        return "\(value)\(place); bound \(result.target.boundText)"
     }
 
     /// "3 passed, 2 inconclusive, 1 failed": inconclusive is never counted as passed.

@@ -9,7 +9,8 @@ import ShiftCovering
 
 /// The files of `outletsim optimize` beside the validation run's: plan.yaml,
 /// cost.csv, staffing.csv, shifts.csv, pareto.csv and optimization.json,
-/// and the sentences that say what the plan saves and why the search ended.
+/// and the findings: what the plan and today's plan cost, what the plan
+/// saves, and why the search ended.
 public struct OptimizationFiles {
     public let scenario: Scenario
     public let file: String
@@ -137,48 +138,23 @@ public struct OptimizationFiles {
     }
 
     /// The staffing for the page: one row per interval, a column per role.
-    public func findings() -> [String] {
-        func money(_ value: Double) -> String { String(format: "%.0f", value) }
-        var lines: [String] = []
-        if let cost = estimate(.cost(nil)) {
-            lines.append("The plan costs \(money(cost.mean)) yuan a day [\(money(cost.low)), \(money(cost.high))]"
-                         + (result.shifts.isEmpty ? ", staff paid by the hour." : ", every role paid by its shifts."))
+    public func findings() -> [OptimizationFinding] {
+        var findings: [OptimizationFinding] = []
+        if let cost = estimate(.cost(nil)) { findings.append(.planCost(cost, inShifts: !result.shifts.isEmpty)) }
+        if let current = result.current, let cost = current.statistics.estimate(MetricKey(.day, .cost(nil))) {
+            findings.append(.today(cost, passing: current.count(.pass), targets: current.verdicts.count,
+                                   runCommand: "outletsim run \(file) --seed \(optimization.validationSeed) --replications \(current.statistics.days)"))
+            if let saving = result.saving { findings.append(.saving(saving, todayMissesTargets: current.count(.fail) > 0)) }
         }
-        if let current = result.current?.statistics.estimate(MetricKey(.day, .cost(nil))), let saving = result.saving {
-            let verdicts = result.current.map { "\($0.count(.pass)) of \($0.verdicts.count) targets pass" } ?? ""
-            let basis = result.shifts.isEmpty ? "" : " (its staffing covered by the cheapest shifts, as the plan's is)"
-            lines.append("The scenario's current plan, priced the same way\(basis) on the same days, costs \(money(current.mean)) yuan a day [\(money(current.low)), \(money(current.high))]; \(verdicts).")
-            let undecided = saving.isSignificant ? "" : ", not distinguishable from no difference"
-            if saving.difference <= 0 {
-                lines.append("The plan saves \(money(-saving.difference)) yuan a day against it "
-                             + "(paired 95% interval [\(money(-saving.high)), \(money(-saving.low))]\(undecided)).")
-            } else {
-                let why = (result.current?.count(.fail) ?? 0) > 0 ? "; the current plan misses targets the plan meets" : ""
-                lines.append("The plan costs \(money(saving.difference)) yuan a day more than it "
-                             + "(paired 95% interval [\(money(saving.low)), \(money(saving.high))]\(undecided))\(why).")
-            }
-        }
-        let settled = validation.statistics.days > optimization.settings.validationDays
-            ? " on \(validation.statistics.days) fresh days (more than --validation-days \(optimization.settings.validationDays), to settle every target)"
-            : " on \(validation.statistics.days) fresh days"
-        lines.append("Validation\(settled): \(validation.count(.pass)) targets pass, \(validation.count(.inconclusive)) inconclusive, \(validation.count(.fail)) fail.")
-        lines.append(stopText())
-        return lines
+        if result.failedValidation > 0 { findings.append(.passedOver(result.failedValidation)) }
+        findings.append(.validation(days: validation.statistics.days, asked: optimization.settings.validationDays,
+                                    passing: validation.count(.pass), inconclusive: validation.count(.inconclusive), failing: validation.count(.fail)))
+        findings.append(.stop(result.stop, evaluations: optimization.trace.count))
+        return findings
     }
 
     /// Why the search ended, in words.
-    public func stopText() -> String {
-        switch result.stop {
-        case .converged:
-            return "The search converged: no move it knows made a feasible plan cheaper (\(optimization.trace.count) plans evaluated)."
-        case .budgetSpent(let phase, let evaluations, let improvement):
-            let trend = improvement.isFinite
-                ? String(format: "the best cost fell by %.1f%% over the last quarter of the evaluations", improvement * 100)
-                : "no feasible plan had been found"
-            return "The search stopped when its budget was spent, in the \(phase.rawValue) phase after \(evaluations) evaluations; "
-                + "\(trend), so a larger --budget may find a cheaper plan."
-        }
-    }
+    public func stopText() -> String { OptimizationFinding.stop(result.stop, evaluations: optimization.trace.count).sentence }
 
     public func shiftsTable() -> CSVTable {
         var table = CSVTable(header: ["role", "shift", "start", "end", "break_start", "break_end", "staff", "cost_each", "cost"])
@@ -241,6 +217,7 @@ public struct OptimizationFiles {
             ("settings", .object([("seed", .string(String(settings.seed))), ("validation_seed", .string(String(optimization.validationSeed))),
                                   ("search_days", .integer(settings.searchDays)), ("validation_days", .integer(settings.validationDays)),
                                   ("validation_days_used", .integer(validation.statistics.days)),
+                                  ("finalists_failed_validation", .integer(result.failedValidation)),
                                   ("margin_half_widths", .number(settings.margin)),
                                   ("budget_seconds", settings.budgetSeconds.map(JSONValue.number) ?? .null),
                                   ("max_evaluations", settings.maxEvaluations.map(JSONValue.integer) ?? .null)])),

@@ -117,23 +117,25 @@ public struct ServiceTarget: Sendable, Equatable {
     /// target judged on days, the share of days it must hold on.
     public var judgedBound: Bound { onDays.map { .atLeast($0) } ?? bound }
 
-    /// The target's bound as planners read it, e.g. "≤ 15 on ≥ 90% of days".
+    /// The target's bound as planners read it, in its unit: "≥ 70%",
+    /// "≤ 15 min on ≥ 90% of days".
     public var boundText: String {
-        guard let onDays else { return bound.text }
-        return "\(bound.text) on ≥ \(String(format: "%g", onDays * 100))% of days"
+        let text = bound.text(in: measure.unit)
+        guard let onDays else { return text }
+        return "\(text) on ≥ \(ValueUnit.share.bound(onDays)) of days"
     }
+
+    /// The unit of the value judged: the measure's, or a share of days for a target judged on days.
+    public var valueUnit: ValueUnit { onDays == nil ? measure.unit : .share }
 }
 
 extension ServiceTarget.Bound {
-    /// The bound as planners read it: "≥ 0.7", "≤ 20", "0.6 to 0.95".
-    public var text: String {
-        func number(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%g", value)
-        }
+    /// The bound as planners read it, in `unit`: "≥ 70%", "≤ 20 min", "60% to 95%".
+    public func text(in unit: ValueUnit) -> String {
         switch self {
-        case .atLeast(let low): return "≥ \(number(low))"
-        case .atMost(let high): return "≤ \(number(high))"
-        case .between(let low, let high): return "\(number(low)) to \(number(high))"
+        case .atLeast(let low): "≥ \(unit.bound(low))"
+        case .atMost(let high): "≤ \(unit.bound(high))"
+        case .between(let low, let high): "\(unit.bound(low)) to \(unit.bound(high))"
         }
     }
 }

@@ -1,6 +1,7 @@
 import Distributions
 import Foundation
 import Scenario
+import ShiftCovering
 import Yams
 
 /// Reads scenario files into validated ``Scenario`` values.
@@ -222,7 +223,45 @@ struct ScenarioReader {
             scenario.waitingZone.standing = floorPlan.standingPlaces(besides: scenario.waitingZone.seats)
         }
         if let roster { scenario.apply(roster) }
+        if let shiftsNode = root["shifts"] { return priceInShifts(scenario, shiftsNode) }
         return scenario
+    }
+
+    /// The scenario paid in shifts (``ShiftPricing``), with a note naming
+    /// each role the file does not roster and where its shifts put more
+    /// staff on duty than it states; nil with the problem at `shifts` when
+    /// the menu cannot cover a role.
+    mutating func priceInShifts(_ scenario: Scenario, _ shiftsNode: Node) -> Scenario? {
+        let priced: (scenario: Scenario, covered: [ShiftPricing.CoveredRole])
+        do {
+            priced = try ShiftPricing.priced(scenario)
+        } catch {
+            let found: String
+            switch error.error {
+            case .uncoverable(let intervals):
+                let times = intervals.map { ClockTime(minutes: scenario.intervalStart($0)).description }
+                found = "\(scenario.name(of: error.role)) staffed at \(Self.list(times)), which no shift covers"
+            case .solverFailed(let reason):
+                found = "\(scenario.name(of: error.role)): \(reason)"
+            }
+            nodes.report(shiftsNode, "shifts", found: found,
+                         allowed: "shifts that cover every interval a role is staffed (the scenario is paid in shifts), or a roster")
+            return nil
+        }
+        for role in priced.covered {
+            let extra = role.extraIntervals
+            let staffed = extra.isEmpty ? "with as many on duty as stated"
+                : "with more on duty than stated in the intervals from "
+                    + Self.list(extra.map { "\(ClockTime(minutes: scenario.intervalStart($0))) (+\(role.cover.onDuty[$0] - role.stated[$0]))" })
+            nodes.note(shiftsNode, "shifts", "\(scenario.name(of: role.role)) is not in `roster`, so it is paid for the cheapest shifts "
+                       + "that cover it (\(NodeReader.format(role.cover.cost)) yuan a day), \(staffed)")
+        }
+        return priced.scenario
+    }
+
+    /// "a, b, c" for up to six items, then "and N more".
+    static func list(_ items: [String]) -> String {
+        items.count <= 6 ? items.joined(separator: ", ") : items.prefix(6).joined(separator: ", ") + " and \(items.count - 6) more"
     }
 
     /// The most statistics intervals a day may have, so that no file can

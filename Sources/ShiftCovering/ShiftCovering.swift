@@ -31,11 +31,16 @@ public enum ShiftCoveringError: Error, Equatable, CustomStringConvertible {
 /// The cheapest set of shifts that puts at least the required staff on duty
 /// in every interval: min Σ cost·x subject to Σ covering x ≥ requirement,
 /// x a whole number of people per pattern. It is a set-covering integer
-/// program, solved to proven optimality by GLPK's branch and cut.
+/// program, solved to proven optimality by GLPK's branch and cut; among
+/// equally cheap covers, a second solve takes the fewest staff-intervals
+/// on duty, so that free shifts add no one at random.
 public enum ShiftCovering {
     /// GLPK keeps per-thread state and prints to the terminal by default;
     /// calls are serialised and silenced.
     private static let solverLock = NSLock()
+
+    /// The longest one covering may take (seconds); a day's menu takes milliseconds.
+    static let secondsAllowed = 20
 
     /// - Parameters:
     ///   - requirement: staff needed per interval.
@@ -95,10 +100,34 @@ public enum ShiftCovering {
         glp_init_iocp(&parameters)
         parameters.presolve = GLP_ON
         parameters.msg_lev = GLP_MSG_OFF
+        // A menu no outlet has (thousands of intervals and starts) must end in an answer, not a hang.
+        parameters.tm_lim = Int32(secondsAllowed * 1000)
         let status = glp_intopt(problem, &parameters)
+        if status == GLP_ETMLIM {
+            throw ShiftCoveringError.solverFailed("no proven optimum within \(secondsAllowed) s (\(patterns.count) shift patterns over \(requirement.count) intervals)")
+        }
         guard status == 0 else { throw ShiftCoveringError.solverFailed("glp_intopt returned \(status)") }
         guard glp_mip_status(problem) == GLP_OPT else {
             throw ShiftCoveringError.solverFailed("no proven optimum (status \(glp_mip_status(problem)))")
+        }
+        // Among the cheapest covers, the one with the fewest staff on duty:
+        // free or equally priced shifts must not put staff on duty at random.
+        let cheapest = glp_mip_obj_val(problem)
+        let row = glp_add_rows(problem, 1)
+        glp_set_row_bnds(problem, row, GLP_UP, 0, cheapest + 1e-7 * max(1, abs(cheapest)))
+        var costColumns: [Int32] = [0], costs: [Double] = [0]
+        for (column, pattern) in patterns.enumerated() {
+            costColumns.append(Int32(column + 1))
+            costs.append(pattern.cost)
+            glp_set_obj_coef(problem, Int32(column + 1), Double(Set(pattern.covers).count))
+        }
+        glp_set_mat_row(problem, row, Int32(patterns.count), &costColumns, &costs)
+        let second = glp_intopt(problem, &parameters)
+        if second == GLP_ETMLIM {
+            throw ShiftCoveringError.solverFailed("no proven optimum within \(secondsAllowed) s (\(patterns.count) shift patterns over \(requirement.count) intervals)")
+        }
+        guard second == 0, glp_mip_status(problem) == GLP_OPT else {
+            throw ShiftCoveringError.solverFailed("no proven optimum among the cheapest covers (status \(glp_mip_status(problem)))")
         }
         return patterns.indices.map { Int(glp_mip_col_val(problem, Int32($0 + 1)).rounded()) }
     }

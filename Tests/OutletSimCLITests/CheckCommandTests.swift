@@ -33,7 +33,7 @@ struct CheckCommandTests {
         #expect(output.standardOutput.contains("in the 13:00 interval"))
         // Inconclusive is counted apart from passed; each failure states its bound.
         #expect(output.standardOutput.split(separator: "\n").last == "0 passed, 2 inconclusive, 6 failed")
-        #expect(output.standardOutput.contains("; bound ≤ 20"))
+        #expect(output.standardOutput.contains("; bound ≤ 20 min"))
         let again = try CommandRunner.run(["check", failing])
         #expect(again.standardOutput == output.standardOutput)
     }

@@ -33,8 +33,8 @@ struct OptimizeCommandTests {
         #expect(staffing.count == 6 * 4)
         #expect(Set(staffing.map { $0[1] }) == ["general", "VIP", "greeters", "guides"])
         for row in staffing where !row[2].isEmpty { #expect(Int(row[3]) ?? -1 >= Int(row[2]) ?? .max) }
-        // The saving against the current plan is a paired interval, and the search says why it stopped.
-        #expect(output.standardOutput.contains("The scenario's current plan, priced the same way"))
+        // The saving against today's plan is a paired interval, and the search says why it stopped.
+        #expect(output.standardOutput.contains("Today's plan costs") && output.standardOutput.contains("simulates and prices it"))
         #expect(output.standardOutput.contains("The search converged") || output.standardOutput.contains("budget was spent"))
         // Costs add up to the total.
         let costs = try String(contentsOf: out.appendingPathComponent("cost.csv"), encoding: .utf8)
@@ -87,6 +87,13 @@ struct OptimizeCommandTests {
         }
         let optimized = try dayCosts(out), ran = try dayCosts(rerun)
         #expect(optimized.count >= 8 && optimized == ran, "optimize \(optimized) vs run \(ran)")
+        // One price: today's plan in optimize is exactly what `run` prints for the scenario, at the seed given.
+        let today = parent.appendingPathComponent("today")
+        let runToday = try CommandRunner.run(["run", fixtures.appendingPathComponent("small-branch-optimize.yaml").path, "--seed", seed,
+                                              "--replications", "\(validated)", "--quiet", "--out", today.path])
+        #expect(runToday.status == 0, "\(runToday.standardError)")
+        let todayCosts = try dayCosts(today)
+        #expect(output.standardOutput.contains("--seed \(seed) --replications \(validated)`") && todayCosts["cost"] == current["cost"] as? Double, "run \(todayCosts) vs optimize \(current)")
         #expect(abs(total - (optimized["cost"] ?? .nan)) <= 1e-6 * total)
         // The shifts priced are those in the roster: windows cost their shifts plus hours after closing.
         let shifts = try String(contentsOf: out.appendingPathComponent("shifts.csv"), encoding: .utf8)

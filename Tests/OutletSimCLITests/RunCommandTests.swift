@@ -120,14 +120,21 @@ struct RunCommandTests {
         let output = try CommandRunner.run(["run", scenario.path, "--replications", "20", "--out", folder.appendingPathComponent("out").path])
         #expect(output.status == 0, "\(output.standardError)")
         let lines = output.standardOutput.split(separator: "\n").map(String.init)
-        for component in ["windows (by the hour)", "greeters (by the hour)", "overtime premium", "kiosks", "seats", "total"] {
+        // One price: the branch has a shift menu, so every role is paid by shifts; money in whole yuan.
+        for component in ["windows (by shift)", "greeters (by shift)", "overtime premium", "kiosks", "seats", "total"] {
             #expect(lines.contains { $0.hasPrefix(component) }, "no cost line '\(component)'")
         }
+        #expect(lines.contains { $0.hasPrefix("seats ") && $0.hasSuffix("48    48 – 48") }, "\(lines.filter { $0.hasPrefix("seats") })")
+        #expect(output.standardError.contains("note: shifts: window group 'general' is not in `roster`, so it is paid for the cheapest shifts"))
         #expect(output.standardOutput.contains("Targets: 7 pass, 0 inconclusive, 1 fail"))
-        #expect(lines.contains { $0.hasPrefix("T2 ") && $0.contains("FAIL") && $0.contains("≥ 0.999") })
-        #expect(lines.contains { $0.hasPrefix("T1 ") && $0.contains("PASS") && $0.contains("≥ 0.7") && $0.contains("day") })
+        #expect(lines.contains { $0.hasPrefix("T2 ") && $0.contains("FAIL") && $0.contains("≥ 99.9%") })
+        // Shares in percentages, with one decimal, in the value, its interval and the bound.
+        #expect(lines.contains { $0.range(of: #"^T1 .* PASS +\d+\.\d% \[\d+\.\d%, \d+\.\d%\] +≥ 70% +day$"#, options: .regularExpression) != nil },
+                "\(lines.filter { $0.hasPrefix("T1 ") })")
+        #expect(lines.contains { $0.range(of: #"^T3 .* PASS +\d+\.\d min \[\d+\.\d, \d+\.\d\] +≤ 20 min +day$"#, options: .regularExpression) != nil },
+                "\(lines.filter { $0.hasPrefix("T3 ") })")
         // The grid has every half hour, each cell with its verdict and value.
-        let grid = lines.filter { $0.range(of: #"^\d\d:\d\d  +(pass|FAIL|\?) \d"#, options: .regularExpression) != nil }
+        let grid = lines.filter { $0.range(of: #"^\d\d:\d\d  +(pass|FAIL|\?) \d+\.\d%$"#, options: .regularExpression) != nil }
         #expect(grid.count == 16)
         // Shares near the 0.999 bound: each interval fails or, on 20 days, cannot yet tell; none passes.
         #expect(grid.allSatisfy { $0.contains("FAIL") || $0.contains("? ") } && grid.contains { $0.contains("FAIL") }, "\(grid)")

@@ -128,8 +128,8 @@ def test_optimizer_report_is_the_plan(optimization):
     shifts = pd.read_csv(optimization / "shifts.csv")
     bars = dom.count('class="shift"')
     assert bars == len(shifts) + shifts["break_start"].notna().sum()
-    assert "current plan" in dom and "chosen plan" in dom and 'class="infeasible"' in dom
-    assert "The scenario's current plan, priced the same way" in dom
+    assert "today's plan" in dom and "chosen plan" in dom and 'class="infeasible"' in dom
+    assert "Today's plan costs" in dom and "simulates and prices it" in dom
     assert "The search converged" in dom or "budget was spent" in dom
 
 

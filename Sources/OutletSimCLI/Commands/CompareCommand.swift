@@ -90,13 +90,15 @@ extension Comparison {
         let shown = Self.shown
         var text = "Plans compared on the same \(days) days (seed \(seed)); differences against \(names[0]), paired 95% intervals.\n"
         for plan in scenarios.indices.dropFirst() {
-            var rows: [[String]] = [["day metric", names[0], names[plan], "difference [95% CI]", "significant", "unpaired ±"]]
+            var rows: [[String]] = [["day metric", names[0], names[plan], "difference [95% CI]", "significant", "± if unpaired"]]
             for row in differences(plan) where row.key.scope == .day && shown.contains(row.key.metric) {
-                rows.append([row.key.metric.label, format(row.first.mean), format(row.plan.mean),
-                             "\(format(row.difference)) [\(format(row.low)), \(format(row.high))]",
-                             row.isSignificant ? "yes" : "no", format(row.unpairedHalfWidth)])
+                let unit = row.key.metric.unit
+                rows.append([row.key.metric.label, unit.number(row.first.mean), unit.number(row.plan.mean),
+                             "\(unit.difference(row.difference)) [\(unit.difference(row.low)), \(unit.difference(row.high))]",
+                             row.isSignificant ? "yes" : "no", unit.difference(row.unpairedHalfWidth).replacingOccurrences(of: "+", with: "±")])
             }
             text += "\n" + TextTable.render(rows) + "\n"
+            text += "pp: percentage points. ± if unpaired: the half-width the interval would have without common random numbers.\n"
         }
         for plan in scenarios.indices.dropFirst() {
             text += "\nWhat changes from \(names[0]) to \(names[plan])\n"
@@ -113,7 +115,7 @@ extension Comparison {
                 switch cell {
                 case .judged(let result):
                     guard let estimate = result.estimate else { return "\(result.verdict.rawValue) (not measured)" }
-                    return "\(result.verdict.rawValue) \(String(format: "%.4g", estimate.mean))"
+                    return "\(result.verdict.rawValue) \(result.target.valueUnit.text(estimate.mean))"
                 case .notMeasurable: return "not measurable"
                 }
             }
@@ -135,10 +137,5 @@ extension Comparison {
             }
         }
         return text
-    }
-
-    func format(_ value: Double) -> String {
-        guard value.isFinite else { return "-" }
-        return abs(value) >= 100 ? String(format: "%.0f", value) : abs(value) >= 1 ? String(format: "%.2f", value) : String(format: "%.4f", value)
     }
 }

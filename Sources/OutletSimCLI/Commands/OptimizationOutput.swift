@@ -75,17 +75,21 @@ struct OptimizationOutput {
         if let guides = layout.guides { parts.append("guides \(schedule(guides))") }
         if !parts.isEmpty { text += "Layout: " + parts.joined(separator: ", ") + "\n" }
         if let changes = files.changes {
-            text += "\nWhat changes from today's plan (the scenario as it is, priced the same way, on the same days)\n"
+            text += "\nWhat changes from today's plan (the scenario as `run` simulates and prices it), on the same days\n"
             text += changes.terminalText(beforeName: "today", afterName: "plan")
         }
-        var costRows: [[String]] = [["cost (yuan a day)", "value", "95% CI"]]
+        var costRows: [[String]] = [["cost (yuan a day)", "mean", "95% CI"]]
         for row in files.costTable().rows {
-            costRows.append([row[0], String(format: "%.0f", Double(row[1]) ?? .nan), "\(String(format: "%.0f", Double(row[2]) ?? .nan))–\(String(format: "%.0f", Double(row[3]) ?? .nan))"])
+            let label = Metric.CostComponent(rawValue: row[0])?.label ?? row[0]
+            costRows.append([label, ValueUnit.yuan.number(Double(row[1]) ?? .nan),
+                             "\(ValueUnit.yuan.number(Double(row[2]) ?? .nan)) – \(ValueUnit.yuan.number(Double(row[3]) ?? .nan))"])
         }
         text += "\n" + TextTable.render(costRows) + "\n"
-        for line in files.findings() where line.hasPrefix("The scenario's current plan") || line.contains(" yuan a day against it")
-            || line.contains(" yuan a day more than it") {
-            text += "\n" + line
+        for finding in files.findings() {
+            switch finding {
+            case .today, .saving, .passedOver: text += "\n" + finding.sentence
+            case .planCost, .validation, .stop: continue
+            }
         }
         text += "\n"
         text += files.stopText() + "\n"

@@ -35,7 +35,7 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Most plan evaluations for the search, up to 1000000.")
     var maxEvaluations: Int?
 
-    @Option(help: "Seed of the search days; validation uses days the search never saw.")
+    @Option(help: "Seed of the search days; validation uses fresh days from a seed derived from it, and prints the `run` command that gives today's plan's figures on them.")
     var seed: UInt64 = 1
 
     @Option(help: "Days every candidate plan is simulated on, 2 to 10000.")

@@ -134,7 +134,7 @@ def render(name: str, frames: dict[str, pd.DataFrame], work: str, days: int) -> 
         totals.append((label, str(sum(_count(r, f"targets_{verdict}") for _, r in outlets.iterrows()))))
     totals_rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in totals)
     if total_saving is not None:
-        summary += f" Optimized plans save {_number(total_saving)} yuan a day in all against the current plans."
+        summary += f" Optimized plans save {_number(total_saving)} yuan a day in all against today's plans."
     if unreachable:
         summary += f" {unreachable} outlet variant(s) have no plan within their search bounds that meets every target."
     return f"""<!DOCTYPE html>
