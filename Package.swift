@@ -18,8 +18,11 @@ let package = Package(
         .library(name: "ScenarioFile", targets: ["ScenarioFile"]),
         .library(name: "Measurement", targets: ["Measurement"]),
         .library(name: "Replications", targets: ["Replications"]),
+        .library(name: "OutputKit", targets: ["OutputKit"]),
         .library(name: "Results", targets: ["Results"]),
         .library(name: "Report", targets: ["Report"]),
+        .library(name: "OptimizerOutput", targets: ["OptimizerOutput"]),
+        .library(name: "FitOutput", targets: ["FitOutput"]),
         .library(name: "ShiftCovering", targets: ["ShiftCovering"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "Optimizer", targets: ["Optimizer"]),
@@ -75,13 +78,25 @@ let package = Package(
             name: "Replications",
             dependencies: ["Measurement", "OutletEngine", "Scenario", "Statistics", "RandomStreams", "QueueingTheory"]
         ),
-        // Result sinks: summary.json, tidy CSV tables, run metadata, traces, written atomically.
+        // The small kit every feature's output is made with: results folders
+        // written whole or not at all, CSV and JSON, SVG charts and the page.
+        .target(name: "OutputKit"),
+        // The results of run, check and compare: summary.json, tidy CSV tables,
+        // shards, traces, CI reports, comparisons and what changed between plans.
         .target(
             name: "Results",
-            dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario", "ScenarioFile", "Evaluation", "Optimizer", "ShiftCovering", "Calibration", "QueueLog"]
+            dependencies: ["OutputKit", "Replications", "Measurement", "OutletEngine", "Scenario", "Evaluation", "QueueLog"]
         ),
-        // report.html: a self-contained page of inline SVG charts.
-        .target(name: "Report", dependencies: ["Results", "Replications", "Measurement", "Scenario", "Evaluation", "Optimizer", "Calibration", "QueueLog"]),
+        // report.html of a run and comparison.html: self-contained pages of inline SVG charts.
+        .target(name: "Report", dependencies: ["OutputKit", "Results", "Replications", "Measurement", "Scenario"]),
+        // What optimize writes: plan.yaml, its tables, its findings and its page.
+        .target(
+            name: "OptimizerOutput",
+            dependencies: ["OutputKit", "Results", "Report", "Optimizer", "Evaluation", "Replications", "Measurement", "Scenario",
+                           "ScenarioFile", "ShiftCovering"]
+        ),
+        // What fit writes: the fitted scenario's files and its page.
+        .target(name: "FitOutput", dependencies: ["OutputKit", "Calibration", "QueueLog", "Scenario"]),
         // The one door to the engine for the optimizer and comparison tools:
         // a plan simulated on given days with common random numbers, targets judged.
         .target(name: "Evaluation", dependencies: ["Replications", "Measurement", "OutletEngine", "Scenario"]),
@@ -106,7 +121,8 @@ let package = Package(
             name: "OutletSimCLI",
             dependencies: [
                 "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
-                "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "Results", "Report",
+                "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "OutputKit", "Results", "Report",
+                "OptimizerOutput", "FitOutput",
                 "Evaluation", "Optimizer", "ShiftCovering", "QueueLog", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -133,8 +149,8 @@ let package = Package(
         ),
         // Runs the built `outletsim` as users do; shared by the command-line test targets.
         .target(name: "CommandTesting", path: "Tests/CommandTesting"),
-        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI", "CommandTesting", "Results"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "HostileInputTests", dependencies: ["OutletSimCLI", "CommandTesting", "Results"]),
+        .testTarget(name: "OutletSimCLITests", dependencies: ["OutletSimCLI", "CommandTesting", "OutputKit", "Results"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "HostileInputTests", dependencies: ["OutletSimCLI", "CommandTesting", "OutputKit", "Results"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Replications", "OutletEngine", "Scenario", "Distributions", "Statistics"]),
         .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario", "ScenarioFile", "OutletEngine"]),
         .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),

@@ -1,5 +1,7 @@
 import Calibration
+import FitOutput
 import Foundation
+import OutputKit
 import Results
 import Scenario
 

@@ -3,6 +3,8 @@ import Evaluation
 import Foundation
 import OutletEngine
 import Optimizer
+import OptimizerOutput
+import OutputKit
 import Results
 import ScenarioFile
 

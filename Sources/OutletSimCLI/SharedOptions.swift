@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import OutputKit
+import Replications
 import Results
 
 /// Threads, for every command that simulates. Results never depend on it.
@@ -25,4 +27,11 @@ struct OutputFolderOptions: ParsableArguments {
 
     /// What may be replaced at the target: OutletSim's own default folder, or a named one with --force.
     var replacement: ResultsFolder.Replacement { out == nil ? .ownDefault : .named(force: force) }
+}
+
+/// `--precision METRIC=HALFWIDTH`: a day metric's name and the 95% half-width to reach, e.g. wait_p90=0.5.
+extension PrecisionGoal: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+
+    public var defaultValueDescription: String { description }
 }

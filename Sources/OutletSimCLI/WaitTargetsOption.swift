@@ -1,4 +1,5 @@
 import Foundation
+import OutputKit
 import Results
 
 /// `--wait-targets 5,10,15`: waits in minutes whose service levels are measured.

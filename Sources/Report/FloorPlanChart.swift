@@ -1,5 +1,6 @@
 import Foundation
 import Measurement
+import OutputKit
 import Replications
 import Scenario
 

@@ -1,11 +1,12 @@
 import Foundation
+import OutputKit
 import Results
 
 /// What one plan changes from another, as the pages show it: staff on
 /// duty per role (its changed intervals), kiosks and seats, then the day's
 /// cost by component for both plans.
-enum PlanChangesTable {
-    static func html(_ changes: PlanChanges, title: String, before: String, after: String) -> String {
+public enum PlanChangesTable {
+    public static func html(_ changes: PlanChanges, title: String, before: String, after: String) -> String {
         var html = "<h2>\(SVG.escape(title))</h2><table class=\"changes\"><thead><tr><th>what</th><th>\(SVG.escape(before)) → \(SVG.escape(after))</th></tr></thead><tbody>"
         if changes.isEmpty { html += "<tr><td>staff on duty, kiosks and seats</td><td>no change</td></tr>" }
         for (role, summary) in changes.staffSummary() { html += "<tr><td>\(SVG.escape(role))</td><td>\(SVG.escape(summary))</td></tr>" }

@@ -1,5 +1,6 @@
 import Foundation
 import Measurement
+import OutputKit
 import Replications
 import Results
 import Scenario
@@ -11,7 +12,7 @@ import Scenario
 /// declared targets, abandonment, waiting-zone crowding, windows open and
 /// utilisation per group, outcomes per segment, and kiosk use and breakdowns.
 public struct RunReport {
-    let document: ResultsDocument
+    public let document: ResultsDocument
 
     public init(document: ResultsDocument) {
         self.document = document
@@ -242,7 +243,7 @@ public struct RunReport {
     }
 
     /// The day's cost by what it pays for, each with its basis.
-    func costTable() -> String {
+    public func costTable() -> String {
         guard scenario.costs != nil else { return "" }
         let rostered = scenario.roster?.roles ?? []
         func basis(_ roles: [Roster.Role]) -> String { roles.contains(where: rostered.contains) ? "by shift" : "by the hour" }
@@ -264,7 +265,7 @@ public struct RunReport {
     /// Every declared target with its verdict, then a grid of each
     /// per-interval target's verdict in every interval, each cell holding
     /// the value.
-    func targetTables() -> String {
+    public func targetTables() -> String {
         guard !scenario.targets.isEmpty else { return "" }
         let results = TargetJudge.judge(scenario, document.statistics)
         var html = "<h2>Targets</h2><table class=\"targets\"><thead><tr><th>#</th><th>target</th><th>verdict</th><th>value</th><th>95% interval</th><th>bound</th><th>where</th></tr></thead><tbody>"
@@ -304,7 +305,7 @@ public struct RunReport {
     }
 
     /// Every chart of the run, in page order.
-    func charts() -> [String] {
+    public func charts() -> [String] {
         [arrivalsChart(), waitChart(), serviceLevelChart(), abandonmentChart(), crowdingChart(), floorPlanChart(), queueChart(),
          windowsOpenChart(), utilisationChart(), staffWaitChart(), staffReachChart(), outcomesChart(), kioskChart()].filter { !$0.isEmpty }
     }

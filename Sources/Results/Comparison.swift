@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Measurement
+import OutputKit
 import Replications
 import Scenario
 

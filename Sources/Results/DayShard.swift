@@ -1,5 +1,6 @@
 import Foundation
 import Measurement
+import OutputKit
 
 /// A shard: the per-day rows of a range of days of one run (every ratio
 /// term and every duration bucket each day contributes), and what the run

@@ -1,4 +1,5 @@
 import Measurement
+import OutputKit
 import Replications
 import Scenario
 

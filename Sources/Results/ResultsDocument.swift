@@ -1,5 +1,6 @@
 import Measurement
 import OutletEngine
+import OutputKit
 import Replications
 import Scenario
 

@@ -1,5 +1,6 @@
 import Foundation
 import Measurement
+import OutputKit
 
 /// A shard written as safely as a results folder: into `.NAME.partial-PID`
 /// beside the target, renamed into place when its last day is written, so

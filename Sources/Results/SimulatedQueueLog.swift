@@ -1,5 +1,6 @@
 import Foundation
 import OutletEngine
+import OutputKit
 import QueueLog
 import Scenario
 

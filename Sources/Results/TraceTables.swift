@@ -1,5 +1,6 @@
 import Foundation
 import OutletEngine
+import OutputKit
 import Scenario
 
 /// `customers.csv` (one row per customer, Ciw-style) and `events.csv` (one

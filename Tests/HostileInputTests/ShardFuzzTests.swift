@@ -1,5 +1,6 @@
 import CommandTesting
 import Foundation
+import OutputKit
 import Results
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import OutputKit
 import Testing
 import CommandTesting
 import Results

@@ -3,6 +3,7 @@ import Evaluation
 import Foundation
 import Measurement
 import OutletEngine
+import OutputKit
 import Replications
 import Results
 import Scenario
@@ -170,19 +171,17 @@ struct CheckCommand: ParsableCommand {
         return files
     }
 
-    /// All replications, or as many as the budget allows (in rounds of ten,
-    /// at least two), each day folded into the statistics and not kept.
+    /// All replications, or as many as the budget allows (``StoppingRule/timeBudget(days:seconds:)``),
+    /// each day folded into the statistics and not kept.
     func evaluateWithinBudget(_ scenario: Scenario, started: Date, stop: StopRequest) throws -> PlanEvaluation {
         let evaluator = PlanEvaluator(seed: seed, jobs: threads.count, stop: stop)
-        var accumulator = RunAccumulator(plannedDays: replications)
-        guard let budget else {
-            try evaluator.accumulate(scenario, days: 0..<replications, into: &accumulator)
-            return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics())
-        }
-        while accumulator.days < replications {
-            let next = min(replications, max(accumulator.days + 10, 2))
-            try evaluator.accumulate(scenario, days: accumulator.days..<next, into: &accumulator)
-            if Date().timeIntervalSince(started) > budget { break }
+        let rule: StoppingRule = budget.map { .timeBudget(days: replications, seconds: $0) } ?? .days(replications)
+        var accumulator = RunAccumulator(plannedDays: rule.mostDays)
+        var days: Range<Int>? = rule.firstDays
+        while let next = days {
+            try evaluator.accumulate(scenario, days: next, into: &accumulator)
+            days = try rule.nextDays(after: accumulator.days, statistics: accumulator.statistics(),
+                                     elapsed: Date().timeIntervalSince(started))
         }
         return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics())
     }

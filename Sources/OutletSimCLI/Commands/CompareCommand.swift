@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Measurement
+import OutputKit
 import Replications
 import Report
 import Results

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Calibration
+import FitOutput
 import Foundation
 import OutletEngine
+import OutputKit
 import QueueLog
 import Report
 import Results

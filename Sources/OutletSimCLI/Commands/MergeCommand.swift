@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Measurement
 import OutletEngine
+import OutputKit
 import Replications
 import Results
 import Scenario

@@ -2,6 +2,8 @@ import Evaluation
 import Foundation
 import Measurement
 import Optimizer
+import OptimizerOutput
+import OutputKit
 import Replications
 import Report
 import Results

@@ -2,6 +2,8 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Optimizer
+import OptimizerOutput
+import OutputKit
 import Replications
 import Report
 import Results

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Measurement
 import OutletEngine
+import OutputKit
 import Replications
 import Report
 import Results
@@ -47,7 +48,7 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Keep adding days until a day metric's 95% half-width is at most the given value, e.g. wait_p90=0.5.",
                                valueName: "metric=half-width"))
-    var precision: String?
+    var precision: PrecisionGoal?
 
     @Option(help: "Most days --precision may run, up to 10000000.")
     var maxReplications: Int = 5_000
@@ -74,9 +75,6 @@ struct RunCommand: ParsableCommand {
         if let waitTargets, WaitTargetsOption.parse(waitTargets) == nil {
             throw ValidationError(WaitTargetsOption.problem(waitTargets))
         }
-        if precision != nil && precisionGoal == nil {
-            throw ValidationError("--precision must be METRIC=HALFWIDTH with a day metric's name and a half-width > 0, e.g. wait_p90=0.5; found '\(precision ?? "")'")
-        }
         if let days {
             guard dayRange != nil else {
                 throw ValidationError("--days must be FROM..TO with 0 <= FROM < TO <= \(Self.mostDays), e.g. 0..50; found '\(days)'")
@@ -96,15 +94,6 @@ struct RunCommand: ParsableCommand {
         let parts = days.components(separatedBy: "..")
         guard parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]), from >= 0, from < to, to <= Self.mostDays else { return nil }
         return from..<to
-    }
-
-    /// The day metric and half-width asked for by --precision.
-    var precisionGoal: (metric: Metric, halfWidth: Double)? {
-        guard let precision else { return nil }
-        let parts = precision.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let metric = Metric.named(parts[0]), let width = Double(parts[1]), width > 0, width <= 1e12
-        else { return nil }
-        return (metric, width)
     }
 
     func run() throws {
@@ -139,7 +128,8 @@ struct RunCommand: ParsableCommand {
         defer { queueLogWriter?.close() }
         // Days are folded in day order as they finish: memory holds the
         // estimators, not the days.
-        var accumulator = RunAccumulator(plannedDays: precision == nil ? replications : maxReplications)
+        let rule: StoppingRule = precision.map { .precision($0, first: replications, most: maxReplications) } ?? .days(replications)
+        var accumulator = RunAccumulator(plannedDays: rule.mostDays)
         func simulateDays(_ days: Range<Int>, progress: @escaping @Sendable (Int) -> Void) throws {
             try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: threads.count, targets: targets,
                                       keepRecords: trace || queueLog ? days : 0..<0, stop: stop, onDayFinished: progress) { day in
@@ -148,31 +138,21 @@ struct RunCommand: ParsableCommand {
                 try queueLogWriter?.append(day.records)
             }
         }
-        try simulateDays(0..<replications) { progress.update($0) }
+        try simulateDays(rule.firstDays) { progress.update($0) }
         var statistics = accumulator.statistics()
-        var precisionReport: String?
-        if let goal = precisionGoal {
-            // Each round asks for the days that the current half-width says are
-            // needed (n·(h/goal)²), at least 10% more, within the cap: the same
-            // inputs always take the same rounds, so results stay reproducible.
-            while true {
-                guard let estimate = statistics.estimate(MetricKey(.day, goal.metric)) else {
-                    throw ValidationError("--precision: the day metric '\(goal.metric)' is not measured in this scenario")
-                }
-                let halfWidth = estimate.halfWidth
-                let days = accumulator.days
-                if halfWidth <= goal.halfWidth || days >= maxReplications {
-                    precisionReport = halfWidth <= goal.halfWidth
-                        ? "precision reached: \(goal.metric) ± \(String(format: "%.4g", halfWidth)) after \(days) days"
-                        : "precision NOT reached: \(goal.metric) ± \(String(format: "%.4g", halfWidth)) after \(days) days (the --max-replications cap)"
-                    break
-                }
-                let ratio = halfWidth.isFinite ? min(pow(halfWidth / goal.halfWidth, 2), Double(maxReplications)) : Double(maxReplications)
-                let wanted = Int(min((Double(days) * ratio).rounded(.up), Double(maxReplications)))
-                let next = min(maxReplications, max(wanted, days + max(1, days / 10)))
-                try simulateDays(days..<next) { _ in }
-                statistics = accumulator.statistics()
+        func nextDays() throws -> Range<Int>? {
+            do {
+                return try rule.nextDays(after: accumulator.days, statistics: statistics, elapsed: Date().timeIntervalSince(started))
+            } catch {
+                throw ValidationError("--precision: \(error)")
             }
+        }
+        while let days = try nextDays() {
+            try simulateDays(days) { _ in }
+            statistics = accumulator.statistics()
+        }
+        let precisionReport = try precision.map { goal throws -> String in
+            do { return try goal.outcome(statistics) } catch { throw ValidationError("--precision: \(error)") }
         }
         progress.finish()
         let scenarioData = FileManager.default.contents(atPath: file) ?? Data()
@@ -186,7 +166,7 @@ struct RunCommand: ParsableCommand {
                                            scenarioFile: file, scenarioSHA256: SHA256.hex(scenarioData), scenarioText: standalone.text,
                                            traceText: traceText, stop: stop) {
             RunFolder.metadata(scenarioFile: file, scenarioSHA256: $0, seed: seed, days: statistics.days, jobs: threads.count,
-                               precision: precision, targets: targets, trace: trace, queueLog: queueLog, mergedFrom: nil, started: started)
+                               precision: precision?.description, targets: targets, trace: trace, queueLog: queueLog, mergedFrom: nil, started: started)
         }
         try folder.commit(replacement: replacement)
 

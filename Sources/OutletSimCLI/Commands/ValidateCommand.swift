@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputKit
 import Results
 import Scenario
 import ScenarioFile

@@ -2,6 +2,8 @@ import Evaluation
 import Foundation
 import Measurement
 import Optimizer
+import OutputKit
+import Results
 import Replications
 import Scenario
 import ScenarioFile

@@ -1,3 +1,5 @@
+import OutputKit
+import Results
 /// The optimizer's plans on a linear cost axis against their service level:
 /// every plan evaluated (feasible ones filled, infeasible ones hollow), the
 /// frontier no plan beats on both, the chosen plan and today's plan.

@@ -1,5 +1,7 @@
 import Evaluation
 import Optimizer
+import OutputKit
+import Report
 import Results
 import Scenario
 

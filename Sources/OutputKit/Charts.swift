@@ -1,26 +1,44 @@
 /// One series of values per category, with an optional confidence band.
-struct Series {
-    let name: String
-    let values: [Double]
-    var low: [Double]? = nil
-    var high: [Double]? = nil
+public struct Series {
+    public let name: String
+    public let values: [Double]
+    public var low: [Double]? = nil
+    public var high: [Double]? = nil
+
+    public init(name: String, values: [Double], low: [Double]? = nil, high: [Double]? = nil) {
+        self.name = name
+        self.values = values
+        self.low = low
+        self.high = high
+    }
 }
 
 /// Lines over the intervals, with shaded confidence bands and horizontal
 /// reference lines (declared targets, the seats available).
-struct LineChart {
-    let title: String
-    let description: String
-    let categories: [String]
-    let categoryLabel: String
-    let valueLabel: String
-    let series: [Series]
-    var references: [(value: Double, label: String)] = []
+public struct LineChart {
+    public let title: String
+    public let description: String
+    public let categories: [String]
+    public let categoryLabel: String
+    public let valueLabel: String
+    public let series: [Series]
+    public var references: [(value: Double, label: String)] = []
+
+    public init(title: String, description: String, categories: [String], categoryLabel: String, valueLabel: String,
+                series: [Series], references: [(value: Double, label: String)] = []) {
+        self.title = title
+        self.description = description
+        self.categories = categories
+        self.categoryLabel = categoryLabel
+        self.valueLabel = valueLabel
+        self.series = series
+        self.references = references
+    }
 
     /// Dash patterns for the target lines, one each, so that two targets are told apart.
-    static let targetDashes = ["6 4", "2 3", "12 4 2 4", "1 5"]
+    public static let targetDashes = ["6 4", "2 3", "12 4 2 4", "1 5"]
 
-    func render() -> String {
+    public func render() -> String {
         var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: true) }
         legend += references.map { (name: $0.label, colour: "#D55E00", line: true) }
         let frame = ChartFrame(legend: legend)
@@ -52,17 +70,29 @@ struct LineChart {
 
 /// Bars per category: grouped side by side, or stacked (shares); an
 /// optional line on a right-hand axis.
-struct BarChart {
-    let title: String
-    let description: String
-    let categories: [String]
-    let categoryLabel: String
-    let valueLabel: String
-    let series: [Series]
-    var stacked = false
-    var line: (series: Series, label: String)? = nil
+public struct BarChart {
+    public let title: String
+    public let description: String
+    public let categories: [String]
+    public let categoryLabel: String
+    public let valueLabel: String
+    public let series: [Series]
+    public var stacked = false
+    public var line: (series: Series, label: String)? = nil
 
-    func render() -> String {
+    public init(title: String, description: String, categories: [String], categoryLabel: String, valueLabel: String,
+                series: [Series], stacked: Bool = false, line: (series: Series, label: String)? = nil) {
+        self.title = title
+        self.description = description
+        self.categories = categories
+        self.categoryLabel = categoryLabel
+        self.valueLabel = valueLabel
+        self.series = series
+        self.stacked = stacked
+        self.line = line
+    }
+
+    public func render() -> String {
         var legend = series.enumerated().map { (name: $0.element.name, colour: SVG.colours[$0.offset % SVG.colours.count], line: false) }
         if let line { legend.append((name: line.series.name, colour: "#000000", line: true)) }
         let frame = ChartFrame(legend: legend)
@@ -98,15 +128,24 @@ struct BarChart {
 }
 
 /// Values from 0 to 1 in a grid of rows (window groups) by columns (intervals).
-struct HeatMap {
-    let title: String
-    let description: String
-    let rows: [String]
-    let columns: [String]
-    let columnLabel: String
-    let values: [[Double]]
+public struct HeatMap {
+    public let title: String
+    public let description: String
+    public let rows: [String]
+    public let columns: [String]
+    public let columnLabel: String
+    public let values: [[Double]]
 
-    func colour(_ value: Double) -> String {
+    public init(title: String, description: String, rows: [String], columns: [String], columnLabel: String, values: [[Double]]) {
+        self.title = title
+        self.description = description
+        self.rows = rows
+        self.columns = columns
+        self.columnLabel = columnLabel
+        self.values = values
+    }
+
+    public func colour(_ value: Double) -> String {
         guard value.isFinite else { return "#f0f0f0" }
         let t = min(max(value, 0), 1)
         // From pale yellow (idle) to deep red (saturated).
@@ -114,7 +153,7 @@ struct HeatMap {
         return "rgb(\(r),\(g),\(b))"
     }
 
-    func render() -> String {
+    public func render() -> String {
         let frame = ChartFrame()
         let left = 120.0, top = frame.plotTop, bottom = frame.plotBottom, right = frame.plotRight
         let cellWidth = (right - left) / Double(max(columns.count, 1)), cellHeight = (bottom - top) / Double(max(rows.count, 1))

@@ -4,18 +4,18 @@ import Foundation
 /// it into place: `.NAME.partial-PID` while writing, `.NAME.old-PID` for a
 /// replaced folder on its way out. The process id tells a dead run's
 /// leftovers (removed by the next run) from a live run's (kept).
-enum TemporaryName {
-    enum Kind: String {
+public enum TemporaryName {
+    public enum Kind: String, Sendable {
         case partial, old
     }
 
     /// The longest file name the file systems OutletSim runs on accept, in bytes.
-    static let longestComponent = 255
+    public static let longestComponent = 255
 
     /// The temporary path beside `target`. A long last component is cut (at
     /// a character boundary) so that the temporary name still fits in 255
     /// bytes: any `--out` that the file system accepts can be written.
-    static func beside(_ target: URL, _ kind: Kind, pid: Int32 = getpid()) -> URL {
+    public static func beside(_ target: URL, _ kind: Kind, pid: Int32 = getpid()) -> URL {
         let suffix = ".\(kind.rawValue)-\(pid)"
         var stem = target.lastPathComponent
         while 1 + stem.utf8.count + suffix.utf8.count > longestComponent { stem.removeLast() }
@@ -23,7 +23,7 @@ enum TemporaryName {
     }
 
     /// The kind and process id of a temporary name, nil for any other name.
-    static func parse(_ name: String) -> (kind: Kind, pid: Int32)? {
+    public static func parse(_ name: String) -> (kind: Kind, pid: Int32)? {
         guard name.hasPrefix("."), let dash = name.lastIndex(of: "-"), let pid = Int32(name[name.index(after: dash)...]), pid > 0
         else { return nil }
         let stem = name[..<dash]
@@ -38,7 +38,7 @@ enum TemporaryName {
     /// first bytes. Returns the open descriptor, or -1 with `errno` set.
     ///
     /// - Complexity: O(1) system calls.
-    static func createExclusively(_ url: URL, replacingOurs isOurs: (_ head: Data) -> Bool) -> Int32 {
+    public static func createExclusively(_ url: URL, replacingOurs isOurs: (_ head: Data) -> Bool) -> Int32 {
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
         var descriptor = open(url.path, flags, 0o644)
         if descriptor < 0, errno == EEXIST {
@@ -58,7 +58,7 @@ enum TemporaryName {
     }
 
     /// Whether `pid` is another process that no longer runs.
-    static func isGone(_ pid: Int32) -> Bool {
+    public static func isGone(_ pid: Int32) -> Bool {
         pid != getpid() && kill(pid, 0) == -1 && errno == ESRCH
     }
 
@@ -67,7 +67,7 @@ enum TemporaryName {
     /// ones of this target (cut before their first byte, as on a full disk).
     ///
     /// - Complexity: O(entries in the folder), reading a few bytes of each candidate.
-    static func removeStaleFiles(besides target: URL, isOurs: (_ head: Data) -> Bool) {
+    public static func removeStaleFiles(besides target: URL, isOurs: (_ head: Data) -> Bool) {
         let parent = target.deletingLastPathComponent()
         let ownStem = beside(target, .partial, pid: 1).lastPathComponent.dropLast(1)  // ".NAME.partial-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }

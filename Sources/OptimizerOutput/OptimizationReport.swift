@@ -1,3 +1,5 @@
+import OutputKit
+import Report
 import Results
 /// The optimizer's report.html: the plan a planner can read. It opens with
 /// what the plan costs against today's plan (a paired interval) and why

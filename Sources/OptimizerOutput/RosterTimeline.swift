@@ -1,3 +1,5 @@
+import OutputKit
+import Results
 /// The roster as a timeline: one bar per shift worked (its unpaid break a
 /// gap), grouped by role, on the clock.
 public struct RosterTimeline {

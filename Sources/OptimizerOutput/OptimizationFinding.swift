@@ -1,5 +1,7 @@
 import Foundation
 import Optimizer
+import OutputKit
+import Results
 import Replications
 
 /// What `outletsim optimize` found, as values: the terminal and the page

@@ -208,7 +208,7 @@ public struct ResultsFolder {
 
     /// Creates `folder` and the folders above it that are missing; returns
     /// those it created, deepest first, for ``removeEmpty(_:)`` on failure.
-    static func makeFolder(_ folder: URL, shownAs path: String) throws(Failure) -> [URL] {
+    public static func makeFolder(_ folder: URL, shownAs path: String) throws(Failure) -> [URL] {
         var missing: [URL] = []
         var above = folder
         while !FileManager.default.fileExists(atPath: above.path), above.path != "/" {
@@ -225,7 +225,7 @@ public struct ResultsFolder {
     }
 
     /// Removes `folders` (deepest first) while they are empty.
-    static func removeEmpty(_ folders: [URL]) {
+    public static func removeEmpty(_ folders: [URL]) {
         for folder in folders where rmdir(folder.path) != 0 { return }
     }
 

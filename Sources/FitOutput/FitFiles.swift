@@ -1,5 +1,6 @@
 import Calibration
 import Foundation
+import OutputKit
 import QueueLog
 import Scenario
 

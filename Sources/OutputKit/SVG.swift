@@ -3,35 +3,35 @@ import Foundation
 /// Building blocks for inline SVG charts: escaping, number formatting, a
 /// linear scale with round ticks, and the chart frame with axes, titles and
 /// a legend. Charts are 760 × 320 user units and scale to the page width.
-enum SVG {
-    static func escape(_ text: String) -> String {
+public enum SVG {
+    public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         String(format: "%.1f", value)
     }
 
-    static func label(_ value: Double) -> String {
+    public static func label(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e6 { return String(Int(value)) }
         return abs(value) >= 10 ? String(format: "%.0f", value) : String(format: "%.2g", value)
     }
 
     /// The palette, colour-blind safe (Okabe–Ito).
-    static let colours = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+    public static let colours = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 }
 
 /// Maps a domain of values onto a range of pixels.
-struct LinearScale {
-    let low: Double
-    let high: Double
-    let start: Double
-    let end: Double
+public struct LinearScale {
+    public let low: Double
+    public let high: Double
+    public let start: Double
+    public let end: Double
 
     /// A scale from 0 (or the data's minimum, if negative) to a round
     /// value above the data's maximum.
-    init(values: [Double], start: Double, end: Double, includeZero: Bool = true) {
+    public init(values: [Double], start: Double, end: Double, includeZero: Bool = true) {
         let finite = values.filter(\.isFinite)
         var low = finite.min() ?? 0, high = finite.max() ?? 1
         if includeZero { low = min(low, 0); high = max(high, 0) }
@@ -43,18 +43,18 @@ struct LinearScale {
         self.end = end
     }
 
-    static func step(for span: Double, ticks: Double = 5) -> Double {
+    public static func step(for span: Double, ticks: Double = 5) -> Double {
         let raw = span / ticks
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         for factor in [1.0, 2, 2.5, 5, 10] where factor * magnitude >= raw { return factor * magnitude }
         return 10 * magnitude
     }
 
-    func callAsFunction(_ value: Double) -> Double {
+    public func callAsFunction(_ value: Double) -> Double {
         start + (value - low) / (high - low) * (end - start)
     }
 
-    var ticks: [Double] {
+    public var ticks: [Double] {
         let step = Self.step(for: high - low)
         return stride(from: low, through: high + step * 1e-9, by: step).map { $0 }
     }
@@ -63,24 +63,24 @@ struct LinearScale {
 /// The frame every chart is drawn in. A legend too long for one row
 /// wraps into more, and the plot moves down to make room, so no entry is
 /// drawn outside the chart.
-struct ChartFrame {
-    typealias LegendEntry = (name: String, colour: String, line: Bool)
-    let width = 760.0
-    let left = 68.0, right = 70.0, bottom = 62.0
+public struct ChartFrame {
+    public typealias LegendEntry = (name: String, colour: String, line: Bool)
+    public let width = 760.0
+    public let left = 68.0, right = 70.0, bottom = 62.0
     /// Rows the legend needs (at least 1).
-    let legendRows: Int
+    public let legendRows: Int
     /// One legend row's height.
-    static let legendRowHeight = 16.0
-    var top: Double { 48 + Self.legendRowHeight * Double(legendRows - 1) }
-    var height: Double { 320 + Self.legendRowHeight * Double(legendRows - 1) }
+    public static let legendRowHeight = 16.0
+    public var top: Double { 48 + Self.legendRowHeight * Double(legendRows - 1) }
+    public var height: Double { 320 + Self.legendRowHeight * Double(legendRows - 1) }
 
     /// A frame for a chart with this legend.
-    init(legend: [LegendEntry] = []) {
+    public init(legend: [LegendEntry] = []) {
         legendRows = Self.rows(legend, width: width - left - right).count
     }
 
     /// The legend laid out left to right in rows that fit `width`: each entry's x offset in its row.
-    static func rows(_ entries: [LegendEntry], width: Double) -> [[(entry: LegendEntry, x: Double)]] {
+    public static func rows(_ entries: [LegendEntry], width: Double) -> [[(entry: LegendEntry, x: Double)]] {
         var rows: [[(entry: LegendEntry, x: Double)]] = [[]]
         var x = 0.0
         for entry in entries {
@@ -96,16 +96,16 @@ struct ChartFrame {
     }
 
     /// An entry's width at the legend's 11 px font: swatch, gap, label (wide characters such as Chinese count double).
-    static func entryWidth(_ name: String) -> Double {
+    public static func entryWidth(_ name: String) -> Double {
         26 + name.unicodeScalars.reduce(0) { $0 + ($1.value < 0x2E80 ? 6.6 : 11.5) }
     }
-    var plotLeft: Double { left }
-    var plotRight: Double { width - right }
-    var plotTop: Double { top }
-    var plotBottom: Double { height - bottom }
+    public var plotLeft: Double { left }
+    public var plotRight: Double { width - right }
+    public var plotTop: Double { top }
+    public var plotBottom: Double { height - bottom }
 
     /// Opening tag, title, and the background of the plot area.
-    func open(title: String, description: String) -> String {
+    public func open(title: String, description: String) -> String {
         """
         <svg class="chart" role="img" viewBox="0 0 \(Int(width)) \(Int(height))" xmlns="http://www.w3.org/2000/svg" aria-labelledby="t d">
         <title>\(SVG.escape(title))</title><desc>\(SVG.escape(description))</desc>
@@ -114,7 +114,7 @@ struct ChartFrame {
     }
 
     /// A left (or right) value axis with grid lines and its label.
-    func valueAxis(_ scale: LinearScale, label: String, onRight: Bool = false) -> String {
+    public func valueAxis(_ scale: LinearScale, label: String, onRight: Bool = false) -> String {
         var text = ""
         let x = onRight ? plotRight : plotLeft
         for tick in scale.ticks {
@@ -132,7 +132,7 @@ struct ChartFrame {
     }
 
     /// A category axis along the bottom, labelling every `every`-th category.
-    func categoryAxis(_ labels: [String], label: String, every: Int) -> String {
+    public func categoryAxis(_ labels: [String], label: String, every: Int) -> String {
         var text = "<line class=\"axis\" x1=\"\(SVG.number(plotLeft))\" x2=\"\(SVG.number(plotRight))\" y1=\"\(SVG.number(plotBottom))\" y2=\"\(SVG.number(plotBottom))\"/>"
         for (index, name) in labels.enumerated() where index % max(every, 1) == 0 {
             text += "<text class=\"tick\" x=\"\(SVG.number(center(index, of: labels.count)))\" y=\"\(SVG.number(plotBottom + 18))\" text-anchor=\"middle\">\(SVG.escape(name))</text>"
@@ -141,16 +141,16 @@ struct ChartFrame {
         return text
     }
 
-    func center(_ index: Int, of count: Int) -> Double {
+    public func center(_ index: Int, of count: Int) -> Double {
         plotLeft + (Double(index) + 0.5) * (plotRight - plotLeft) / Double(max(count, 1))
     }
 
     /// Width of one category's slot.
-    func slot(_ count: Int) -> Double { (plotRight - plotLeft) / Double(max(count, 1)) }
+    public func slot(_ count: Int) -> Double { (plotRight - plotLeft) / Double(max(count, 1)) }
 
     /// "x,y" points of the finite `values` over `count` categories, for a
     /// polyline or polygon; reversed for the lower edge of a band.
-    func points(_ values: [Double], count: Int, on scale: LinearScale, reversed: Bool = false) -> [String] {
+    public func points(_ values: [Double], count: Int, on scale: LinearScale, reversed: Bool = false) -> [String] {
         let finite = values.enumerated().filter { $0.element.isFinite }
         return (reversed ? finite.reversed() : finite).map { "\(SVG.number(center($0.offset, of: count))),\(SVG.number(scale($0.element)))" }
     }
@@ -158,7 +158,7 @@ struct ChartFrame {
     /// The legend above the plot: along the top right when it fits in one
     /// row, else in rows from the left. `dashes` gives a line entry (by
     /// index) the dash pattern its line is drawn with.
-    func legend(_ entries: [LegendEntry], dashes: [Int: String] = [:]) -> String {
+    public func legend(_ entries: [LegendEntry], dashes: [Int: String] = [:]) -> String {
         var text = "<g class=\"legend\">"
         let rows = Self.rows(entries, width: plotRight - plotLeft)
         let shift = rows.count == 1 ? plotRight - (rows[0].last.map { $0.x + Self.entryWidth($0.entry.name) } ?? 0) : plotLeft

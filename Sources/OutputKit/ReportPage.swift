@@ -1,6 +1,6 @@
 /// The page around every report: one stylesheet, no scripts, no network.
-enum ReportPage {
-    static let style = """
+public enum ReportPage {
+    public static let style = """
         body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; }
         h1 { font-size: 1.5rem; } p.meta { color: #555; }
         table { border-collapse: collapse; margin: 1rem 0 2rem; } td, th { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; }
@@ -16,7 +16,7 @@ enum ReportPage {
         """
 
     /// A complete page: title, a line about the run, a table, then the charts.
-    static func html(title: String, meta: String, table: String, charts: [String]) -> String {
+    public static func html(title: String, meta: String, table: String, charts: [String]) -> String {
         """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

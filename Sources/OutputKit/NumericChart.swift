@@ -1,8 +1,8 @@
 /// A chart over a numeric x axis: histogram bars, lines, step lines and
 /// points, for distributions (a histogram with its fitted density, a Q-Q
 /// plot, a survival curve).
-struct NumericChart {
-    enum Layer {
+public struct NumericChart {
+    public enum Layer {
         /// Bars from x to x + width, of height y.
         case bars(name: String, bins: [(x: Double, width: Double, height: Double)])
         case line(name: String, points: [(x: Double, y: Double)])
@@ -13,13 +13,21 @@ struct NumericChart {
         case reference(name: String, from: (x: Double, y: Double), to: (x: Double, y: Double))
     }
 
-    let title: String
-    let description: String
-    let xLabel: String
-    let yLabel: String
-    let layers: [Layer]
+    public let title: String
+    public let description: String
+    public let xLabel: String
+    public let yLabel: String
+    public let layers: [Layer]
 
-    func render() -> String {
+    public init(title: String, description: String, xLabel: String, yLabel: String, layers: [Layer]) {
+        self.title = title
+        self.description = description
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.layers = layers
+    }
+
+    public func render() -> String {
         let legend: [ChartFrame.LegendEntry] = layers.enumerated().map { index, layer in
             let colour = SVG.colours[index % SVG.colours.count]
             switch layer {
