@@ -22,6 +22,9 @@ public struct BackValidation: Sendable {
             case .abandonment: "share who gave up"
             }
         }
+
+        /// How its values are shown: minutes, or a share as a percentage.
+        public var unit: ValueUnit { self == .abandonment ? .share : .minutes }
     }
 
     /// Whom a comparison is about: all customers of the day, those whose

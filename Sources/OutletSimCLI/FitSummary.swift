@@ -57,7 +57,8 @@ struct FitSummary {
         lines.append(TextTable.render(table))
         var segments = [["segment", "share", "priority", "gave up", "patience", "mean patience (min)"]]
         for (segment, name) in log.segments.enumerated() {
-            segments.append([name, cell(fit.segmentShares[segment], 3), String(fit.calling.priorities[segment]),
+            let share = fit.segmentShares[segment]
+            segments.append([name, ValueUnit.share.text(share.value, low: share.low, high: share.high), String(fit.calling.priorities[segment]),
                           "\(fit.patience[segment].leftCount)", fit.patience[segment].chosen?.family.rawValue ?? "—",
                           fit.patience[segment].mean.map { cell($0, 1) } ?? "nobody left"])
         }
@@ -75,7 +76,9 @@ struct FitSummary {
             }
             lines.append(verdict + (misfits.isEmpty ? "." : "; \(misfits.count) differ:"))
             for comparison in misfits.prefix(12) {
-                lines.append("  \(BackValidation.name(comparison.scope, fit: fit)) \(comparison.quantity.label): log \(cell(comparison.log)), model \(cell(comparison.model))")
+                let unit = comparison.quantity.unit
+                func shown(_ e: IntervalEstimate) -> String { unit.text(e.value, low: e.low, high: e.high) }
+                lines.append("  \(BackValidation.name(comparison.scope, fit: fit)) \(comparison.quantity.label): log \(shown(comparison.log)), model \(shown(comparison.model))")
             }
             if misfits.count > 12 { lines.append("  and \(misfits.count - 12) more (all in fit.json)") }
         }

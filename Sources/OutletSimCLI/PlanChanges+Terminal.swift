@@ -13,7 +13,7 @@ extension PlanChanges {
         guard !costs.isEmpty else { return text + "  Costs: not compared (a plan gives no costs: section).\n" }
         var rows: [[String]] = [["cost (yuan a day)", beforeName, afterName, "change"]]
         for cost in costs where cost.before != 0 || cost.after != 0 {
-            rows.append([Metric.CostComponent(rawValue: cost.component)?.label ?? cost.component, ValueUnit.yuan.number(cost.before),
+            rows.append([cost.label, ValueUnit.yuan.number(cost.before),
                          ValueUnit.yuan.number(cost.after), ValueUnit.yuan.difference(cost.difference)])
         }
         return text + TextTable.render(rows) + "\n"

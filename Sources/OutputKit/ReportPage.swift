@@ -6,7 +6,7 @@ public enum ReportPage {
         table { border-collapse: collapse; margin: 1rem 0 2rem; } td, th { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; }
         td:first-child, th:first-child { text-align: left; } td.significant { font-weight: 600; }
         figure { margin: 0 0 2rem; } svg.chart { width: 100%; height: auto; background: #fff; }
-        .chart-title { font-size: 15px; font-weight: 600; } .tick { font-size: 11px; fill: #444; } .axis-label { font-size: 12px; fill: #222; }
+        .chart-title { font-size: 15px; font-weight: 600; } .tick { font-size: 11px; fill: #444; } .zone-label { fill: #222; } .axis-label { font-size: 12px; fill: #222; }
         .legend-label { font-size: 11px; } .grid { stroke: #e6e6e6; } .axis { stroke: #666; }
         h2 { font-size: 1.15rem; margin-top: 1.5rem; } caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
         tr.pass td.verdict, td.pass { background: #d9f0d3; } tr.fail td.verdict, td.fail { background: #f4c7c3; }

@@ -138,6 +138,7 @@ extension ComparisonReport {
         self.init(scenarios: comparison.scenarios, statistics: comparison.statistics, rows: rows, targets: comparison.grid,
                   days: comparison.days, seed: comparison.seed)
         notes = comparison.noEffect.map(\.why)
+            + comparison.inputsWithoutEffect.map { "\(comparison.names[$0.plan]): \($0.why)" }
         changes = comparison.scenarios.indices.dropFirst().map { (comparison.names[$0], comparison.changes($0)) }
     }
 }

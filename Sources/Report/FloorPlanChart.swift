@@ -103,12 +103,31 @@ struct FloorPlanChart {
             svg += "<rect class=\"zone\" data-zone=\"\(square.zone.kind.name)\" x=\"\(x)\" y=\"\(y)\" width=\"\(side)\" height=\"\(side)\" fill=\"\(colour(value))\" stroke=\"#333333\"><title>\(SVG.escape(title))</title></rect>"
             if labelled {
                 let (cx, cy) = px(square.x, square.y)
-                var label = square.zone.kind.name.replacingOccurrences(of: "_", with: " ")
-                if let fullest { label += " · \(CrowdingGrade(density: fullest).rawValue)" }
-                svg += "<text class=\"tick\" x=\"\(cx)\" y=\"\(cy)\" text-anchor=\"middle\" dy=\"4\">\(SVG.escape(label))</text>"
+                let name = square.zone.kind.name.replacingOccurrences(of: "_", with: " ")
+                svg += Self.label(name: name, grade: fullest.map { CrowdingGrade(density: $0).rawValue }, x: cx, y: cy,
+                                  side: square.side * scale)
             }
         }
         return svg
+    }
+
+    /// A zone's label inside its square of `side` px centred on (x, y): its
+    /// name, and its grade on a second line, in the largest font up to 11 px
+    /// that fits (at least 6 px).
+    ///
+    /// - Complexity: O(label length).
+    static func label(name: String, grade: String?, x: String, y: String, side: Double) -> String {
+        // Generous for the page's sans-serif: an average glyph is about 0.55 em.
+        let em = 0.62, room = max(side - 8, 1)
+        let lines = grade.map { [name, "grade \($0)"] } ?? [name]
+        let widest = Double(lines.map(\.count).max() ?? 1)
+        let size = max(6, min(11, room / (widest * em), room / (Double(lines.count) * 1.2)))
+        let first = -Double(lines.count - 1) * size * 0.6 + size * 0.35
+        var text = "<text class=\"zone-label\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\" font-size=\"\(SVG.number(size))\">"
+        for (index, line) in lines.enumerated() {
+            text += "<tspan x=\"\(x)\" dy=\"\(SVG.number(index == 0 ? first : size * 1.2))\">\(SVG.escape(line))</tspan>"
+        }
+        return text + "</text>"
     }
 
     func render() -> String {

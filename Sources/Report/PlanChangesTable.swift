@@ -1,6 +1,7 @@
 import Foundation
 import OutputKit
 import Results
+import Scenario
 
 /// What one plan changes from another, as the pages show it: staff on
 /// duty per role (its changed intervals), kiosks and seats, then the day's
@@ -15,8 +16,8 @@ public enum PlanChangesTable {
         html += "</tbody></table><table class=\"changes\"><thead><tr><th>cost (yuan a day)</th><th>\(SVG.escape(before))</th>"
             + "<th>\(SVG.escape(after))</th><th>change</th></tr></thead><tbody>"
         for cost in changes.costs where cost.before != 0 || cost.after != 0 {
-            html += "<tr><td>\(SVG.escape(cost.component))</td><td>\(String(format: "%.0f", cost.before))</td>"
-                + "<td>\(String(format: "%.0f", cost.after))</td><td>\(String(format: "%+.0f", cost.difference))</td></tr>"
+            html += "<tr><td>\(SVG.escape(cost.label))</td><td>\(ValueUnit.yuan.number(cost.before))</td>"
+                + "<td>\(ValueUnit.yuan.number(cost.after))</td><td>\(ValueUnit.yuan.difference(cost.difference))</td></tr>"
         }
         return html + "</tbody></table>"
     }

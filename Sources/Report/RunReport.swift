@@ -213,31 +213,30 @@ public struct RunReport {
 
     func keyFigures() -> String {
         let target = document.targets.first ?? 10
-        let rows: [(String, Metric, Double)] = [
-            ("Customers per day", .arrivals, 1), ("Served at a window", .outcomeShare(.servedAtCounter), 100),
-            ("Served at a kiosk", .outcomeShare(.servedAtKiosk), 100), ("Left without service", .shareAbandoned, 100),
-            ("Mean wait (min)", .waitMean, 1), ("p90 wait (min)", .waitPercentile(90), 1),
-            ("Served within \(SVG.label(target)) min", .shareServedWithin(target), 100),
-            ("Window utilisation", .windowUtilisation, 100), ("Most waiting at once", .occupancyMax, 1),
-            ("Kiosk success rate", .kioskSuccessRate, 100),
-            ("Overtime (min)", .overtimeMinutes, 1), ("Staff-hours", .staffHours, 1),
+        // Each value in its metric's unit and decimals, as the terminal shows it (ValueUnit).
+        let rows: [(String, Metric)] = [
+            ("Customers per day", .arrivals), ("Served at a window", .outcomeShare(.servedAtCounter)),
+            ("Served at a kiosk", .outcomeShare(.servedAtKiosk)), ("Left without service", .shareAbandoned),
+            ("Mean wait (min)", .waitMean), ("p90 wait (min)", .waitPercentile(90)),
+            ("Served within \(SVG.label(target)) min", .shareServedWithin(target)),
+            ("Window utilisation", .windowUtilisation), ("Most waiting at once", .occupancyMax),
+            ("Kiosk success rate", .kioskSuccessRate),
+            ("Overtime (min)", .overtimeMinutes), ("Staff-hours", .staffHours),
         ]
         var html = "<table><thead><tr><th>day metric</th><th>mean</th><th>95% interval</th></tr></thead><tbody>"
-        var found = rows.map { ($0.0, estimate(.day, $0.1), $0.2) }
-        found.append(("Greeters busy", scenario.reception == nil ? nil : estimate(.staff, entity: 0, .utilisation), 100))
-        found.append(("Triaged by a greeter", estimate(.day, .shareTriaged), 100))
-        found.append(("Mean wait for a greeter (min)", estimate(.day, .greeterWaitMean), 1))
-        found.append(("Guides busy", estimate(.staff, entity: 1, .utilisation), 100))
-        found.append(("Helped by a guide, of those who asked", estimate(.day, .shareHelped), 100))
-        found.append(("Mean wait for a guide (min)", estimate(.day, .guideWaitMean), 1))
+        var found = rows.map { ($0.0, estimate(.day, $0.1), $0.1.unit) }
+        found.append(("Greeters busy", scenario.reception == nil ? nil : estimate(.staff, entity: 0, .utilisation), .share))
+        found.append(("Triaged by a greeter", estimate(.day, .shareTriaged), .share))
+        found.append(("Mean wait for a greeter (min)", estimate(.day, .greeterWaitMean), .minutes))
+        found.append(("Guides busy", estimate(.staff, entity: 1, .utilisation), .share))
+        found.append(("Helped by a guide, of those who asked", estimate(.day, .shareHelped), .share))
+        found.append(("Mean wait for a guide (min)", estimate(.day, .guideWaitMean), .minutes))
         for (index, kiosk) in scenario.selfService.kioskTypes.enumerated() {
-            found.append(("Kiosks in use: \(kiosk.name)", estimate(.kioskType, entity: index, .utilisation), 100))
+            found.append(("Kiosks in use: \(kiosk.name)", estimate(.kioskType, entity: index, .utilisation), .share))
         }
-        for (label, value, scale) in found {
+        for (label, value, unit) in found {
             guard let value else { continue }
-            let unit = scale == 100 ? "%" : ""
-            func show(_ x: Double) -> String { x.isFinite ? String(format: "%.1f", x * scale) + unit : "–" }
-            html += "<tr><td>\(SVG.escape(label))</td><td>\(show(value.mean))</td><td>\(show(value.low)) – \(show(value.high))</td></tr>"
+            html += "<tr><td>\(SVG.escape(label))</td><td>\(unit.number(value.mean))</td><td>\(unit.number(value.low)) – \(unit.number(value.high))</td></tr>"
         }
         return html + "</tbody></table>"
     }

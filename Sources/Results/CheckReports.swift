@@ -125,6 +125,7 @@ public enum CheckReports {
                             ("ci_high", result.estimate.map { .finite($0.high) } ?? .null),
                             ("at_least", bound.low.map(JSONValue.number) ?? .null),
                             ("at_most", bound.high.map(JSONValue.number) ?? .null),
+                            ("unit", .string(result.target.valueUnit.rawValue)), ("bound_text", .string(result.target.boundText)),
                             ("suggested_replications", result.suggestedReplications.map(JSONValue.integer) ?? .null),
                         ])
                     })),

@@ -70,6 +70,13 @@ public struct Comparison: Sendable {
         public let why: String
     }
 
+    /// Inputs of each plan that change nothing a customer meets whatever the
+    /// days (``Scenario/inputsWithoutEffect``), such as guides without
+    /// guide_assist: flagged even when the plan's other changes move things.
+    public var inputsWithoutEffect: [(plan: Int, why: String)] {
+        scenarios.enumerated().flatMap { plan, scenario in scenario.inputsWithoutEffect.map { (plan, $0) } }
+    }
+
     /// What a plan's cost and staffing are, as against what its customers meet.
     static func isCostSide(_ metric: Metric) -> Bool {
         if case .cost = metric { return true }
@@ -141,6 +148,9 @@ public struct Comparison: Sendable {
             ("plans", .array(names.map { .string($0) })), ("replications", .integer(days)), ("seed", .string(String(seed))),
             ("worst_interval", worstInterval.map { .string(ClockTime(minutes: scenarios[0].intervalStart($0)).description) } ?? .null),
             ("metrics", .array(metrics)),
+            ("inputs_without_effect", .array(inputsWithoutEffect.map { finding in
+                .object([("plan", .string(names[finding.plan])), ("why", .string(finding.why))])
+            })),
             ("no_effect", .array(noEffect.map { finding in
                 .object([("plan", .string(names[finding.plan])), ("cost_difference", finding.cost.map { .finite($0.difference) } ?? .number(0)),
                          ("why", .string(finding.why))])

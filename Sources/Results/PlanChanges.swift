@@ -30,6 +30,8 @@ public struct PlanChanges: Sendable {
         public let before: Double
         public let after: Double
         public var difference: Double { after - before }
+        /// The component in the planner's words ("overtime premium"); `component` keys changes.csv.
+        public var label: String { Metric.CostComponent(rawValue: component)?.label ?? component }
     }
 
     public let staff: [Staff]
@@ -37,10 +39,13 @@ public struct PlanChanges: Sendable {
     public let costs: [Cost]
     /// "HH:MM" of each interval.
     public let starts: [String]
+    /// "HH:MM" of each interval's end.
+    public let ends: [String]
 
     /// - Parameters: `before` and `after` with the statistics of their runs (for the costs).
     public init(before: Scenario, after: Scenario, beforeStatistics: RunStatistics, afterStatistics: RunStatistics) {
         starts = (0..<after.intervalCount).map { ClockTime(minutes: after.intervalStart($0)).description }
+        ends = (0..<after.intervalCount).map { ClockTime(minutes: after.intervalStart($0) + after.intervalMinutes).description }
         var roles: [(String, (Scenario, Double) -> Int)] = after.windowGroups.indices.map { group in
             ("\(after.windowGroups[group].name) windows", { scenario, time in
                 group < scenario.windowGroups.count ? scenario.windowGroups[group].open.value(at: time) : 0
@@ -94,7 +99,8 @@ public struct PlanChanges: Sendable {
                 var end = index
                 while end + 1 < changes.count, changes[end + 1].interval == changes[end].interval + 1,
                       changes[end + 1].before == changes[index].before, changes[end + 1].after == changes[index].after { end += 1 }
-                let span = end == index ? starts[changes[index].interval] : "\(starts[changes[index].interval])–\(starts[changes[end].interval])"
+                // From the first changed interval's start to the last one's end: "12:00–13:30".
+                let span = "\(starts[changes[index].interval])–\(ends[changes[end].interval])"
                 parts.append("\(span) \(changes[index].before) → \(changes[index].after)")
                 index = end + 1
             }

@@ -198,16 +198,18 @@ public struct ResultsDocument: Sendable {
 
     /// Every declared target's verdict, as `check` judges it: the deciding
     /// value (the worst interval's for a per-interval target), its 95%
-    /// interval and the bound. A scenario without targets has the header only.
+    /// interval and the bound, with the unit they are shown in and the bound
+    /// as the terminal shows it. A scenario without targets has the header only.
     func targetsTable() -> CSVTable {
         var table = CSVTable(header: ["target", "metric", "per_interval", "interval", "verdict", "value", "ci_low", "ci_high",
-                                      "at_least", "at_most"])
+                                      "at_least", "at_most", "unit", "bound_text"])
         for result in TargetJudge.judge(scenario, statistics) {
             let bound = result.target.judgedBound.limits
             table.append([result.target.name, (result.estimate?.key.metric ?? result.target.key(interval: nil).metric).name,
                           result.target.perInterval ? "true" : "false", result.interval.map(intervalStart) ?? "",
                           result.verdict.rawValue, CSVTable.cell(result.estimate?.mean ?? .nan), CSVTable.cell(result.estimate?.low ?? .nan),
-                          CSVTable.cell(result.estimate?.high ?? .nan), CSVTable.cell(bound.low ?? .nan), CSVTable.cell(bound.high ?? .nan)])
+                          CSVTable.cell(result.estimate?.high ?? .nan), CSVTable.cell(bound.low ?? .nan), CSVTable.cell(bound.high ?? .nan),
+                          result.target.valueUnit.rawValue, result.target.boundText])
         }
         return table
     }

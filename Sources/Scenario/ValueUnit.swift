@@ -2,8 +2,9 @@ import Foundation
 
 /// How a value is shown, in the terminal, the files' prose, the reports and
 /// CI reports alike: one unit and one number of decimals per kind of value.
-/// Shares are stored as fractions and shown as percentages.
-public enum ValueUnit: Sendable, Equatable {
+/// Shares are stored as fractions and shown as percentages. The raw value
+/// names the unit in files (`unit` in targets.csv and check's JSON).
+public enum ValueUnit: String, Sendable, Equatable {
     /// A fraction, shown as a percentage with one decimal: "77.2%".
     case share
     /// Minutes, one decimal: "17.3 min".

@@ -248,14 +248,15 @@ struct ScenarioReader {
                          allowed: "shifts that cover every interval a role is staffed (the scenario is paid in shifts), or a roster")
             return nil
         }
-        for role in priced.covered {
-            let extra = role.extraIntervals
-            let staffed = extra.isEmpty ? "with as many on duty as stated"
-                : "with more on duty than stated in the intervals from "
-                    + Self.list(extra.map { "\(ClockTime(minutes: scenario.intervalStart($0))) (+\(role.cover.onDuty[$0] - role.stated[$0]))" })
-            nodes.note(shiftsNode, "shifts", "\(scenario.name(of: role.role)) is not in `roster`, so it is paid for the cheapest shifts "
-                       + "that cover it (\(NodeReader.format(role.cover.cost)) yuan a day), \(staffed)")
+        guard !priced.covered.isEmpty else { return priced.scenario }
+        let roles = priced.covered.map { "\(scenario.name(of: $0.role)) \(NodeReader.format($0.cover.cost))" }
+        let more = priced.covered.filter { !$0.extraIntervals.isEmpty }.map { role in
+            "\(scenario.name(of: role.role)) at "
+                + Self.list(role.extraIntervals.map { "\(ClockTime(minutes: scenario.intervalStart($0))) (+\(role.cover.onDuty[$0] - role.stated[$0]))" })
         }
+        let staffed = more.isEmpty ? "with as many on duty as stated" : "with more on duty than stated: " + more.joined(separator: "; ")
+        nodes.note(shiftsNode, "shifts", "roles not in `roster` are paid for the cheapest shifts that cover them ("
+                   + roles.joined(separator: ", ") + " yuan a day), " + staffed)
         return priced.scenario
     }
 

@@ -121,7 +121,7 @@ struct DaysMeetingTests {
         // Judged against its share of days, not against the mean p90.
         let result = try #require(TargetJudge.judge(scenario, statistics).first)
         #expect(result.verdict == .inconclusive && result.estimate?.key == key)
-        #expect(target.boundText == "≤ 10 on ≥ 80% of days")
+        #expect(target.boundText == "≤ 10 min on ≥ 80% of days")
     }
 }
 

@@ -117,6 +117,29 @@ struct CompareCommandTests {
         #expect(html.contains("Targets: every plan on every target any plan declares") && html.contains("declared by"))
     }
 
+    @Test("the planner's question in scenarios/what-if: a counter closed at lunch and a second guide, held to 80% within 10 minutes, priced")
+    func plannersQuestion() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-question-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let weekday = repository.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path
+        let question = repository.appendingPathComponent("scenarios/what-if/lunch-counter-and-guide.yaml").path
+        let output = try CommandRunner.run(["compare", weekday, question, "--replications", "30", "--out", folder.path])
+        #expect(output.status == 0, "\(output.standardError)")
+        let text = output.standardOutput
+        // What changes, as spans of clock time with their ends, and what each change costs.
+        #expect(text.contains("  general windows: 12:00–13:30 4 → 3\n  guides: 09:00–17:00 1 → 2\n"), "\(text)")
+        let guides = try #require(text.split(separator: "\n").first { $0.hasPrefix("guides ") && !$0.contains("→") })
+        // The second guide's shifts: paid, in whole yuan, and dearer.
+        #expect(guides.split(separator: " ").last?.hasPrefix("+") == true && !guides.contains("."), "\(guides)")
+        // Today's plan is held to the variant's 80% too, in percentages, with the plan that declared it.
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("80% called within 10 minutes (≥ 80%)") })
+        #expect(row.contains("lunch-counter-and-guide") && row.contains("fail "), "\(row)")
+        #expect(text.contains("FAIL bank-branch-weekday, 80% called within 10 minutes (declared by lunch-counter-and-guide): "))
+        // The second guide cannot help without guide_assist: flagged though the counter's change moves the waits.
+        #expect(text.contains("NO EFFECT in lunch-counter-and-guide: self_service.guides: up to 2 guides on duty"))
+        #expect(text.contains("pp: percentage points. ± if unpaired:"))
+    }
+
     @Test("a change that moves nothing a customer meets is flagged with why, in the terminal, JSON and page; one that moves nothing at all too")
     func noEffect() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outletsim-noeffect-\(UUID())")
@@ -134,7 +157,7 @@ struct CompareCommandTests {
         #expect(text.contains("yet it costs +") && text.contains("without self_service.guide_assist guides are an on/off switch"))
         #expect(text.contains("NO EFFECT: renamed changes nothing a customer meets") && !text.contains("NO EFFECT: more-kiosks"))
         // What each plan changes from the first, per role and interval, with costs: terminal, changes.csv and page.
-        #expect(text.contains("What changes from bank-branch-weekday to two-guides\n  guides: 09:00–16:30 1 → 2\n"), "\(text)")
+        #expect(text.contains("What changes from bank-branch-weekday to two-guides\n  guides: 09:00–17:00 1 → 2\n"), "\(text)")
         #expect(text.contains("What changes from bank-branch-weekday to more-kiosks\n  smart teller kiosks: 2 → 3\n"))
         let changes = try String(contentsOf: out.appendingPathComponent("changes.csv"), encoding: .utf8)
         #expect(changes.hasPrefix("plan,kind,what,interval,bank-branch-weekday,plan_value,difference\n"))

@@ -125,7 +125,7 @@ struct RunCommandTests {
             #expect(lines.contains { $0.hasPrefix(component) }, "no cost line '\(component)'")
         }
         #expect(lines.contains { $0.hasPrefix("seats ") && $0.hasSuffix("48    48 – 48") }, "\(lines.filter { $0.hasPrefix("seats") })")
-        #expect(output.standardError.contains("note: shifts: window group 'general' is not in `roster`, so it is paid for the cheapest shifts"))
+        #expect(output.standardError.contains("note: shifts: roles not in `roster` are paid for the cheapest shifts that cover them (window group 'general' "))
         #expect(output.standardOutput.contains("Targets: 7 pass, 0 inconclusive, 1 fail"))
         #expect(lines.contains { $0.hasPrefix("T2 ") && $0.contains("FAIL") && $0.contains("≥ 99.9%") })
         // Shares in percentages, with one decimal, in the value, its interval and the bound.

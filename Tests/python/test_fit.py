@@ -11,6 +11,7 @@ import subprocess
 import pytest
 
 import queue_log_generator as generator
+from report_checks import check_page
 from test_report_in_browser import run_chromium
 
 INTERVALS = [540 + 30 * k for k in range(16)]
@@ -133,6 +134,7 @@ def test_report_shows_what_an_analyst_checks(fitted):
         assert title in dom, title
     assert dom.count("<svg") == 11  # arrivals, 2 × (histogram, Q-Q), 2 patience, windows, 3 back-validation
     assert "<script" not in dom
+    check_page(out / "report.html", "fit-report")
 
 
 def test_bookings_give_no_show_and_lateness(outletsim, tmp_path):

@@ -3,6 +3,7 @@ tables in pandas, merged shards identical to one run, the same tables for 1
 and 2 workers, resumption, a worker killed mid-task, and bad network files."""
 import os
 import pathlib
+import re
 import signal
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import time
 
 import pandas as pd
 import pytest
+
+from report_checks import check_page
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 NETWORK = REPOSITORY / "scenarios" / "network" / "city.network.yaml"
@@ -56,6 +59,10 @@ def test_the_example_network_loads_in_pandas(two_workers):
     assert priced.cost.notna().all(), priced[priced.cost.isna()]
     assert "The network in all" in html and html.count("<svg") == 2 and "<th>bound</th>" in html
     assert "sum of the means of 20 of 21 outlets" in html  # riverside-hall, fitted from its log, has no wages
+    # Failing targets read as the terminal reads them: the value in its unit and the bound with its unit.
+    failing = html.split('class="failing"')[1].split("</table>")[0]
+    assert re.search(r"<td>\d+\.\d(%| min) \[\d+\.\d%?, \d+\.\d%?\]</td><td>[≥≤] \d+(\.\d+)?( min|%)</td>", failing), failing[:600]
+    check_page(two_workers / "report.html", "network-report")
 
 
 def test_merged_shards_are_one_run(outletsim, two_workers, tmp_path):

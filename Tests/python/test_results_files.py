@@ -27,7 +27,12 @@ def test_targets_csv_holds_the_verdicts_check_gives(outletsim, weekday_results, 
     """targets.csv judges every declared target as check does, on the same days."""
     targets = pd.read_csv(weekday_results / "targets.csv")
     assert list(targets.columns) == ["target", "metric", "per_interval", "interval", "verdict", "value", "ci_low", "ci_high",
-                                     "at_least", "at_most"]
+                                     "at_least", "at_most", "unit", "bound_text"]
+    # The value's unit and the bound as the terminal shows them: one name, one unit everywhere.
+    shares = targets[targets.metric.str.startswith("share_")]
+    assert len(shares) and (shares.unit == "share").all() and shares.bound_text.str.endswith("%").all()
+    waits = targets[targets.metric == "wait_p90"]
+    assert len(waits) and (waits.unit == "minutes").all() and waits.bound_text.str.endswith(" min").all()
     report = tmp_path / "check.json"
     subprocess.run([str(outletsim), "check", str(REPOSITORY / "scenarios" / "bank-branch-weekday.yaml"), "--replications", "8",
                     "--json", str(report)], capture_output=True)

@@ -106,6 +106,7 @@ extension Comparison {
             text += changes(plan).terminalText(beforeName: names[0], afterName: names[plan])
         }
         for finding in noEffect { text += "\nNO EFFECT: \(finding.why)\n" }
+        for finding in inputsWithoutEffect { text += "\nNO EFFECT in \(names[finding.plan]): \(finding.why)\n" }
         // Every plan on every target any plan declares, judged as check and run judge them.
         let grid = self.grid
         guard !grid.isEmpty else { return text }

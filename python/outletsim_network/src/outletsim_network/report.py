@@ -21,12 +21,24 @@ def _count(row, key: str) -> int:
     return 0 if value is None or (isinstance(value, float) and math.isnan(value)) else int(value)
 
 
+def _shown(value, unit: str) -> str:
+    """A target's value as OutletSim shows it everywhere (Swift's ValueUnit): shares as percentages with one
+    decimal, minutes with one, people and densities with two."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if unit == "share":
+        return f"{value * 100:.1f}%"
+    return f"{value:.1f}" if unit in ("minutes", "hours", "count", "staff") else f"{value:.2f}"
+
+
+def _value(row) -> str:
+    """ "77.2% [76.4%, 77.9%]", "17.3 min [16.8, 18.0]": as the terminal shows a target's value."""
+    suffix = {"minutes": " min", "hours": " h", "density": " per m²"}.get(row.unit, "")
+    return f"{_shown(row.value, row.unit)}{suffix} [{_shown(row.ci_low, row.unit)}, {_shown(row.ci_high, row.unit)}]"
+
+
 def _bound(row) -> str:
-    low = None if row.at_least is None or row.at_least != row.at_least else row.at_least
-    high = None if row.at_most is None or row.at_most != row.at_most else row.at_most
-    if low is not None and high is not None:
-        return f"{low:g} to {high:g}"
-    return f"≥ {low:g}" if low is not None else (f"≤ {high:g}" if high is not None else "—")
+    return row.bound_text if isinstance(row.bound_text, str) and row.bound_text else "—"
 
 
 def _cost_chart(outlets: pd.DataFrame) -> str:
@@ -116,7 +128,7 @@ def render(name: str, frames: dict[str, pd.DataFrame], work: str, days: int) -> 
     failing_rows = "".join(
         f"<tr><td>{html.escape(str(r.outlet))}</td><td>{html.escape(str(r.variant))}</td><td>{html.escape(str(r.target))}</td>"
         f"<td>{html.escape(str(r.interval)) if r.interval is not None and r.interval == r.interval else 'day'}</td>"
-        f"<td>{_number(r.value, 3)} [{_number(r.ci_low, 3)}, {_number(r.ci_high, 3)}]</td><td>{html.escape(_bound(r))}</td></tr>"
+        f"<td>{html.escape(_value(r))}</td><td>{html.escape(_bound(r))}</td></tr>"
         for r in failing.itertuples())
     failing_outlets = sorted(set(zip(failing.outlet, failing.variant))) if len(failing) else []
     total_saving = outlets["saving"].sum() if "saving" in outlets.columns else None

@@ -52,7 +52,8 @@ def build(tasks: list[Task], folder: pathlib.Path) -> dict[str, pd.DataFrame]:
             verdicts = [{"name": r["target"], "metric": r["metric"], "interval": None if pd.isna(r["interval"]) else r["interval"],
                          "verdict": r["verdict"], "value": r["value"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
                          "at_least": None if pd.isna(r["at_least"]) else r["at_least"],
-                         "at_most": None if pd.isna(r["at_most"]) else r["at_most"]} for r in judged.to_dict("records")]
+                         "at_most": None if pd.isna(r["at_most"]) else r["at_most"],
+                         "unit": r["unit"], "bound_text": r["bound_text"]} for r in judged.to_dict("records")]
         elif check is not None:
             report = json.loads((folder / check.output).read_text(encoding="utf-8"))
             verdicts = [t for scenario in report["scenarios"] for t in scenario["targets"]]
@@ -61,7 +62,8 @@ def build(tasks: list[Task], folder: pathlib.Path) -> dict[str, pd.DataFrame]:
                 targets.append({"outlet": outlet, "variant": variant, "target": target["name"], "metric": target["metric"],
                                 "interval": target["interval"], "verdict": target["verdict"], "value": target["value"],
                                 "ci_low": target["ci_low"], "ci_high": target["ci_high"],
-                                "at_least": target["at_least"], "at_most": target["at_most"]})
+                                "at_least": target["at_least"], "at_most": target["at_most"],
+                                "unit": target["unit"], "bound_text": target["bound_text"]})
             for verdict in ("pass", "fail", "inconclusive"):
                 row[f"targets_{verdict}"] = sum(t["verdict"] == verdict for t in verdicts)
         optimize = kinds.get("optimize")
@@ -88,7 +90,7 @@ def build(tasks: list[Task], folder: pathlib.Path) -> dict[str, pd.DataFrame]:
         "metrics": pd.DataFrame(metrics, columns=["outlet", "variant", "metric", "mean", "ci_low", "ci_high"]),
         "intervals": pd.concat(intervals, ignore_index=True) if intervals else pd.DataFrame(),
         "targets": pd.DataFrame(targets, columns=["outlet", "variant", "target", "metric", "interval", "verdict", "value",
-                                                  "ci_low", "ci_high", "at_least", "at_most"]),
+                                                  "ci_low", "ci_high", "at_least", "at_most", "unit", "bound_text"]),
     }
     return {name: frame.sort_values([c for c in ("outlet", "variant") if c in frame.columns], kind="stable").reset_index(drop=True)
             if len(frame) else frame for name, frame in frames.items()}
