@@ -59,6 +59,11 @@ struct ShortRunCoverageTests {
                 }
             }
         }
+        // The coverage table, printed on every run so that CI logs show it.
+        print("Coverage of 95% intervals over \(Self.runs) runs of \(Self.days) days (M/M/5, ρ = 0.8):")
+        for (label, (hits, total)) in held.sorted(by: { $0.key < $1.key }) {
+            print("  " + label.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%5d of %5d  %5.1f%%", hits, total, 100 * Double(hits) / Double(total)))
+        }
         for (label, (hits, total)) in held.sorted(by: { $0.key < $1.key }) {
             let share = Double(hits) / Double(total)
             let floor = 0.95 - 2.6 * (0.95 * 0.05 / Double(total)).squareRoot()
