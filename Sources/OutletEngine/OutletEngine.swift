@@ -58,6 +58,10 @@ public struct OutletEngine: ~Copyable {
 
     // Day state.
     var day = 0
+    /// This day's demand factor (``ArrivalPlan/dayFactor``): 1 without one.
+    var demandFactor = 1.0
+    /// The largest factor that keeps the walk-in rate within the scenario's cap at its busiest.
+    let mostDemandFactor: Double
     var customers: [Customer] = []
     var freeSlots: [Int32] = []
     var inside = 0
@@ -145,6 +149,7 @@ public struct OutletEngine: ~Copyable {
         segmentPropensity = segments.map(\.selfServicePropensity)
         segmentGroupSize = segments.map(\.groupSize)
         (arrivalBreaks, arrivalRatesPerMinute) = ArrivalProfile.pieces(for: scenario)
+        mostDemandFactor = ArrivalProfile.mostFactor(breaks: arrivalBreaks, ratesPerMinute: arrivalRatesPerMinute)
         arrivalPiece = Array(repeating: 0, count: segments.count)
 
         typeService = types.map(\.counterService)
@@ -306,6 +311,9 @@ public struct OutletEngine: ~Copyable {
     mutating func startDay(_ day: Int) {
         self.day = day
         streams.reseed(seed: seed, replication: day)
+        if let factor = scenario.arrivals.dayFactor, let stream = streamIndex.dayFactor {
+            demandFactor = min(max(factor.sample(from: streams, stream: stream), 0), mostDemandFactor)
+        }
         let opening = scenario.opening
         calendar.removeAll(resettingClockTo: opening)
         customers.removeAll(keepingCapacity: true)

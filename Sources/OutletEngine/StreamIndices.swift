@@ -24,6 +24,8 @@ struct StreamIndices {
     let breakdowns: [StreamIndex]
     /// Whether each customer asks a guide, the guide's time and the customer's patience for one.
     let guides: StreamIndex
+    /// The day's demand factor, only with `arrivals.day_factor` (so that other scenarios' streams are as they were).
+    let dayFactor: StreamIndex?
 
     init(scenario: Scenario) {
         var purposes: [StreamPurpose] = []
@@ -47,6 +49,7 @@ struct StreamIndices {
         }
         self.breakdowns = breakdowns
         guides = add(StreamPurpose("guides"))
+        dayFactor = scenario.arrivals.dayFactor == nil ? nil : add(StreamPurpose("day_factor"))
         self.purposes = purposes
     }
 }

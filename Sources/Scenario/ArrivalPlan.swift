@@ -1,3 +1,4 @@
+import Distributions
 /// How walk-in customers arrive over the day.
 public struct ArrivalPlan: Sendable {
     /// How each segment's arrival rate is given.
@@ -16,12 +17,17 @@ public struct ArrivalPlan: Sendable {
     /// Multiplies every generated walk-in rate, peaks included: 1.2 is 20%
     /// demand growth. Traces and appointments are not scaled.
     public var scale: Double
+    /// Drawn once per simulated day on its own stream, it multiplies every
+    /// generated walk-in rate that day (mixed Poisson arrivals): forecast
+    /// uncertainty, or day-to-day variation beyond Poisson. `nil`: 1.
+    public var dayFactor: Distribution?
 
-    public init(rates: Rates, peaks: [Peak] = [], trace: [ScheduledArrival]? = nil, scale: Double = 1) {
+    public init(rates: Rates, peaks: [Peak] = [], trace: [ScheduledArrival]? = nil, scale: Double = 1, dayFactor: Distribution? = nil) {
         self.rates = rates
         self.peaks = peaks
         self.trace = trace
         self.scale = scale
+        self.dayFactor = dayFactor
     }
 
     /// Arrivals per hour of `segment` at `time` (minutes after midnight), peaks included.

@@ -119,7 +119,19 @@ extension ScenarioReader {
             }
             rates = .perSegment(segments.map { _ in .constant(0) })
         }
-        let plan = ArrivalPlan(rates: rates, peaks: peaks, trace: trace, scale: scale)
+        var dayFactor: Distribution?
+        if let node = entries["day_factor"], let factor = nodes.distribution(node, "arrivals.day_factor", signed: false) {
+            if !(factor.mean >= 0.1 && factor.mean <= 10) {
+                nodes.report(node, "arrivals.day_factor", found: "a day factor with mean \(NodeReader.format(factor.mean))",
+                             allowed: "a distribution of factors with mean from 0.1 to 10 (1 keeps the average demand), e.g. gamma(mean=1, cv=0.08)")
+            } else if trace != nil, segments.allSatisfy({ $0.perHour == nil }), entries["per_hour"] == nil {
+                nodes.report(node, "arrivals.day_factor", found: "a day factor on arrivals that come only from a trace",
+                             allowed: "a day factor together with generated walk-ins (arrivals.per_hour or arrivals_per_hour); a trace is replayed as written")
+            } else {
+                dayFactor = factor
+            }
+        }
+        let plan = ArrivalPlan(rates: rates, peaks: peaks, trace: trace, scale: scale, dayFactor: dayFactor)
         checkRateCap(plan, node: node ?? rootNode)
         return plan
     }

@@ -20,4 +20,17 @@ enum ArrivalProfile {
         }
         return (allBreaks, allRates)
     }
+
+    /// The largest day factor that keeps the total walk-in rate at or under
+    /// the reader's cap (100,000 an hour) at the day's busiest piece.
+    ///
+    /// - Complexity: O(segments × pieces).
+    static func mostFactor(breaks: [[Double]], ratesPerMinute: [[Double]], capPerHour: Double = 100_000) -> Double {
+        let pieces = ratesPerMinute.map(\.count).max() ?? 0
+        var busiest = 0.0
+        for piece in 0..<pieces {
+            busiest = max(busiest, ratesPerMinute.reduce(0) { $0 + (piece < $1.count ? $1[piece] : 0) } * 60)
+        }
+        return busiest > 0 ? capPerHour / busiest : 1
+    }
 }

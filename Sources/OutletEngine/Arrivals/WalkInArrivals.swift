@@ -18,10 +18,11 @@ extension OutletEngine {
 
     /// Draws a unit exponential and walks the cumulative rate forward from
     /// now until it is used up; nothing is scheduled once closing is passed.
+    /// The day's demand factor scales every rate, so the draw is divided by it.
     ///
     /// - Complexity: O(1) amortised over the day's pieces.
     mutating func scheduleNextWalkIn(segment: Int) {
-        var remaining = Distribution.unitExponential.sample(from: streams, stream: streamIndex.arrivals[segment])
+        var remaining = Distribution.unitExponential.sample(from: streams, stream: streamIndex.arrivals[segment]) / demandFactor
         var time = calendar.now
         var piece = arrivalPiece[segment]
         let breaks = arrivalBreaks[segment], rates = arrivalRatesPerMinute[segment]
