@@ -50,7 +50,8 @@ reference-results: build
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --target KernelBenchmarks
 
-# Ours against SimPy and Ciw on the same M/M/10 model, with ratios.
+# Ours against hand-written C (GSL taus2 and mt19937), SimPy and Ciw on the
+# same M/M/10 model, interleaved, with ratios of medians.
 bench-peers: deps
 	Benchmarks/peers/compare.sh
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs M/M/10 at rho 0.9 in OutletSim, SimPy and Ciw one after another, in
-# this one invocation, and prints customers per second and the ratios.
+# Runs M/M/10 at rho 0.9 in OutletSim, hand-written C on the same GSL
+# generators (taus2 and mt19937), SimPy and Ciw, in this one invocation, and
+# prints customers per second and the ratios. OutletSim and C are
+# interleaved over ROUNDS rounds (default 5) and compared by their medians.
 #   Benchmarks/peers/compare.sh [--customers N] [--ciw-customers N]
 # Ciw is run on fewer customers by default (it is the slowest); the ratios
 # compare rates, which do not depend on the count once runs take seconds.
@@ -23,18 +25,34 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 (cd "$here/.." && swift build -c release --product mmc-throughput >&2)
-ours=$("$here/../.build/release/mmc-throughput" --customers "$customers")
-simpy=$("$venv/bin/python" "$here/mmc_simpy.py" --customers "$customers")
-ciw=$("$venv/bin/python" "$here/mmc_ciw.py" --customers "$ciw_customers")
+# The hand-written C baseline on the same GSL generators (issue 30's yardstick).
+mkdir -p "$here/.build"
+cc -O2 -o "$here/.build/mmc_c" "$here/mmc_c.c" -lgsl -lgslcblas -lm
 
-"$venv/bin/python" - "$ours" "$simpy" "$ciw" <<'PY'
-import json, sys
-runs = [json.loads(line) for line in sys.argv[1:]]
-ours = runs[0]["customers_per_second"]
-print(f"{'engine':<10} {'customers':>10} {'seconds':>9} {'customers/s':>13} {'mean wait':>10} {'ours / it':>10}")
-for run in runs:
-    rate = run["customers_per_second"]
-    print(f"{run['engine']:<10} {run['customers']:>10} {run['seconds']:>9.2f} {rate:>13,.0f} "
-          f"{run['mean_wait']:>10.3f} {ours / rate:>9.1f}x")
-print("M/M/10, rho 0.9, exponential 5-minute services; Erlang C mean wait 3.34 minutes.")
+# OutletSim and the C baseline interleaved, one replication each per round,
+# so that the machine's drift falls on all of them alike; medians of the rounds.
+rounds=${ROUNDS:-5}
+runs=$(mktemp)
+trap 'rm -f "$runs"' EXIT
+for _ in $(seq "$rounds"); do
+    "$here/../.build/release/mmc-throughput" --customers "$customers" --repeat 1 >> "$runs"
+    "$here/.build/mmc_c" --customers "$customers" --repeat 1 --rng taus2 >> "$runs"
+    "$here/.build/mmc_c" --customers "$customers" --repeat 1 --rng mt19937 >> "$runs"
+done
+"$venv/bin/python" "$here/mmc_simpy.py" --customers "$customers" >> "$runs"
+"$venv/bin/python" "$here/mmc_ciw.py" --customers "$ciw_customers" >> "$runs"
+
+"$venv/bin/python" - "$runs" "$rounds" <<'PY'
+import json, statistics, sys
+runs = [json.loads(line) for line in open(sys.argv[1])]
+engines = list(dict.fromkeys(run["engine"] for run in runs))
+median = {e: statistics.median(r["customers_per_second"] for r in runs if r["engine"] == e) for e in engines}
+ours = median["outletsim"]
+print(f"{'engine':<18} {'runs':>4} {'customers':>10} {'customers/s (median)':>21} {'mean wait':>10} {'ours / it':>10}")
+for engine in engines:
+    mine = [r for r in runs if r["engine"] == engine]
+    print(f"{engine:<18} {len(mine):>4} {mine[0]['customers']:>10} {median[engine]:>21,.0f} "
+          f"{statistics.mean(r['mean_wait'] for r in mine):>10.3f} {ours / median[engine]:>9.2f}x")
+print(f"M/M/10, rho 0.9, exponential 5-minute services; Erlang C mean wait 3.34 minutes. "
+      f"OutletSim and C interleaved over {sys.argv[2]} rounds.")
 PY
