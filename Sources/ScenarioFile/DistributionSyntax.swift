@@ -15,8 +15,8 @@ enum DistributionSyntax {
 
     /// The parameters each distribution takes, in order.
     static let signatures: [(name: String, parameters: [String])] = [
-        ("exponential", ["mean"]), ("erlang", ["k", "mean"]), ("gamma", ["mean", "sd"]),
-        ("lognormal", ["mean", "sd"]), ("weibull", ["shape", "scale"]), ("normal", ["mean", "sd"]),
+        ("exponential", ["mean"]), ("erlang", ["k", "mean"]), ("gamma", ["mean", "sd"]), ("gamma", ["mean", "cv"]),
+        ("lognormal", ["mean", "sd"]), ("lognormal", ["mean", "cv"]), ("weibull", ["shape", "scale"]), ("normal", ["mean", "sd"]),
         ("uniform", ["min", "max"]), ("triangular", ["min", "mode", "max"]), ("deterministic", ["value"]),
         ("empirical", ["values", "weights"]), ("empirical", ["points"]),
     ]
@@ -61,7 +61,9 @@ enum DistributionSyntax {
                 let keyOffset = scanner.position
                 if arguments.isEmpty { firstOffset = keyOffset }
                 let key = scanner.identifier()
+                // Each name once, in the order the signatures give them (gamma: mean, sd, cv).
                 let allowedKeys = signatures.filter { $0.name == name }.flatMap(\.parameters)
+                    .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 guard !key.isEmpty else {
                     throw Problem(offset: keyOffset, found: "'\(scanner.rest)'", allowed: "a parameter name (\(allowedKeys.joined(separator: ", ")))")
                 }
@@ -125,6 +127,8 @@ enum DistributionSyntax {
             }
             return values
         }
+        // A coefficient of variation is the sd in units of the mean: gamma(mean=1, cv=0.08) is gamma(mean=1, sd=0.08).
+        func sd() throws(Problem) -> Double { signature.parameters.contains("cv") ? try number("cv") * number("mean") : try number("sd") }
         do {
             switch (signature.name, signature.parameters.count) {
             case ("exponential", _): return try .exponential(mean: number("mean"))
@@ -134,8 +138,8 @@ enum DistributionSyntax {
                     throw Problem(offset: offsets["k"] ?? offset, found: "k = \(DistributionErrorFormat.value(k))", allowed: "a whole number of phases from 1 to 999999")
                 }
                 return try .erlang(phases: Int(k), mean: number("mean"))
-            case ("gamma", _): return try .gamma(mean: number("mean"), sd: number("sd"))
-            case ("lognormal", _): return try .lognormal(mean: number("mean"), sd: number("sd"))
+            case ("gamma", _): return try .gamma(mean: number("mean"), sd: sd())
+            case ("lognormal", _): return try .lognormal(mean: number("mean"), sd: sd())
             case ("weibull", _): return try .weibull(shape: number("shape"), scale: number("scale"))
             case ("normal", _):
                 return signed ? try .signedNormal(mean: number("mean"), sd: number("sd"))

@@ -90,7 +90,7 @@ enum Grammar {
         Field("peaks", .list(.object(peak)), "Named peaks that scale the rate."),
         Field("scale", .number(.factor), "Multiplies every generated walk-in rate, peaks included, e.g. 1.2 for 20% demand growth (default 1); not traces or appointments."),
         Field("trace", .text, "CSV file of arrivals (time,segment[,transaction]) replacing generated walk-ins; relative to the scenario file."),
-        Field("day_factor", .distribution(signed: false), "Drawn once per simulated day, multiplies every generated walk-in rate that day (mixed Poisson), e.g. gamma(mean=1, sd=0.08); its mean from 0.1 to 10; not traces or appointments."),
+        Field("day_factor", .distribution(signed: false), "Drawn once per simulated day, multiplies every generated walk-in rate that day (mixed Poisson), e.g. gamma(mean=1, cv=0.08); its mean from 0.1 to 10; not traces or appointments."),
     ]
 
     static let reception: [Field] = [

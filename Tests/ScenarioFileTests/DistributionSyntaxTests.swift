@@ -22,6 +22,8 @@ struct DistributionSyntaxTests {
             ("lognormal(mean=7, sd=2)", 7, 4), ("uniform(min=2, max=8)", 5, 3), ("triangular(min=1, mode=3, max=8)", 4, 39.0 / 18),
             ("deterministic(value=4)", 4, 0), ("4.5", 4.5, 0), ("empirical(values=[1, 3], weights=[1, 1])", 2, 1),
             ("empirical(points=[0, 2])", 1, 1.0 / 3), ("gamma(mean: 6, sd: 3)", 6, 9), ("  gamma( mean = 6 , sd = 3 ) ", 6, 9),
+            // A coefficient of variation instead of the sd: sd = cv × mean.
+            ("gamma(mean=6, cv=0.5)", 6, 9), ("lognormal(mean=7, cv=0.25)", 7, 49.0 / 16),
         ]
         for (text, mean, variance) in cases {
             let distribution = try read(text)
