@@ -227,10 +227,10 @@ struct ScenarioReader {
         return scenario
     }
 
-    /// The scenario paid in shifts (``ShiftPricing``), with a note naming
-    /// each role the file does not roster and where its shifts put more
-    /// staff on duty than it states; nil with the problem at `shifts` when
-    /// the menu cannot cover a role.
+    /// The scenario paid in shifts (``ShiftPricing``), with one note at
+    /// `shifts` naming the roles the file does not roster, what their shifts
+    /// cost, and where those shifts put more staff on duty than it states;
+    /// nil with the problem at `shifts` when the menu cannot cover a role.
     mutating func priceInShifts(_ scenario: Scenario, _ shiftsNode: Node) -> Scenario? {
         let priced: (scenario: Scenario, covered: [ShiftPricing.CoveredRole])
         do {
