@@ -37,7 +37,7 @@ public struct FitReport {
         body += "</table><ul class=\"left-out-rows\">"
         for row in log.leftOut.prefix(20) { body += "<li>\(SVG.escape(row.problem.description))</li>" }
         body += log.leftOut.count > 20 ? "<li>and \(log.leftOut.count - 20) more in fit.json</li></ul>" : "</ul>"
-        let percent = { (share: Double) in String(format: "%.1f%%", 100 * share) }
+        let percent = { (share: Double) in ValueUnit.share.number(share) }
         for segment in leftOut.biasedSegments {
             body += "<p class=\"warning\"><strong>\(percent(leftOut.bySegment[segment])) of segment \(SVG.escape(log.segments[segment]))'s rows were left out</strong>: "
             body += "its figures may be biased.</p>"

@@ -9,7 +9,8 @@ import Scenario
 struct FitSummary {
     let files: FitFiles
 
-    static func percent(_ share: Double) -> String { String(format: "%.1f%%", 100 * share) }
+    /// A share as every output shows one (``ValueUnit/share``): "0.6%".
+    static func percent(_ share: Double) -> String { ValueUnit.share.number(share) }
 
     /// The estimates, then the back-validation's verdict: the terminal ends with it.
     func text() -> String {

@@ -70,12 +70,9 @@ public struct ResultsFolder {
         createdParents = missing
         Self.removeStaleTemporaryFolders(in: parent)
         // A temporary folder of an earlier process that had this id is removed only if OutletSim marked it.
-        if fileManager.fileExists(atPath: temporary.path) {
-            guard fileManager.fileExists(atPath: temporary.appendingPathComponent(Self.partialMarker).path) else {
-                Self.removeEmpty(missing)
-                throw .cannotWrite(path, "\(temporary.path) is in the way and is not OutletSim's")
-            }
-            try? fileManager.removeItem(at: temporary)
+        if fileManager.fileExists(atPath: temporary.path), !Self.removeOwnPartialFolder(temporary) {
+            Self.removeEmpty(missing)
+            throw .cannotWrite(path, "\(temporary.path) is in the way and is not OutletSim's")
         }
         do {
             try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
@@ -232,6 +229,20 @@ public struct ResultsFolder {
     /// Removes `.NAME.partial-PID` and `.NAME.old-PID` folders in `parent`
     /// whose process is gone, and only when OutletSim made them: a partial
     /// folder holds OutletSim's marker, an old one only OutletSim's files.
+    /// Removes `folder` if OutletSim made it as a temporary results folder:
+    /// its name is a temporary name (`.NAME.partial-PID`, never a path a
+    /// user gave) and it holds ``partialMarker``, the first file OutletSim
+    /// writes into a temporary folder it has just created exclusively.
+    /// Anything else is left alone.
+    /// - Returns: whether the folder is gone.
+    @discardableResult
+    static func removeOwnPartialFolder(_ folder: URL) -> Bool {
+        guard let (kind, _) = TemporaryName.parse(folder.lastPathComponent), kind == .partial,
+              FileManager.default.fileExists(atPath: folder.appendingPathComponent(partialMarker).path) else { return false }
+        try? FileManager.default.removeItem(at: folder)
+        return !FileManager.default.fileExists(atPath: folder.path)
+    }
+
     static func removeStaleTemporaryFolders(in parent: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names {
@@ -241,9 +252,7 @@ public struct ResultsFolder {
             guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
             switch kind {
             case .partial:
-                if FileManager.default.fileExists(atPath: folder.appendingPathComponent(partialMarker).path) {
-                    try? FileManager.default.removeItem(at: folder)
-                }
+                removeOwnPartialFolder(folder)
             case .old:
                 removeOwnFolder(folder)
             }
@@ -319,7 +328,9 @@ public struct ResultsFolder {
     }
 
     /// Removes the temporary folder (after an interruption or a failure),
-    /// and the folders above it that this run created, such as `results/`.
+    /// and the folders above it that this run created, such as `results/`:
+    /// both were created by this process (the temporary folder exclusively),
+    /// so nothing a user gave or made is removed.
     public func discard() {
         try? fileManager.removeItem(at: temporary)
         Self.removeEmpty(createdParents)
