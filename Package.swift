@@ -27,6 +27,8 @@ let package = Package(
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "Optimizer", targets: ["Optimizer"]),
         .library(name: "QueueLog", targets: ["QueueLog"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "ForecastOutput", targets: ["ForecastOutput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -110,6 +112,13 @@ let package = Package(
         // A scenario fitted to a queue-system log, every estimate with its
         // interval, and simulated back against the log.
         .target(name: "Calibration", dependencies: ["QueueLog", "Scenario", "ScenarioFile", "Distributions", "Statistics", "Evaluation", "Measurement", "OutletEngine", "RandomStreams", "CGSL"]),
+        // Walk-in demand forecast from a queue-system log: a day level by
+        // negative-binomial regression on weekday, trend and calendar, an
+        // intraday profile, a rolling-origin backtest and today's update.
+        .target(name: "Forecasting", dependencies: ["QueueLog", "ScenarioFile", "RandomStreams", "CGSL", .product(name: "Yams", package: "Yams")]),
+        // What forecast writes: forecast.csv and .json, its page and the scenario variants.
+        .target(name: "ForecastOutput", dependencies: ["OutputKit", "Forecasting", "QueueLog", "Scenario", "ScenarioFile", "Evaluation",
+                                                       "Replications", "Measurement"]),
         // The cheapest set of shifts that covers a staffing requirement per interval.
         .target(name: "ShiftCovering", dependencies: ["CGLPK", "Scenario"]),
         // Textbook multi-server queues on the event kernel, to prove it against theory.
@@ -122,7 +131,7 @@ let package = Package(
             dependencies: [
                 "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
                 "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "OutputKit", "Results", "Report",
-                "OptimizerOutput", "FitOutput",
+                "OptimizerOutput", "FitOutput", "Forecasting", "ForecastOutput",
                 "Evaluation", "Optimizer", "ShiftCovering", "QueueLog", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

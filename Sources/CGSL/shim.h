@@ -10,6 +10,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_psi.h>
+#include <gsl/gsl_linalg.h>
 
 /// L'Ecuyer's maximally equidistributed combined Tausworthe generator
 /// (period 2^88): OutletSim's default, cheap to seed and to draw from.

@@ -291,6 +291,11 @@ public struct ResultsFolder {
         }
     }
 
+    /// Where a file written by ``write(_:_:)`` lies until the commit, beside
+    /// the target, so that relative paths in it resolve as they will there:
+    /// for reading back what was written.
+    public func stagedPath(_ name: String) -> String { temporary.appendingPathComponent(name).path }
+
     /// Opens a file in the temporary folder for writing in pieces (traces).
     public func create(_ name: String) throws(Failure) -> FileHandle {
         let url = temporary.appendingPathComponent(name)

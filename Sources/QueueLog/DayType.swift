@@ -1,5 +1,3 @@
-import QueueLog
-
 /// Which days of the log a fit uses: demand differs by day type, so a
 /// weekday scenario is fitted on weekdays.
 public enum DayType: String, CaseIterable, Sendable {
