@@ -153,9 +153,11 @@ struct ResolvedDocument {
             }
         }
         let baseNames = Set(baseMapping.keys.compactMap { $0.scalar?.string })
+        // A key that is not a plain name (`{{ open: 1 }}` makes a mapping the key) is kept, null or not, so the reader reports it.
         for (key, value) in overrideMapping
-        where key.scalar?.string != "extends" && !baseNames.contains(key.scalar?.string ?? "") && !isNull(value) {
-            let name = key.scalar?.string ?? ""
+        where key.scalar?.string != "extends" && (key.scalar == nil || (!baseNames.contains(key.scalar?.string ?? "") && !isNull(value))) {
+            // Named as the reader will name it, so that its problem points at this file.
+            let name = key.scalar?.string ?? NodeReader.describe(key)
             origins[path.isEmpty ? name : "\(path).\(name)"] = file
             pairs.append((key, value))
         }

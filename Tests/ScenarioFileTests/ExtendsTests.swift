@@ -65,6 +65,15 @@ struct ExtendsTests {
         #expect(found.first?.hint?.contains("base.yaml") == true)
     }
 
+    @Test("a key that is not a name is reported, not dropped by the merge: doubled braces make a mapping the key")
+    func mappingKey() {
+        let found = problems("mapping-key.yaml")
+        #expect(found.count == 1)
+        #expect(found.first?.file.hasSuffix("mapping-key.yaml") == true)
+        #expect((found.first?.line, found.first?.column) == (5, 13))
+        #expect(found.first?.found.contains("unknown key") == true)
+    }
+
     @Test("a mistake in the base names the base, and the variant that inherits it")
     func inheritedProblem() {
         let found = problems("extends-broken-base.yaml")
