@@ -98,8 +98,13 @@ public struct ColumnMapping: Sendable, Equatable {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing whitespace.
+    /// - Complexity: O(1) when both ends are printable ASCII, as nearly every cell's are.
     var trimmingSpaces: Substring {
         var text = Substring(self)
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return text
+        }
         while let first = text.first, first.isWhitespace { text = text.dropFirst() }
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
         return text

@@ -18,7 +18,42 @@ public enum LogTime {
     }
 
     /// Parses a date alone.
+    ///
+    /// - Complexity: O(length); `YYYY-MM-DD` in ASCII is read from its bytes.
     public static func date(_ text: Substring) -> LogDate? {
+        if text.utf8.count == 10, let storage = text.utf8.withContiguousStorageIfAvailable({ Self.isoDate($0, at: 0) }) {
+            // nil: not this form; .some(nil): this form, but no such date.
+            if let read = storage { return read }
+        }
+        return slowDate(text)
+    }
+
+    /// `YYYY-MM-DD` (or with `/`) starting at byte `start`, ten ASCII bytes
+    /// followed by nothing, a space or `T`: the date, or `.some(nil)` when
+    /// no such date exists; nil for anything else (the general path decides).
+    @inline(__always)
+    static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> LogDate?? {
+        guard bytes.count >= start + 10, bytes.count == start + 10 || bytes[start + 10] == 0x20 || bytes[start + 10] == 0x54 else { return nil }
+        let separator = bytes[start + 4]
+        guard separator == 0x2D || separator == 0x2F, bytes[start + 7] == separator else { return nil }
+        var year = 0, month = 0, day = 0
+        for k in 0..<4 {
+            let byte = bytes[start + k]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            year = year * 10 + Int(byte - 0x30)
+        }
+        for (offset, target) in [(5, 0), (8, 1)] {
+            for k in 0..<2 {
+                let byte = bytes[start + offset + k]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                if target == 0 { month = month * 10 + Int(byte - 0x30) } else { day = day * 10 + Int(byte - 0x30) }
+            }
+        }
+        // Read: a valid date, or none (the slow path would say the same).
+        return .some(LogDate(year: year, month: month, day: day))
+    }
+
+    static func slowDate(_ text: Substring) -> LogDate? {
         let digits = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
         if digits.count == 3, let y = Int(digits[0]), let m = Int(digits[1]), let d = Int(digits[2]),
            digits[0].count == 4, (1...2).contains(digits[1].count), (1...2).contains(digits[2].count) {
@@ -32,11 +67,53 @@ public enum LogTime {
 
     /// Parses a time, or a date and time; `localOffset` (minutes east of UTC)
     /// converts zoned times to the branch's clock.
+    ///
+    /// - Complexity: O(length). The forms exports write most (`HH:MM`,
+    ///   `HH:MM:SS`, after `YYYY-MM-DD ` or `T`, in ASCII, no zone, whole
+    ///   seconds) are read straight from the bytes; the rest by the general path.
     public static func parse(_ text: Substring, localOffset: Int?) throws(Failure) -> Value {
+        if let fast = text.utf8.withContiguousStorageIfAvailable(Self.plainTime), let value = fast { return value }
+        return try slowParse(text, localOffset: localOffset)
+    }
+
+    /// `[YYYY-MM-DD(space|T)]H[H]:MM[:SS]` in ASCII, nothing more; nil for
+    /// anything else, which the general path then reads (or refuses).
+    static func plainTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        var date: LogDate?
+        var position = 0
+        if bytes.count >= 11 {
+            guard let read = isoDate(bytes, at: 0), let valid = read else { return nil }
+            date = valid
+            position = 11
+        }
+        func digit(_ at: Int) -> Int? {
+            guard at < bytes.count, bytes[at] >= 0x30, bytes[at] <= 0x39 else { return nil }
+            return Int(bytes[at] - 0x30)
+        }
+        guard let first = digit(position) else { return nil }
+        var hours = first
+        position += 1
+        if let second = digit(position) {
+            hours = hours * 10 + second
+            position += 1
+        }
+        guard position < bytes.count, bytes[position] == 0x3A, let m1 = digit(position + 1), let m2 = digit(position + 2) else { return nil }
+        let minutes = m1 * 10 + m2
+        position += 3
+        var seconds = 0
+        if position < bytes.count {
+            guard bytes[position] == 0x3A, let s1 = digit(position + 1), let s2 = digit(position + 2), position + 3 == bytes.count else { return nil }
+            seconds = s1 * 10 + s2
+        }
+        guard hours < 24, minutes < 60, seconds < 60 else { return nil }
+        return Value(date: date, minutes: Double(hours * 60 + minutes) + Double(seconds) / 60)
+    }
+
+    static func slowParse(_ text: Substring, localOffset: Int?) throws(Failure) -> Value {
         var rest = text
         var date: LogDate?
         if let split = rest.firstIndex(where: { $0 == " " || $0 == "T" }) {
-            guard let parsed = Self.date(rest[..<split]) else { throw .malformed }
+            guard let parsed = Self.slowDate(rest[..<split]) else { throw .malformed }
             date = parsed
             rest = rest[rest.index(after: split)...]
         } else if rest.count >= 8, !rest.contains(":") {

@@ -242,7 +242,7 @@ public enum QueueLogReader {
         }
         // Stopped: the caller throws away what was read.
         if isStopped() { return QueueLog(file: file, dates: [], transactions: [], segments: [], windows: [], tickets: []) }
-        var (log, duplicates) = builder.log(ticketsNumbered: index[.ticket] != nil)
+        var (log, duplicates) = (consume builder).log(ticketsNumbered: index[.ticket] != nil)
         leftOut += duplicates
         if strict, !leftOut.isEmpty {
             throw ScenarioProblems(leftOut.sorted { $0.problem.line < $1.problem.line }.map(\.problem))
@@ -264,6 +264,8 @@ public enum QueueLogReader {
 
     /// Why `name` cannot be a scenario's name, nil when it can.
     static func unusable(_ name: String) -> String? {
+        // Printable ASCII (or tab and line feed) short enough in bytes is short enough in characters: nearly every name.
+        if name.utf8.count <= longestName, name.utf8.allSatisfy({ (0x20...0x7E).contains($0) || $0 == 0x09 || $0 == 0x0A }) { return nil }
         if name.count > longestName { return "a name of \(name.count) characters" }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
             return "a name with control characters"
