@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit bench-network-plan clean
+.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit bench-forecast bench-network-plan clean
 
 deps:
 	@scripts/install-deps.sh
@@ -94,6 +94,11 @@ bench-optimize: build
 bench-fit: build
 	scripts/python-env.sh
 	.venv-tests/bin/python Benchmarks/fit-speed.py $(OUTLETSIM)
+
+# Fitting and backtesting three years of a busy branch (issue 28): target 10 s.
+bench-forecast: build
+	scripts/python-env.sh
+	.venv-tests/bin/python Benchmarks/forecast-speed.py $(OUTLETSIM)
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -88,22 +88,27 @@ public struct ForecastReport {
         // History (the last eight weeks) and the forecast's open days.
         let recent = history.dates.indices.suffix(40)
         let open = forecast.days.filter(\.isOpen)
-        let labels = recent.map { history.dates[$0].description } + open.map(\.date.description)
+        // Month and day: a whole date is too wide for the axis; the description gives the years.
+        func short(_ date: LogDate) -> String { String(date.description.dropFirst(5)) }
+        let labels = recent.map { short(history.dates[$0]) } + open.map { short($0.date) }
+        let span = "\(recent.first.map { history.dates[$0].description } ?? "") to \(open.last?.date.description ?? "")"
         let nan = Double.nan
         let actual = recent.map { Double(history.totals[$0]) } + open.map { _ in nan }
         let mean = recent.map { _ in nan } + open.map(\.level.mean)
         func bound(_ level: Double, _ low: Bool) -> [Double] {
             recent.map { _ in nan } + open.map { day in let b = day.level.interval(level); return Double(low ? b.low : b.high) }
         }
-        charts.append(LineChart(title: "Walk-ins a day: the log, then the forecast", description: "Open days; bands are the 95% and 80% prediction intervals.",
-                                categories: labels, categoryLabel: "date", valueLabel: "walk-ins a day",
+        charts.append(LineChart(title: "Walk-ins a day: the log, then the forecast", description: "Open days from \(span); bands are the 95% and 80% prediction intervals.",
+                                categories: labels, categoryLabel: "date (month-day)", valueLabel: "walk-ins a day",
                                 series: [Series(name: "logged", values: actual),
                                          Series(name: "forecast, 95% interval", values: mean, low: bound(0.95, true), high: bound(0.95, false)),
                                          Series(name: "forecast, 80% interval", values: mean, low: bound(0.8, true), high: bound(0.8, false))]).render())
         if !backtest.days.isEmpty {
-            let days = backtest.days
-            charts.append(LineChart(title: "Backtest: each held-out day", description: "Forecast from the days before its week, with its 95% interval, beside the seasonal naive forecasts.",
-                                    categories: days.map(\.date.description), categoryLabel: "held-out date", valueLabel: "walk-ins a day",
+            // The last six weeks held out: more days than that cannot be told apart on a page.
+            let days = Array(backtest.days.suffix(36))
+            let title = days.count < backtest.days.count ? "Backtest: the last \(days.count) of \(backtest.days.count) held-out days" : "Backtest: each held-out day"
+            charts.append(LineChart(title: title, description: "Forecast from the days before its week, with its 95% interval, beside the seasonal naive forecasts; \(days.first?.date.description ?? "") to \(days.last?.date.description ?? "").",
+                                    categories: days.map { short($0.date) }, categoryLabel: "held-out date (month-day)", valueLabel: "walk-ins a day",
                                     series: [Series(name: "logged", values: days.map { Double($0.actual) }),
                                              Series(name: "forecast, 95% interval", values: days.map(\.forecast.mean),
                                                     low: days.map { Double($0.interval95.low) }, high: days.map { Double($0.interval95.high) }),

@@ -17,7 +17,7 @@ public struct DayFeatures: Sendable, Equatable {
     /// Features of every date from `first` through `last`, in order.
     ///
     /// A pay day that falls on a closed day moves to the opening day before
-    /// it (within a week); month end is the month's last `monthEndDays`
+    /// it (after it with `pay_day_moves: later`), within a week; month end is the month's last `monthEndDays`
     /// opening days; the days around a holiday are the opening days next to
     /// a run of holidays.
     /// - Parameter isOpen: whether the outlet opens on a date.
@@ -52,7 +52,7 @@ public struct DayFeatures: Sendable, Equatable {
                 var day = payDay
                 while LogDate(year: year, month: month, day: day) == nil && day > 28 { day -= 1 }
                 guard let date = LogDate(year: year, month: month, day: day),
-                      let found = openDay(from: date.ordinal - start.ordinal, step: -1) else { continue }
+                      let found = openDay(from: date.ordinal - start.ordinal, step: calendar.payDayMovesLater ? 1 : -1) else { continue }
                 days[found].payDay = true
             }
             if calendar.monthEndDays > 0,

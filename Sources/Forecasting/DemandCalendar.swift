@@ -7,6 +7,7 @@ import Yams
 ///
 /// ```yaml
 /// pay_days: [10, 25]            # day of the month; a closed day moves to the opening day before
+/// pay_day_moves: earlier        # or later: to the opening day after
 /// month_end_days: 2             # the last 2 opening days of every month
 /// holidays:
 ///   - { date: 2026-01-01, name: New Year }
@@ -22,6 +23,8 @@ import Yams
 public struct DemandCalendar: Sendable, Equatable {
     /// Days of the month (1–31) salaries are paid.
     public var payDays: [Int] = []
+    /// Whether a pay day on a closed day moves to the next opening day (else to the one before).
+    public var payDayMovesLater = false
     /// The last opening days of each month that form the month-end effect; 0 for none.
     public var monthEndDays = 0
     /// Public holidays, by date, with their names.
@@ -34,7 +37,7 @@ public struct DemandCalendar: Sendable, Equatable {
     public init() {}
 
     public static func == (lhs: DemandCalendar, rhs: DemandCalendar) -> Bool {
-        lhs.payDays == rhs.payDays && lhs.monthEndDays == rhs.monthEndDays && lhs.holidays == rhs.holidays
+        lhs.payDays == rhs.payDays && lhs.payDayMovesLater == rhs.payDayMovesLater && lhs.monthEndDays == rhs.monthEndDays && lhs.holidays == rhs.holidays
             && lhs.daysBeforeHolidays == rhs.daysBeforeHolidays && lhs.daysAfterHolidays == rhs.daysAfterHolidays
             && lhs.events.map(\.name) == rhs.events.map(\.name) && lhs.events.map(\.dates) == rhs.events.map(\.dates)
     }
@@ -49,22 +52,14 @@ public struct DemandCalendar: Sendable, Equatable {
         return try read(node, file: path)
     }
 
-    static let keys = ["pay_days", "month_end_days", "holidays", "days_before_holidays", "days_after_holidays", "events"]
+    static let keys = ["pay_days", "pay_day_moves", "month_end_days", "holidays", "days_before_holidays", "days_after_holidays", "events"]
 
     static func read(_ node: Node, file: String) throws(ScenarioProblems) -> DemandCalendar {
         var problems: [ScenarioProblem] = []
         func report(_ node: Node, _ path: String, found: String, allowed: String, hint: String? = nil) {
-            problems.append(ScenarioProblem(file: file, line: max(node.mark?.line ?? 1, 1), column: max(node.mark?.column ?? 1, 1),
-                                            keyPath: path, found: found, allowed: allowed, hint: hint))
+            problems.append(ScenarioProblem(at: node, in: file, path, found: found, allowed: allowed, hint: hint))
         }
-        func describe(_ node: Node) -> String {
-            switch node {
-            case .scalar(let scalar): scalar.string.isEmpty ? "nothing (an empty value)" : "'\(scalar.string)'"
-            case .mapping: "a mapping"
-            case .sequence: "a list"
-            case .alias: "an alias"
-            }
-        }
+        let describe = InputFile.describe
         func integer(_ node: Node, _ path: String, _ range: ClosedRange<Int>) -> Int? {
             // Range-checked as text first: no conversion can trap.
             guard let text = node.scalar?.string, text.count <= 6, let value = Int(text), range.contains(value) else {
@@ -96,6 +91,12 @@ public struct DemandCalendar: Sendable, Equatable {
             case "pay_days":
                 let items = list(value, name, allowed: "a list of days of the month, e.g. [10, 25]")
                 calendar.payDays = items.enumerated().compactMap { integer($1, "pay_days[\($0)]", 1...31) }
+            case "pay_day_moves":
+                switch value.scalar?.string {
+                case "earlier": calendar.payDayMovesLater = false
+                case "later": calendar.payDayMovesLater = true
+                default: report(value, name, found: describe(value), allowed: "earlier (to the opening day before) or later (to the one after)")
+                }
             case "month_end_days":
                 calendar.monthEndDays = integer(value, name, 0...10) ?? 0
             case "days_before_holidays":

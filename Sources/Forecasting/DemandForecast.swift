@@ -34,6 +34,9 @@ public struct DemandForecast: Sendable {
     /// - Complexity: O(tickets + backtest weeks × model fit + days × segments × intervals).
     public init(log: QueueLog, calendar: DemandCalendar, settings: ForecastSettings) throws(DemandModel.Failure) {
         self.settings = settings
+        guard let limit = LogDate(year: 9000, month: 1, day: 1), let lastDay = settings.from.adding(days: settings.days - 1), lastDay < limit else {
+            throw .fit("the forecast must end before 9000-01-01; it starts \(settings.from) and runs \(settings.days) days")
+        }
         let lastHistory = settings.asOf.flatMap { $0.date.adding(days: -1) } ?? settings.from.adding(days: -1)
         let history = DemandHistory(log: log, intervalMinutes: settings.intervalMinutes, opening: settings.opens,
                                     closing: settings.closes, through: lastHistory)

@@ -26,10 +26,17 @@ public struct DemandHistory: Sendable {
     ///   - through: the last date included (later tickets are not history).
     /// - Complexity: O(tickets + days × segments × intervals).
     public init(log: QueueLog, intervalMinutes: Double, opening: Double?, closing: Double?, through: LogDate? = nil) {
-        let walkIns = log.tickets.filter { !$0.isAppointment && !$0.absentBooking && (through.map { log.dates[$0.day] <= $0 } ?? true) }
-        let issued = walkIns.map(\.issued)
-        let open = opening ?? ((issued.min() ?? 540) / intervalMinutes).rounded(.down) * intervalMinutes
-        let close = closing ?? max(((issued.max() ?? 1020) / intervalMinutes).rounded(.up) * intervalMinutes, open + intervalMinutes)
+        // Unmaterialised: a log of millions of tickets is not copied.
+        let walkIns = log.tickets.lazy.filter { ticket in
+            !ticket.isAppointment && !ticket.absentBooking && (through.map { last in log.dates[ticket.day] <= last } ?? true)
+        }
+        var first = Double.infinity, last = -Double.infinity
+        for ticket in walkIns {
+            first = min(first, ticket.issued)
+            last = max(last, ticket.issued)
+        }
+        let open = opening ?? ((first.isFinite ? first : 540) / intervalMinutes).rounded(.down) * intervalMinutes
+        let close = closing ?? max(((last.isFinite ? last : 1020) / intervalMinutes).rounded(.up) * intervalMinutes, open + intervalMinutes)
         self.opening = open
         self.closing = close
         self.intervalMinutes = intervalMinutes

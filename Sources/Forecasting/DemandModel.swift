@@ -46,6 +46,8 @@ public struct DemandModel: Sendable {
 
     /// The fewest open days a model is fitted on: two of each weekday and then some.
     public static let fewestDays = 14
+    /// The longest history read, days.
+    public static let longestSpan = 36_525
 
     /// Fits the days of `history` through `through` (all when nil).
     /// - Complexity: O(days × effects² × iterations + days × segments × intervals).
@@ -70,7 +72,14 @@ public struct DemandModel: Sendable {
         })
         let pastHolidays = calendar.holidays.keys.filter { $0 >= first && $0 <= end && $0.weekday != 7 }
         opensOnHolidays = pastHolidays.isEmpty ? nil : pastHolidays.filter { open.contains($0) }.count * 2 > pastHolidays.count
+        let span = end.ordinal - first.ordinal + 1
+        guard span <= Self.longestSpan else {
+            throw .fit("the log runs from \(first) to \(end), \(span) days; a forecast reads at most \(Self.longestSpan) days (100 years)")
+        }
         let features = DayFeatures.span(from: first, through: end, calendar: calendar) { open.contains($0) }
+        guard features.count == span else {
+            throw .fit("the log's dates \(first) to \(end) are outside the dates a forecast can count (1900-01-22 to 8999-12-31)")
+        }
         let trainingFeatures = training.map { features[history.dates[$0].ordinal - first.ordinal] }
         let weekdays = (1...7).filter { day in trainingFeatures.contains { $0.weekday == day } }
         referenceWeekday = weekdays.first ?? 1
@@ -178,6 +187,10 @@ public struct DemandModel: Sendable {
         let opening = isOpen ?? opens
         let start = min(origin, first)
         let features = DayFeatures.span(from: start, through: last, calendar: calendar) { opening($0) }
+        // Dates a calendar cannot count (past 9999 with its padding) are forecast as closed; DemandForecast refuses them first.
+        guard features.count == last.ordinal - start.ordinal + 1 else {
+            return dates.map { DayForecast(date: $0, isOpen: false, level: CountDistribution(mean: 0, shape: .infinity), profile: []) }
+        }
         let inverseTheta = regression.theta >= NegativeBinomialRegression.poissonTheta ? 0 : 1 / regression.theta
         return dates.map { date in
             let day = features[date.ordinal - start.ordinal]

@@ -29,17 +29,9 @@ extension ColumnMapping {
     static func read(_ node: Node, file: String) throws(ScenarioProblems) -> ColumnMapping {
         var problems: [ScenarioProblem] = []
         func report(_ node: Node, _ path: String, found: String, allowed: String, hint: String? = nil) {
-            problems.append(ScenarioProblem(file: file, line: max(node.mark?.line ?? 1, 1), column: max(node.mark?.column ?? 1, 1),
-                                            keyPath: path, found: found, allowed: allowed, hint: hint))
+            problems.append(ScenarioProblem(at: node, in: file, path, found: found, allowed: allowed, hint: hint))
         }
-        func describe(_ node: Node) -> String {
-            switch node {
-            case .scalar(let scalar): scalar.string.isEmpty ? "nothing (an empty value)" : "'\(scalar.string)'"
-            case .mapping: "a mapping"
-            case .sequence: "a list"
-            case .alias: "an alias"
-            }
-        }
+        let describe = InputFile.describe
         guard case .mapping(let root) = node else {
             report(node, "", found: describe(node), allowed: "a mapping with columns")
             throw ScenarioProblems(problems)

@@ -30,3 +30,16 @@ public enum InputFile {
         }
     }
 }
+
+extension InputFile {
+    /// How a YAML node reads in a message: its text, "nothing (an empty value)", "a mapping" or "a list".
+    public static func describe(_ node: Node) -> String { NodeReader.describe(node) }
+}
+
+extension ScenarioProblem {
+    /// A problem at `node`'s line and column in `file` (line 1, column 1 when YAML gives none).
+    public init(at node: Node, in file: String, _ keyPath: String, found: String, allowed: String, hint: String? = nil) {
+        self.init(file: file, line: max(node.mark?.line ?? 1, 1), column: max(node.mark?.column ?? 1, 1), keyPath: keyPath,
+                  found: found, allowed: allowed, hint: hint)
+    }
+}

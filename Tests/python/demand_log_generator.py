@@ -22,6 +22,8 @@ import math
 
 import numpy as np
 
+from realistic_branch import clock
+
 BASE = 300.0
 # Monday .. Saturday (Sunday closed).
 WEEKDAY = {0: 1.15, 1: 1.0, 2: 0.95, 3: 0.97, 4: 1.1, 5: 0.8}
@@ -88,6 +90,15 @@ def effects(day, holidays):
     return factor, names
 
 
+def expected(day, start="2025-01-02", holidays=None):
+    """The true mean walk-ins of `day` (a date), 0 when the branch is closed."""
+    holidays = holiday_dates() if holidays is None else holidays
+    if not is_open(day, holidays):
+        return 0.0
+    years = (day - datetime.date.fromisoformat(start)).days / 365.25
+    return BASE * WEEKDAY[day.weekday()] * math.exp(TREND * years) * effects(day, holidays)[0]
+
+
 def generate(start="2025-01-02", days=730, seed=2027, day_cv=DAY_CV):
     """Rows (date, dict) of every walk-in ticket, and the truth of each open day."""
     rng = np.random.default_rng(seed)
@@ -99,9 +110,8 @@ def generate(start="2025-01-02", days=730, seed=2027, day_cv=DAY_CV):
         day = first + datetime.timedelta(days=offset)
         if not is_open(day, holidays):
             continue
-        multiplier, names = effects(day, holidays)
-        years = offset / 365.25
-        mean = BASE * WEEKDAY[day.weekday()] * math.exp(TREND * years) * multiplier
+        mean = expected(day, start, holidays)
+        names = effects(day, holidays)[1]
         factor = rng.gamma(shape, 1 / shape) if shape else 1.0
         count = rng.poisson(mean * factor)
         truth.append({"date": day.isoformat(), "mean": mean, "count": int(count), "effects": names})
@@ -118,11 +128,6 @@ def generate(start="2025-01-02", days=730, seed=2027, day_cv=DAY_CV):
                 "end": float(called + service), "segment": "VIP" if is_vip else "regular",
                 "transaction": "cash" if rng.uniform() < 0.6 else "transfer"}))
     return rows, truth
-
-
-def clock(minutes):
-    seconds = int(round(minutes * 60))
-    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def write_log(path, rows):

@@ -129,7 +129,8 @@ struct ForecastCommand: ParsableCommand {
         }
         let asOfMoment = asOf.flatMap(Self.moment)
         guard let start = asOfMoment?.date ?? from.flatMap({ LogTime.date(Substring($0)) }) ?? lastDate.adding(days: 1) else {
-            throw ValidationError("--from is outside the dates OutletSim can count")
+            FileHandle.standardError.write(Data("\(log): error: the log ends \(lastDate); a forecast must end before 9000-01-01\n".utf8))
+            throw ExitCode(2)
         }
         var settings = ForecastSettings(from: start, days: days)
         settings.backtestWeeks = backtestWeeks
