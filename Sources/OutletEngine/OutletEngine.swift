@@ -77,17 +77,10 @@ public struct OutletEngine: ~Copyable {
     var waitingPerGroup: [Int]
     var waitingCount = 0
     var seatedCount = 0
-    var receptionQueue = TicketLine(capacity: 32)
-    var greetersOnDuty = 0
-    var greetersBusy = 0
-    var guidesOnDuty = 0
-    var guidesBusy = 0
-    /// Customers waiting for a free guide (stale tickets are skipped).
-    var guideQueue = TicketLine(capacity: 16)
-    /// Guides help one customer at a time (`self_service.guide_assist`).
-    let hasGuideAssist: Bool
-    /// Probability that a customer with a kiosk-capable need asks a guide.
-    let guideAsks: Double
+    /// The greeters' desk: its queue, greeters on duty and busy, and their gauges.
+    var reception: ReceptionDesk
+    /// The guides on the self-service floor: their queue, on duty and busy, and their gauges.
+    var guides: GuideDesk
     /// With a floor plan: the five walks in metres (``FloorPlan/walks``) and the walking speed, m/s.
     let walkMetres: [Double]
     let walkingSpeed: Distribution?
@@ -108,10 +101,6 @@ public struct OutletEngine: ~Copyable {
     /// Customers inside the outlet, from admission to leaving.
     var insideGauge: Gauge
     var standing: Gauge
-    var greeterGauge: Gauge
-    var greeterBusyGauge: Gauge
-    var guideGauge: Gauge
-    var guideBusyGauge: Gauge
     var windowsOpenGauge: [Gauge]
     var windowsBusyGauge: [Gauge]
     /// Customers waiting whom each window group can call.
@@ -119,10 +108,7 @@ public struct OutletEngine: ~Copyable {
     var kioskBusyGauge: [Gauge]
     var kioskDownGauge: [Gauge]
     /// Customers in each of ``floorZones``, counted only with a floor plan.
-    var receptionPresence: Gauge
-    var selfServicePresence: Gauge
-    var countersPresence: Gauge
-    let countsFloor: Bool
+    var floor: FloorCounts
 
     /// Prepares the engine for `scenario`; days are then run with ``run(day:into:)``.
     ///
@@ -157,8 +143,9 @@ public struct OutletEngine: ~Copyable {
         typeKioskTime = types.map { $0.kiosk?.time }
         typeKioskSuccess = types.map { $0.kiosk?.successProbability ?? 0 }
         typeGreeterResolves = types.map(\.greeterResolves)
-        hasGuideAssist = scenario.selfService.guideAssist != nil
-        guideAsks = scenario.selfService.guideAssist?.asks ?? 0
+        reception = ReceptionDesk(intervals: intervals)
+        guides = GuideDesk(intervals: intervals, assist: scenario.selfService.guideAssist != nil,
+                           asks: scenario.selfService.guideAssist?.asks ?? 0)
         walkMetres = scenario.floorPlan?.walks ?? []
         walkingSpeed = scenario.floorPlan?.walkingSpeed
         // A type with no kiosks (a plan may have none) draws nobody to self-service or to a guide.
@@ -223,19 +210,12 @@ public struct OutletEngine: ~Copyable {
         occupancy = Gauge(intervals: intervals)
         insideGauge = Gauge(intervals: intervals)
         standing = Gauge(intervals: intervals)
-        greeterGauge = Gauge(intervals: intervals)
-        greeterBusyGauge = Gauge(intervals: intervals)
-        guideGauge = Gauge(intervals: intervals)
-        guideBusyGauge = Gauge(intervals: intervals)
         windowsOpenGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         windowsBusyGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         queueGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         kioskBusyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         kioskDownGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
-        countsFloor = scenario.floorPlan != nil
-        receptionPresence = Gauge(intervals: intervals)
-        selfServicePresence = Gauge(intervals: intervals)
-        countersPresence = Gauge(intervals: intervals)
+        floor = FloorCounts(intervals: intervals, counts: scenario.floorPlan != nil)
         pendingRecords.reserveCapacity(64)
     }
 
@@ -328,12 +308,9 @@ public struct OutletEngine: ~Copyable {
         for index in waitingPerGroup.indices { waitingPerGroup[index] = 0 }
         waitingCount = 0
         seatedCount = 0
-        receptionQueue.removeAll()
-        greetersOnDuty = 0
-        greetersBusy = 0
-        guidesOnDuty = 0
-        guidesBusy = 0
-        guideQueue.removeAll()
+        reception.reset(at: opening, clock)
+        guides.reset(at: opening, clock)
+        floor.reset(at: opening, clock)
         for index in kioskQueues.indices { kioskQueues[index].removeAll(); kioskQueued[index] = 0 }
         for index in kiosks.indices { kiosks[index] = Kiosk(type: kiosks[index].type) }
         for index in windows.indices { windows[index] = Window(group: windows[index].group, isFlexible: windows[index].isFlexible) }
@@ -345,19 +322,12 @@ public struct OutletEngine: ~Copyable {
         occupancy.reset(at: opening, clock)
         insideGauge.reset(at: opening, clock)
         standing.reset(at: opening, clock)
-        greeterGauge.reset(at: opening, clock)
-        greeterBusyGauge.reset(at: opening, clock)
-        guideGauge.reset(at: opening, clock)
-        guideBusyGauge.reset(at: opening, clock)
         for index in windowsOpenGauge.indices {
             windowsOpenGauge[index].reset(at: opening, clock)
             windowsBusyGauge[index].reset(at: opening, clock)
             queueGauge[index].reset(at: opening, clock)
         }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening, clock); kioskDownGauge[index].reset(at: opening, clock) }
-        receptionPresence.reset(at: opening, clock)
-        selfServicePresence.reset(at: opening, clock)
-        countersPresence.reset(at: opening, clock)
 
         applyStaffing()
         for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }
@@ -378,20 +348,16 @@ public struct OutletEngine: ~Copyable {
         occupancy.advance(to: end, clock)
         insideGauge.advance(to: end, clock)
         standing.advance(to: end, clock)
-        greeterGauge.advance(to: end, clock)
-        greeterBusyGauge.advance(to: end, clock)
-        guideGauge.advance(to: end, clock)
-        guideBusyGauge.advance(to: end, clock)
+        reception.advance(to: end, clock)
+        guides.advance(to: end, clock)
         for index in windowsOpenGauge.indices {
             windowsOpenGauge[index].advance(to: end, clock)
             windowsBusyGauge[index].advance(to: end, clock)
             queueGauge[index].advance(to: end, clock)
         }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].advance(to: end, clock); kioskDownGauge[index].advance(to: end, clock) }
-        receptionPresence.advance(to: end, clock)
-        selfServicePresence.advance(to: end, clock)
-        countersPresence.advance(to: end, clock)
-        let presence = countsFloor ? [receptionPresence, selfServicePresence, countersPresence] : []
+        floor.advance(to: end, clock)
+        let presence = floor.counts ? [floor.reception, floor.selfService, floor.counters] : []
         return DayTotals(
             day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
             waitingOccupancyArea: occupancy.area, waitingOccupancyMaximum: occupancy.maximum,
@@ -402,8 +368,8 @@ public struct OutletEngine: ~Copyable {
             flexibleStaffMinutes: flexibleStaffMinutes,
             kioskBusyMinutes: kioskBusyGauge.map(\.area), kioskDownMinutes: kioskDownGauge.map(\.area),
             kioskFailures: kioskFailures,
-            greeterOnDutyMinutes: greeterGauge.area, greeterBusyMinutes: greeterBusyGauge.area,
-            guideMinutes: guideGauge.area, guideBusyMinutes: guideBusyGauge.area,
+            greeterOnDutyMinutes: reception.onDutyGauge.area, greeterBusyMinutes: reception.busyGauge.area,
+            guideMinutes: guides.onDutyGauge.area, guideBusyMinutes: guides.busyGauge.area,
             zonePresenceArea: presence.map(\.area), zonePresenceMaximum: presence.map(\.maximum),
             lastExit: lastExit, overtime: max(0, lastExit - scenario.closing))
     }

@@ -20,8 +20,8 @@ extension OutletEngine {
                 depart(slot, .unserved)
             }
         }
-        while let ticket = receptionQueue.popFirst() { depart(ticket.slot, .unserved) }
-        while let ticket = guideQueue.popFirst() {
+        while let ticket = reception.queue.popFirst() { depart(ticket.slot, .unserved) }
+        while let ticket = guides.queue.popFirst() {
             if isWaitingForGuide(ticket) { depart(ticket.slot, .unserved) }
         }
         for kioskType in kioskQueues.indices {

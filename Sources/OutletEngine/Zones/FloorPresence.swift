@@ -1,5 +1,39 @@
 import Scenario
 
+/// Customers in each zone of the floor plan over the day, one gauge per
+/// zone stored apart rather than in an array: the array's uniqueness
+/// checks and retains cost more than the counting.
+struct FloorCounts {
+    var reception: Gauge
+    var selfService: Gauge
+    var counters: Gauge
+    /// Whether the outlet has a floor plan; without one nothing is counted.
+    let counts: Bool
+
+    init(intervals: Int, counts: Bool) {
+        reception = Gauge(intervals: intervals)
+        selfService = Gauge(intervals: intervals)
+        counters = Gauge(intervals: intervals)
+        self.counts = counts
+    }
+
+    /// Empties the zones for a new day starting at `opening` (minutes).
+    /// - Complexity: O(intervals), no allocation.
+    mutating func reset(at opening: Double, _ clock: IntervalClock) {
+        reception.reset(at: opening, clock)
+        selfService.reset(at: opening, clock)
+        counters.reset(at: opening, clock)
+    }
+
+    /// Closes the day's gauges at `end` (minutes).
+    /// - Complexity: O(intervals crossed).
+    mutating func advance(to end: Double, _ clock: IntervalClock) {
+        reception.advance(to: end, clock)
+        selfService.advance(to: end, clock)
+        counters.advance(to: end, clock)
+    }
+}
+
 /// Who is where on the floor, for crowding with a floor plan: a customer
 /// waiting for or in triage is in the reception zone; one queueing for or
 /// at a kiosk, or waiting for or with a guide, in the self-service zone;
@@ -16,7 +50,7 @@ extension OutletEngine {
     /// - Complexity: O(1), plus the intervals crossed since the zones' last change.
     @inline(__always)
     mutating func setStage(_ index: Int, _ stage: Stage) {
-        if countsFloor {
+        if floor.counts {
             moveOnFloor(index, to: stage)
         } else {
             customers[index].stage = stage
@@ -36,17 +70,16 @@ extension OutletEngine {
         if let to { changePresence(in: to, by: 1) }
     }
 
-    /// One gauge per zone, stored apart rather than in an array: the
-    /// array's uniqueness checks and retains cost more than the counting.
+    /// One zone's count changes by `delta` customers.
     ///
     /// - Complexity: O(1), plus the intervals crossed since the zone's last change.
     @inline(__always)
     private mutating func changePresence(in zone: Int, by delta: Double) {
         let now = calendar.now
         switch zone {
-        case 0: receptionPresence.add(delta, at: now, clock)
-        case 1: selfServicePresence.add(delta, at: now, clock)
-        default: countersPresence.add(delta, at: now, clock)
+        case 0: floor.reception.add(delta, at: now, clock)
+        case 1: floor.selfService.add(delta, at: now, clock)
+        default: floor.counters.add(delta, at: now, clock)
         }
     }
 }

@@ -1,5 +1,46 @@
 import EventKernel
 
+/// The guides as the engine keeps them: who waits for one, how many are on
+/// duty and busy, both counts over the day, and whether they help one
+/// customer at a time (`self_service.guide_assist`) or only by being there.
+struct GuideDesk {
+    /// Customers waiting for a free guide (stale tickets are skipped).
+    var queue = TicketLine(capacity: 16)
+    var onDuty = 0
+    var busy = 0
+    /// Guides on duty, and busy, over the day (people).
+    var onDutyGauge: Gauge
+    var busyGauge: Gauge
+    /// Guides help one customer at a time (`self_service.guide_assist`).
+    let assist: Bool
+    /// Probability that a customer with a kiosk-capable need asks a guide.
+    let asks: Double
+
+    init(intervals: Int, assist: Bool, asks: Double) {
+        onDutyGauge = Gauge(intervals: intervals)
+        busyGauge = Gauge(intervals: intervals)
+        self.assist = assist
+        self.asks = asks
+    }
+
+    /// Empties the desk for a new day starting at `opening` (minutes).
+    /// - Complexity: O(intervals), no allocation.
+    mutating func reset(at opening: Double, _ clock: IntervalClock) {
+        queue.removeAll()
+        onDuty = 0
+        busy = 0
+        onDutyGauge.reset(at: opening, clock)
+        busyGauge.reset(at: opening, clock)
+    }
+
+    /// Closes the day's gauges at `end` (minutes).
+    /// - Complexity: O(intervals crossed).
+    mutating func advance(to end: Double, _ clock: IntervalClock) {
+        onDutyGauge.advance(to: end, clock)
+        busyGauge.advance(to: end, clock)
+    }
+}
+
 /// Guides (引导员) on the self-service floor. With `guide_assist`, a guide
 /// is a person who helps one customer at a time: a customer who asks takes
 /// a free guide at once, or waits for one up to their patience and then
@@ -15,7 +56,7 @@ extension OutletEngine {
     /// - Complexity: O(1).
     @inline(__always)
     mutating func guideEffectApplies(to index: Int) -> Bool {
-        hasGuideAssist ? customers[index].helped : guidesOnDuty > 0
+        guides.assist ? customers[index].helped : guides.onDuty > 0
     }
 
     /// The customer asks a guide: helped at once by a free guide, or queued.
@@ -24,12 +65,12 @@ extension OutletEngine {
     mutating func askGuide(_ slot: Int32) {
         let index = Int(slot)
         customers[index].guideAsked = calendar.now
-        if guidesBusy < guidesOnDuty {
+        if guides.busy < guides.onDuty {
             startAssist(slot)
             return
         }
         setStage(index, .waitingForGuide)
-        guideQueue.append(Ticket(slot: slot, number: customers[index].number))
+        guides.queue.append(Ticket(slot: slot, number: customers[index].number))
         if customers[index].guidePatience.isFinite {
             customers[index].pendingPatience = calendar.schedule(.guidePatienceExpiry, for: slot, after: customers[index].guidePatience)
         }
@@ -40,8 +81,8 @@ extension OutletEngine {
     /// - Complexity: O(log *p*).
     mutating func startAssist(_ slot: Int32) {
         let index = Int(slot), now = calendar.now
-        guidesBusy += 1
-        guideBusyGauge.set(Double(guidesBusy), at: now, clock)
+        guides.busy += 1
+        guides.busyGauge.set(Double(guides.busy), at: now, clock)
         setStage(index, .withGuide)
         customers[index].guideWaitEnd = now
         customers[index].pendingPatience = UInt64.max
@@ -52,8 +93,8 @@ extension OutletEngine {
     ///
     /// - Complexity: O(log *p*) amortised over stale tickets.
     mutating func finishAssist(customer index: Int) {
-        guidesBusy -= 1
-        guideBusyGauge.set(Double(guidesBusy), at: calendar.now, clock)
+        guides.busy -= 1
+        guides.busyGauge.set(Double(guides.busy), at: calendar.now, clock)
         customers[index].assistEnd = calendar.now
         customers[index].helped = true
         choose(Int32(index))
@@ -86,7 +127,7 @@ extension OutletEngine {
     ///
     /// - Complexity: O(log *p*) per customer helped, plus the stale tickets passed.
     mutating func assistNextInLine() {
-        while guidesBusy < guidesOnDuty, let ticket = guideQueue.popFirst() {
+        while guides.busy < guides.onDuty, let ticket = guides.queue.popFirst() {
             if isWaitingForGuide(ticket) { startAssist(ticket.slot) }
         }
     }
@@ -94,11 +135,11 @@ extension OutletEngine {
     /// Guides coming on or off duty. A guide going off duty finishes the
     /// customer at hand; with none left, those waiting choose alone.
     mutating func setGuides(_ count: Int) {
-        guidesOnDuty = count
-        guideGauge.set(Double(count), at: calendar.now, clock)
-        guard hasGuideAssist else { return }
+        guides.onDuty = count
+        guides.onDutyGauge.set(Double(count), at: calendar.now, clock)
+        guard guides.assist else { return }
         if count == 0 {
-            while let ticket = guideQueue.popFirst() {
+            while let ticket = guides.queue.popFirst() {
                 if isWaitingForGuide(ticket) { stopWaitingForGuide(ticket.slot) }
             }
         } else {
