@@ -71,12 +71,8 @@ public struct OutletEngine: ~Copyable {
     var lastExit = 0.0
     var arrivalPiece: [Int]
     var appointmentArrivalTimes: [Double] = []
-    var lines: [TicketLine]
-    var waitingPerLine: [Int]
-    /// Customers waiting in the lines each window group calls from.
-    var waitingPerGroup: [Int]
-    var waitingCount = 0
-    var seatedCount = 0
+    /// The waiting zone: its ticket lines, who waits where, seats and standing.
+    var waiting: WaitingRoom
     /// The greeters' desk: its queue, greeters on duty and busy, and their gauges.
     var reception: ReceptionDesk
     /// The guides on the self-service floor: their queue, on duty and busy, and their gauges.
@@ -97,14 +93,10 @@ public struct OutletEngine: ~Copyable {
     var outcomeCounts: [Int]
     var kioskFailures: [Int]
     var flexibleStaffMinutes: [Double]
-    var occupancy: Gauge
     /// Customers inside the outlet, from admission to leaving.
     var insideGauge: Gauge
-    var standing: Gauge
     var windowsOpenGauge: [Gauge]
     var windowsBusyGauge: [Gauge]
-    /// Customers waiting whom each window group can call.
-    var queueGauge: [Gauge]
     var kioskBusyGauge: [Gauge]
     var kioskDownGauge: [Gauge]
     /// Customers in each of ``floorZones``, counted only with a floor plan.
@@ -164,9 +156,7 @@ public struct OutletEngine: ~Copyable {
         lineSegment = layout.lineSegment
         lineType = layout.lineType
         lineAppointment = layout.lineAppointment
-        lines = Array(repeating: TicketLine(capacity: 16), count: layout.lineCount)
-        waitingPerLine = Array(repeating: 0, count: layout.lineCount)
-        waitingPerGroup = Array(repeating: 0, count: scenario.windowGroups.count)
+        waiting = WaitingRoom(lines: layout.lineCount, groups: scenario.windowGroups.count, intervals: intervals)
 
         var windows: [Window] = [], regular: [Range<Int>] = [], flexible: [Range<Int>] = []
         for (group, windowGroup) in scenario.windowGroups.enumerated() {
@@ -207,12 +197,9 @@ public struct OutletEngine: ~Copyable {
         outcomeCounts = Array(repeating: 0, count: Outcome.allCases.count)
         kioskFailures = Array(repeating: 0, count: ranges.count)
         flexibleStaffMinutes = Array(repeating: 0, count: scenario.windowGroups.count)
-        occupancy = Gauge(intervals: intervals)
         insideGauge = Gauge(intervals: intervals)
-        standing = Gauge(intervals: intervals)
         windowsOpenGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         windowsBusyGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
-        queueGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         kioskBusyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         kioskDownGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         floor = FloorCounts(intervals: intervals, counts: scenario.floorPlan != nil)
@@ -303,11 +290,7 @@ public struct OutletEngine: ~Copyable {
         doorsOpen = true
         pastOvertimeLimit = false
         lastExit = scenario.closing
-        for index in lines.indices { lines[index].removeAll() }
-        for index in waitingPerLine.indices { waitingPerLine[index] = 0 }
-        for index in waitingPerGroup.indices { waitingPerGroup[index] = 0 }
-        waitingCount = 0
-        seatedCount = 0
+        waiting.reset(at: opening, clock)
         reception.reset(at: opening, clock)
         guides.reset(at: opening, clock)
         floor.reset(at: opening, clock)
@@ -319,13 +302,10 @@ public struct OutletEngine: ~Copyable {
         for index in outcomeCounts.indices { outcomeCounts[index] = 0 }
         for index in kioskFailures.indices { kioskFailures[index] = 0; }
         for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
-        occupancy.reset(at: opening, clock)
         insideGauge.reset(at: opening, clock)
-        standing.reset(at: opening, clock)
         for index in windowsOpenGauge.indices {
             windowsOpenGauge[index].reset(at: opening, clock)
             windowsBusyGauge[index].reset(at: opening, clock)
-            queueGauge[index].reset(at: opening, clock)
         }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening, clock); kioskDownGauge[index].reset(at: opening, clock) }
 
@@ -345,26 +325,24 @@ public struct OutletEngine: ~Copyable {
         for window in windows.indices where windows[window].state != .closed && windows[window].isFlexible {
             flexibleStaffMinutes[Int(windows[window].group)] += end - windows[window].openedAt
         }
-        occupancy.advance(to: end, clock)
+        waiting.advance(to: end, clock)
         insideGauge.advance(to: end, clock)
-        standing.advance(to: end, clock)
         reception.advance(to: end, clock)
         guides.advance(to: end, clock)
         for index in windowsOpenGauge.indices {
             windowsOpenGauge[index].advance(to: end, clock)
             windowsBusyGauge[index].advance(to: end, clock)
-            queueGauge[index].advance(to: end, clock)
         }
         for index in kioskBusyGauge.indices { kioskBusyGauge[index].advance(to: end, clock); kioskDownGauge[index].advance(to: end, clock) }
         floor.advance(to: end, clock)
         let presence = floor.counts ? [floor.reception, floor.selfService, floor.counters] : []
         return DayTotals(
             day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
-            waitingOccupancyArea: occupancy.area, waitingOccupancyMaximum: occupancy.maximum,
-            waitingAtEnd: occupancy.atEnd, insideArea: insideGauge.area, insideAtEnd: insideGauge.atEnd,
-            standingArea: standing.area, standingMinutes: standing.positiveTime,
+            waitingOccupancyArea: waiting.occupancy.area, waitingOccupancyMaximum: waiting.occupancy.maximum,
+            waitingAtEnd: waiting.occupancy.atEnd, insideArea: insideGauge.area, insideAtEnd: insideGauge.atEnd,
+            standingArea: waiting.standing.area, standingMinutes: waiting.standing.positiveTime,
             windowOpenMinutes: windowsOpenGauge.map(\.area), windowBusyMinutes: windowsBusyGauge.map(\.area),
-            queueArea: queueGauge.map(\.area),
+            queueArea: waiting.groupQueue.map(\.area),
             flexibleStaffMinutes: flexibleStaffMinutes,
             kioskBusyMinutes: kioskBusyGauge.map(\.area), kioskDownMinutes: kioskDownGauge.map(\.area),
             kioskFailures: kioskFailures,

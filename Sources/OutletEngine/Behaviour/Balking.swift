@@ -7,7 +7,7 @@ extension OutletEngine {
         guard let rule = segmentBalking[Int(customers[index].segment)] else { return false }
         let triggered: Bool
         switch rule.trigger {
-        case .queueLength(let atLeast): triggered = waitingCount >= atLeast
+        case .queueLength(let atLeast): triggered = waiting.count >= atLeast
         case .announcedWait(let atLeast): triggered = announcedWait(line: line) >= atLeast
         }
         return triggered && customers[index].choiceBalk < rule.probability
@@ -25,7 +25,7 @@ extension OutletEngine {
                 open += 1
             }
         }
-        for position in announcementLines.range(line) { ahead += waitingPerLine[announcementLines.items[position]] }
+        for position in announcementLines.range(line) { ahead += waiting.perLine[announcementLines.items[position]] }
         guard open > 0 else { return .infinity }
         return Double(ahead + 1) * typeMeanService[lineType[line]] / Double(open)
     }

@@ -22,7 +22,7 @@ extension OutletEngine {
         var starving: Int32?, starvingTicket = Double.infinity
         for position in candidateLines {
             let line = lineLists.items[position]
-            guard waitingPerLine[line] > 0, let slot = liveHead(of: line) else { continue }
+            guard waiting.perLine[line] > 0, let slot = liveHead(of: line) else { continue }
             let ticketTime = customers[Int(slot)].ticket
             if let limit = policy.maxPassOvers, customers[Int(slot)].passedOver >= limit, ticketTime < starvingTicket {
                 (starving, starvingTicket) = (slot, ticketTime)
@@ -42,9 +42,9 @@ extension OutletEngine {
     mutating func countPassOvers(before ticketTime: Double, in lineLists: IndexLists, _ group: Int, chosen: Int32) {
         for position in lineLists.range(group) {
             let line = lineLists.items[position]
-            guard waitingPerLine[line] > 0 else { continue }
-            for offset in 0..<lines[line].count {
-                let ticket = lines[line][offset]
+            guard waiting.perLine[line] > 0 else { continue }
+            for offset in 0..<waiting.lines[line].count {
+                let ticket = waiting.lines[line][offset]
                 guard isLive(ticket) else { continue }
                 guard customers[Int(ticket.slot)].ticket < ticketTime else { break }
                 if ticket.slot != chosen { customers[Int(ticket.slot)].passedOver += 1 }

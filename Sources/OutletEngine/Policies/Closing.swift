@@ -7,15 +7,15 @@ extension OutletEngine {
     /// Also takes the last interval's end-of-interval counts.
     mutating func closeDoors() {
         doorsOpen = false
-        occupancy.markEnd(at: calendar.now, clock)
+        waiting.occupancy.markEnd(at: calendar.now, clock)
         insideGauge.markEnd(at: calendar.now, clock)
     }
 
     mutating func reachOvertimeLimit() {
         pastOvertimeLimit = true
-        for line in lines.indices {
+        for line in waiting.lines.indices {
             while let slot = liveHead(of: line) {
-                lines[line].popFirst()
+                waiting.lines[line].popFirst()
                 leaveWaitingZone(slot)
                 depart(slot, .unserved)
             }

@@ -6,14 +6,14 @@ extension OutletEngine {
     /// Customers waiting in the lines `group` serves or helps with.
     @inline(__always)
     mutating func waiting(for group: Int) -> Int {
-        waitingPerGroup[group]
+        waiting.perGroup[group]
     }
 
     /// The longest current wait among those `group` serves, minutes.
     mutating func oldestWait(for group: Int) -> Double {
         var oldest = 0.0
         for lists in [primaryLines, helpLines] {
-            for position in lists.range(group) where waitingPerLine[lists.items[position]] > 0 {
+            for position in lists.range(group) where waiting.perLine[lists.items[position]] > 0 {
                 if let slot = liveHead(of: lists.items[position]) { oldest = max(oldest, calendar.now - customers[Int(slot)].ticket) }
             }
         }

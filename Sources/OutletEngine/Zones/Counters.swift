@@ -13,7 +13,7 @@ extension OutletEngine {
     mutating func call(_ slot: Int32, to window: Int) {
         let index = Int(slot)
         let line = Int(customers[index].line)
-        lines[line].popFirst()
+        waiting.lines[line].popFirst()
         leaveWaitingZone(slot)
         customers[index].call = calendar.now
         customers[index].window = Int32(window)

@@ -1,5 +1,54 @@
 import EventKernel
 
+/// The waiting zone as the engine keeps it: one ticket line per
+/// (transaction type, segment, appointment priority), who waits in each
+/// line and for each window group, and the zone's occupancy, standing and
+/// per-group queues over the day. Its rules are in the extension below.
+struct WaitingRoom {
+    /// Tickets in issue order, per line (``LineLayout``); stale tickets are skipped.
+    var lines: [TicketLine]
+    /// Customers waiting in each line.
+    var perLine: [Int]
+    /// Customers waiting in the lines each window group calls from.
+    var perGroup: [Int]
+    /// Customers in the zone, seated or standing.
+    var count = 0
+    /// Customers in the zone, and those standing, over the day.
+    var occupancy: Gauge
+    var standing: Gauge
+    /// Customers waiting whom each window group can call, over the day.
+    var groupQueue: [Gauge]
+
+    init(lines: Int, groups: Int, intervals: Int) {
+        self.lines = Array(repeating: TicketLine(capacity: 16), count: lines)
+        perLine = Array(repeating: 0, count: lines)
+        perGroup = Array(repeating: 0, count: groups)
+        occupancy = Gauge(intervals: intervals)
+        standing = Gauge(intervals: intervals)
+        groupQueue = Array(repeating: Gauge(intervals: intervals), count: groups)
+    }
+
+    /// Empties the zone for a new day starting at `opening` (minutes).
+    /// - Complexity: O(lines + groups × intervals), no allocation.
+    mutating func reset(at opening: Double, _ clock: IntervalClock) {
+        for index in lines.indices { lines[index].removeAll() }
+        for index in perLine.indices { perLine[index] = 0 }
+        for index in perGroup.indices { perGroup[index] = 0 }
+        count = 0
+        occupancy.reset(at: opening, clock)
+        standing.reset(at: opening, clock)
+        for index in groupQueue.indices { groupQueue[index].reset(at: opening, clock) }
+    }
+
+    /// Closes the day's gauges at `end` (minutes).
+    /// - Complexity: O(groups × intervals crossed).
+    mutating func advance(to end: Double, _ clock: IntervalClock) {
+        occupancy.advance(to: end, clock)
+        standing.advance(to: end, clock)
+        for index in groupQueue.indices { groupQueue[index].advance(to: end, clock) }
+    }
+}
+
 /// The waiting zone (等候区): the ticket machine issues a ticket into the
 /// line for the customer's transaction type, segment and appointment
 /// priority; customers sit while seats last, then stand; when both are full
@@ -18,16 +67,16 @@ extension OutletEngine {
             depart(slot, .balked)
             return
         }
-        guard waitingCount < scenario.waitingZone.capacity else {
+        guard waiting.count < scenario.waitingZone.capacity else {
             depart(slot, .blocked)
             return
         }
         let now = calendar.now
         customers[index].ticket = now
         customers[index].line = Int32(line)
-        customers[index].seated = waitingCount < scenario.waitingZone.seats
+        customers[index].seated = waiting.count < scenario.waitingZone.seats
         setStage(index, .waiting)
-        lines[line].append(Ticket(slot: slot, number: customers[index].number))
+        waiting.lines[line].append(Ticket(slot: slot, number: customers[index].number))
         changeWaiting(line: line, by: 1)
         let patience = customers[index].patience
         if patience.isFinite {
@@ -54,23 +103,23 @@ extension OutletEngine {
     /// window group that calls from it (with its queue's time integral), and
     /// in the zone's occupancy.
     mutating func changeWaiting(line: Int, by delta: Int) {
-        waitingPerLine[line] += delta
+        waiting.perLine[line] += delta
         let now = calendar.now
         for position in lineGroups.range(line) {
             let group = lineGroups.items[position]
-            waitingPerGroup[group] += delta
-            queueGauge[group].set(Double(waitingPerGroup[group]), at: now, clock)
+            waiting.perGroup[group] += delta
+            waiting.groupQueue[group].set(Double(waiting.perGroup[group]), at: now, clock)
         }
-        waitingCount += delta
-        occupancy.set(Double(waitingCount), at: now, clock)
-        standing.set(Double(max(0, waitingCount - scenario.waitingZone.seats)), at: now, clock)
+        waiting.count += delta
+        waiting.occupancy.set(Double(waiting.count), at: now, clock)
+        waiting.standing.set(Double(max(0, waiting.count - scenario.waitingZone.seats)), at: now, clock)
     }
 
     /// The first live ticket of `line`, dropping stale ones at its head.
     mutating func liveHead(of line: Int) -> Int32? {
-        while let ticket = lines[line].first {
+        while let ticket = waiting.lines[line].first {
             if isLive(ticket) { return ticket.slot }
-            lines[line].popFirst()
+            waiting.lines[line].popFirst()
         }
         return nil
     }
