@@ -52,7 +52,6 @@ public struct OutletEngine: ~Copyable {
     let lineAppointment: [Bool]
     let groupWindows: [Range<Int>]
     let groupFlexibleWindows: [Range<Int>]
-    let kioskRange: [Range<Int>]
     let staffingTimes: [Double]
     let tracksOldestWait: Bool
 
@@ -80,9 +79,8 @@ public struct OutletEngine: ~Copyable {
     /// With a floor plan: the five walks in metres (``FloorPlan/walks``) and the walking speed, m/s.
     let walkMetres: [Double]
     let walkingSpeed: Distribution?
-    var kioskQueues: [TicketLine]
-    var kioskQueued: [Int]
-    var kiosks: [Kiosk]
+    /// The self-service zone: its kiosks by type, their queues, failures and gauges.
+    var selfService: SelfServiceArea
     var windows: [Window]
     var flexiblePending: [Int]
     var flexibleOpen: [Int]
@@ -91,14 +89,11 @@ public struct OutletEngine: ~Copyable {
     // Day statistics.
     var arrivalsPerInterval: [Int]
     var outcomeCounts: [Int]
-    var kioskFailures: [Int]
     var flexibleStaffMinutes: [Double]
     /// Customers inside the outlet, from admission to leaving.
     var insideGauge: Gauge
     var windowsOpenGauge: [Gauge]
     var windowsBusyGauge: [Gauge]
-    var kioskBusyGauge: [Gauge]
-    var kioskDownGauge: [Gauge]
     /// Customers in each of ``floorZones``, counted only with a floor plan.
     var floor: FloorCounts
 
@@ -175,16 +170,7 @@ public struct OutletEngine: ~Copyable {
         flexiblePending = Array(repeating: 0, count: scenario.windowGroups.count)
         flexibleOpen = Array(repeating: 0, count: scenario.windowGroups.count)
 
-        var kiosks: [Kiosk] = [], ranges: [Range<Int>] = []
-        for (type, kioskType) in scenario.selfService.kioskTypes.enumerated() {
-            let start = kiosks.count
-            kiosks += Array(repeating: Kiosk(type: Int16(type)), count: kioskType.count)
-            ranges.append(start..<kiosks.count)
-        }
-        self.kiosks = kiosks
-        kioskRange = ranges
-        kioskQueues = Array(repeating: TicketLine(capacity: 16), count: ranges.count)
-        kioskQueued = Array(repeating: 0, count: ranges.count)
+        selfService = SelfServiceArea(kioskCounts: scenario.selfService.kioskTypes.map(\.count), intervals: intervals)
 
         var changes = Set<Double>()
         for group in scenario.windowGroups { changes.formUnion(group.open.steps.map(\.start)) }
@@ -195,13 +181,10 @@ public struct OutletEngine: ~Copyable {
 
         arrivalsPerInterval = Array(repeating: 0, count: intervals)
         outcomeCounts = Array(repeating: 0, count: Outcome.allCases.count)
-        kioskFailures = Array(repeating: 0, count: ranges.count)
         flexibleStaffMinutes = Array(repeating: 0, count: scenario.windowGroups.count)
         insideGauge = Gauge(intervals: intervals)
         windowsOpenGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         windowsBusyGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
-        kioskBusyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
-        kioskDownGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
         floor = FloorCounts(intervals: intervals, counts: scenario.floorPlan != nil)
         pendingRecords.reserveCapacity(64)
     }
@@ -294,20 +277,17 @@ public struct OutletEngine: ~Copyable {
         reception.reset(at: opening, clock)
         guides.reset(at: opening, clock)
         floor.reset(at: opening, clock)
-        for index in kioskQueues.indices { kioskQueues[index].removeAll(); kioskQueued[index] = 0 }
-        for index in kiosks.indices { kiosks[index] = Kiosk(type: kiosks[index].type) }
+        selfService.reset(at: opening, clock)
         for index in windows.indices { windows[index] = Window(group: windows[index].group, isFlexible: windows[index].isFlexible) }
         for index in flexiblePending.indices { flexiblePending[index] = 0; flexibleOpen[index] = 0 }
         for index in arrivalsPerInterval.indices { arrivalsPerInterval[index] = 0 }
         for index in outcomeCounts.indices { outcomeCounts[index] = 0 }
-        for index in kioskFailures.indices { kioskFailures[index] = 0; }
         for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
         insideGauge.reset(at: opening, clock)
         for index in windowsOpenGauge.indices {
             windowsOpenGauge[index].reset(at: opening, clock)
             windowsBusyGauge[index].reset(at: opening, clock)
         }
-        for index in kioskBusyGauge.indices { kioskBusyGauge[index].reset(at: opening, clock); kioskDownGauge[index].reset(at: opening, clock) }
 
         applyStaffing()
         for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }
@@ -333,7 +313,7 @@ public struct OutletEngine: ~Copyable {
             windowsOpenGauge[index].advance(to: end, clock)
             windowsBusyGauge[index].advance(to: end, clock)
         }
-        for index in kioskBusyGauge.indices { kioskBusyGauge[index].advance(to: end, clock); kioskDownGauge[index].advance(to: end, clock) }
+        selfService.advance(to: end, clock)
         floor.advance(to: end, clock)
         let presence = floor.counts ? [floor.reception, floor.selfService, floor.counters] : []
         return DayTotals(
@@ -344,8 +324,8 @@ public struct OutletEngine: ~Copyable {
             windowOpenMinutes: windowsOpenGauge.map(\.area), windowBusyMinutes: windowsBusyGauge.map(\.area),
             queueArea: waiting.groupQueue.map(\.area),
             flexibleStaffMinutes: flexibleStaffMinutes,
-            kioskBusyMinutes: kioskBusyGauge.map(\.area), kioskDownMinutes: kioskDownGauge.map(\.area),
-            kioskFailures: kioskFailures,
+            kioskBusyMinutes: selfService.busyGauge.map(\.area), kioskDownMinutes: selfService.downGauge.map(\.area),
+            kioskFailures: selfService.failures,
             greeterOnDutyMinutes: reception.onDutyGauge.area, greeterBusyMinutes: reception.busyGauge.area,
             guideMinutes: guides.onDutyGauge.area, guideBusyMinutes: guides.busyGauge.area,
             zonePresenceArea: presence.map(\.area), zonePresenceMaximum: presence.map(\.maximum),
@@ -371,18 +351,5 @@ struct Window {
     init(group: Int16, isFlexible: Bool) {
         self.group = group
         self.isFlexible = isFlexible
-    }
-}
-
-/// One self-service kiosk.
-struct Kiosk {
-    var type: Int16
-    var working = true
-    var customer: Int32 = -1
-    /// Sequence of the pending end of use, so a breakdown can void it.
-    var endSequence = UInt64.max
-
-    init(type: Int16) {
-        self.type = type
     }
 }

@@ -24,9 +24,9 @@ extension OutletEngine {
         while let ticket = guides.queue.popFirst() {
             if isWaitingForGuide(ticket) { depart(ticket.slot, .unserved) }
         }
-        for kioskType in kioskQueues.indices {
-            while let ticket = kioskQueues[kioskType].popFirst() {
-                kioskQueued[kioskType] -= 1
+        for kioskType in selfService.queues.indices {
+            while let ticket = selfService.queues[kioskType].popFirst() {
+                selfService.queued[kioskType] -= 1
                 depart(ticket.slot, .unserved)
             }
         }

@@ -1,6 +1,68 @@
 import Distributions
 import EventKernel
 
+/// The self-service zone as the engine keeps it: every kiosk, grouped by
+/// type, each type's FIFO queue, its breakdowns, and its busy and broken
+/// kiosks over the day. Its rules are in the extension below.
+struct SelfServiceArea {
+    var kiosks: [Kiosk]
+    /// Each kiosk type's kiosks, as a range of `kiosks`.
+    let ranges: [Range<Int>]
+    /// Customers queueing for each kiosk type (stale tickets are skipped), and how many.
+    var queues: [TicketLine]
+    var queued: [Int]
+    /// Breakdowns of each kiosk type today.
+    var failures: [Int]
+    /// Kiosks of each type in use, and broken, over the day.
+    var busyGauge: [Gauge]
+    var downGauge: [Gauge]
+
+    init(kioskCounts: [Int], intervals: Int) {
+        var kiosks: [Kiosk] = [], ranges: [Range<Int>] = []
+        for (type, count) in kioskCounts.enumerated() {
+            let start = kiosks.count
+            kiosks += Array(repeating: Kiosk(type: Int16(type)), count: count)
+            ranges.append(start..<kiosks.count)
+        }
+        self.kiosks = kiosks
+        self.ranges = ranges
+        queues = Array(repeating: TicketLine(capacity: 16), count: ranges.count)
+        queued = Array(repeating: 0, count: ranges.count)
+        failures = Array(repeating: 0, count: ranges.count)
+        busyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
+        downGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
+    }
+
+    /// Every kiosk working and free, the queues empty, for a new day starting at `opening` (minutes).
+    /// - Complexity: O(kiosks + types × intervals), no allocation.
+    mutating func reset(at opening: Double, _ clock: IntervalClock) {
+        for index in queues.indices { queues[index].removeAll(); queued[index] = 0 }
+        for index in kiosks.indices { kiosks[index] = Kiosk(type: kiosks[index].type) }
+        for index in failures.indices { failures[index] = 0 }
+        for index in busyGauge.indices { busyGauge[index].reset(at: opening, clock); downGauge[index].reset(at: opening, clock) }
+    }
+
+    /// Closes the day's gauges at `end` (minutes).
+    /// - Complexity: O(types × intervals crossed).
+    mutating func advance(to end: Double, _ clock: IntervalClock) {
+        for index in busyGauge.indices { busyGauge[index].advance(to: end, clock); downGauge[index].advance(to: end, clock) }
+    }
+}
+
+/// One self-service kiosk.
+struct Kiosk {
+    var type: Int16
+    var working = true
+    var customer: Int32 = -1
+    /// Sequence of the pending end of use, so a breakdown can void it.
+    var endSequence = UInt64.max
+
+    init(type: Int16) {
+        self.type = type
+    }
+}
+
+
 /// The self-service zone (自助服务区): kiosk types with FIFO queues,
 /// breakdowns and repairs, and guides who raise success (`GuideAssistance`). A failed attempt,
 /// a breakdown during use, no working kiosk, or a long kiosk queue sends the
@@ -16,17 +78,17 @@ extension OutletEngine {
             fallBackToCounter(slot, .noWorkingKiosk)
             return
         }
-        if let limit = scenario.selfService.balkToCounterAt, kioskQueued[kioskType] >= limit {
+        if let limit = scenario.selfService.balkToCounterAt, selfService.queued[kioskType] >= limit {
             fallBackToCounter(slot, .kioskQueueTooLong)
             return
         }
         customers[Int(slot)].kioskType = Int16(kioskType)
-        if let kiosk = kioskRange[kioskType].first(where: { kiosks[$0].working && kiosks[$0].customer < 0 }) {
+        if let kiosk = selfService.ranges[kioskType].first(where: { selfService.kiosks[$0].working && selfService.kiosks[$0].customer < 0 }) {
             startKiosk(slot, kiosk: kiosk)
         } else {
             setStage(Int(slot), .inKioskQueue)
-            kioskQueues[kioskType].append(Ticket(slot: slot, number: customers[Int(slot)].number))
-            kioskQueued[kioskType] += 1
+            selfService.queues[kioskType].append(Ticket(slot: slot, number: customers[Int(slot)].number))
+            selfService.queued[kioskType] += 1
         }
     }
 
@@ -36,12 +98,12 @@ extension OutletEngine {
         var best: Int?, bestLoad = Double.infinity
         for kioskType in typeKioskTypes[type] {
             var working = 0, busy = 0
-            for kiosk in kioskRange[kioskType] where kiosks[kiosk].working {
+            for kiosk in selfService.ranges[kioskType] where selfService.kiosks[kiosk].working {
                 working += 1
-                if kiosks[kiosk].customer >= 0 { busy += 1 }
+                if selfService.kiosks[kiosk].customer >= 0 { busy += 1 }
             }
             guard working > 0 else { continue }
-            let load = Double(busy + kioskQueued[kioskType]) / Double(working)
+            let load = Double(busy + selfService.queued[kioskType]) / Double(working)
             if load < bestLoad { (best, bestLoad) = (kioskType, load) }
         }
         return best
@@ -51,23 +113,23 @@ extension OutletEngine {
         let now = calendar.now
         setStage(Int(slot), .atKiosk)
         customers[Int(slot)].kioskStart = now
-        kiosks[kiosk].customer = slot
-        kiosks[kiosk].endSequence = calendar.schedule(.kioskEnd, for: Int32(kiosk), after: customers[Int(slot)].kioskTime)
-        kioskBusyGauge[Int(kiosks[kiosk].type)].add(1, at: now, clock)
+        selfService.kiosks[kiosk].customer = slot
+        selfService.kiosks[kiosk].endSequence = calendar.schedule(.kioskEnd, for: Int32(kiosk), after: customers[Int(slot)].kioskTime)
+        selfService.busyGauge[Int(selfService.kiosks[kiosk].type)].add(1, at: now, clock)
     }
 
     /// Frees `kiosk` and returns the customer who was using it.
     mutating func releaseKiosk(_ kiosk: Int) -> Int32 {
-        let slot = kiosks[kiosk].customer
-        kiosks[kiosk].customer = -1
-        kiosks[kiosk].endSequence = UInt64.max
+        let slot = selfService.kiosks[kiosk].customer
+        selfService.kiosks[kiosk].customer = -1
+        selfService.kiosks[kiosk].endSequence = UInt64.max
         customers[Int(slot)].kioskEnd = calendar.now
-        kioskBusyGauge[Int(kiosks[kiosk].type)].add(-1, at: calendar.now, clock)
+        selfService.busyGauge[Int(selfService.kiosks[kiosk].type)].add(-1, at: calendar.now, clock)
         return slot
     }
 
     mutating func finishKiosk(kiosk: Int, sequence: UInt64) {
-        guard kiosks[kiosk].customer >= 0, kiosks[kiosk].endSequence == sequence else { return }
+        guard selfService.kiosks[kiosk].customer >= 0, selfService.kiosks[kiosk].endSequence == sequence else { return }
         let slot = releaseKiosk(kiosk), index = Int(slot)
         var success = typeKioskSuccess[Int(customers[index].transaction)]
         if guideEffectApplies(to: index) { success += scenario.selfService.guideSuccessBoost }
@@ -81,10 +143,10 @@ extension OutletEngine {
 
     /// The next customer in the kiosk's type queue steps up, if it works.
     mutating func serveKioskQueue(kiosk: Int) {
-        let kioskType = Int(kiosks[kiosk].type)
-        guard kiosks[kiosk].working, kiosks[kiosk].customer < 0,
-              let ticket = kioskQueues[kioskType].popFirst() else { return }
-        kioskQueued[kioskType] -= 1
+        let kioskType = Int(selfService.kiosks[kiosk].type)
+        guard selfService.kiosks[kiosk].working, selfService.kiosks[kiosk].customer < 0,
+              let ticket = selfService.queues[kioskType].popFirst() else { return }
+        selfService.queued[kioskType] -= 1
         startKiosk(ticket.slot, kiosk: kiosk)
     }
 
@@ -96,7 +158,7 @@ extension OutletEngine {
     // MARK: Breakdowns (设备故障)
 
     mutating func scheduleFirstBreakdowns() {
-        for (kioskType, range) in kioskRange.enumerated() {
+        for (kioskType, range) in selfService.ranges.enumerated() {
             guard let breakdowns = scenario.selfService.kioskTypes[kioskType].breakdowns else { continue }
             for kiosk in range {
                 let gap = breakdowns.timeBetweenFailures.sample(from: streams, stream: streamIndex.breakdowns[kiosk])
@@ -106,29 +168,29 @@ extension OutletEngine {
     }
 
     mutating func kioskFails(kiosk: Int) {
-        let kioskType = Int(kiosks[kiosk].type)
+        let kioskType = Int(selfService.kiosks[kiosk].type)
         guard let breakdowns = scenario.selfService.kioskTypes[kioskType].breakdowns else { return }
-        kioskFailures[kioskType] += 1
-        kiosks[kiosk].working = false
-        kioskDownGauge[kioskType].add(1, at: calendar.now, clock)
-        if kiosks[kiosk].customer >= 0 {
+        selfService.failures[kioskType] += 1
+        selfService.kiosks[kiosk].working = false
+        selfService.downGauge[kioskType].add(1, at: calendar.now, clock)
+        if selfService.kiosks[kiosk].customer >= 0 {
             fallBackToCounter(releaseKiosk(kiosk), .breakdown)
         }
         let repair = breakdowns.repairTime.sample(from: streams, stream: streamIndex.breakdowns[kiosk])
         calendar.schedule(.kioskRepair, for: Int32(kiosk), after: repair)
-        if !kioskRange[kioskType].contains(where: { kiosks[$0].working }) {
-            while let ticket = kioskQueues[kioskType].popFirst() {
-                kioskQueued[kioskType] -= 1
+        if !selfService.ranges[kioskType].contains(where: { selfService.kiosks[$0].working }) {
+            while let ticket = selfService.queues[kioskType].popFirst() {
+                selfService.queued[kioskType] -= 1
                 fallBackToCounter(ticket.slot, .noWorkingKiosk)
             }
         }
     }
 
     mutating func kioskRepaired(kiosk: Int) {
-        let kioskType = Int(kiosks[kiosk].type)
+        let kioskType = Int(selfService.kiosks[kiosk].type)
         guard let breakdowns = scenario.selfService.kioskTypes[kioskType].breakdowns else { return }
-        kiosks[kiosk].working = true
-        kioskDownGauge[kioskType].add(-1, at: calendar.now, clock)
+        selfService.kiosks[kiosk].working = true
+        selfService.downGauge[kioskType].add(-1, at: calendar.now, clock)
         let gap = breakdowns.timeBetweenFailures.sample(from: streams, stream: streamIndex.breakdowns[kiosk])
         calendar.schedule(.kioskFailure, for: Int32(kiosk), after: gap)
         serveKioskQueue(kiosk: kiosk)
