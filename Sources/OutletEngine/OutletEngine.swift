@@ -50,8 +50,6 @@ public struct OutletEngine: ~Copyable {
     let lineSegment: [Int]
     let lineType: [Int]
     let lineAppointment: [Bool]
-    let groupWindows: [Range<Int>]
-    let groupFlexibleWindows: [Range<Int>]
     let staffingTimes: [Double]
     let tracksOldestWait: Bool
 
@@ -81,19 +79,15 @@ public struct OutletEngine: ~Copyable {
     let walkingSpeed: Distribution?
     /// The self-service zone: its kiosks by type, their queues, failures and gauges.
     var selfService: SelfServiceArea
-    var windows: [Window]
-    var flexiblePending: [Int]
-    var flexibleOpen: [Int]
+    /// The service counters: every window by group, flexible ones apart, and their gauges.
+    var counters: Counters
     var pendingRecords: [CustomerRecord] = []
 
     // Day statistics.
     var arrivalsPerInterval: [Int]
     var outcomeCounts: [Int]
-    var flexibleStaffMinutes: [Double]
     /// Customers inside the outlet, from admission to leaving.
     var insideGauge: Gauge
-    var windowsOpenGauge: [Gauge]
-    var windowsBusyGauge: [Gauge]
     /// Customers in each of ``floorZones``, counted only with a floor plan.
     var floor: FloorCounts
 
@@ -153,22 +147,8 @@ public struct OutletEngine: ~Copyable {
         lineAppointment = layout.lineAppointment
         waiting = WaitingRoom(lines: layout.lineCount, groups: scenario.windowGroups.count, intervals: intervals)
 
-        var windows: [Window] = [], regular: [Range<Int>] = [], flexible: [Range<Int>] = []
-        for (group, windowGroup) in scenario.windowGroups.enumerated() {
-            let most = windowGroup.open.steps.map(\.value).max() ?? 0
-            let start = windows.count
-            windows += Array(repeating: Window(group: Int16(group), isFlexible: false), count: most)
-            regular.append(start..<windows.count)
-            let flexibleStart = windows.count
-            windows += Array(repeating: Window(group: Int16(group), isFlexible: true),
-                             count: windowGroup.flexible?.maxWindows ?? 0)
-            flexible.append(flexibleStart..<windows.count)
-        }
-        self.windows = windows
-        groupWindows = regular
-        groupFlexibleWindows = flexible
-        flexiblePending = Array(repeating: 0, count: scenario.windowGroups.count)
-        flexibleOpen = Array(repeating: 0, count: scenario.windowGroups.count)
+        counters = Counters(groups: scenario.windowGroups.map { ($0.open.steps.map(\.value).max() ?? 0, $0.flexible?.maxWindows ?? 0) },
+                            intervals: intervals)
 
         selfService = SelfServiceArea(kioskCounts: scenario.selfService.kioskTypes.map(\.count), intervals: intervals)
 
@@ -181,10 +161,7 @@ public struct OutletEngine: ~Copyable {
 
         arrivalsPerInterval = Array(repeating: 0, count: intervals)
         outcomeCounts = Array(repeating: 0, count: Outcome.allCases.count)
-        flexibleStaffMinutes = Array(repeating: 0, count: scenario.windowGroups.count)
         insideGauge = Gauge(intervals: intervals)
-        windowsOpenGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
-        windowsBusyGauge = Array(repeating: Gauge(intervals: intervals), count: scenario.windowGroups.count)
         floor = FloorCounts(intervals: intervals, counts: scenario.floorPlan != nil)
         pendingRecords.reserveCapacity(64)
     }
@@ -278,16 +255,10 @@ public struct OutletEngine: ~Copyable {
         guides.reset(at: opening, clock)
         floor.reset(at: opening, clock)
         selfService.reset(at: opening, clock)
-        for index in windows.indices { windows[index] = Window(group: windows[index].group, isFlexible: windows[index].isFlexible) }
-        for index in flexiblePending.indices { flexiblePending[index] = 0; flexibleOpen[index] = 0 }
+        counters.reset(at: opening, clock)
         for index in arrivalsPerInterval.indices { arrivalsPerInterval[index] = 0 }
         for index in outcomeCounts.indices { outcomeCounts[index] = 0 }
-        for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
         insideGauge.reset(at: opening, clock)
-        for index in windowsOpenGauge.indices {
-            windowsOpenGauge[index].reset(at: opening, clock)
-            windowsBusyGauge[index].reset(at: opening, clock)
-        }
 
         applyStaffing()
         for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }
@@ -302,17 +273,11 @@ public struct OutletEngine: ~Copyable {
     /// Closes the gauges at the end of the day and collects the totals.
     mutating func finishDay() -> DayTotals {
         let end = max(calendar.now, scenario.closing)
-        for window in windows.indices where windows[window].state != .closed && windows[window].isFlexible {
-            flexibleStaffMinutes[Int(windows[window].group)] += end - windows[window].openedAt
-        }
+        counters.advance(to: end, clock)
         waiting.advance(to: end, clock)
         insideGauge.advance(to: end, clock)
         reception.advance(to: end, clock)
         guides.advance(to: end, clock)
-        for index in windowsOpenGauge.indices {
-            windowsOpenGauge[index].advance(to: end, clock)
-            windowsBusyGauge[index].advance(to: end, clock)
-        }
         selfService.advance(to: end, clock)
         floor.advance(to: end, clock)
         let presence = floor.counts ? [floor.reception, floor.selfService, floor.counters] : []
@@ -321,9 +286,9 @@ public struct OutletEngine: ~Copyable {
             waitingOccupancyArea: waiting.occupancy.area, waitingOccupancyMaximum: waiting.occupancy.maximum,
             waitingAtEnd: waiting.occupancy.atEnd, insideArea: insideGauge.area, insideAtEnd: insideGauge.atEnd,
             standingArea: waiting.standing.area, standingMinutes: waiting.standing.positiveTime,
-            windowOpenMinutes: windowsOpenGauge.map(\.area), windowBusyMinutes: windowsBusyGauge.map(\.area),
+            windowOpenMinutes: counters.openGauge.map(\.area), windowBusyMinutes: counters.busyGauge.map(\.area),
             queueArea: waiting.groupQueue.map(\.area),
-            flexibleStaffMinutes: flexibleStaffMinutes,
+            flexibleStaffMinutes: counters.flexibleStaffMinutes,
             kioskBusyMinutes: selfService.busyGauge.map(\.area), kioskDownMinutes: selfService.downGauge.map(\.area),
             kioskFailures: selfService.failures,
             greeterOnDutyMinutes: reception.onDutyGauge.area, greeterBusyMinutes: reception.busyGauge.area,
@@ -334,22 +299,4 @@ public struct OutletEngine: ~Copyable {
 
     /// Customer slots allocated so far: the most customers ever inside at once.
     public var slotCount: Int { customers.count }
-}
-
-/// One service window.
-struct Window {
-    enum State: UInt8 { case closed, idle, busy }
-    var group: Int16
-    var isFlexible: Bool
-    var state = State.closed
-    var customer: Int32 = -1
-    /// Close once the current customer is served (staffing went down).
-    var closeAfterService = false
-    /// Minutes after midnight; for flexible staff-minutes.
-    var openedAt = 0.0
-
-    init(group: Int16, isFlexible: Bool) {
-        self.group = group
-        self.isFlexible = isFlexible
-    }
 }

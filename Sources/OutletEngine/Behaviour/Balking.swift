@@ -20,8 +20,8 @@ extension OutletEngine {
         var ahead = 0, open = 0
         for position in lineGroups.range(line) {
             let group = lineGroups.items[position]
-            for window in groupWindows[group].lowerBound..<groupFlexibleWindows[group].upperBound
-            where windows[window].state != .closed && !windows[window].closeAfterService {
+            for window in counters.regular[group].lowerBound..<counters.flexible[group].upperBound
+            where counters.windows[window].state != .closed && !counters.windows[window].closeAfterService {
                 open += 1
             }
         }

@@ -5,7 +5,7 @@
 extension OutletEngine {
     /// Calls the next customer to idle `window`, if any may be called.
     mutating func callNext(window: Int) {
-        let group = Int(windows[window].group)
+        let group = Int(counters.windows[window].group)
         if let slot = choose(from: primaryLines, group) ?? choose(from: helpLines, group) {
             call(slot, to: window)
         }

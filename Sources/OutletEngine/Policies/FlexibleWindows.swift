@@ -24,29 +24,29 @@ extension OutletEngine {
         guard let rule = scenario.windowGroups[group].flexible else { return }
         let waitingNow = waiting(for: group)
         if waitingNow < rule.closeWhenWaitingBelow {
-            for window in groupFlexibleWindows[group] {
-                if windows[window].state == .idle { closeWindow(window) }
-                else if windows[window].state == .busy { windows[window].closeAfterService = true }
+            for window in counters.flexible[group] {
+                if counters.windows[window].state == .idle { closeWindow(window) }
+                else if counters.windows[window].state == .busy { counters.windows[window].closeAfterService = true }
             }
             return
         }
-        guard !pastOvertimeLimit, flexiblePending[group] == 0, flexibleOpen[group] < rule.maxWindows else { return }
+        guard !pastOvertimeLimit, counters.flexiblePending[group] == 0, counters.flexibleOpen[group] < rule.maxWindows else { return }
         var triggered = false
         if let threshold = rule.openWhenWaiting, waitingNow >= threshold { triggered = true }
         if !triggered, let threshold = rule.openWhenOldestWait, oldestWait(for: group) >= threshold { triggered = true }
         if triggered {
-            flexiblePending[group] = 1
+            counters.flexiblePending[group] = 1
             calendar.schedule(.flexibleWindowOpens, for: Int32(group), after: rule.activationDelay)
         }
     }
 
     mutating func openFlexibleWindow(group: Int) {
-        flexiblePending[group] = 0
+        counters.flexiblePending[group] = 0
         // A temporary window still finishing a customer is simply kept open.
-        if let closing = groupFlexibleWindows[group].first(where: { windows[$0].state == .busy && windows[$0].closeAfterService }) {
-            windows[closing].closeAfterService = false
-        } else if let window = groupFlexibleWindows[group].first(where: { windows[$0].state == .closed }) {
-            flexibleOpen[group] += 1
+        if let closing = counters.flexible[group].first(where: { counters.windows[$0].state == .busy && counters.windows[$0].closeAfterService }) {
+            counters.windows[closing].closeAfterService = false
+        } else if let window = counters.flexible[group].first(where: { counters.windows[$0].state == .closed }) {
+            counters.flexibleOpen[group] += 1
             openWindow(window)
         }
         reviewFlexibleWindows(group: group)

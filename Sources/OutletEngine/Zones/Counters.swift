@@ -1,10 +1,68 @@
+/// The service counters as the engine keeps them: every window, grouped
+/// by window group with the flexible ones after the regular ones, the
+/// flexible windows opening or open, and each group's open and busy
+/// windows over the day. Its rules are in the extension below.
+struct Counters {
+    var windows: [Window]
+    /// Each group's regular and flexible windows, as ranges of `windows`.
+    let regular: [Range<Int>]
+    let flexible: [Range<Int>]
+    /// Per group: a flexible window on its way (1) or not (0), and those open.
+    var flexiblePending: [Int]
+    var flexibleOpen: [Int]
+    /// Per group: minutes flexible windows were open today (staff-minutes).
+    var flexibleStaffMinutes: [Double]
+    /// Per group: windows open, and busy, over the day.
+    var openGauge: [Gauge]
+    var busyGauge: [Gauge]
+
+    /// - Parameter groups: per window group, the most regular windows it opens and its flexible ones.
+    init(groups: [(regular: Int, flexible: Int)], intervals: Int) {
+        var windows: [Window] = [], regular: [Range<Int>] = [], flexible: [Range<Int>] = []
+        for (group, counts) in groups.enumerated() {
+            let start = windows.count
+            windows += Array(repeating: Window(group: Int16(group), isFlexible: false), count: counts.regular)
+            regular.append(start..<windows.count)
+            let flexibleStart = windows.count
+            windows += Array(repeating: Window(group: Int16(group), isFlexible: true), count: counts.flexible)
+            flexible.append(flexibleStart..<windows.count)
+        }
+        self.windows = windows
+        self.regular = regular
+        self.flexible = flexible
+        flexiblePending = Array(repeating: 0, count: groups.count)
+        flexibleOpen = Array(repeating: 0, count: groups.count)
+        flexibleStaffMinutes = Array(repeating: 0, count: groups.count)
+        openGauge = Array(repeating: Gauge(intervals: intervals), count: groups.count)
+        busyGauge = Array(repeating: Gauge(intervals: intervals), count: groups.count)
+    }
+
+    /// Every window closed, for a new day starting at `opening` (minutes).
+    /// - Complexity: O(windows + groups × intervals), no allocation.
+    mutating func reset(at opening: Double, _ clock: IntervalClock) {
+        for index in windows.indices { windows[index] = Window(group: windows[index].group, isFlexible: windows[index].isFlexible) }
+        for index in flexiblePending.indices { flexiblePending[index] = 0; flexibleOpen[index] = 0 }
+        for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
+        for index in openGauge.indices { openGauge[index].reset(at: opening, clock); busyGauge[index].reset(at: opening, clock) }
+    }
+
+    /// Closes the day at `end` (minutes): flexible windows still open count their minutes, and the gauges close.
+    /// - Complexity: O(windows + groups × intervals crossed).
+    mutating func advance(to end: Double, _ clock: IntervalClock) {
+        for window in windows.indices where windows[window].state != .closed && windows[window].isFlexible {
+            flexibleStaffMinutes[Int(windows[window].group)] += end - windows[window].openedAt
+        }
+        for index in openGauge.indices { openGauge[index].advance(to: end, clock); busyGauge[index].advance(to: end, clock) }
+    }
+}
+
 /// The service counters (柜台 / 窗口): windows open and close with the
 /// staffing plan; a window that closes finishes its current customer first.
 extension OutletEngine {
     /// An idle window of `group`, if any.
     mutating func idleWindow(in group: Int) -> Int? {
-        for window in groupWindows[group] where windows[window].state == .idle { return window }
-        for window in groupFlexibleWindows[group] where windows[window].state == .idle { return window }
+        for window in counters.regular[group] where counters.windows[window].state == .idle { return window }
+        for window in counters.flexible[group] where counters.windows[window].state == .idle { return window }
         return nil
     }
 
@@ -17,10 +75,10 @@ extension OutletEngine {
         leaveWaitingZone(slot)
         customers[index].call = calendar.now
         customers[index].window = Int32(window)
-        customers[index].windowGroup = windows[window].group
-        windows[window].state = .busy
-        windows[window].customer = slot
-        windowsBusyGauge[Int(windows[window].group)].add(1, at: calendar.now, clock)
+        customers[index].windowGroup = counters.windows[window].group
+        counters.windows[window].state = .busy
+        counters.windows[window].customer = slot
+        counters.busyGauge[Int(counters.windows[window].group)].add(1, at: calendar.now, clock)
         setStage(index, .walkingToWindow)
         walk(slot, to: .window, minutes: customers[index].walkToWindow)
     }
@@ -33,37 +91,37 @@ extension OutletEngine {
     }
 
     mutating func finishService(window: Int) {
-        let slot = windows[window].customer
+        let slot = counters.windows[window].customer
         customers[Int(slot)].serviceEnd = calendar.now
         depart(slot, .servedAtCounter)
-        let group = Int(windows[window].group)
-        windows[window].customer = -1
-        windowsBusyGauge[group].add(-1, at: calendar.now, clock)
-        if windows[window].closeAfterService {
+        let group = Int(counters.windows[window].group)
+        counters.windows[window].customer = -1
+        counters.busyGauge[group].add(-1, at: calendar.now, clock)
+        if counters.windows[window].closeAfterService {
             closeWindow(window)
         } else {
-            windows[window].state = .idle
+            counters.windows[window].state = .idle
             callNext(window: window)
         }
         reviewFlexibleWindows(group: group)
     }
 
     mutating func openWindow(_ window: Int) {
-        windows[window].state = .idle
-        windows[window].openedAt = calendar.now
-        windows[window].closeAfterService = false
-        windowsOpenGauge[Int(windows[window].group)].add(1, at: calendar.now, clock)
+        counters.windows[window].state = .idle
+        counters.windows[window].openedAt = calendar.now
+        counters.windows[window].closeAfterService = false
+        counters.openGauge[Int(counters.windows[window].group)].add(1, at: calendar.now, clock)
         callNext(window: window)
     }
 
     mutating func closeWindow(_ window: Int) {
-        let group = Int(windows[window].group)
-        windows[window].state = .closed
-        windows[window].closeAfterService = false
-        windowsOpenGauge[group].add(-1, at: calendar.now, clock)
-        if windows[window].isFlexible {
-            flexibleOpen[group] -= 1
-            flexibleStaffMinutes[group] += calendar.now - windows[window].openedAt
+        let group = Int(counters.windows[window].group)
+        counters.windows[window].state = .closed
+        counters.windows[window].closeAfterService = false
+        counters.openGauge[group].add(-1, at: calendar.now, clock)
+        if counters.windows[window].isFlexible {
+            counters.flexibleOpen[group] -= 1
+            counters.flexibleStaffMinutes[group] += calendar.now - counters.windows[window].openedAt
         }
     }
 
@@ -71,23 +129,23 @@ extension OutletEngine {
     /// windows about to close first, then opening closed ones; closing idle
     /// ones first, then letting busy ones close after their customer.
     mutating func staffWindows(group: Int, target: Int) {
-        let range = groupWindows[group]
-        var active = range.filter { windows[$0].state != .closed && !windows[$0].closeAfterService }.count
-        for window in range where active < target && windows[window].closeAfterService {
-            windows[window].closeAfterService = false
+        let range = counters.regular[group]
+        var active = range.filter { counters.windows[$0].state != .closed && !counters.windows[$0].closeAfterService }.count
+        for window in range where active < target && counters.windows[window].closeAfterService {
+            counters.windows[window].closeAfterService = false
             active += 1
         }
-        for window in range where active < target && windows[window].state == .closed {
+        for window in range where active < target && counters.windows[window].state == .closed {
             active += 1
             openWindow(window)
         }
-        for window in range.reversed() where active > target && windows[window].state == .idle {
+        for window in range.reversed() where active > target && counters.windows[window].state == .idle {
             closeWindow(window)
             active -= 1
         }
-        for window in range.reversed() where active > target && windows[window].state == .busy
-            && !windows[window].closeAfterService {
-            windows[window].closeAfterService = true
+        for window in range.reversed() where active > target && counters.windows[window].state == .busy
+            && !counters.windows[window].closeAfterService {
+            counters.windows[window].closeAfterService = true
             active -= 1
         }
     }
@@ -100,5 +158,23 @@ extension OutletEngine {
         }
         setGreeters(scenario.reception?.greeters.value(at: now) ?? 0)
         setGuides(scenario.selfService.guides.value(at: now))
+    }
+}
+
+/// One service window.
+struct Window {
+    enum State: UInt8 { case closed, idle, busy }
+    var group: Int16
+    var isFlexible: Bool
+    var state = State.closed
+    var customer: Int32 = -1
+    /// Close once the current customer is served (staffing went down).
+    var closeAfterService = false
+    /// Minutes after midnight; for flexible staff-minutes.
+    var openedAt = 0.0
+
+    init(group: Int16, isFlexible: Bool) {
+        self.group = group
+        self.isFlexible = isFlexible
     }
 }
