@@ -27,22 +27,9 @@ public struct OutletEngine: ~Copyable {
     let streamIndex: StreamIndices
 
     // Configuration flattened for the event loop.
-    let segmentCount: Int
-    let typeCount: Int
-    let mixCumulative: [[Double]]
-    let segmentPriority: [Int]
-    let segmentPatience: [Distribution?]
-    let segmentBalking: [BalkingRule?]
-    let segmentPropensity: [Double]
-    let segmentGroupSize: [Distribution?]
-    let arrivalBreaks: [[Double]]
-    let arrivalRatesPerMinute: [[Double]]
-    let typeService: [Distribution]
-    let typeMeanService: [Double]
-    let typeKioskTime: [Distribution?]
-    let typeKioskSuccess: [Double]
-    let typeGreeterResolves: [Double]
-    let typeKioskTypes: [[Int]]
+    /// How each segment's customers behave, and how each transaction type is served.
+    let segments: SegmentRules
+    let transactions: TransactionRules
     let primaryLines: IndexLists
     let helpLines: IndexLists
     let lineGroups: IndexLists
@@ -55,10 +42,8 @@ public struct OutletEngine: ~Copyable {
 
     // Day state.
     var day = 0
-    /// This day's demand factor (``ArrivalPlan/dayFactor``): 1 without one.
-    var demandFactor = 1.0
-    /// The largest factor that keeps the walk-in rate within the scenario's cap at its busiest.
-    let mostDemandFactor: Double
+    /// Walk-in arrivals: each segment's rate by piece, where today's walk reached, and the day factor.
+    var walkIns: WalkInPlan
     var customers: [Customer] = []
     var freeSlots: [Int32] = []
     var inside = 0
@@ -66,8 +51,6 @@ public struct OutletEngine: ~Copyable {
     var doorsOpen = true
     var pastOvertimeLimit = false
     var lastExit = 0.0
-    var arrivalPiece: [Int]
-    var appointmentArrivalTimes: [Double] = []
     /// The waiting zone: its ticket lines, who waits where, seats and standing.
     var waiting: WaitingRoom
     /// The greeters' desk: its queue, greeters on duty and busy, and their gauges.
@@ -103,39 +86,14 @@ public struct OutletEngine: ~Copyable {
         streams = try RandomStreamBank(seed: seed, replication: 0, purposes: indices.purposes)
         streamIndex = indices
 
-        let segments = scenario.segments, types = scenario.transactionTypes
-        segmentCount = segments.count
-        typeCount = types.count
-        mixCumulative = segments.map { segment in
-            var running = 0.0
-            return segment.mix.map { running += $0; return running }
-        }
-        segmentPriority = segments.map(\.priority)
-        segmentPatience = segments.map(\.patience)
-        segmentBalking = segments.map(\.balking)
-        segmentPropensity = segments.map(\.selfServicePropensity)
-        segmentGroupSize = segments.map(\.groupSize)
-        (arrivalBreaks, arrivalRatesPerMinute) = ArrivalProfile.pieces(for: scenario)
-        mostDemandFactor = ArrivalProfile.mostFactor(breaks: arrivalBreaks, ratesPerMinute: arrivalRatesPerMinute)
-        arrivalPiece = Array(repeating: 0, count: segments.count)
-
-        typeService = types.map(\.counterService)
-        typeMeanService = types.map(\.counterService.mean)
-        typeKioskTime = types.map { $0.kiosk?.time }
-        typeKioskSuccess = types.map { $0.kiosk?.successProbability ?? 0 }
-        typeGreeterResolves = types.map(\.greeterResolves)
+        segments = SegmentRules(scenario.segments)
+        transactions = TransactionRules(scenario)
+        walkIns = WalkInPlan(scenario)
         reception = ReceptionDesk(intervals: intervals)
         guides = GuideDesk(intervals: intervals, assist: scenario.selfService.guideAssist != nil,
                            asks: scenario.selfService.guideAssist?.asks ?? 0)
         walkMetres = scenario.floorPlan?.walks ?? []
         walkingSpeed = scenario.floorPlan?.walkingSpeed
-        // A type with no kiosks (a plan may have none) draws nobody to self-service or to a guide.
-        typeKioskTypes = types.indices.map { type in
-            scenario.selfService.kioskTypes.indices.filter {
-                types[type].kiosk != nil && scenario.selfService.kioskTypes[$0].transactions[type]
-                    && scenario.selfService.kioskTypes[$0].count > 0
-            }
-        }
 
         let layout = LineLayout(scenario: scenario)
         primaryLines = IndexLists(layout.primaryLines)
@@ -239,7 +197,7 @@ public struct OutletEngine: ~Copyable {
         self.day = day
         streams.reseed(seed: seed, replication: day)
         if let factor = scenario.arrivals.dayFactor, let stream = streamIndex.dayFactor {
-            demandFactor = min(max(factor.sample(from: streams, stream: stream), 0), mostDemandFactor)
+            walkIns.dayFactor = min(max(factor.sample(from: streams, stream: stream), 0), walkIns.mostFactor)
         }
         let opening = scenario.opening
         calendar.removeAll(resettingClockTo: opening)

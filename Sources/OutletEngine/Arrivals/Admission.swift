@@ -23,13 +23,13 @@ extension OutletEngine {
         customer.choiceKioskSuccess = streams.uniform(stream)
         customer.choiceGreeterResolves = streams.uniform(stream)
         customer.choiceBalk = streams.uniform(stream)
-        if let patience = segmentPatience[segment] {
+        if let patience = segments.patience[segment] {
             customer.patience = patience.sample(from: streams, stream: stream)
         }
-        let type = given ?? pick(mixDraw, from: mixCumulative[segment])
+        let type = given ?? pick(mixDraw, from: segments.mixCumulative[segment])
         customer.transaction = Int16(type)
-        customer.counterService = typeService[type].sample(from: streams, stream: streamIndex.service[type])
-        if let kioskTime = typeKioskTime[type] {
+        customer.counterService = transactions.service[type].sample(from: streams, stream: streamIndex.service[type])
+        if let kioskTime = transactions.kioskTime[type] {
             customer.kioskTime = kioskTime.sample(from: streams, stream: streamIndex.kiosk[type])
         }
         if let reception = scenario.reception {

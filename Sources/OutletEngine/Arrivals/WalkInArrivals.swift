@@ -1,6 +1,30 @@
 import Scenario
 import Distributions
 
+/// Walk-in arrivals as the engine keeps them: each segment's rate per
+/// minute by piece (``ArrivalProfile``), the piece today's arrivals have
+/// reached, group sizes, and the day's demand factor.
+struct WalkInPlan {
+    /// Per segment: the pieces' boundaries (minutes after midnight) and rates (per minute).
+    let breaks: [[Double]]
+    let ratesPerMinute: [[Double]]
+    /// Per segment: the piece the next arrival is drawn from.
+    var piece: [Int]
+    /// Per segment: how many come together, or nil for one at a time.
+    let groupSize: [Distribution?]
+    /// This day's demand factor (``ArrivalPlan/dayFactor``): 1 without one.
+    var dayFactor = 1.0
+    /// The largest factor that keeps the walk-in rate within the scenario's cap at its busiest.
+    let mostFactor: Double
+
+    init(_ scenario: Scenario) {
+        (breaks, ratesPerMinute) = ArrivalProfile.pieces(for: scenario)
+        mostFactor = ArrivalProfile.mostFactor(breaks: breaks, ratesPerMinute: ratesPerMinute)
+        piece = Array(repeating: 0, count: scenario.segments.count)
+        groupSize = scenario.segments.map(\.groupSize)
+    }
+}
+
 /// Walk-in customers: an exact non-homogeneous Poisson process per segment,
 /// by inversion of the cumulative rate over its pieces, so the rate is never
 /// held from one piece into the next; optionally in groups.
@@ -10,8 +34,8 @@ extension OutletEngine {
             scheduleTraceRow(0)
             return
         }
-        for segment in 0..<segmentCount {
-            arrivalPiece[segment] = 0
+        for segment in 0..<segments.count {
+            walkIns.piece[segment] = 0
             scheduleNextWalkIn(segment: segment)
         }
     }
@@ -22,16 +46,16 @@ extension OutletEngine {
     ///
     /// - Complexity: O(1) amortised over the day's pieces.
     mutating func scheduleNextWalkIn(segment: Int) {
-        var remaining = Distribution.unitExponential.sample(from: streams, stream: streamIndex.arrivals[segment]) / demandFactor
+        var remaining = Distribution.unitExponential.sample(from: streams, stream: streamIndex.arrivals[segment]) / walkIns.dayFactor
         var time = calendar.now
-        var piece = arrivalPiece[segment]
-        let breaks = arrivalBreaks[segment], rates = arrivalRatesPerMinute[segment]
+        var piece = walkIns.piece[segment]
+        let breaks = walkIns.breaks[segment], rates = walkIns.ratesPerMinute[segment]
         while piece < rates.count {
             let end = breaks[piece + 1], rate = rates[piece]
             if rate > 0 {
                 let needed = remaining / rate
                 if time + needed < end {
-                    arrivalPiece[segment] = piece
+                    walkIns.piece[segment] = piece
                     calendar.schedule(.walkInArrival, for: Int32(segment), at: time + needed)
                     return
                 }
@@ -40,13 +64,13 @@ extension OutletEngine {
             time = end
             piece += 1
         }
-        arrivalPiece[segment] = piece
+        walkIns.piece[segment] = piece
     }
 
     mutating func walkInArrives(segment: Int) {
         scheduleNextWalkIn(segment: segment)
         var size = 1
-        if let groupSize = segmentGroupSize[segment] {
+        if let groupSize = walkIns.groupSize[segment] {
             // Draws are at most a million, so the conversion is safe; a group is at most Segment.largestGroup.
             let drawn = groupSize.sample(from: streams, stream: streamIndex.groups[segment]).rounded()
             size = max(1, min(Segment.largestGroup, Int(drawn)))

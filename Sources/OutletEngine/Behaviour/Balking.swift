@@ -4,7 +4,7 @@ import Scenario
 /// zone looks too full, or when the ticket machine announces too long a wait.
 extension OutletEngine {
     mutating func balks(_ index: Int, line: Int) -> Bool {
-        guard let rule = segmentBalking[Int(customers[index].segment)] else { return false }
+        guard let rule = segments.balking[Int(customers[index].segment)] else { return false }
         let triggered: Bool
         switch rule.trigger {
         case .queueLength(let atLeast): triggered = waiting.count >= atLeast
@@ -27,6 +27,6 @@ extension OutletEngine {
         }
         for position in announcementLines.range(line) { ahead += waiting.perLine[announcementLines.items[position]] }
         guard open > 0 else { return .infinity }
-        return Double(ahead + 1) * typeMeanService[lineType[line]] / Double(open)
+        return Double(ahead + 1) * transactions.meanService[lineType[line]] / Double(open)
     }
 }

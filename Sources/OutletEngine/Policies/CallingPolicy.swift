@@ -28,7 +28,7 @@ extension OutletEngine {
                 (starving, starvingTicket) = (slot, ticketTime)
             }
             let key = (policy.appointmentsFirst && lineAppointment[line] ? 1 : 0,
-                       policy.prioritiseSegments ? segmentPriority[lineSegment[line]] : 0,
+                       policy.prioritiseSegments ? segments.priority[lineSegment[line]] : 0,
                        -ticketTime)
             if best == nil || key > bestKey { (best, bestKey) = (slot, key) }
         }

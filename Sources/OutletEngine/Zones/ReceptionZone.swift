@@ -72,7 +72,7 @@ extension OutletEngine {
         reception.busy -= 1
         reception.busyGauge.set(Double(reception.busy), at: calendar.now, clock)
         customers[index].triageEnd = calendar.now
-        if customers[index].choiceGreeterResolves < typeGreeterResolves[Int(customers[index].transaction)] {
+        if customers[index].choiceGreeterResolves < transactions.greeterResolves[Int(customers[index].transaction)] {
             depart(slot, .resolvedAtReception)
         } else {
             route(slot)
@@ -93,7 +93,7 @@ extension OutletEngine {
     mutating func route(_ slot: Int32) {
         let index = Int(slot)
         if guides.assist && guides.onDuty > 0 && customers[index].choiceAsksGuide < guides.asks
-            && !typeKioskTypes[Int(customers[index].transaction)].isEmpty {
+            && !transactions.kioskTypes[Int(customers[index].transaction)].isEmpty {
             askGuide(slot)
         } else {
             choose(slot)
@@ -105,9 +105,9 @@ extension OutletEngine {
     mutating func choose(_ slot: Int32) {
         let index = Int(slot)
         let type = Int(customers[index].transaction)
-        var propensity = segmentPropensity[Int(customers[index].segment)]
+        var propensity = segments.propensity[Int(customers[index].segment)]
         if guideEffectApplies(to: index) { propensity += scenario.selfService.guideAdoptionBoost }
-        if !typeKioskTypes[type].isEmpty && customers[index].choiceSelfService < propensity {
+        if !transactions.kioskTypes[type].isEmpty && customers[index].choiceSelfService < propensity {
             walk(slot, to: .selfService, minutes: customers[index].walkToSelfService)
         } else {
             walk(slot, to: .waiting, minutes: customers[index].walkToWaiting)

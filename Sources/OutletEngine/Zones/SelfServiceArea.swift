@@ -96,7 +96,7 @@ extension OutletEngine {
     /// one with the fewest customers per working kiosk.
     mutating func leastBusyKioskType(for type: Int) -> Int? {
         var best: Int?, bestLoad = Double.infinity
-        for kioskType in typeKioskTypes[type] {
+        for kioskType in transactions.kioskTypes[type] {
             var working = 0, busy = 0
             for kiosk in selfService.ranges[kioskType] where selfService.kiosks[kiosk].working {
                 working += 1
@@ -131,7 +131,7 @@ extension OutletEngine {
     mutating func finishKiosk(kiosk: Int, sequence: UInt64) {
         guard selfService.kiosks[kiosk].customer >= 0, selfService.kiosks[kiosk].endSequence == sequence else { return }
         let slot = releaseKiosk(kiosk), index = Int(slot)
-        var success = typeKioskSuccess[Int(customers[index].transaction)]
+        var success = transactions.kioskSuccess[Int(customers[index].transaction)]
         if guideEffectApplies(to: index) { success += scenario.selfService.guideSuccessBoost }
         if customers[index].choiceKioskSuccess < success {
             depart(slot, .servedAtKiosk)

@@ -62,7 +62,7 @@ extension OutletEngine {
         }
         // Fields, not the whole customer: a copy of the struct is a memmove on the hot path.
         let line = LineLayout.index(type: Int(customers[index].transaction), segment: Int(customers[index].segment),
-                                    appointment: customers[index].appointmentPriority, segments: segmentCount)
+                                    appointment: customers[index].appointmentPriority, segments: segments.count)
         if balks(index, line: line) {
             depart(slot, .balked)
             return
