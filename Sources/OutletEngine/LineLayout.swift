@@ -59,3 +59,29 @@ struct LineLayout {
         }
     }
 }
+
+/// The ``LineLayout`` as the event loop reads it: each list flattened
+/// into one array (``IndexLists``), so a lookup touches no nested array.
+struct LineRouting {
+    /// Per window group: the lines it serves first, and those it helps with.
+    let primary: IndexLists
+    let help: IndexLists
+    /// Per line: the groups that call from it, those serving it first ahead of helpers.
+    let groups: IndexLists
+    /// Per line: the lines counted as ahead when the ticket machine announces a wait.
+    let announcement: IndexLists
+    /// Per line: its segment, transaction type, and whether it holds appointments.
+    let segment: [Int]
+    let type: [Int]
+    let appointment: [Bool]
+
+    init(_ layout: LineLayout) {
+        primary = IndexLists(layout.primaryLines)
+        help = IndexLists(layout.helpLines)
+        groups = IndexLists(layout.lineGroups)
+        announcement = IndexLists(layout.announcementLines)
+        segment = layout.lineSegment
+        type = layout.lineType
+        appointment = layout.lineAppointment
+    }
+}

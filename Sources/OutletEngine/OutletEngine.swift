@@ -30,13 +30,8 @@ public struct OutletEngine: ~Copyable {
     /// How each segment's customers behave, and how each transaction type is served.
     let segments: SegmentRules
     let transactions: TransactionRules
-    let primaryLines: IndexLists
-    let helpLines: IndexLists
-    let lineGroups: IndexLists
-    let announcementLines: IndexLists
-    let lineSegment: [Int]
-    let lineType: [Int]
-    let lineAppointment: [Bool]
+    /// The ticket machine's lines and which window groups call from which.
+    let routing: LineRouting
     let staffingTimes: [Double]
     let tracksOldestWait: Bool
 
@@ -57,9 +52,8 @@ public struct OutletEngine: ~Copyable {
     var reception: ReceptionDesk
     /// The guides on the self-service floor: their queue, on duty and busy, and their gauges.
     var guides: GuideDesk
-    /// With a floor plan: the five walks in metres (``FloorPlan/walks``) and the walking speed, m/s.
-    let walkMetres: [Double]
-    let walkingSpeed: Distribution?
+    /// With a floor plan: the five walks in metres and the walking speed.
+    let walks: FloorWalks
     /// The self-service zone: its kiosks by type, their queues, failures and gauges.
     var selfService: SelfServiceArea
     /// The service counters: every window by group, flexible ones apart, and their gauges.
@@ -92,17 +86,10 @@ public struct OutletEngine: ~Copyable {
         reception = ReceptionDesk(intervals: intervals)
         guides = GuideDesk(intervals: intervals, assist: scenario.selfService.guideAssist != nil,
                            asks: scenario.selfService.guideAssist?.asks ?? 0)
-        walkMetres = scenario.floorPlan?.walks ?? []
-        walkingSpeed = scenario.floorPlan?.walkingSpeed
+        walks = FloorWalks(metres: scenario.floorPlan?.walks ?? [], speed: scenario.floorPlan?.walkingSpeed)
 
         let layout = LineLayout(scenario: scenario)
-        primaryLines = IndexLists(layout.primaryLines)
-        helpLines = IndexLists(layout.helpLines)
-        lineGroups = IndexLists(layout.lineGroups)
-        announcementLines = IndexLists(layout.announcementLines)
-        lineSegment = layout.lineSegment
-        lineType = layout.lineType
-        lineAppointment = layout.lineAppointment
+        routing = LineRouting(layout)
         waiting = WaitingRoom(lines: layout.lineCount, groups: scenario.windowGroups.count, intervals: intervals)
 
         counters = Counters(groups: scenario.windowGroups.map { ($0.open.steps.map(\.value).max() ?? 0, $0.flexible?.maxWindows ?? 0) },

@@ -18,15 +18,15 @@ extension OutletEngine {
     /// / the windows open in those groups.
     mutating func announcedWait(line: Int) -> Double {
         var ahead = 0, open = 0
-        for position in lineGroups.range(line) {
-            let group = lineGroups.items[position]
+        for position in routing.groups.range(line) {
+            let group = routing.groups.items[position]
             for window in counters.regular[group].lowerBound..<counters.flexible[group].upperBound
             where counters.windows[window].state != .closed && !counters.windows[window].closeAfterService {
                 open += 1
             }
         }
-        for position in announcementLines.range(line) { ahead += waiting.perLine[announcementLines.items[position]] }
+        for position in routing.announcement.range(line) { ahead += waiting.perLine[routing.announcement.items[position]] }
         guard open > 0 else { return .infinity }
-        return Double(ahead + 1) * transactions.meanService[lineType[line]] / Double(open)
+        return Double(ahead + 1) * transactions.meanService[routing.type[line]] / Double(open)
     }
 }

@@ -7,6 +7,6 @@ extension OutletEngine {
         let line = Int(customers[index].line)
         leaveWaitingZone(slot)
         depart(slot, .reneged)
-        for position in lineGroups.range(line) { reviewFlexibleWindows(group: lineGroups.items[position]) }
+        for position in routing.groups.range(line) { reviewFlexibleWindows(group: routing.groups.items[position]) }
     }
 }

@@ -1,17 +1,27 @@
+import Distributions
+
 /// Walking between zones (a layout that sends customers back and forth costs
 /// them minutes). Walk times are drawn on arrival for every configured move:
 /// with a floor plan, each customer's walking speed (at least 0.2 m/s) over
 /// the metres through the doors; otherwise each move's own distribution.
+/// With a floor plan: the five walks (``FloorPlan/walks``: entrance to
+/// reception, reception to self-service and to waiting, self-service to
+/// waiting, waiting to a window), in metres, and the walking speed in m/s.
+struct FloorWalks {
+    let metres: [Double]
+    let speed: Distribution?
+}
+
 extension OutletEngine {
     mutating func drawWalkingTimes(_ customer: inout Customer) {
         let walking = scenario.walking, stream = streamIndex.walking
-        if let walkingSpeed {
+        if let walkingSpeed = walks.speed {
             let metresPerMinute = max(walkingSpeed.sample(from: streams, stream: stream), 0.2) * 60
-            customer.walkToReception = walkMetres[0] / metresPerMinute
-            customer.walkToSelfService = walkMetres[1] / metresPerMinute
-            customer.walkToWaiting = walkMetres[2] / metresPerMinute
-            customer.walkFromKioskToWaiting = walkMetres[3] / metresPerMinute
-            customer.walkToWindow = walkMetres[4] / metresPerMinute
+            customer.walkToReception = walks.metres[0] / metresPerMinute
+            customer.walkToSelfService = walks.metres[1] / metresPerMinute
+            customer.walkToWaiting = walks.metres[2] / metresPerMinute
+            customer.walkFromKioskToWaiting = walks.metres[3] / metresPerMinute
+            customer.walkToWindow = walks.metres[4] / metresPerMinute
             return
         }
         if let time = walking.entranceToReception { customer.walkToReception = time.sample(from: streams, stream: stream) }

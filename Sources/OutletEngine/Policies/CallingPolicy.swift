@@ -6,7 +6,7 @@ extension OutletEngine {
     /// Calls the next customer to idle `window`, if any may be called.
     mutating func callNext(window: Int) {
         let group = Int(counters.windows[window].group)
-        if let slot = choose(from: primaryLines, group) ?? choose(from: helpLines, group) {
+        if let slot = choose(from: routing.primary, group) ?? choose(from: routing.help, group) {
             call(slot, to: window)
         }
     }
@@ -27,8 +27,8 @@ extension OutletEngine {
             if let limit = policy.maxPassOvers, customers[Int(slot)].passedOver >= limit, ticketTime < starvingTicket {
                 (starving, starvingTicket) = (slot, ticketTime)
             }
-            let key = (policy.appointmentsFirst && lineAppointment[line] ? 1 : 0,
-                       policy.prioritiseSegments ? segments.priority[lineSegment[line]] : 0,
+            let key = (policy.appointmentsFirst && routing.appointment[line] ? 1 : 0,
+                       policy.prioritiseSegments ? segments.priority[routing.segment[line]] : 0,
                        -ticketTime)
             if best == nil || key > bestKey { (best, bestKey) = (slot, key) }
         }

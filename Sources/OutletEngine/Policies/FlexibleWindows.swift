@@ -12,7 +12,7 @@ extension OutletEngine {
     /// The longest current wait among those `group` serves, minutes.
     mutating func oldestWait(for group: Int) -> Double {
         var oldest = 0.0
-        for lists in [primaryLines, helpLines] {
+        for lists in [routing.primary, routing.help] {
             for position in lists.range(group) where waiting.perLine[lists.items[position]] > 0 {
                 if let slot = liveHead(of: lists.items[position]) { oldest = max(oldest, calendar.now - customers[Int(slot)].ticket) }
             }

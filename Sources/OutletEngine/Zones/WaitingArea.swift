@@ -82,13 +82,13 @@ extension OutletEngine {
         if patience.isFinite {
             customers[index].pendingPatience = calendar.schedule(.patienceExpiry, for: slot, after: patience)
         }
-        for position in lineGroups.range(line) {
-            if let window = idleWindow(in: lineGroups.items[position]) {
+        for position in routing.groups.range(line) {
+            if let window = idleWindow(in: routing.groups.items[position]) {
                 callNext(window: window)
                 break
             }
         }
-        for position in lineGroups.range(line) { reviewFlexibleWindows(group: lineGroups.items[position]) }
+        for position in routing.groups.range(line) { reviewFlexibleWindows(group: routing.groups.items[position]) }
     }
 
     /// The customer stops waiting (called, gave up or sent away); the
@@ -105,8 +105,8 @@ extension OutletEngine {
     mutating func changeWaiting(line: Int, by delta: Int) {
         waiting.perLine[line] += delta
         let now = calendar.now
-        for position in lineGroups.range(line) {
-            let group = lineGroups.items[position]
+        for position in routing.groups.range(line) {
+            let group = routing.groups.items[position]
             waiting.perGroup[group] += delta
             waiting.groupQueue[group].set(Double(waiting.perGroup[group]), at: now, clock)
         }
