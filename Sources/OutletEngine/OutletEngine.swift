@@ -41,11 +41,8 @@ public struct OutletEngine: ~Copyable {
     var walkIns: WalkInPlan
     var customers: [Customer] = []
     var freeSlots: [Int32] = []
-    var inside = 0
-    var admitted = 0
-    var doorsOpen = true
-    var pastOvertimeLimit = false
-    var lastExit = 0.0
+    /// The doors: open or closed, past the overtime limit, who came in and who is inside.
+    var doors: Doors
     /// The waiting zone: its ticket lines, who waits where, seats and standing.
     var waiting: WaitingRoom
     /// The greeters' desk: its queue, greeters on duty and busy, and their gauges.
@@ -63,8 +60,6 @@ public struct OutletEngine: ~Copyable {
     // Day statistics.
     var arrivalsPerInterval: [Int]
     var outcomeCounts: [Int]
-    /// Customers inside the outlet, from admission to leaving.
-    var insideGauge: Gauge
     /// Customers in each of ``floorZones``, counted only with a floor plan.
     var floor: FloorCounts
 
@@ -106,7 +101,7 @@ public struct OutletEngine: ~Copyable {
 
         arrivalsPerInterval = Array(repeating: 0, count: intervals)
         outcomeCounts = Array(repeating: 0, count: Outcome.allCases.count)
-        insideGauge = Gauge(intervals: intervals)
+        doors = Doors(intervals: intervals)
         floor = FloorCounts(intervals: intervals, counts: scenario.floorPlan != nil)
         pendingRecords.reserveCapacity(64)
     }
@@ -136,7 +131,7 @@ public struct OutletEngine: ~Copyable {
                 for record in pendingRecords { sink.record(record) }
                 pendingRecords.removeAll(keepingCapacity: true)
             }
-            if !doorsOpen && inside == 0 { break }
+            if !doors.open && doors.inside == 0 { break }
             untilCheck -= 1
             if untilCheck == 0 {
                 untilCheck = Self.eventsBetweenStopChecks
@@ -190,11 +185,7 @@ public struct OutletEngine: ~Copyable {
         calendar.removeAll(resettingClockTo: opening)
         customers.removeAll(keepingCapacity: true)
         freeSlots.removeAll(keepingCapacity: true)
-        inside = 0
-        admitted = 0
-        doorsOpen = true
-        pastOvertimeLimit = false
-        lastExit = scenario.closing
+        doors.reset(at: opening, closing: scenario.closing, clock)
         waiting.reset(at: opening, clock)
         reception.reset(at: opening, clock)
         guides.reset(at: opening, clock)
@@ -203,7 +194,6 @@ public struct OutletEngine: ~Copyable {
         counters.reset(at: opening, clock)
         for index in arrivalsPerInterval.indices { arrivalsPerInterval[index] = 0 }
         for index in outcomeCounts.indices { outcomeCounts[index] = 0 }
-        insideGauge.reset(at: opening, clock)
 
         applyStaffing()
         for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }
@@ -220,7 +210,7 @@ public struct OutletEngine: ~Copyable {
         let end = max(calendar.now, scenario.closing)
         counters.advance(to: end, clock)
         waiting.advance(to: end, clock)
-        insideGauge.advance(to: end, clock)
+        doors.advance(to: end, clock)
         reception.advance(to: end, clock)
         guides.advance(to: end, clock)
         selfService.advance(to: end, clock)
@@ -229,7 +219,7 @@ public struct OutletEngine: ~Copyable {
         return DayTotals(
             day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
             waitingOccupancyArea: waiting.occupancy.area, waitingOccupancyMaximum: waiting.occupancy.maximum,
-            waitingAtEnd: waiting.occupancy.atEnd, insideArea: insideGauge.area, insideAtEnd: insideGauge.atEnd,
+            waitingAtEnd: waiting.occupancy.atEnd, insideArea: doors.insideGauge.area, insideAtEnd: doors.insideGauge.atEnd,
             standingArea: waiting.standing.area, standingMinutes: waiting.standing.positiveTime,
             windowOpenMinutes: counters.openGauge.map(\.area), windowBusyMinutes: counters.busyGauge.map(\.area),
             queueArea: waiting.groupQueue.map(\.area),
@@ -239,7 +229,7 @@ public struct OutletEngine: ~Copyable {
             greeterOnDutyMinutes: reception.onDutyGauge.area, greeterBusyMinutes: reception.busyGauge.area,
             guideMinutes: guides.onDutyGauge.area, guideBusyMinutes: guides.busyGauge.area,
             zonePresenceArea: presence.map(\.area), zonePresenceMaximum: presence.map(\.maximum),
-            lastExit: lastExit, overtime: max(0, lastExit - scenario.closing))
+            lastExit: doors.lastExit, overtime: max(0, doors.lastExit - scenario.closing))
     }
 
     /// Customer slots allocated so far: the most customers ever inside at once.

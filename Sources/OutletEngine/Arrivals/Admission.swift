@@ -7,14 +7,14 @@ extension OutletEngine {
     /// - Parameter appointmentPriority: `nil` for a walk-in; for a booked
     ///   customer, whether they came within the grace period.
     mutating func admit(segment: Int, transaction given: Int?, appointmentPriority: Bool?) {
-        admitted += 1
-        inside += 1
+        doors.admitted += 1
+        doors.inside += 1
         let now = calendar.now
-        insideGauge.set(Double(inside), at: now, clock)
+        doors.insideGauge.set(Double(doors.inside), at: now, clock)
         arrivalsPerInterval[clock.index(at: now)] += 1
 
         var customer = Customer()
-        customer.number = admitted
+        customer.number = doors.admitted
         customer.segment = Int16(segment)
         customer.arrival = now
         let stream = streamIndex.customers[segment]
@@ -85,8 +85,8 @@ extension OutletEngine {
         outcomeCounts[outcome.rawValue] += 1
         setStage(index, .gone)
         freeSlots.append(slot)
-        inside -= 1
-        insideGauge.set(Double(inside), at: now, clock)
-        lastExit = max(lastExit, now)
+        doors.inside -= 1
+        doors.insideGauge.set(Double(doors.inside), at: now, clock)
+        doors.lastExit = max(doors.lastExit, now)
     }
 }

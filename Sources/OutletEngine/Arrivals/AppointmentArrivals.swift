@@ -18,7 +18,7 @@ extension OutletEngine {
     }
 
     mutating func appointmentArrives(slot index: Int) {
-        guard doorsOpen, let appointments = scenario.appointments else { return }
+        guard doors.open, let appointments = scenario.appointments else { return }
         let slot = appointments.slots[index]
         let onTime = calendar.now <= slot.time + appointments.gracePeriod
         admit(segment: slot.segment, transaction: slot.transactionType, appointmentPriority: onTime)

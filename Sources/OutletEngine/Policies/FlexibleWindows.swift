@@ -30,7 +30,7 @@ extension OutletEngine {
             }
             return
         }
-        guard !pastOvertimeLimit, counters.flexiblePending[group] == 0, counters.flexibleOpen[group] < rule.maxWindows else { return }
+        guard !doors.pastOvertimeLimit, counters.flexiblePending[group] == 0, counters.flexibleOpen[group] < rule.maxWindows else { return }
         var triggered = false
         if let threshold = rule.openWhenWaiting, waitingNow >= threshold { triggered = true }
         if !triggered, let threshold = rule.openWhenOldestWait, oldestWait(for: group) >= threshold { triggered = true }
@@ -57,6 +57,6 @@ extension OutletEngine {
         for group in scenario.windowGroups.indices where scenario.windowGroups[group].flexible?.openWhenOldestWait != nil {
             reviewFlexibleWindows(group: group)
         }
-        if doorsOpen || inside > 0 { calendar.schedule(.oldestWaitCheck, for: -1, after: 1) }
+        if doors.open || doors.inside > 0 { calendar.schedule(.oldestWaitCheck, for: -1, after: 1) }
     }
 }

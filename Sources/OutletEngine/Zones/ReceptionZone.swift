@@ -43,7 +43,7 @@ struct ReceptionDesk {
 extension OutletEngine {
     mutating func enterReception(_ slot: Int32) {
         customers[Int(slot)].atReception = calendar.now
-        if pastOvertimeLimit {
+        if doors.pastOvertimeLimit {
             depart(slot, .unserved)
         } else if reception.onDuty > 0 {
             if reception.busy < reception.onDuty {

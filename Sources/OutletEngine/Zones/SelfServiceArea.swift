@@ -69,7 +69,7 @@ struct Kiosk {
 /// customer to the counter.
 extension OutletEngine {
     mutating func enterSelfService(_ slot: Int32) {
-        if pastOvertimeLimit {
+        if doors.pastOvertimeLimit {
             depart(slot, .unserved)
             return
         }

@@ -56,7 +56,7 @@ struct WaitingRoom {
 extension OutletEngine {
     mutating func takeTicket(_ slot: Int32) {
         let index = Int(slot)
-        if pastOvertimeLimit {
+        if doors.pastOvertimeLimit {
             depart(slot, .unserved)
             return
         }
