@@ -70,8 +70,12 @@ def main() -> None:
         sys.path.insert(0, str(REPOSITORY / "python" / "outletsim_network" / "src"))
         from dask.distributed import Client, LocalCluster
         from outletsim_network import execution, load_network, plan_tasks
+        from outletsim_network.validation import validate_inputs
 
         version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
+        problems, reads = validate_inputs(load_network(network), binary, cores)
+        if problems:
+            raise SystemExit("\n".join(problems[:20]))
 
         def shell_loop(attempt: int) -> float:
             start = time.monotonic()
@@ -85,7 +89,7 @@ def main() -> None:
                     Client(cluster) as client:
                 out = work / f"dask-{attempt}-{workers}{'-pinned' if pinned else ''}"
                 out.mkdir()
-                tasks = plan_tasks(load_network(network), out, version)
+                tasks = plan_tasks(load_network(network), out, version, reads)
                 start = time.monotonic()
                 function = pinned_task if pinned else execution.run_task
                 futures = [client.submit(function, task, str(out), binary, key=f"t-{task.key}", pure=False) for task in tasks]
