@@ -11,8 +11,17 @@ import Scenario
 /// reseeds the random streams for that day and reuses every buffer, so
 /// memory does not grow with the number of days. The event loop is a
 /// `switch` over ``OutletEvent`` on a calendar of value events; customers,
-/// windows and kiosks live in arrays of structs. The behaviour of each zone,
-/// customer behaviour and policy is in its own file as an extension.
+/// windows and kiosks live in arrays of structs.
+///
+/// Each zone owns its state as a value, as simmer's resources own theirs:
+/// the doors (``Doors``), the greeters' desk (``ReceptionDesk``), the
+/// guides (``GuideDesk``), the self-service area (``SelfServiceArea``), the
+/// waiting room (``WaitingRoom``), the counters (``Counters``) and the
+/// floor's counts (``FloorCounts``), each with its own `reset` and
+/// `advance`. The engine composes them with the rules it reads (segments,
+/// transaction types, walk-ins, line routing, walks). The behaviour of each
+/// zone, customer behaviour and policy is in its own file as an extension,
+/// since a rule moves customers between zones.
 ///
 /// Helpers that only read the engine (`balks`, `idleWindow`, `isLive`, ...)
 /// are declared `mutating` all the same: called from a mutating method, a
