@@ -41,8 +41,26 @@ public struct OutletEngine: ~Copyable {
     let transactions: TransactionRules
     /// The ticket machine's lines and which window groups call from which.
     let routing: LineRouting
+    /// With a floor plan: the five walks in metres and the walking speed.
+    let walks: FloorWalks
     let staffingTimes: [Double]
     let tracksOldestWait: Bool
+
+    // The zones, each owning its state, its gauges and their reset and advance.
+    /// The doors: open or closed, past the overtime limit, who came in and who is inside.
+    var doors: Doors
+    /// The greeters' desk: its queue, greeters on duty and busy, and their gauges.
+    var reception: ReceptionDesk
+    /// The guides on the self-service floor: their queue, on duty and busy, and their gauges.
+    var guides: GuideDesk
+    /// The self-service zone: its kiosks by type, their queues, failures and gauges.
+    var selfService: SelfServiceArea
+    /// The waiting zone: its ticket lines, who waits where, seats and standing.
+    var waiting: WaitingRoom
+    /// The service counters: every window by group, flexible ones apart, and their gauges.
+    var counters: Counters
+    /// Customers in each of ``floorZones``, counted only with a floor plan.
+    var floor: FloorCounts
 
     // Day state.
     var day = 0
@@ -50,27 +68,9 @@ public struct OutletEngine: ~Copyable {
     var walkIns: WalkInPlan
     var customers: [Customer] = []
     var freeSlots: [Int32] = []
-    /// The doors: open or closed, past the overtime limit, who came in and who is inside.
-    var doors: Doors
-    /// The waiting zone: its ticket lines, who waits where, seats and standing.
-    var waiting: WaitingRoom
-    /// The greeters' desk: its queue, greeters on duty and busy, and their gauges.
-    var reception: ReceptionDesk
-    /// The guides on the self-service floor: their queue, on duty and busy, and their gauges.
-    var guides: GuideDesk
-    /// With a floor plan: the five walks in metres and the walking speed.
-    let walks: FloorWalks
-    /// The self-service zone: its kiosks by type, their queues, failures and gauges.
-    var selfService: SelfServiceArea
-    /// The service counters: every window by group, flexible ones apart, and their gauges.
-    var counters: Counters
     var pendingRecords: [CustomerRecord] = []
-
-    // Day statistics.
     var arrivalsPerInterval: [Int]
     var outcomeCounts: [Int]
-    /// Customers in each of ``floorZones``, counted only with a floor plan.
-    var floor: FloorCounts
 
     /// Prepares the engine for `scenario`; days are then run with ``run(day:into:)``.
     ///
