@@ -14,8 +14,8 @@ import Scenario
 /// windows and kiosks live in arrays of structs.
 ///
 /// Each zone owns its state as a value, as simmer's resources own theirs:
-/// the doors (``Doors``), the greeters' desk (``ReceptionDesk``), the
-/// guides (``GuideDesk``), the self-service area (``SelfServiceArea``), the
+/// the doors (``Doors``), the greeters' desk and the guides (each a
+/// ``StaffDesk``), the self-service area (``SelfServiceArea``), the
 /// waiting room (``WaitingRoom``), the counters (``Counters``) and the
 /// floor's counts (``FloorCounts``), each with its own `reset` and
 /// `advance`. The engine composes them with the rules it reads (segments,
@@ -43,6 +43,8 @@ public struct OutletEngine: ~Copyable {
     let routing: LineRouting
     /// With a floor plan: the five walks in metres and the walking speed.
     let walks: FloorWalks
+    /// How guides help: one customer at a time, or by being on duty.
+    let guideHelp: GuideHelp
     let staffingTimes: [Double]
     let tracksOldestWait: Bool
 
@@ -50,9 +52,9 @@ public struct OutletEngine: ~Copyable {
     /// The doors: open or closed, past the overtime limit, who came in and who is inside.
     var doors: Doors
     /// The greeters' desk: its queue, greeters on duty and busy, and their gauges.
-    var reception: ReceptionDesk
+    var reception: StaffDesk
     /// The guides on the self-service floor: their queue, on duty and busy, and their gauges.
-    var guides: GuideDesk
+    var guides: StaffDesk
     /// The self-service zone: its kiosks by type, their queues, failures and gauges.
     var selfService: SelfServiceArea
     /// The waiting zone: its ticket lines, who waits where, seats and standing.
@@ -87,9 +89,9 @@ public struct OutletEngine: ~Copyable {
         segments = SegmentRules(scenario.segments)
         transactions = TransactionRules(scenario)
         walkIns = WalkInPlan(scenario)
-        reception = ReceptionDesk(intervals: intervals)
-        guides = GuideDesk(intervals: intervals, assist: scenario.selfService.guideAssist != nil,
-                           asks: scenario.selfService.guideAssist?.asks ?? 0)
+        reception = StaffDesk(intervals: intervals, queueCapacity: 32)
+        guides = StaffDesk(intervals: intervals, queueCapacity: 16)
+        guideHelp = GuideHelp(assist: scenario.selfService.guideAssist != nil, asks: scenario.selfService.guideAssist?.asks ?? 0)
         walks = FloorWalks(metres: scenario.floorPlan?.walks ?? [], speed: scenario.floorPlan?.walkingSpeed)
 
         let layout = LineLayout(scenario: scenario)

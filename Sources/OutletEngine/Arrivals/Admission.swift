@@ -36,7 +36,7 @@ extension OutletEngine {
             customer.triageTime = reception.triageTime.sample(from: streams, stream: streamIndex.triage)
         }
         drawWalkingTimes(&customer)
-        if guides.assist, let assist = scenario.selfService.guideAssist {
+        if guideHelp.assist, let assist = scenario.selfService.guideAssist {
             customer.choiceAsksGuide = streams.uniform(streamIndex.guides)
             customer.assistTime = assist.time.sample(from: streams, stream: streamIndex.guides)
             if let patience = assist.patience { customer.guidePatience = patience.sample(from: streams, stream: streamIndex.guides) }

@@ -1,44 +1,13 @@
 import EventKernel
 
-/// The guides as the engine keeps them: who waits for one, how many are on
-/// duty and busy, both counts over the day, and whether they help one
-/// customer at a time (`self_service.guide_assist`) or only by being there.
-struct GuideDesk {
-    /// Customers waiting for a free guide (stale tickets are skipped).
-    var queue = TicketLine(capacity: 16)
-    var onDuty = 0
-    var busy = 0
-    /// Guides on duty, and busy, over the day (people).
-    var onDutyGauge: Gauge
-    var busyGauge: Gauge
-    /// Guides help one customer at a time (`self_service.guide_assist`).
+/// How guides help (`self_service.guide_assist`): one customer at a time,
+/// asked by a share of those with a kiosk-capable need, or, without it,
+/// only by being on duty.
+struct GuideHelp {
+    /// Guides help one customer at a time.
     let assist: Bool
     /// Probability that a customer with a kiosk-capable need asks a guide.
     let asks: Double
-
-    init(intervals: Int, assist: Bool, asks: Double) {
-        onDutyGauge = Gauge(intervals: intervals)
-        busyGauge = Gauge(intervals: intervals)
-        self.assist = assist
-        self.asks = asks
-    }
-
-    /// Empties the desk for a new day starting at `opening` (minutes).
-    /// - Complexity: O(intervals), no allocation.
-    mutating func reset(at opening: Double, _ clock: IntervalClock) {
-        queue.removeAll()
-        onDuty = 0
-        busy = 0
-        onDutyGauge.reset(at: opening, clock)
-        busyGauge.reset(at: opening, clock)
-    }
-
-    /// Closes the day's gauges at `end` (minutes).
-    /// - Complexity: O(intervals crossed).
-    mutating func advance(to end: Double, _ clock: IntervalClock) {
-        onDutyGauge.advance(to: end, clock)
-        busyGauge.advance(to: end, clock)
-    }
 }
 
 /// Guides (引导员) on the self-service floor. With `guide_assist`, a guide
@@ -56,7 +25,7 @@ extension OutletEngine {
     /// - Complexity: O(1).
     @inline(__always)
     mutating func guideEffectApplies(to index: Int) -> Bool {
-        guides.assist ? customers[index].helped : guides.onDuty > 0
+        guideHelp.assist ? customers[index].helped : guides.onDuty > 0
     }
 
     /// The customer asks a guide: helped at once by a free guide, or queued.
@@ -137,7 +106,7 @@ extension OutletEngine {
     mutating func setGuides(_ count: Int) {
         guides.onDuty = count
         guides.onDutyGauge.set(Double(count), at: calendar.now, clock)
-        guard guides.assist else { return }
+        guard guideHelp.assist else { return }
         if count == 0 {
             while let ticket = guides.queue.popFirst() {
                 if isWaitingForGuide(ticket) { stopWaitingForGuide(ticket.slot) }

@@ -1,41 +1,5 @@
 import EventKernel
 
-/// The greeters' desk as the engine keeps it: who waits for a greeter,
-/// how many greeters are on duty and busy, and both counts over the day.
-/// Its rule is in the extension below: a free greeter takes the next
-/// customer; with none free, up to `reception.max_queue` wait.
-struct ReceptionDesk {
-    /// Customers waiting for a greeter, in arrival order.
-    var queue = TicketLine(capacity: 32)
-    var onDuty = 0
-    var busy = 0
-    /// Greeters on duty, and busy, over the day (people).
-    var onDutyGauge: Gauge
-    var busyGauge: Gauge
-
-    init(intervals: Int) {
-        onDutyGauge = Gauge(intervals: intervals)
-        busyGauge = Gauge(intervals: intervals)
-    }
-
-    /// Empties the desk for a new day starting at `opening` (minutes).
-    /// - Complexity: O(intervals), no allocation.
-    mutating func reset(at opening: Double, _ clock: IntervalClock) {
-        queue.removeAll()
-        onDuty = 0
-        busy = 0
-        onDutyGauge.reset(at: opening, clock)
-        busyGauge.reset(at: opening, clock)
-    }
-
-    /// Closes the day's gauges at `end` (minutes).
-    /// - Complexity: O(intervals crossed).
-    mutating func advance(to end: Double, _ clock: IntervalClock) {
-        onDutyGauge.advance(to: end, clock)
-        busyGauge.advance(to: end, clock)
-    }
-}
-
 /// The entrance and reception zone (接待区): a greeter triages each walk-in,
 /// resolving some needs on the spot and sending the rest to self-service or
 /// to the ticket machine. With no greeter on duty, or too many already
@@ -92,7 +56,7 @@ extension OutletEngine {
     /// help one at a time), then chooses.
     mutating func route(_ slot: Int32) {
         let index = Int(slot)
-        if guides.assist && guides.onDuty > 0 && customers[index].choiceAsksGuide < guides.asks
+        if guideHelp.assist && guides.onDuty > 0 && customers[index].choiceAsksGuide < guideHelp.asks
             && !transactions.kioskTypes[Int(customers[index].transaction)].isEmpty {
             askGuide(slot)
         } else {
