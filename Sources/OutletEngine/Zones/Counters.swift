@@ -60,6 +60,8 @@ struct Counters {
 /// staffing plan; a window that closes finishes its current customer first.
 extension OutletEngine {
     /// An idle window of `group`, if any.
+    ///
+    /// - Complexity: O(w) for the group's w windows.
     mutating func idleWindow(in group: Int) -> Int? {
         for window in counters.regular[group] where counters.windows[window].state == .idle { return window }
         for window in counters.flexible[group] where counters.windows[window].state == .idle { return window }
@@ -68,6 +70,8 @@ extension OutletEngine {
 
     /// Calls `slot` to `window`: the customer leaves the waiting zone and
     /// walks up, and the window is busy from now.
+    ///
+    /// - Complexity: O(g + log p): the walk's event, and the queues of the g groups that call from the line.
     mutating func call(_ slot: Int32, to window: Int) {
         let index = Int(slot)
         let line = Int(customers[index].line)
@@ -83,6 +87,9 @@ extension OutletEngine {
         walk(slot, to: .window, minutes: customers[index].walkToWindow)
     }
 
+    /// The called customer reaches the window: service starts.
+    ///
+    /// - Complexity: O(log p) for p pending events.
     mutating func startService(_ slot: Int32) {
         let index = Int(slot)
         setStage(index, .inService)
@@ -90,6 +97,9 @@ extension OutletEngine {
         calendar.schedule(.serviceEnd, for: customers[index].window, after: customers[index].counterService)
     }
 
+    /// Service ends: the customer leaves, and the window closes or calls the next.
+    ///
+    /// - Complexity: O(log p), plus the next call (``callNext(window:)``) and the group's flexible-window review.
     mutating func finishService(window: Int) {
         let slot = counters.windows[window].customer
         customers[Int(slot)].serviceEnd = calendar.now
@@ -106,6 +116,9 @@ extension OutletEngine {
         reviewFlexibleWindows(group: group)
     }
 
+    /// A window opens and calls the next customer.
+    ///
+    /// - Complexity: O(1), plus the call.
     mutating func openWindow(_ window: Int) {
         counters.windows[window].state = .idle
         counters.windows[window].openedAt = calendar.now
@@ -114,6 +127,9 @@ extension OutletEngine {
         callNext(window: window)
     }
 
+    /// A window closes; a flexible one adds its minutes to the staff-minutes.
+    ///
+    /// - Complexity: O(1).
     mutating func closeWindow(_ window: Int) {
         let group = Int(counters.windows[window].group)
         counters.windows[window].state = .closed
@@ -128,6 +144,8 @@ extension OutletEngine {
     /// Brings the regular windows of `group` to `target` open: reopening
     /// windows about to close first, then opening closed ones; closing idle
     /// ones first, then letting busy ones close after their customer.
+    ///
+    /// - Complexity: O(w), plus the calls of the windows opened.
     mutating func staffWindows(group: Int, target: Int) {
         let range = counters.regular[group]
         var active = range.filter { counters.windows[$0].state != .closed && !counters.windows[$0].closeAfterService }.count
@@ -151,6 +169,8 @@ extension OutletEngine {
     }
 
     /// The staffing plan at this moment: windows per group, greeters, guides.
+    ///
+    /// - Complexity: O(windows), plus the calls, triage and assists that start.
     mutating func applyStaffing() {
         let now = calendar.now
         for (group, windowGroup) in scenario.windowGroups.enumerated() {

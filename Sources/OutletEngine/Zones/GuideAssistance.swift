@@ -78,6 +78,9 @@ extension OutletEngine {
         stopWaitingForGuide(Int32(index))
     }
 
+    /// The customer stops waiting for a guide and chooses alone.
+    ///
+    /// - Complexity: O(log p) for the walk's event.
     mutating func stopWaitingForGuide(_ slot: Int32) {
         customers[Int(slot)].pendingPatience = UInt64.max
         customers[Int(slot)].guideWaitEnd = calendar.now
@@ -86,6 +89,8 @@ extension OutletEngine {
     }
 
     /// Whether the ticket's customer is still waiting for a guide.
+    ///
+    /// - Complexity: O(1).
     @inline(__always)
     mutating func isWaitingForGuide(_ ticket: Ticket) -> Bool {
         let index = Int(ticket.slot)
@@ -103,6 +108,8 @@ extension OutletEngine {
 
     /// Guides coming on or off duty. A guide going off duty finishes the
     /// customer at hand; with none left, those waiting choose alone.
+    ///
+    /// - Complexity: O(queued × log p) when the last guide goes off duty; otherwise O(log p) per assist that starts.
     mutating func setGuides(_ count: Int) {
         guides.onDuty = count
         guides.onDutyGauge.set(Double(count), at: calendar.now, clock)

@@ -68,6 +68,9 @@ struct Kiosk {
 /// a breakdown during use, no working kiosk, or a long kiosk queue sends the
 /// customer to the counter.
 extension OutletEngine {
+    /// A customer reaches self-service: a free kiosk of the least busy type, its queue, or the counter.
+    ///
+    /// - Complexity: O(t × k + log p) for t kiosk types of k kiosks.
     mutating func enterSelfService(_ slot: Int32) {
         if doors.pastOvertimeLimit {
             depart(slot, .unserved)
@@ -94,6 +97,8 @@ extension OutletEngine {
 
     /// Among the kiosk types that can do `type` and have a working kiosk, the
     /// one with the fewest customers per working kiosk.
+    ///
+    /// - Complexity: O(t × k) for t kiosk types of k kiosks.
     mutating func leastBusyKioskType(for type: Int) -> Int? {
         var best: Int?, bestLoad = Double.infinity
         for kioskType in transactions.kioskTypes[type] {
@@ -109,6 +114,9 @@ extension OutletEngine {
         return best
     }
 
+    /// The customer starts using `kiosk`.
+    ///
+    /// - Complexity: O(log p).
     mutating func startKiosk(_ slot: Int32, kiosk: Int) {
         let now = calendar.now
         setStage(Int(slot), .atKiosk)
@@ -119,6 +127,8 @@ extension OutletEngine {
     }
 
     /// Frees `kiosk` and returns the customer who was using it.
+    ///
+    /// - Complexity: O(1).
     mutating func releaseKiosk(_ kiosk: Int) -> Int32 {
         let slot = selfService.kiosks[kiosk].customer
         selfService.kiosks[kiosk].customer = -1
@@ -128,6 +138,9 @@ extension OutletEngine {
         return slot
     }
 
+    /// A kiosk's use ends, unless a breakdown voided it: served, or off to the counter; the next in its queue steps up.
+    ///
+    /// - Complexity: O(log p).
     mutating func finishKiosk(kiosk: Int, sequence: UInt64) {
         guard selfService.kiosks[kiosk].customer >= 0, selfService.kiosks[kiosk].endSequence == sequence else { return }
         let slot = releaseKiosk(kiosk), index = Int(slot)
@@ -142,6 +155,8 @@ extension OutletEngine {
     }
 
     /// The next customer in the kiosk's type queue steps up, if it works.
+    ///
+    /// - Complexity: O(log p).
     mutating func serveKioskQueue(kiosk: Int) {
         let kioskType = Int(selfService.kiosks[kiosk].type)
         guard selfService.kiosks[kiosk].working, selfService.kiosks[kiosk].customer < 0,
@@ -150,6 +165,9 @@ extension OutletEngine {
         startKiosk(ticket.slot, kiosk: kiosk)
     }
 
+    /// The customer walks to the waiting zone for a ticket, with why recorded.
+    ///
+    /// - Complexity: O(log p).
     mutating func fallBackToCounter(_ slot: Int32, _ reason: FallbackReason) {
         customers[Int(slot)].fallback = reason
         walk(slot, to: .waiting, minutes: customers[Int(slot)].walkFromKioskToWaiting)
@@ -157,6 +175,9 @@ extension OutletEngine {
 
     // MARK: Breakdowns (设备故障)
 
+    /// Each kiosk's first breakdown, drawn on its own stream.
+    ///
+    /// - Complexity: O(kiosks × log p).
     mutating func scheduleFirstBreakdowns() {
         for (kioskType, range) in selfService.ranges.enumerated() {
             guard let breakdowns = scenario.selfService.kioskTypes[kioskType].breakdowns else { continue }
@@ -167,6 +188,10 @@ extension OutletEngine {
         }
     }
 
+    /// A kiosk breaks down: its user goes to the counter, its repair is scheduled, and with no kiosk of its type working, its
+    /// queue goes to the counter too.
+    ///
+    /// - Complexity: O(k + queued × log p).
     mutating func kioskFails(kiosk: Int) {
         let kioskType = Int(selfService.kiosks[kiosk].type)
         guard let breakdowns = scenario.selfService.kioskTypes[kioskType].breakdowns else { return }
@@ -186,6 +211,9 @@ extension OutletEngine {
         }
     }
 
+    /// A kiosk is repaired: its next breakdown is drawn and its queue steps up.
+    ///
+    /// - Complexity: O(log p).
     mutating func kioskRepaired(kiosk: Int) {
         let kioskType = Int(selfService.kiosks[kiosk].type)
         guard let breakdowns = scenario.selfService.kioskTypes[kioskType].breakdowns else { return }

@@ -54,6 +54,10 @@ struct WaitingRoom {
 /// priority; customers sit while seats last, then stand; when both are full
 /// an arrival is blocked.
 extension OutletEngine {
+    /// The customer takes a ticket: balks, is blocked when the zone is full, or waits in their line, and a free window is asked
+    /// to call.
+    ///
+    /// - Complexity: O(g × w + log p), plus the call and the flexible-window reviews.
     mutating func takeTicket(_ slot: Int32) {
         let index = Int(slot)
         if doors.pastOvertimeLimit {
@@ -93,6 +97,8 @@ extension OutletEngine {
 
     /// The customer stops waiting (called, gave up or sent away); the
     /// ticket stays in its line and is skipped as stale.
+    ///
+    /// - Complexity: O(g) for the g groups that call from the line.
     mutating func leaveWaitingZone(_ slot: Int32) {
         let index = Int(slot)
         customers[index].pendingPatience = UInt64.max
@@ -102,6 +108,8 @@ extension OutletEngine {
     /// Counts a customer joining (+1) or leaving (−1) `line`, per line, per
     /// window group that calls from it (with its queue's time integral), and
     /// in the zone's occupancy.
+    ///
+    /// - Complexity: O(g), plus the intervals crossed since the gauges' last change.
     mutating func changeWaiting(line: Int, by delta: Int) {
         waiting.perLine[line] += delta
         let now = calendar.now
@@ -116,6 +124,8 @@ extension OutletEngine {
     }
 
     /// The first live ticket of `line`, dropping stale ones at its head.
+    ///
+    /// - Complexity: O(1) amortised: each stale ticket is dropped once.
     mutating func liveHead(of line: Int) -> Int32? {
         while let ticket = waiting.lines[line].first {
             if isLive(ticket) { return ticket.slot }
@@ -125,6 +135,8 @@ extension OutletEngine {
     }
 
     /// Whether the ticket's customer still holds it and is waiting.
+    ///
+    /// - Complexity: O(1).
     @inline(__always)
     mutating func isLive(_ ticket: Ticket) -> Bool {
         let index = Int(ticket.slot)
