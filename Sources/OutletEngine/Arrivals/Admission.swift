@@ -6,6 +6,8 @@ import Distributions
 extension OutletEngine {
     /// - Parameter appointmentPriority: `nil` for a walk-in; for a booked
     ///   customer, whether they came within the grace period.
+    ///
+    /// - Complexity: O(mix + log p): the draws, a slot, and the walk's event.
     mutating func admit(segment: Int, transaction given: Int?, appointmentPriority: Bool?) {
         doors.admitted += 1
         doors.inside += 1
@@ -55,12 +57,17 @@ extension OutletEngine {
     }
 
     /// The index whose cumulative weight first exceeds `draw`.
+    ///
+    /// - Complexity: O(n) for n weights.
     @inline(__always)
     mutating func pick(_ draw: Double, from cumulative: [Double]) -> Int {
         for (index, bound) in cumulative.enumerated() where draw < bound { return index }
         return cumulative.count - 1
     }
 
+    /// A free customer slot, reused from one who left, or a new one.
+    ///
+    /// - Complexity: O(1) amortised.
     mutating func takeSlot() -> Int32 {
         if let slot = freeSlots.popLast() { return slot }
         customers.append(Customer())
@@ -68,6 +75,8 @@ extension OutletEngine {
     }
 
     /// The customer leaves the outlet: the record goes out, the slot is freed.
+    ///
+    /// - Complexity: O(1), plus the intervals crossed since the gauges' last change.
     mutating func depart(_ slot: Int32, _ outcome: Outcome) {
         let index = Int(slot)
         let now = calendar.now

@@ -6,6 +6,8 @@ import Distributions
 extension OutletEngine {
     /// Draws every slot's no-show and lateness at the start of the day (two
     /// draws per slot whatever happens, so the draws stay paired across plans).
+    ///
+    /// - Complexity: O(slots × log p).
     mutating func scheduleAppointments() {
         guard let appointments = scenario.appointments else { return }
         let stream = streamIndex.appointments
@@ -17,6 +19,9 @@ extension OutletEngine {
         }
     }
 
+    /// A booked customer arrives: with appointment priority within the grace period, after it as a walk-in.
+    ///
+    /// - Complexity: O(log p), plus admission.
     mutating func appointmentArrives(slot index: Int) {
         guard doors.open, let appointments = scenario.appointments else { return }
         let slot = appointments.slots[index]

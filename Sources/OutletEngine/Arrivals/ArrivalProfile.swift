@@ -6,6 +6,8 @@ import Scenario
 enum ArrivalProfile {
     /// Breakpoints (opening ... closing) and the rate per minute on each
     /// piece, per segment. Empty for a trace-driven scenario.
+    ///
+    /// - Complexity: O(segments × rate changes).
     static func pieces(for scenario: Scenario) -> (breaks: [[Double]], ratesPerMinute: [[Double]]) {
         guard scenario.arrivals.trace == nil else {
             return (Array(repeating: [], count: scenario.segments.count),

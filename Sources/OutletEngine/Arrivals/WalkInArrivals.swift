@@ -29,6 +29,9 @@ struct WalkInPlan {
 /// by inversion of the cumulative rate over its pieces, so the rate is never
 /// held from one piece into the next; optionally in groups.
 extension OutletEngine {
+    /// Each segment's first walk-in, or the trace's first row.
+    ///
+    /// - Complexity: O(segments × log p).
     mutating func scheduleFirstArrivals() {
         if scenario.arrivals.trace != nil {
             scheduleTraceRow(0)
@@ -67,6 +70,9 @@ extension OutletEngine {
         walkIns.piece[segment] = piece
     }
 
+    /// A walk-in arrives, with their group when the segment comes in groups; the next is scheduled.
+    ///
+    /// - Complexity: O(group size × admission) + O(log p).
     mutating func walkInArrives(segment: Int) {
         scheduleNextWalkIn(segment: segment)
         var size = 1

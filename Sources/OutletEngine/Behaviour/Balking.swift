@@ -3,6 +3,9 @@ import Scenario
 /// Balking: a customer about to take a ticket turns away when the waiting
 /// zone looks too full, or when the ticket machine announces too long a wait.
 extension OutletEngine {
+    /// Whether the customer turns away from `line`: by the zone's count or the announced wait, with the segment's probability.
+    ///
+    /// - Complexity: O(g × w + announcement lines).
     mutating func balks(_ index: Int, line: Int) -> Bool {
         guard let rule = segments.balking[Int(customers[index].segment)] else { return false }
         let triggered: Bool
@@ -16,6 +19,8 @@ extension OutletEngine {
     /// The ticket machine's estimate, minutes: (customers ahead in the lines
     /// of the groups that serve this line + 1) × the type's mean service time
     /// / the windows open in those groups.
+    ///
+    /// - Complexity: O(g × w + a) for g groups of w windows and a announcement lines.
     mutating func announcedWait(line: Int) -> Double {
         var ahead = 0, open = 0
         for position in routing.groups.range(line) {

@@ -1,9 +1,5 @@
 import Distributions
 
-/// Walking between zones (a layout that sends customers back and forth costs
-/// them minutes). Walk times are drawn on arrival for every configured move:
-/// with a floor plan, each customer's walking speed (at least 0.2 m/s) over
-/// the metres through the doors; otherwise each move's own distribution.
 /// With a floor plan: the five walks (``FloorPlan/walks``: entrance to
 /// reception, reception to self-service and to waiting, self-service to
 /// waiting, waiting to a window), in metres, and the walking speed in m/s.
@@ -12,7 +8,14 @@ struct FloorWalks {
     let speed: Distribution?
 }
 
+/// Walking between zones (a layout that sends customers back and forth costs
+/// them minutes). Walk times are drawn on arrival for every configured move:
+/// with a floor plan, each customer's walking speed (at least 0.2 m/s) over
+/// the metres through the doors; otherwise each move's own distribution.
 extension OutletEngine {
+    /// Every walk of the customer's day, drawn on arrival on the walking stream.
+    ///
+    /// - Complexity: O(1).
     mutating func drawWalkingTimes(_ customer: inout Customer) {
         let walking = scenario.walking, stream = streamIndex.walking
         if let walkingSpeed = walks.speed {
@@ -32,6 +35,8 @@ extension OutletEngine {
     }
 
     /// Sends the customer to `zone`, arriving after `minutes` (at once for 0).
+    ///
+    /// - Complexity: O(log p).
     mutating func walk(_ slot: Int32, to zone: Zone, minutes: Double) {
         guard minutes > 0 else {
             enter(slot, zone)
@@ -42,10 +47,14 @@ extension OutletEngine {
         calendar.schedule(.reachZone, for: slot, after: minutes)
     }
 
+    /// A walk ends: the customer enters the zone they walked to.
+    ///
+    /// - Complexity: O(1), plus what entering the zone does.
     mutating func reachZone(customer slot: Int) {
         enter(Int32(slot), customers[slot].destination)
     }
 
+    /// - Complexity: O(1), plus the zone's own entry.
     mutating func enter(_ slot: Int32, _ zone: Zone) {
         switch zone {
         case .reception: enterReception(slot)

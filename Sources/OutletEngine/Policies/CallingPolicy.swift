@@ -4,6 +4,8 @@
 /// maximum number of times is called before anyone else.
 extension OutletEngine {
     /// Calls the next customer to idle `window`, if any may be called.
+    ///
+    /// - Complexity: O(l) for the l lines the window's group calls from, plus the customers passed over.
     mutating func callNext(window: Int) {
         let group = Int(counters.windows[window].group)
         if let slot = choose(from: routing.primary, group) ?? choose(from: routing.help, group) {
@@ -39,6 +41,8 @@ extension OutletEngine {
 
     /// Everyone in the group's candidate lines who took a ticket before the
     /// chosen one has been passed over once more.
+    ///
+    /// - Complexity: O(l + customers ahead of the chosen one in those lines).
     mutating func countPassOvers(before ticketTime: Double, in lineLists: IndexLists, _ group: Int, chosen: Int32) {
         for position in lineLists.range(group) {
             let line = lineLists.items[position]

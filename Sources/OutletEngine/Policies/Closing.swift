@@ -42,12 +42,17 @@ struct Doors {
 /// when the last customer leaves, so an overloaded outlet always ends.
 extension OutletEngine {
     /// Also takes the last interval's end-of-interval counts.
+    ///
+    /// - Complexity: O(intervals crossed since the gauges' last change).
     mutating func closeDoors() {
         doors.open = false
         waiting.occupancy.markEnd(at: calendar.now, clock)
         doors.insideGauge.markEnd(at: calendar.now, clock)
     }
 
+    /// The overtime limit: everyone still waiting for a window, a greeter, a guide or a kiosk leaves unserved.
+    ///
+    /// - Complexity: O(waiting customers + stale tickets).
     mutating func reachOvertimeLimit() {
         doors.pastOvertimeLimit = true
         for line in waiting.lines.indices {

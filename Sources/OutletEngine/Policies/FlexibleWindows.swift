@@ -4,12 +4,16 @@
 /// below a lower threshold, temporary windows close after their customer.
 extension OutletEngine {
     /// Customers waiting in the lines `group` serves or helps with.
+    ///
+    /// - Complexity: O(1).
     @inline(__always)
     mutating func waiting(for group: Int) -> Int {
         waiting.perGroup[group]
     }
 
     /// The longest current wait among those `group` serves, minutes.
+    ///
+    /// - Complexity: O(l) for the l lines the group serves or helps with, plus stale tickets dropped.
     mutating func oldestWait(for group: Int) -> Double {
         var oldest = 0.0
         for lists in [routing.primary, routing.help] {
@@ -20,6 +24,9 @@ extension OutletEngine {
         return oldest
     }
 
+    /// Opens a flexible window after its delay when the group's queue passes a threshold; closes them when it drains.
+    ///
+    /// - Complexity: O(flexible windows + log p), plus ``oldestWait(for:)`` with a longest-wait threshold.
     mutating func reviewFlexibleWindows(group: Int) {
         guard let rule = scenario.windowGroups[group].flexible else { return }
         let waitingNow = waiting(for: group)
@@ -40,6 +47,9 @@ extension OutletEngine {
         }
     }
 
+    /// The activation delay is over: a closing flexible window is kept, or a closed one opens.
+    ///
+    /// - Complexity: O(flexible windows), plus the call and the review.
     mutating func openFlexibleWindow(group: Int) {
         counters.flexiblePending[group] = 0
         // A temporary window still finishing a customer is simply kept open.
@@ -53,6 +63,8 @@ extension OutletEngine {
     }
 
     /// The queue system's one-minute look at the longest waits.
+    ///
+    /// - Complexity: O(groups × review) + O(log p).
     mutating func checkOldestWaits() {
         for group in scenario.windowGroups.indices where scenario.windowGroups[group].flexible?.openWhenOldestWait != nil {
             reviewFlexibleWindows(group: group)
