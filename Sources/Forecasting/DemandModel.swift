@@ -38,7 +38,7 @@ public struct DemandModel: Sendable {
 
         public var description: String {
             switch self {
-            case .tooFewDays(let days): "the log has \(days) open day(s) before the forecast; a forecast needs at least \(DemandModel.fewestDays)"
+            case .tooFewDays(let days): "the log has \(days) day(s) with walk-in tickets before the forecast; a forecast needs at least \(DemandModel.fewestDays)"
             case .fit(let reason): reason
             }
         }

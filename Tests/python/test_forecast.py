@@ -264,3 +264,14 @@ def test_a_log_too_short_to_forecast_from_is_refused(outletsim, tmp_path):
     run = forecast(outletsim, log, tmp_path / "never", check=False)
     assert run.returncode == 2 and "needs at least 14" in run.stderr, run.stderr
     assert not (tmp_path / "never").exists()
+
+
+def test_a_log_of_bookings_alone_is_refused(outletsim, tmp_path):
+    """Bookings are planned, not forecast: a log with no walk-in ticket has nothing to forecast from."""
+    log = tmp_path / "bookings.csv"
+    log.write_text("ticket,date,issued,called,service_start,service_end,window,transaction,segment,outcome,appointment\n"
+                   + "".join(f"B{day},2026-01-{day:02d},10:00,10:02,10:02,10:20,1,开户,VIP,served,10:00\n" for day in range(5, 31)),
+                   encoding="utf-8")
+    run = forecast(outletsim, log, tmp_path / "never", check=False)
+    assert run.returncode == 2 and "0 day(s) with walk-in tickets" in run.stderr, run.stderr
+    assert not (tmp_path / "never").exists()
