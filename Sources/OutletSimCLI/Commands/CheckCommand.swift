@@ -80,7 +80,7 @@ struct CheckCommand: ParsableCommand {
                 errors.append(CheckError(file: file, messages: error.problems.prefix(Diagnostics.mostPerFile).map(\.description)))
                 continue
             }
-            for note in scenario.readingNotes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+            ReadingNotes.show([scenario])
             guard !scenario.targets.isEmpty else {
                 if named {
                     let message = "\(file):1:1: error: targets: found no targets; allowed: a scenario with a targets list for check to judge"

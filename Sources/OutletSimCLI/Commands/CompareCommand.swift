@@ -57,6 +57,7 @@ struct CompareCommand: ParsableCommand {
             do { scenarios.append(try ScenarioLoader.load(path: file)) } catch { problems += error.problems }
         }
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
+        if !quiet { ReadingNotes.show(scenarios) }
         let replacement = output.replacement
         let targetPath = output.out ?? ResultsFolder.defaultPath(prefix: "compare-", name: "\(scenarios[0].name)-vs-\(scenarios[1].name)")
         try ResultsFolder.check(targetPath, replacement: replacement)

@@ -120,6 +120,7 @@ struct ForecastCommand: ParsableCommand {
         let mapping = try ColumnMapping.load(columns)
         let demandCalendar = try calendar.map { path throws(ScenarioProblems) in try DemandCalendar.load(path: path) } ?? DemandCalendar()
         let outlet = try scenario.map { path throws(ScenarioProblems) in try ScenarioLoader.load(path: path) }
+        if let outlet, !quiet { ReadingNotes.show([outlet]) }
         var queueLog = try QueueLogReader.load(path: log, mapping: mapping, strict: strict, isStopped: { stop.isRequested })
         if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
         queueLog = queueLog.leavingOutTestTickets(keeping: [])

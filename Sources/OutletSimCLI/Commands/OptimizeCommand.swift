@@ -71,6 +71,7 @@ struct OptimizeCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try ScenarioLoader.load(path: file)
+        if !quiet { ReadingNotes.show([scenario]) }
         guard !scenario.search.isEmpty, !scenario.targets.isEmpty else {
             let missing = scenario.search.isEmpty ? "search" : "targets"
             FileHandle.standardError.write(Data("\(file):1:1: error: \(missing): found no '\(missing)'; allowed: a scenario with a search block, costs and targets to optimize (see docs/optimizer.md)\n".utf8))

@@ -99,7 +99,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let (scenario, standalone) = try ScenarioLoader.loadStandalone(path: file)
         if !quiet {
-            for note in scenario.readingNotes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+            ReadingNotes.show([scenario])
             for note in scenario.inputsWithoutEffect { FileHandle.standardError.write(Data("\(file): note: no effect: \(note)\n".utf8)) }
         }
         let targets = waitTargets.flatMap(WaitTargetsOption.parse) ?? scenario.waitTargets
