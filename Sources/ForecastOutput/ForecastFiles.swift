@@ -56,9 +56,7 @@ public struct ForecastFiles {
                 continue
             }
             if let update {
-                let rest = CountDistribution(mean: (0..<intervals).reduce(0.0) { $0 + update.remaining(interval: $1, segments: segments, intervals: intervals).mean },
-                                             shape: update.remaining(interval: 0, segments: segments, intervals: intervals).shape)
-                row(day, "day", "all", rest, seen: update.seen)
+                row(day, "day", "all", update.remainingDay(segments: segments, intervals: intervals), seen: update.seen)
             } else {
                 row(day, "day", "all", day.level, seen: nil)
             }

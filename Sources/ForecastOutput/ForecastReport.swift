@@ -12,7 +12,8 @@ public struct ForecastReport {
 
     public init(files: ForecastFiles) { self.files = files }
 
-    static func number(_ value: Double, digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
+    /// `value` with `digits` decimals, as the page and the terminal show forecast figures.
+    public static func number(_ value: Double, digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
 
     /// The verdict on the backtest, in one sentence the planner can act on.
     public static func verdict(_ backtest: Backtest) -> String {

@@ -84,7 +84,7 @@ public enum ForecastVariants {
                                    day.level.mean, day.level.interval(0.95).low, day.level.interval(0.95).high)]
             if let update = forecast.update, update.forecast.date == day.date {
                 cells = cells.indices.map { Double(update.observed[$0]) + update.remaining(cell: $0, intervals: intervals).mean }
-                let rest = update.remaining(interval: 0, segments: history.segments.count, intervals: intervals)
+                let rest = update.remainingDay(segments: history.segments.count, intervals: intervals)
                 cv = rest.shape.isFinite ? 1 / rest.shape.squareRoot() : 0
                 comments.append("Updated at \(ClockTime(minutes: update.cutoff)) from \(update.seen) walk-ins seen where \(String(format: "%.0f", update.expectedSoFar)) were expected: "
                                 + "intervals before then carry the tickets seen, the rest the forecast times \(String(format: "%.3f", update.factor)).")

@@ -51,8 +51,7 @@ public struct DemandForecast: Sendable {
             var observed = Array(repeating: 0, count: segments * intervals)
             if let day = log.dates.firstIndex(of: asOf.date) {
                 for ticket in log.tickets where ticket.day == day && !ticket.isAppointment && !ticket.absentBooking && ticket.issued < asOf.minutes {
-                    let raw = (ticket.issued - history.opening) / history.intervalMinutes
-                    let interval = raw < 0 ? 0 : min(Int(raw), intervals - 1)
+                    let interval = history.interval(at: ticket.issued)
                     // Segments the history never saw cannot be placed; the reader's segments are the history's.
                     guard ticket.segment < segments else { continue }
                     observed[ticket.segment * intervals + interval] += 1

@@ -55,13 +55,24 @@ public struct DemandHistory: Sendable {
             let day = position[ticket.day]
             let raw = (ticket.issued - open) / intervalMinutes
             if raw < 0 || raw >= Double(intervals) { outside += 1 }
-            let interval = raw < 0 ? 0 : min(Int(raw), intervals - 1)
+            let interval = Self.interval(raw, count: intervals)
             counts[(day * segmentCount + ticket.segment) * intervals + interval] += 1
             totals[day] += 1
         }
         self.counts = counts
         self.totals = totals
         outsideHours = outside
+    }
+
+    /// The interval a ticket issued at `minutes` after midnight is counted in:
+    /// before opening in the first, after closing in the last.
+    /// - Complexity: O(1).
+    public func interval(at minutes: Double) -> Int {
+        Self.interval((minutes - opening) / intervalMinutes, count: intervalCount)
+    }
+
+    static func interval(_ position: Double, count: Int) -> Int {
+        position < 0 ? 0 : min(Int(position), count - 1)
     }
 
     /// Tickets of day `day` (an index into `dates`) in `segment` and `interval`.

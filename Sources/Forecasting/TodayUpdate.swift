@@ -60,6 +60,12 @@ public struct TodayUpdate: Sendable {
         return CountDistribution(mean: mean, shape: shape)
     }
 
+    /// The walk-ins still to come today, all intervals and segments.
+    public func remainingDay(segments: Int, intervals: Int) -> CountDistribution {
+        let mean = (0..<intervals).reduce(0.0) { $0 + remaining(interval: $1, segments: segments, intervals: intervals).mean }
+        return CountDistribution(mean: mean, shape: shape)
+    }
+
     /// Tickets seen in an interval, all segments.
     public func seen(interval: Int, segments: Int, intervals: Int) -> Int {
         (0..<segments).reduce(0) { $0 + observed[$1 * intervals + interval] }

@@ -10,7 +10,7 @@ import Scenario
 struct ForecastSummary {
     let files: ForecastFiles
 
-    static func number(_ value: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
+    static func number(_ value: Double, _ digits: Int = 0) -> String { ForecastReport.number(value, digits: digits) }
 
     func text() -> String {
         let forecast = files.forecast, history = files.history, model = forecast.model, backtest = forecast.backtest
