@@ -1,6 +1,7 @@
 /// The binary min-heap behind ``EventCalendar``. Slots `0..<size` hold
-/// initialised events; both sifts move a hole instead of swapping, so each
-/// level costs one move.
+/// the pending events and slot `size` a sentinel that comes after all of
+/// them (the buffer has room for `capacity + 1`); both sifts move a hole
+/// instead of swapping, so each level costs one move.
 extension EventCalendar {
     /// Places `moving` at the uninitialised slot `index` (the new last slot)
     /// and raises it to its level.
@@ -10,7 +11,7 @@ extension EventCalendar {
     mutating func siftUp(_ moving: Event<Kind>, from index: Int) {
         var hole = index
         while hole > 0 {
-            let parent = (hole - 1) >> 1
+            let parent = (hole &- 1) >> 1
             guard moving.precedes(storage[parent]) else { break }
             (storage + hole).initialize(to: (storage + parent).move())
             hole = parent
@@ -19,22 +20,33 @@ extension EventCalendar {
     }
 
     /// Places `moving` at the root, whose slot is uninitialised, and sinks
-    /// it to its level among the `size` events.
+    /// it to its level among the `size` events. The sentinel at slot `size`
+    /// stands in for a missing right child, so choosing the earlier child
+    /// is a comparison without a branch.
     ///
     /// - Complexity: O(log *n*).
     @inlinable @inline(__always)
     mutating func siftDown(_ moving: Event<Kind>) {
         var hole = 0
-        while true {
-            let left = 2 * hole + 1
-            guard left < size else { break }
-            let right = left + 1
-            let child = right < size && storage[right].precedes(storage[left]) ? right : left
+        var left = 1
+        while left < size {
+            var child = left
+            if storage[left &+ 1].precedes(storage[left]) { child &+= 1 }
             guard storage[child].precedes(moving) else { break }
             (storage + hole).initialize(to: (storage + child).move())
             hole = child
+            left = hole &* 2 &+ 1
         }
         (storage + hole).initialize(to: moving)
+    }
+
+    /// Writes the sentinel, an event after every other, at slot `size`;
+    /// `kind` is any kind, never read.
+    ///
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    mutating func placeSentinel(_ kind: Kind) {
+        (storage + size).initialize(to: Event(afterAll: kind))
     }
 
     /// Doubles the buffer.
@@ -42,8 +54,8 @@ extension EventCalendar {
     /// - Complexity: O(*n*).
     @inlinable
     mutating func grow() {
-        let larger = UnsafeMutablePointer<Event<Kind>>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: storage, count: size)
+        let larger = UnsafeMutablePointer<Event<Kind>>.allocate(capacity: capacity * 2 + 1)
+        larger.moveInitialize(from: storage, count: size + 1)
         storage.deallocate()
         storage = larger
         capacity *= 2

@@ -11,13 +11,13 @@
 /// There are no callbacks: the engine's `switch` is the dispatcher, which
 /// keeps the event loop free of closures and existentials. Storage is a
 /// binary min-heap in one buffer that the calendar owns (hence
-/// non-copyable): it grows by doubling only when the number of pending
+/// non-copyable), of plain values (`BitwiseCopyable`): it grows by doubling only when the number of pending
 /// events reaches a new maximum, so a day with a steady number of pending
 /// events allocates nothing per event, and no access pays a uniqueness or
 /// reference-counting check. There is no cancellation: an engine remembers
 /// the `sequence` of the event it still wants and ignores stale ones when
 /// they come due.
-public struct EventCalendar<Kind: Sendable>: ~Copyable {
+public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     @usableFromInline var storage: UnsafeMutablePointer<Event<Kind>>
     @usableFromInline var capacity: Int
     @usableFromInline var size: Int
@@ -30,7 +30,7 @@ public struct EventCalendar<Kind: Sendable>: ~Copyable {
     @inlinable
     public init(startTime: Double = 0, capacity: Int = 64) {
         self.capacity = max(capacity, 4)
-        storage = UnsafeMutablePointer<Event<Kind>>.allocate(capacity: self.capacity)
+        storage = UnsafeMutablePointer<Event<Kind>>.allocate(capacity: self.capacity + 1)
         size = 0
         nextSequence = 0
         clock = startTime
@@ -68,6 +68,7 @@ public struct EventCalendar<Kind: Sendable>: ~Copyable {
         nextSequence &+= 1
         siftUp(Event(time: time, sequence: sequence, kind: kind, entity: entity), from: size)
         size += 1
+        placeSentinel(kind)
         return sequence
     }
 
@@ -89,7 +90,9 @@ public struct EventCalendar<Kind: Sendable>: ~Copyable {
         let first = storage.move()
         size -= 1
         if size > 0 {
-            siftDown((storage + size).move())
+            let last = (storage + size).move()
+            placeSentinel(first.kind)
+            siftDown(last)
         }
         clock = first.time
         return first
@@ -102,7 +105,7 @@ public struct EventCalendar<Kind: Sendable>: ~Copyable {
     /// - Complexity: O(log *n*).
     @inlinable
     public mutating func next(notAfter limit: Double) -> Event<Kind>? {
-        guard size > 0, storage[0].time <= limit else {
+        guard size > 0, storage[0].timeKey <= Event<Kind>.orderKey(limit) else {
             if limit > clock { clock = limit }
             return nil
         }

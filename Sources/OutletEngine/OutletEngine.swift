@@ -68,8 +68,8 @@ public struct OutletEngine: ~Copyable {
     var day = 0
     /// Walk-in arrivals: each segment's rate by piece, where today's walk reached, and the day factor.
     var walkIns: WalkInPlan
-    var customers: [Customer] = []
-    var freeSlots: [Int32] = []
+    /// The customers inside, by slot; a slot is reused once its customer leaves.
+    var customers = SlotStore<Customer>(capacity: 256)
     var pendingRecords: [CustomerRecord] = []
     var arrivalsPerInterval: [Int]
     var outcomeCounts: [Int]
@@ -194,8 +194,7 @@ public struct OutletEngine: ~Copyable {
         }
         let opening = scenario.opening
         calendar.removeAll(resettingClockTo: opening)
-        customers.removeAll(keepingCapacity: true)
-        freeSlots.removeAll(keepingCapacity: true)
+        customers.removeAll()
         doors.reset(at: opening, closing: scenario.closing, clock)
         waiting.reset(at: opening, clock)
         reception.reset(at: opening, clock)
@@ -244,5 +243,5 @@ public struct OutletEngine: ~Copyable {
     }
 
     /// Customer slots allocated so far: the most customers ever inside at once.
-    public var slotCount: Int { customers.count }
+    public var slotCount: Int { customers.slotCount }
 }

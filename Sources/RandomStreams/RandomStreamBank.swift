@@ -45,7 +45,7 @@ public enum GeneratorKind: String, Sendable, CaseIterable {
 /// to 32 bits; a fold of zero (which GSL would turn into its default seed)
 /// is replaced by a fixed non-zero word.
 public struct RandomStreamBank: ~Copyable {
-    let generators: UnsafeMutablePointer<OpaquePointer>
+    @usableFromInline let generators: UnsafeMutablePointer<OpaquePointer>
     /// The purposes in stream order; `purposes[i]` is stream `StreamIndex(i)`.
     public let purposes: [StreamPurpose]
     public let generatorKind: GeneratorKind
@@ -123,7 +123,7 @@ public struct RandomStreamBank: ~Copyable {
 
     /// The raw GSL generator behind `stream`, for the sibling modules that
     /// turn it into variates. Never exposed outside the package.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func generator(_ stream: StreamIndex) -> OpaquePointer {
         generators[stream.rawValue]
     }

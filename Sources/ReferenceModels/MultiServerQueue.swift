@@ -40,22 +40,26 @@ public struct MultiServerQueue: ~Copyable {
     let model: MultiServerQueueModel
     var calendar = EventCalendar<QueueEvent>(capacity: 256)
     let streams: RandomStreamBank
-    let arrivalStreams: [StreamIndex]
-    let serviceStreams: [StreamIndex]
-    let patienceStreams: [StreamIndex]
     let interarrivalTime: [Distribution]
+    /// The model's service time, read without unwrapping the model.
+    let serviceTime: Distribution
+    /// The model's patience, or the service time standing in when
+    /// customers have none (`drawsPatience` false; never drawn then).
+    let patienceTime: Distribution
+    let drawsPatience: Bool
 
     /// Customers present, by slot.
-    var customers: [CustomerSlot] = []
-    var freeSlots: [Int32] = []
+    var customers = SlotStore<CustomerSlot>(capacity: 256)
 
     /// One line for FIFO, one per class for priority.
-    var lines: [TicketLine]
+    var lines: TicketLines
     var waitingCount = 0
     var idleServers: Int
     var arrivalsSoFar = 0
     var measuredResolved = 0
-    var statistics: MultiServerQueueStatistics
+    /// The measured customers' counts and sums, per class, tallied here
+    /// and turned into statistics when the run ends.
+    var tallies: ClassTallies
     let recordsCustomers: Bool
     var records: [ReferenceCustomerRecord] = []
 
@@ -77,15 +81,14 @@ public struct MultiServerQueue: ~Copyable {
         }
         let bank = try Self.makeStreams(seed: seed, replication: replication, purposes: purposes)
         self.interarrivalTime = interarrival
+        serviceTime = model.serviceTime
+        patienceTime = model.patience ?? model.serviceTime
+        drawsPatience = model.patience != nil
         self.model = model
         streams = bank
-        arrivalStreams = (0..<model.classCount).map { StreamIndex(3 * $0) }
-        serviceStreams = (0..<model.classCount).map { StreamIndex(3 * $0 + 1) }
-        patienceStreams = (0..<model.classCount).map { StreamIndex(3 * $0 + 2) }
-        lines = Array(repeating: TicketLine(capacity: 64), count: model.discipline == .fifo ? 1 : model.classCount)
+        lines = TicketLines(lineCount: model.discipline == .fifo ? 1 : model.classCount, capacity: 64)
         idleServers = model.servers
-        statistics = MultiServerQueueStatistics(
-            perClass: Array(repeating: ClassStatistics(thresholds: model.waitThresholds.count), count: model.classCount))
+        tallies = ClassTallies(classes: model.classCount, thresholds: model.waitThresholds)
         recordsCustomers = recordingCustomers
     }
 
@@ -104,12 +107,12 @@ public struct MultiServerQueue: ~Copyable {
             case .abandonment: abandon(slot: event.entity, sequence: event.sequence)
             }
         }
-        return statistics
+        return tallies.statistics
     }
 
     /// Customer slots allocated so far: the most customers ever present at
     /// once. It stays small however many customers pass.
-    public var slotCount: Int { customers.count }
+    public var slotCount: Int { customers.slotCount }
 
     /// The customers recorded by `run()`, in order of leaving, when recording.
     public var customerRecords: [ReferenceCustomerRecord] { records }
@@ -117,73 +120,65 @@ public struct MultiServerQueue: ~Copyable {
     // MARK: - Event handlers
 
     mutating func scheduleArrival(ofClass customerClass: Int) {
-        let gap = interarrivalTime[customerClass].sample(from: streams, stream: arrivalStreams[customerClass])
+        let gap = interarrivalTime[customerClass].sample(from: streams, stream: Self.stream(.arrivals, ofClass: customerClass))
         calendar.schedule(.arrival, for: Int32(customerClass), after: gap)
     }
 
     mutating func arrive(ofClass classIndex: Int) {
         scheduleArrival(ofClass: classIndex)
         arrivalsSoFar += 1
-        let service = model.serviceTime.sample(from: streams, stream: serviceStreams[classIndex])
-        let patienceDrawn = model.patience?.sample(from: streams, stream: patienceStreams[classIndex]) ?? .infinity
+        let service = serviceTime.sample(from: streams, stream: Self.stream(.service, ofClass: classIndex))
+        let patienceDrawn = drawsPatience ? patienceTime.sample(from: streams, stream: Self.stream(.patience, ofClass: classIndex)) : .infinity
         let measured = isMeasured(arrivalsSoFar)
-        if measured { statistics.perClass[classIndex].arrivals += 1 }
+        if measured { tallies[classIndex].arrivals += 1 }
 
         if idleServers == 0, let room = model.waitingRoom, waitingCount >= room {
             if measured {
-                statistics.perClass[classIndex].blocked += 1
+                tallies[classIndex].blocked += 1
                 measuredResolved += 1
             }
             record(CustomerSlot(arrivalTime: calendar.now, serviceTime: service, patience: patienceDrawn,
                                 number: arrivalsSoFar, customerClass: UInt8(classIndex)), outcome: .blocked, wait: 0)
             return
         }
-        let slot = takeSlot()
-        let index = Int(slot)
-        customers[index] = CustomerSlot(arrivalTime: calendar.now, serviceTime: service, patience: patienceDrawn,
-                                        number: arrivalsSoFar, customerClass: UInt8(classIndex))
+        let slot = customers.take(CustomerSlot(arrivalTime: calendar.now, serviceTime: service, patience: patienceDrawn,
+                                               number: arrivalsSoFar, customerClass: UInt8(classIndex)))
         if idleServers > 0 {
             idleServers -= 1
             startService(slot: slot)
             return
         }
-        if measured { statistics.perClass[classIndex].delayed += 1 }
-        customers[index].isWaiting = true
+        if measured { tallies[classIndex].delayed += 1 }
+        customers[slot].isWaiting = true
         waitingCount += 1
-        lines[model.discipline == .fifo ? 0 : classIndex].append(Ticket(slot: slot, number: arrivalsSoFar))
+        lines.append(Ticket(slot: slot, number: arrivalsSoFar), to: model.discipline == .fifo ? 0 : classIndex)
         if patienceDrawn.isFinite {
-            customers[index].pendingAbandonment = calendar.schedule(.abandonment, for: slot, after: patienceDrawn)
+            customers[slot].pendingAbandonment = calendar.schedule(.abandonment, for: slot, after: patienceDrawn)
         }
     }
 
     mutating func startService(slot: Int32) {
-        let index = Int(slot)
-        customers[index].isWaiting = false
-        customers[index].pendingAbandonment = UInt64.max
-        let customer = customers[index]
+        customers[slot].isWaiting = false
+        customers[slot].pendingAbandonment = UInt64.max
+        let customer = customers[slot]
         let wait = calendar.now - customer.arrivalTime
         if isMeasured(customer.number) {
-            let classIndex = Int(customer.customerClass)
-            statistics.perClass[classIndex].totalWaitOfServed += wait
-            statistics.perClass[classIndex].totalTimeInQueue += wait
-            for (position, threshold) in model.waitThresholds.enumerated() where wait > threshold {
-                statistics.perClass[classIndex].servedWaitingLongerThan[position] += 1
-            }
+            tallies.countServedWait(wait, ofClass: Int(customer.customerClass))
         }
         calendar.schedule(.departure, for: slot, after: customer.serviceTime)
     }
 
     mutating func depart(slot: Int32) {
-        let customer = customers[Int(slot)]
+        let customer = customers[slot]
         if isMeasured(customer.number) {
-            statistics.perClass[Int(customer.customerClass)].served += 1
+            tallies[Int(customer.customerClass)].served += 1
             measuredResolved += 1
         }
         if recordsCustomers {
             let wait = calendar.now - customer.serviceTime - customer.arrivalTime
             record(customer, outcome: .served, wait: wait)
         }
-        freeSlots.append(slot)
+        customers.free(slot)
         if let next = nextWaitingCustomer() {
             waitingCount -= 1
             startService(slot: next)
@@ -193,21 +188,20 @@ public struct MultiServerQueue: ~Copyable {
     }
 
     mutating func abandon(slot: Int32, sequence: UInt64) {
-        let index = Int(slot)
-        guard customers[index].isWaiting, customers[index].pendingAbandonment == sequence else { return }
-        customers[index].isWaiting = false
+        guard customers[slot].isWaiting, customers[slot].pendingAbandonment == sequence else { return }
+        customers[slot].isWaiting = false
         waitingCount -= 1
-        let customer = customers[index]
+        let customer = customers[slot]
         let wait = calendar.now - customer.arrivalTime
         if isMeasured(customer.number) {
             let classIndex = Int(customer.customerClass)
-            statistics.perClass[classIndex].abandoned += 1
-            statistics.perClass[classIndex].totalTimeInQueue += wait
+            tallies[classIndex].abandoned += 1
+            tallies[classIndex].totalTimeInQueue += wait
             measuredResolved += 1
         }
         record(customer, outcome: .abandoned, wait: wait)
         // The ticket stays in its line; a new number marks it stale once the slot is reused.
-        freeSlots.append(slot)
+        customers.free(slot)
     }
 
     // MARK: - Helpers
@@ -224,24 +218,27 @@ public struct MultiServerQueue: ~Copyable {
     /// The first live ticket: from the single line (FIFO) or from the
     /// highest-priority line that has one.
     mutating func nextWaitingCustomer() -> Int32? {
-        for line in lines.indices {
-            while let ticket = lines[line].popFirst() {
-                let customer = customers[Int(ticket.slot)]
+        for line in 0..<lines.lineCount {
+            while let ticket = lines.popFirst(from: line) {
+                let customer = customers[ticket.slot]
                 if customer.isWaiting && customer.number == ticket.number { return ticket.slot }
             }
         }
         return nil
     }
 
+    /// The three streams of each class, in the order `init` lists their purposes.
+    enum ClassStream: Int { case arrivals, service, patience }
+
+    /// Class `index`'s stream for `purpose`: computed, not looked up.
+    @inline(__always)
+    static func stream(_ purpose: ClassStream, ofClass index: Int) -> StreamIndex {
+        StreamIndex(3 &* index &+ purpose.rawValue)
+    }
+
     @inline(__always)
     func isMeasured(_ number: Int) -> Bool {
         number > model.warmUpCustomers && number <= model.warmUpCustomers + model.measuredCustomers
-    }
-
-    mutating func takeSlot() -> Int32 {
-        if let slot = freeSlots.popLast() { return slot }
-        customers.append(CustomerSlot())
-        return Int32(customers.count - 1)
     }
 
     mutating func record(_ customer: CustomerSlot, outcome: ReferenceCustomerRecord.Outcome, wait: Double) {

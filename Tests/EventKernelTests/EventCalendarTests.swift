@@ -112,6 +112,22 @@ struct EventCalendarTests {
         #expect(after > before)
     }
 
+    @Test("times of every sign and size come out in numeric order and read back exactly; -0 ties with 0")
+    func integerKeysKeepNumericOrder() {
+        let times: [Double] = [3.5, -2, 0, -0.0, 1e-310, -1e-310, 1e300, -1e300, 540, 539.999_999_999, .leastNonzeroMagnitude,
+                               -Double.leastNonzeroMagnitude, 0.1 + 0.2, 0.3, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        var calendar = EventCalendar<TestEvent>(startTime: -.infinity)
+        for (index, time) in times.enumerated() { calendar.schedule(.tick, for: Int32(index), at: time) }
+        var taken: [(time: Double, entity: Int32)] = []
+        while let event = calendar.next() { taken.append((event.time, event.entity)) }
+        let expected = times.enumerated().sorted { a, b in
+            a.element < b.element || (a.element == b.element && a.offset < b.offset)
+        }
+        #expect(taken.map(\.entity) == expected.map { Int32($0.offset) })
+        // Each time reads back bit for bit, but -0 comes back as 0.
+        #expect(taken.map(\.time.bitPattern) == expected.map { ($0.element + 0.0).bitPattern })
+    }
+
     @Test("events are small values: 24 bytes, no references")
     func eventSize() {
         #expect(MemoryLayout<Event<TestEvent>>.stride == 24)

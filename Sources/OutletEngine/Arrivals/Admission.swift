@@ -47,8 +47,7 @@ extension OutletEngine {
             customer.isAppointment = true
             customer.appointmentPriority = onTime
         }
-        let slot = takeSlot()
-        customers[Int(slot)] = customer
+        let slot = customers.take(customer)
         if appointmentPriority != nil {
             walk(slot, to: .waiting, minutes: customer.walkToWaiting)
         } else {
@@ -63,15 +62,6 @@ extension OutletEngine {
     mutating func pick(_ draw: Double, from cumulative: [Double]) -> Int {
         for (index, bound) in cumulative.enumerated() where draw < bound { return index }
         return cumulative.count - 1
-    }
-
-    /// A free customer slot, reused from one who left, or a new one.
-    ///
-    /// - Complexity: O(1) amortised.
-    mutating func takeSlot() -> Int32 {
-        if let slot = freeSlots.popLast() { return slot }
-        customers.append(Customer())
-        return Int32(customers.count - 1)
     }
 
     /// The customer leaves the outlet: the record goes out, the slot is freed.
@@ -93,7 +83,7 @@ extension OutletEngine {
             assistEnd: customer.assistEnd))
         outcomeCounts[outcome.rawValue] += 1
         setStage(index, .gone)
-        freeSlots.append(slot)
+        customers.free(slot)
         doors.inside -= 1
         doors.insideGauge.set(Double(doors.inside), at: now, clock)
         doors.lastExit = max(doors.lastExit, now)

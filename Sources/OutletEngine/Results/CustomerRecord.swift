@@ -16,7 +16,7 @@ public enum Outcome: Int, Sendable, CaseIterable, CustomStringConvertible {
 }
 
 /// Why a customer who tried self-service ended up at the counter.
-public enum FallbackReason: Int, Sendable, CustomStringConvertible {
+public enum FallbackReason: Int, Sendable, BitwiseCopyable, CustomStringConvertible {
     case none
     /// The kiosk attempt failed.
     case failedAttempt
