@@ -83,7 +83,13 @@ public struct QuantileSketch: Sendable, Equatable {
     /// - Complexity: O(buckets of `other`).
     public mutating func merge(_ other: QuantileSketch) {
         if other.counts.count > counts.count { counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count)) }
-        for (index, value) in other.counts.enumerated() where value > 0 { counts[index] &+= value }
+        // Through buffers: element by element, each write checked the
+        // array's uniqueness, and pooling a run's sections was 6% of a check.
+        counts.withUnsafeMutableBufferPointer { mine in
+            other.counts.withUnsafeBufferPointer { theirs in
+                for index in theirs.indices { mine[index] &+= theirs[index] }
+            }
+        }
         count += other.count
     }
 
