@@ -25,10 +25,6 @@ extension Distribution {
     @inline(__always)
     func draw(_ bank: borrowing RandomStreamBank, _ stream: StreamIndex) -> Double {
         let rng = UnsafeMutablePointer<gsl_rng>(bank.generator(stream))
-        // The commonest forms first: matching one case reads its payload in
-        // place, where the switch below copies the whole enum (retaining a
-        // table) before it looks at the case.
-        if case .exponential(let mean) = form { return gsl_ran_exponential(rng, mean) }
         switch form {
         case .exponential(let mean):
             return gsl_ran_exponential(rng, mean)

@@ -21,8 +21,8 @@ extension EventCalendar {
 
     /// Places `moving` at the root, whose slot is uninitialised, and sinks
     /// it to its level among the `size` events. The sentinel at slot `size`
-    /// stands in for a missing right child, so choosing the earlier child
-    /// is a comparison without a branch.
+    /// stands in for a missing right child, so the earlier child is chosen
+    /// without testing whether there is a right one.
     ///
     /// - Complexity: O(log *n*).
     @inlinable @inline(__always)

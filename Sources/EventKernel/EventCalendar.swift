@@ -10,11 +10,11 @@
 ///
 /// There are no callbacks: the engine's `switch` is the dispatcher, which
 /// keeps the event loop free of closures and existentials. Storage is a
-/// binary min-heap in one buffer that the calendar owns (hence
-/// non-copyable), of plain values (`BitwiseCopyable`): it grows by doubling only when the number of pending
-/// events reaches a new maximum, so a day with a steady number of pending
-/// events allocates nothing per event, and no access pays a uniqueness or
-/// reference-counting check. There is no cancellation: an engine remembers
+/// binary min-heap of plain values (`BitwiseCopyable`) in one buffer that
+/// the calendar owns (hence non-copyable): it grows by doubling only when
+/// the number of pending events reaches a new maximum, so a day with a
+/// steady number of pending events allocates nothing per event, and no
+/// access pays a uniqueness or reference-counting check. There is no cancellation: an engine remembers
 /// the `sequence` of the event it still wants and ignores stale ones when
 /// they come due.
 public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {

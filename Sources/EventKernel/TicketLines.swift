@@ -43,6 +43,9 @@ public struct TicketLines: ~Copyable {
         rings.deallocate()
     }
 
+    /// Line `line`'s ring, in place.
+    ///
+    /// - Complexity: O(1).
     @inlinable @inline(__always)
     func ring(_ line: Int) -> UnsafeMutablePointer<Ring> {
         #if OUTLETSIM_INVARIANTS

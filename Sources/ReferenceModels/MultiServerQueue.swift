@@ -41,7 +41,7 @@ public struct MultiServerQueue: ~Copyable {
     var calendar = EventCalendar<QueueEvent>(capacity: 256)
     let streams: RandomStreamBank
     let interarrivalTime: [Distribution]
-    /// The model's service time, read without unwrapping the model.
+    /// The model's service time, held here so that a draw does not copy it out of the model.
     let serviceTime: Distribution
     /// The model's patience, or the service time standing in when
     /// customers have none (`drawsPatience` false; never drawn then).
