@@ -39,7 +39,7 @@ public struct PairedAccumulator: Sendable {
     ///   - plans: the number of plans compared (the first is the reference).
     ///   - plannedDays: the days the comparison will have.
     public init(plans: Int, plannedDays: Int) {
-        self.plans = Array(repeating: RunAccumulator(plannedDays: plannedDays), count: plans)
+        self.plans = Array(repeating: RunAccumulator(plannedDays: plannedDays, keepingSections: true), count: plans)
         pairs = Array(repeating: [:], count: max(0, plans - 1))
     }
 

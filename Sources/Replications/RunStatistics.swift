@@ -34,15 +34,27 @@ public struct MetricEstimate: Sendable, Equatable {
 public struct RunAccumulator: Sendable {
     public private(set) var days = 0
     var ratios: [MetricKey: RatioEstimator] = [:]
+    /// Each group's durations by section of days, kept only for paired
+    /// differences (``PairedComparison``).
     var durations: [DurationKey: SectionedQuantiles] = [:]
-    /// The percentiles' intervals (the sections serve paired differences).
+    /// Each group's durations pooled over all days, when sections are not kept.
+    var pooled: [DurationKey: PooledDurations] = [:]
+    /// The percentiles' intervals.
     var shares: [DurationKey: ShareInversionQuantiles] = [:]
     let sectionCount: Int
+    let keepsSections: Bool
 
-    /// - Parameter plannedDays: the days the run will have, which sets the
-    ///   number of sections for percentiles' intervals.
-    public init(plannedDays: Int) {
+    /// - Parameters:
+    ///   - plannedDays: the days the run will have, which sets the number
+    ///     of sections of days.
+    ///   - keepingSections: keep each section's durations, as paired
+    ///     differences of percentiles need. Without them a run keeps one
+    ///     pooled sketch per group, a twentieth of the memory (a sketch is
+    ///     up to 45 KB): the same percentiles, since pooling sections adds
+    ///     the same counts.
+    public init(plannedDays: Int, keepingSections: Bool = false) {
         sectionCount = SectionedQuantiles.sectionCount(days: plannedDays)
+        keepsSections = keepingSections
     }
 
     /// Adds the next day.
@@ -54,7 +66,11 @@ public struct RunAccumulator: Sendable {
         }
         let section = days % sectionCount
         for (key, buckets) in day.durations {
-            durations[key, default: SectionedQuantiles(sections: sectionCount)].add(buckets, section: section)
+            if keepsSections {
+                durations[key, default: SectionedQuantiles(sections: sectionCount)].add(buckets, section: section)
+            } else {
+                pooled[key, default: PooledDurations()].add(buckets, section: section)
+            }
             shares[key, default: ShareInversionQuantiles()].add(buckets: buckets)
         }
         days += 1
@@ -76,9 +92,13 @@ public struct RunAccumulator: Sendable {
             estimates.append(MetricEstimate(key: key, mean: found.value, low: found.low, high: found.high, days: ratio.observed))
         }
         let ps = Metric.percentiles.map { Double($0) / 100 }
-        for (key, sections) in durations {
-            let observed = sections.sections.reduce(0) { $0 + ($1.count > 0 ? 1 : 0) }
-            let values = sections.pooledQuantiles(ps)
+        // Each group's pooled percentiles, and the sections of days that had any customer.
+        let groups: [(key: DurationKey, observed: Int, values: [Double])] = keepsSections
+            ? durations.map { key, sections in
+                (key, sections.sections.reduce(0) { $0 + ($1.count > 0 ? 1 : 0) }, sections.pooledQuantiles(ps))
+            }
+            : pooled.map { key, pooled in (key, pooled.sectionsSeen.nonzeroBitCount, ps.map(pooled.sketch.quantile)) }
+        for (key, observed, values) in groups {
             let bounds = shares[key]?.intervals(ps, level: level, days: days) ?? ps.map { _ in (.nan, .nan) }
             for ((p, value), bound) in zip(zip(Metric.percentiles, values), bounds) {
                 // The interval holds the pooled estimate (a cell is coarser than a bucket).
@@ -88,6 +108,20 @@ public struct RunAccumulator: Sendable {
             }
         }
         return RunStatistics(estimates: estimates.sorted { $0.key < $1.key }, days: days, level: level)
+    }
+}
+
+/// One group's durations over all days, and which sections of days had any.
+struct PooledDurations: Sendable {
+    var sketch = QuantileSketch()
+    /// Bit *s* is set once section *s* has had a customer (at most 20 sections).
+    var sectionsSeen: UInt64 = 0
+
+    /// - Complexity: O(durations).
+    mutating func add(_ buckets: [UInt16], section: Int) {
+        guard !buckets.isEmpty else { return }
+        sketch.add(buckets: buckets)
+        sectionsSeen |= 1 << UInt64(section)
     }
 }
 
