@@ -3,11 +3,14 @@ import Statistics
 
 /// One day's sums and counts for one group of customers (the day, an
 /// interval, a segment, ...), reused day after day. It keeps sums, not
-/// means, so that days combine into customer-weighted estimates, and each
-/// customer's durations as sketch buckets, for percentiles over the pooled
-/// customers of all days.
+/// means, so that days combine into customer-weighted estimates. It is a
+/// plain value, so the observer updates a customer's five groups in place;
+/// the customers' durations and the counts within each wait target are kept
+/// by the observer, per group (``DayObserver``).
 struct CustomerTally {
-    var outcomes = Array(repeating: 0, count: Outcome.allCases.count)
+    /// Customers by outcome, at the outcome's raw value (there are seven),
+    /// held inline rather than in an array of their own.
+    var outcomes = InlineArray<8, Int>(repeating: 0)
     var arrivals = 0
     var kioskAttempts = 0
     /// Waits for a window of customers served at a counter, minutes: sum and maximum.
@@ -16,17 +19,7 @@ struct CustomerTally {
     /// Ticket holders, including those who gave up, and their waits until called or gone, minutes.
     var ticketHolders = 0
     var ticketWaitSum = 0.0
-    /// Ticket holders served with a wait ≤ each measured wait target, exactly.
-    var within: [Int]
     var timeInOutletSum = 0.0
-    /// The waits of customers served at a counter, as sketch buckets.
-    var waitBuckets: [UInt16] = []
-    /// Every customer's time in the outlet, as sketch buckets.
-    var timeInOutletBuckets: [UInt16] = []
-    /// Whether guides help one customer at a time, so their requests are counted.
-    let countsGuides: Bool
-    /// Whether the outlet has greeters, so triage is counted.
-    let countsGreeters: Bool
     /// Customers a greeter triaged, and their waits for one, minutes.
     var triaged = 0
     var greeterWaitSum = 0.0
@@ -35,16 +28,12 @@ struct CustomerTally {
     var guideHelped = 0
     var guideWaitSum = 0.0
 
-    init(targets: Int, countsGuides: Bool = false, countsGreeters: Bool = false) {
-        within = Array(repeating: 0, count: targets)
-        self.countsGuides = countsGuides
-        self.countsGreeters = countsGreeters
-    }
+    /// Customers served at a counter: those with a wait for a window.
+    var servedAtCounter: Int { outcomes[Outcome.servedAtCounter.rawValue] }
 
-    /// - Complexity: O(targets), no allocation once the day's buffers have grown.
+    /// - Complexity: O(1).
     @inline(__always)
-    mutating func add(_ record: CustomerRecord, wait: Double, waitBucket: UInt16, timeInOutlet: Double,
-                      timeInOutletBucket: UInt16, targets: [Double]) {
+    mutating func add(_ record: CustomerRecord, wait: Double, timeInOutlet: Double) {
         arrivals += 1
         outcomes[record.outcome.rawValue] += 1
         if !record.kioskStart.isNaN { kioskAttempts += 1 }
@@ -55,11 +44,8 @@ struct CustomerTally {
         if record.outcome == .servedAtCounter {
             waitSum += wait
             if wait > waitMaximum { waitMaximum = wait }
-            waitBuckets.append(waitBucket)
-            for (index, target) in targets.enumerated() where wait <= target { within[index] += 1 }
         }
         timeInOutletSum += timeInOutlet
-        timeInOutletBuckets.append(timeInOutletBucket)
         if !record.greeterWait.isNaN {
             triaged += 1
             greeterWaitSum += record.greeterWait
@@ -71,30 +57,26 @@ struct CustomerTally {
         }
     }
 
-    mutating func reset() {
-        for index in outcomes.indices { outcomes[index] = 0 }
-        for index in within.indices { within[index] = 0 }
-        arrivals = 0
-        kioskAttempts = 0
-        waitSum = 0
-        waitMaximum = 0
-        ticketHolders = 0
-        ticketWaitSum = 0
-        timeInOutletSum = 0
-        guideRequests = 0
-        guideHelped = 0
-        triaged = 0
-        greeterWaitSum = 0
-        guideWaitSum = 0
-        waitBuckets.removeAll(keepingCapacity: true)
-        timeInOutletBuckets.removeAll(keepingCapacity: true)
+    /// The group's durations and served-within counts, kept by the observer.
+    struct Durations {
+        /// Waits of customers served at a counter, as sketch buckets, in the order they left.
+        var wait: [UInt16]
+        /// Every customer's time in the outlet, as sketch buckets, in the order they left.
+        var timeInOutlet: [UInt16]
+        /// Ticket holders served within each measured wait target, exactly.
+        var within: ArraySlice<Int>
     }
 
     /// The tally's terms and durations, under `scope`, `entity` and `interval`.
-    func emit(into day: inout DayMetrics, _ scope: Scope, entity: Int, interval: Int = -1, targets: [Double]) {
+    ///
+    /// - Parameters:
+    ///   - countsGreeters: the outlet has greeters, so triage is counted.
+    ///   - countsGuides: guides help one customer at a time, so their requests are counted.
+    func emit(into day: inout DayMetrics, _ scope: Scope, entity: Int, interval: Int = -1, targets: [Double],
+              durations: Durations, countsGreeters: Bool, countsGuides: Bool) {
         func key(_ metric: Metric) -> MetricKey { MetricKey(scope, entity: entity, interval: interval, metric) }
         let n = Double(arrivals)
-        let served = outcomes[Outcome.servedAtCounter.rawValue]
+        let served = servedAtCounter
         day.put(key(.arrivals), n)
         for outcome in Outcome.allCases {
             let count = Double(outcomes[outcome.rawValue])
@@ -116,8 +98,8 @@ struct CustomerTally {
         }
         if ticketHolders > 0 {
             day.put(key(.ticketWaitMean), ticketWaitSum, over: Double(ticketHolders))
-            for (index, target) in targets.enumerated() {
-                day.put(key(.shareServedWithin(target)), Double(within[index]), over: Double(ticketHolders))
+            for (index, target) in zip(durations.within.indices, targets) {
+                day.put(key(.shareServedWithin(target)), Double(durations.within[index]), over: Double(ticketHolders))
             }
         }
         if countsGreeters {
@@ -132,9 +114,9 @@ struct CustomerTally {
                 day.put(key(.guideWaitMean), guideWaitSum, over: Double(guideRequests))
             }
         }
-        if !waitBuckets.isEmpty { day.durations[DurationKey(scope, entity: entity, interval: interval, .wait)] = waitBuckets }
-        if !timeInOutletBuckets.isEmpty {
-            day.durations[DurationKey(scope, entity: entity, interval: interval, .timeInOutlet)] = timeInOutletBuckets
+        if !durations.wait.isEmpty { day.durations[DurationKey(scope, entity: entity, interval: interval, .wait)] = durations.wait }
+        if !durations.timeInOutlet.isEmpty {
+            day.durations[DurationKey(scope, entity: entity, interval: interval, .timeInOutlet)] = durations.timeInOutlet
         }
     }
 }
