@@ -49,6 +49,16 @@ public enum TargetJudge {
         public let estimate: MetricEstimate
     }
 
+    /// Every key the targets are read from, at each of their places: all
+    /// that ``judge(_:_:)`` and ``misses(_:_:margin:)`` look up.
+    public static func judgedKeys(_ scenario: Scenario) -> Set<MetricKey> {
+        var keys = Set<MetricKey>()
+        for (index, target) in scenario.targets.enumerated() {
+            for interval in target.places(in: scenario) { keys.insert(target.judgedKey(interval: interval, index: index)) }
+        }
+        return keys
+    }
+
     /// The target's estimates at each of its places that was measured.
     /// For a target judged on days, the estimate is the share of days on
     /// which it held there.

@@ -176,14 +176,16 @@ struct CheckCommand: ParsableCommand {
     func evaluateWithinBudget(_ scenario: Scenario, started: Date, stop: StopRequest) throws -> PlanEvaluation {
         let evaluator = PlanEvaluator(seed: seed, jobs: threads.count, stop: stop)
         let rule: StoppingRule = budget.map { .timeBudget(days: replications, seconds: $0) } ?? .days(replications)
-        var accumulator = RunAccumulator(plannedDays: rule.mostDays)
+        // A check reads only its targets' estimates, so only those are folded.
+        var accumulator = RunAccumulator(plannedDays: rule.mostDays, measuring: TargetJudge.judgedKeys(scenario))
         var days: Range<Int>? = rule.firstDays
+        var statistics = accumulator.statistics()
         while let next = days {
             try evaluator.accumulate(scenario, days: next, into: &accumulator)
-            days = try rule.nextDays(after: accumulator.days, statistics: accumulator.statistics(),
-                                     elapsed: Date().timeIntervalSince(started))
+            statistics = accumulator.statistics()
+            days = try rule.nextDays(after: accumulator.days, statistics: statistics, elapsed: Date().timeIntervalSince(started))
         }
-        return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics())
+        return PlanEvaluation(scenario: scenario, statistics: statistics)
     }
 }
 
