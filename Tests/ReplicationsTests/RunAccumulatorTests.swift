@@ -28,4 +28,26 @@ struct RunAccumulatorTests {
         }
         #expect(bits(a.estimates) == bits(b.estimates))
     }
+
+    @Test("folding only the judged keys gives every target the same verdict from bit-identical estimates")
+    func judgedKeysSuffice() throws {
+        let scenario = try ScenarioLoader.load(path: Self.root.appendingPathComponent("scenarios/bank-branch-weekday.yaml").path)
+        let results = try ReplicationRunner.results(scenario, seed: 5, days: 0..<30, jobs: 2, targets: scenario.waitTargets)
+        var all = RunAccumulator(plannedDays: 30)
+        var judged = RunAccumulator(plannedDays: 30, measuring: TargetJudge.judgedKeys(scenario))
+        for result in results {
+            all.add(result.metrics)
+            judged.add(result.metrics)
+        }
+        let (full, some) = (all.statistics(), judged.statistics())
+        #expect(some.estimates.count < full.estimates.count / 10)
+        func summary(_ statistics: RunStatistics) -> [String] {
+            TargetJudge.judge(scenario, statistics).map { result in
+                let estimate = result.estimate.map { "\($0.key) \($0.mean.bitPattern) \($0.low.bitPattern) \($0.high.bitPattern) \($0.days)" }
+                return "\(result.target.name) \(result.verdict) \(result.interval ?? -1) \(estimate ?? "none")"
+            }
+        }
+        #expect(summary(some) == summary(full))
+        #expect(summary(full).count == scenario.targets.count)
+    }
 }
