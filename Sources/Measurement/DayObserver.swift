@@ -8,9 +8,9 @@ import Statistics
 /// day's ``DayMetrics``. Customers arriving during the warm-up are not
 /// measured.
 ///
-/// Each customer counts in up to five groups. Their tallies sit in one flat
-/// array, updated through one buffer, and the customer's two durations go
-/// once into the day's list, to be split by group when the day's metrics
+/// Each customer counts in up to five groups. Their tallies are plain
+/// values in one flat array, and the customer's two durations go once
+/// into the day's list, to be split by group when the day's metrics
 /// are made: an array of tallies each holding arrays cost some twenty
 /// uniqueness checks per customer, 7% of a check.
 ///
@@ -82,23 +82,19 @@ public struct DayObserver: CustomerRecordSink {
             type: Int32(firstType + record.transactionType), group: record.windowGroup >= 0 ? Int32(firstGroup + record.windowGroup) : -1,
             waitBucket: QuantileSketch.bucket(wait), timeInOutletBucket: QuantileSketch.bucket(timeInOutlet),
             servedAtCounter: record.outcome == .servedAtCounter)
-        tallies.withUnsafeMutableBufferPointer { tallies in
-            tallies[0].add(record, wait: wait, timeInOutlet: timeInOutlet)
-            tallies[Int(customer.interval)].add(record, wait: wait, timeInOutlet: timeInOutlet)
-            tallies[Int(customer.segment)].add(record, wait: wait, timeInOutlet: timeInOutlet)
-            tallies[Int(customer.type)].add(record, wait: wait, timeInOutlet: timeInOutlet)
-            if customer.group >= 0 { tallies[Int(customer.group)].add(record, wait: wait, timeInOutlet: timeInOutlet) }
-        }
-        if customer.servedAtCounter && !targets.isEmpty {
+        tallies[0].add(record, wait: wait, timeInOutlet: timeInOutlet)
+        tallies[Int(customer.interval)].add(record, wait: wait, timeInOutlet: timeInOutlet)
+        tallies[Int(customer.segment)].add(record, wait: wait, timeInOutlet: timeInOutlet)
+        tallies[Int(customer.type)].add(record, wait: wait, timeInOutlet: timeInOutlet)
+        if customer.group >= 0 { tallies[Int(customer.group)].add(record, wait: wait, timeInOutlet: timeInOutlet) }
+        if customer.servedAtCounter {
             let targetCount = targets.count
-            within.withUnsafeMutableBufferPointer { within in
-                for (position, target) in targets.enumerated() where wait <= target {
-                    within[position] += 1
-                    within[Int(customer.interval) * targetCount + position] += 1
-                    within[Int(customer.segment) * targetCount + position] += 1
-                    within[Int(customer.type) * targetCount + position] += 1
-                    if customer.group >= 0 { within[Int(customer.group) * targetCount + position] += 1 }
-                }
+            for (position, target) in targets.enumerated() where wait <= target {
+                within[position] += 1
+                within[Int(customer.interval) * targetCount + position] += 1
+                within[Int(customer.segment) * targetCount + position] += 1
+                within[Int(customer.type) * targetCount + position] += 1
+                if customer.group >= 0 { within[Int(customer.group) * targetCount + position] += 1 }
             }
         }
         observed.append(customer)
