@@ -14,70 +14,40 @@ public struct Ticket: Sendable, Equatable {
     }
 }
 
-/// A first-in, first-out line of tickets in a ring buffer that grows by
-/// doubling and never shrinks, so a day allocates only while a line reaches
-/// new lengths. Used for waiting lines, the reception queue and kiosk queues.
-public struct TicketLine: Sendable {
-    @usableFromInline var storage: ContiguousArray<Ticket>
-    @usableFromInline var head = 0
-    @usableFromInline var size = 0
+/// One first-in, first-out line of tickets: a queue of its own, such as
+/// the greeters' desk's. It is a ``TicketLines`` of one line, so the ring
+/// buffer is written once; it is non-copyable for the same reason.
+public struct TicketLine: ~Copyable {
+    @usableFromInline var line: TicketLines
 
-    /// Tickets in the line, stale ones included.
-    @inlinable public var count: Int { size }
-
+    /// An empty line with room for `capacity` tickets before it first grows.
     public init(capacity: Int = 16) {
-        var size = 1
-        while size < capacity { size <<= 1 }
-        storage = ContiguousArray(repeating: Ticket(slot: -1, number: 0), count: size)
+        line = TicketLines(lineCount: 1, capacity: capacity)
     }
 
+    /// Tickets in the line, stale ones included.
+    @inlinable public var count: Int { line.count(of: 0) }
+
     /// Whether the line holds no ticket, stale or live.
-    @inlinable public var isEmpty: Bool { size == 0 }
+    @inlinable public var isEmpty: Bool { line.isEmpty(0) }
+
+    /// The ticket at the front, if any.
+    @inlinable public var first: Ticket? { line.first(of: 0) }
 
     /// Appends a ticket at the back.
     ///
     /// - Complexity: amortised O(1).
     @inlinable
-    public mutating func append(_ ticket: Ticket) {
-        if size == storage.count { grow() }
-        storage[(head + size) & (storage.count - 1)] = ticket
-        size += 1
-    }
-
-    /// The ticket at the front, if any.
-    @inlinable public var first: Ticket? { size > 0 ? storage[head] : nil }
+    public mutating func append(_ ticket: Ticket) { line.append(ticket, to: 0) }
 
     /// Removes and returns the ticket at the front.
     ///
     /// - Complexity: O(1).
     @inlinable @discardableResult
-    public mutating func popFirst() -> Ticket? {
-        guard size > 0 else { return nil }
-        let ticket = storage[head]
-        head = (head + 1) & (storage.count - 1)
-        size -= 1
-        return ticket
-    }
-
-    /// The ticket `offset` places behind the front.
-    @inlinable
-    public subscript(offset: Int) -> Ticket {
-        storage[(head + offset) & (storage.count - 1)]
-    }
+    public mutating func popFirst() -> Ticket? { line.popFirst(from: 0) }
 
     /// Empties the line, keeping its storage.
-    public mutating func removeAll() {
-        head = 0
-        size = 0
-    }
-
-    @usableFromInline
-    mutating func grow() {
-        var larger = ContiguousArray(repeating: Ticket(slot: -1, number: 0), count: storage.count * 2)
-        for offset in 0..<size {
-            larger[offset] = storage[(head + offset) & (storage.count - 1)]
-        }
-        storage = larger
-        head = 0
-    }
+    ///
+    /// - Complexity: O(1).
+    public mutating func removeAll() { line.removeAll() }
 }

@@ -2,13 +2,12 @@
 /// a ring buffer that grows by doubling and never shrinks: the lines of one
 /// zone (a waiting room's lines, a queue per class), held by one owner.
 ///
-/// Why not an array of ``TicketLine``: appending to a line in an array
-/// checks that the array's buffer and then the line's buffer are uniquely
-/// referenced, and an engine appends and pops on most events. These lines
-/// are non-copyable, so they need neither check; lines are numbered by the
-/// engine's own layout, so their indices are checked only under
-/// `OUTLETSIM_INVARIANTS`. As with ``TicketLine``, a day allocates only
-/// while a line reaches a new length.
+/// Why not an array of arrays: appending to a line in an array checks that
+/// the outer and then the inner buffer are uniquely referenced, and an
+/// engine appends and pops on most events. These lines are non-copyable,
+/// so they need neither check; lines are numbered by the engine's own
+/// layout, so their indices are checked only under `OUTLETSIM_INVARIANTS`.
+/// A day allocates only while a line reaches a new length.
 public struct TicketLines: ~Copyable {
     /// One line's ring: `size` tickets from `head`, wrapping at `mask + 1`.
     @usableFromInline
@@ -22,6 +21,9 @@ public struct TicketLines: ~Copyable {
     @usableFromInline let rings: UnsafeMutablePointer<Ring>
     /// Number of lines.
     public let lineCount: Int
+
+    /// The lines' numbers, `0..<lineCount`.
+    @inlinable public var indices: Range<Int> { 0..<lineCount }
 
     /// `lineCount` empty lines, each with room for `capacity` tickets (rounded
     /// up to a power of two) before it first grows.

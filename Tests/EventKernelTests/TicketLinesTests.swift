@@ -19,11 +19,11 @@ struct TicketLinesTests {
         #expect(lines.isEmpty(1) && lines.first(of: 1) == nil)
     }
 
-    @Test("against TicketLine, over 40,000 appends and pops that wrap and grow three lines")
-    func matchesTicketLine() {
+    @Test("against arrays used as queues, over 40,000 appends and pops that wrap and grow three lines")
+    func matchesArrays() {
         var generator = PatternGenerator(state: 5)
         var lines = TicketLines(lineCount: 3, capacity: 1)
-        var reference = Array(repeating: TicketLine(capacity: 1), count: 3)
+        var reference: [[Ticket]] = [[], [], []]
         for step in 0..<40_000 {
             let line = Int(generator.next() % 3)
             if generator.next() % 100 < 55 {
@@ -31,12 +31,32 @@ struct TicketLinesTests {
                 lines.append(ticket, to: line)
                 reference[line].append(ticket)
             } else {
-                #expect(lines.popFirst(from: line) == reference[line].popFirst())
+                #expect(lines.popFirst(from: line) == (reference[line].isEmpty ? nil : reference[line].removeFirst()))
             }
             #expect(lines.count(of: line) == reference[line].count)
         }
-        for line in 0..<3 {
-            for offset in 0..<reference[line].count { #expect(lines[line, offset] == reference[line][offset]) }
+        for line in lines.indices {
+            for offset in reference[line].indices { #expect(lines[line, offset] == reference[line][offset]) }
         }
+    }
+
+    @Test("a single line is first in, first out, and empties")
+    func singleLine() {
+        // Values are read out first: #expect cannot capture a non-copyable line.
+        var line = TicketLine(capacity: 1)
+        for number in 1...5 { line.append(Ticket(slot: 0, number: number)) }
+        let (count, front) = (line.count, line.first?.number)
+        #expect(count == 5 && front == 1)
+        let popped = line.popFirst()?.number
+        #expect(popped == 1)
+        line.append(Ticket(slot: 0, number: 6))
+        var taken: [Int] = []
+        while let ticket = line.popFirst() { taken.append(ticket.number) }
+        let empty = line.isEmpty
+        #expect(taken == [2, 3, 4, 5, 6] && empty)
+        line.append(Ticket(slot: 0, number: 7))
+        line.removeAll()
+        let afterRemoval = line.first
+        #expect(afterRemoval == nil)
     }
 }

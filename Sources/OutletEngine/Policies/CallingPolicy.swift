@@ -47,8 +47,8 @@ extension OutletEngine {
         for position in lineLists.range(group) {
             let line = lineLists.items[position]
             guard waiting.perLine[line] > 0 else { continue }
-            for offset in 0..<waiting.lines[line].count {
-                let ticket = waiting.lines[line][offset]
+            for offset in 0..<waiting.lines.count(of: line) {
+                let ticket = waiting.lines[line, offset]
                 guard isLive(ticket) else { continue }
                 guard customers[Int(ticket.slot)].ticket < ticketTime else { break }
                 if ticket.slot != chosen { customers[Int(ticket.slot)].passedOver += 1 }

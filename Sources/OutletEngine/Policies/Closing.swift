@@ -57,7 +57,7 @@ extension OutletEngine {
         doors.pastOvertimeLimit = true
         for line in waiting.lines.indices {
             while let slot = liveHead(of: line) {
-                waiting.lines[line].popFirst()
+                waiting.lines.popFirst(from: line)
                 leaveWaitingZone(slot)
                 depart(slot, .unserved)
             }
@@ -67,7 +67,7 @@ extension OutletEngine {
             if isWaitingForGuide(ticket) { depart(ticket.slot, .unserved) }
         }
         for kioskType in selfService.queues.indices {
-            while let ticket = selfService.queues[kioskType].popFirst() {
+            while let ticket = selfService.queues.popFirst(from: kioskType) {
                 selfService.queued[kioskType] -= 1
                 depart(ticket.slot, .unserved)
             }

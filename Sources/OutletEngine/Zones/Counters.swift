@@ -75,7 +75,7 @@ extension OutletEngine {
     mutating func call(_ slot: Int32, to window: Int) {
         let index = Int(slot)
         let line = Int(customers[index].line)
-        waiting.lines[line].popFirst()
+        waiting.lines.popFirst(from: line)
         leaveWaitingZone(slot)
         customers[index].call = calendar.now
         customers[index].window = Int32(window)

@@ -4,12 +4,12 @@ import EventKernel
 /// The self-service zone as the engine keeps it: every kiosk, grouped by
 /// type, each type's FIFO queue, its breakdowns, and its busy and broken
 /// kiosks over the day. Its rules are in the extension below.
-struct SelfServiceArea {
+struct SelfServiceArea: ~Copyable {
     var kiosks: [Kiosk]
     /// Each kiosk type's kiosks, as a range of `kiosks`.
     let ranges: [Range<Int>]
     /// Customers queueing for each kiosk type (stale tickets are skipped), and how many.
-    var queues: [TicketLine]
+    var queues: TicketLines
     var queued: [Int]
     /// Breakdowns of each kiosk type today.
     var failures: [Int]
@@ -26,7 +26,7 @@ struct SelfServiceArea {
         }
         self.kiosks = kiosks
         self.ranges = ranges
-        queues = Array(repeating: TicketLine(capacity: 16), count: ranges.count)
+        queues = TicketLines(lineCount: ranges.count, capacity: 16)
         queued = Array(repeating: 0, count: ranges.count)
         failures = Array(repeating: 0, count: ranges.count)
         busyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
@@ -36,7 +36,8 @@ struct SelfServiceArea {
     /// Every kiosk working and free, the queues empty, for a new day starting at `opening` (minutes).
     /// - Complexity: O(kiosks + types × intervals), no allocation.
     mutating func reset(at opening: Double, _ clock: IntervalClock) {
-        for index in queues.indices { queues[index].removeAll(); queued[index] = 0 }
+        queues.removeAll()
+        for index in queued.indices { queued[index] = 0 }
         for index in kiosks.indices { kiosks[index] = Kiosk(type: kiosks[index].type) }
         for index in failures.indices { failures[index] = 0 }
         for index in busyGauge.indices { busyGauge[index].reset(at: opening, clock); downGauge[index].reset(at: opening, clock) }
@@ -90,7 +91,7 @@ extension OutletEngine {
             startKiosk(slot, kiosk: kiosk)
         } else {
             setStage(Int(slot), .inKioskQueue)
-            selfService.queues[kioskType].append(Ticket(slot: slot, number: customers[Int(slot)].number))
+            selfService.queues.append(Ticket(slot: slot, number: customers[Int(slot)].number), to: kioskType)
             selfService.queued[kioskType] += 1
         }
     }
@@ -160,7 +161,7 @@ extension OutletEngine {
     mutating func serveKioskQueue(kiosk: Int) {
         let kioskType = Int(selfService.kiosks[kiosk].type)
         guard selfService.kiosks[kiosk].working, selfService.kiosks[kiosk].customer < 0,
-              let ticket = selfService.queues[kioskType].popFirst() else { return }
+              let ticket = selfService.queues.popFirst(from: kioskType) else { return }
         selfService.queued[kioskType] -= 1
         startKiosk(ticket.slot, kiosk: kiosk)
     }
@@ -204,7 +205,7 @@ extension OutletEngine {
         let repair = breakdowns.repairTime.sample(from: streams, stream: streamIndex.breakdowns[kiosk])
         calendar.schedule(.kioskRepair, for: Int32(kiosk), after: repair)
         if !selfService.ranges[kioskType].contains(where: { selfService.kiosks[$0].working }) {
-            while let ticket = selfService.queues[kioskType].popFirst() {
+            while let ticket = selfService.queues.popFirst(from: kioskType) {
                 selfService.queued[kioskType] -= 1
                 fallBackToCounter(ticket.slot, .noWorkingKiosk)
             }

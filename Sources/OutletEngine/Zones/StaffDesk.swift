@@ -5,7 +5,7 @@ import EventKernel
 /// guides. Who waits (stale tickets are skipped when they reach the front),
 /// how many staff are on duty and busy, and both counts over the day. The
 /// rules that use a desk are in ReceptionZone.swift and GuideAssistance.swift.
-struct StaffDesk {
+struct StaffDesk: ~Copyable {
     /// Customers waiting for a free member of staff, in arrival order.
     var queue: TicketLine
     var onDuty = 0

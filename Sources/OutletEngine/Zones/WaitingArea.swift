@@ -4,9 +4,9 @@ import EventKernel
 /// (transaction type, segment, appointment priority), who waits in each
 /// line and for each window group, and the zone's occupancy, standing and
 /// per-group queues over the day. Its rules are in the extension below.
-struct WaitingRoom {
+struct WaitingRoom: ~Copyable {
     /// Tickets in issue order, per line (``LineLayout``); stale tickets are skipped.
-    var lines: [TicketLine]
+    var lines: TicketLines
     /// Customers waiting in each line.
     var perLine: [Int]
     /// Customers waiting in the lines each window group calls from.
@@ -20,7 +20,7 @@ struct WaitingRoom {
     var groupQueue: [Gauge]
 
     init(lines: Int, groups: Int, intervals: Int) {
-        self.lines = Array(repeating: TicketLine(capacity: 16), count: lines)
+        self.lines = TicketLines(lineCount: lines, capacity: 16)
         perLine = Array(repeating: 0, count: lines)
         perGroup = Array(repeating: 0, count: groups)
         occupancy = Gauge(intervals: intervals)
@@ -31,7 +31,7 @@ struct WaitingRoom {
     /// Empties the zone for a new day starting at `opening` (minutes).
     /// - Complexity: O(lines + groups × intervals), no allocation.
     mutating func reset(at opening: Double, _ clock: IntervalClock) {
-        for index in lines.indices { lines[index].removeAll() }
+        lines.removeAll()
         for index in perLine.indices { perLine[index] = 0 }
         for index in perGroup.indices { perGroup[index] = 0 }
         count = 0
@@ -80,7 +80,7 @@ extension OutletEngine {
         customers[index].line = Int32(line)
         customers[index].seated = waiting.count < scenario.waitingZone.seats
         setStage(index, .waiting)
-        waiting.lines[line].append(Ticket(slot: slot, number: customers[index].number))
+        waiting.lines.append(Ticket(slot: slot, number: customers[index].number), to: line)
         changeWaiting(line: line, by: 1)
         let patience = customers[index].patience
         if patience.isFinite {
@@ -127,9 +127,9 @@ extension OutletEngine {
     ///
     /// - Complexity: O(1) amortised: each stale ticket is dropped once.
     mutating func liveHead(of line: Int) -> Int32? {
-        while let ticket = waiting.lines[line].first {
+        while let ticket = waiting.lines.first(of: line) {
             if isLive(ticket) { return ticket.slot }
-            waiting.lines[line].popFirst()
+            waiting.lines.popFirst(from: line)
         }
         return nil
     }
