@@ -29,10 +29,14 @@ let package = Package(
         .library(name: "QueueLog", targets: ["QueueLog"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "ForecastOutput", targets: ["ForecastOutput"]),
+        .library(name: "Studio", targets: ["Studio"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // GSL, the source of every random variate and of the Student t quantiles.
@@ -119,6 +123,19 @@ let package = Package(
         // What forecast writes: forecast.csv and .json, its page and the scenario variants.
         .target(name: "ForecastOutput", dependencies: ["OutputKit", "Forecasting", "QueueLog", "Scenario", "ScenarioFile", "Evaluation",
                                                        "Replications", "Measurement"]),
+        // The planner's studio apart from HTTP: the opened folder, drafts
+        // read as scenario variants, and their answers simulated in turn.
+        .target(name: "Studio", dependencies: ["Evaluation", "Replications", "Measurement", "OutletEngine", "Scenario", "ScenarioFile",
+                                               "OutputKit", "Results", "Report"]),
+        // `outletsim studio`'s HTTP server (Hummingbird): the page, its ES
+        // modules and style embedded in the binary, and the JSON API.
+        .target(
+            name: "StudioServer",
+            dependencies: ["Studio", "OutputKit", "ScenarioFile", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio")],
+            resources: [.embedInCode("Page/index.html"), .embedInCode("Page/studio.js"), .embedInCode("Page/editors.js"),
+                        .embedInCode("Page/api.js"), .embedInCode("Page/studio.css")]
+        ),
         // The cheapest set of shifts that covers a staffing requirement per interval.
         .target(name: "ShiftCovering", dependencies: ["CGLPK", "Scenario"]),
         // Textbook multi-server queues on the event kernel, to prove it against theory.
@@ -132,7 +149,7 @@ let package = Package(
                 "ReferenceModels", "QueueingTheory", "Statistics", "Distributions",
                 "Scenario", "ScenarioFile", "OutletEngine", "Measurement", "Replications", "OutputKit", "Results", "Report",
                 "OptimizerOutput", "FitOutput", "Forecasting", "ForecastOutput",
-                "Evaluation", "Optimizer", "ShiftCovering", "QueueLog", "Calibration",
+                "Evaluation", "Optimizer", "ShiftCovering", "QueueLog", "Calibration", "Studio", "StudioServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -163,6 +180,7 @@ let package = Package(
         .testTarget(name: "HostileInputTests", dependencies: ["OutletSimCLI", "CommandTesting", "OutputKit", "Results"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Replications", "OutletEngine", "Scenario", "Distributions", "Statistics"]),
         .testTarget(name: "ReplicationsTests", dependencies: ["Replications", "Measurement", "Scenario", "ScenarioFile", "OutletEngine"]),
+        .testTarget(name: "StudioTests", dependencies: ["Studio", "Scenario", "ScenarioFile"]),
         .testTarget(name: "ShiftCoveringTests", dependencies: ["ShiftCovering", "Scenario"]),
         .testTarget(
             name: "OptimizerTests",

@@ -23,7 +23,7 @@ struct OutletSim: ParsableCommand {
             written; 130 or 143 interrupted by SIGINT or SIGTERM, with nothing written.
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, CompareCommand.self, OptimizeCommand.self, FitCommand.self, ForecastCommand.self, MergeCommand.self, ValidateCommand.self, SchemaCommand.self, TheoryCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, CompareCommand.self, OptimizeCommand.self, FitCommand.self, ForecastCommand.self, MergeCommand.self, StudioCommand.self, ValidateCommand.self, SchemaCommand.self, TheoryCommand.self]
     )
 
     /// Parses and runs a command, giving every failure its documented exit

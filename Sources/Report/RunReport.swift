@@ -170,7 +170,7 @@ public struct RunReport {
     }
 
     /// The floor plan at the busiest interval and through the day; none without `layout:`.
-    func floorPlanChart() -> String {
+    public func floorPlanChart() -> String {
         guard let plan = scenario.floorPlan else { return "" }
         let measured = Array(scenario.firstMeasuredInterval..<scenario.intervalCount)
         return FloorPlanChart(plan: plan, intervals: measured, labels: measured.map { labels[$0] },
@@ -211,7 +211,7 @@ public struct RunReport {
                                  Series(name: "broken", values: values(.shareOfTimeBroken, scale: 100))]).render()
     }
 
-    func keyFigures() -> String {
+    public func keyFigures() -> String {
         let target = document.targets.first ?? 10
         // Each value in its metric's unit and decimals, as the terminal shows it (ValueUnit).
         let rows: [(String, Metric)] = [

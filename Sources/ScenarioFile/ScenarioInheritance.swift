@@ -37,7 +37,6 @@ struct ResolvedDocument {
     ///   - seen: the canonical paths of the files that extend this one, first named first.
     ///   - bytesBefore: the bytes of those files together.
     static func load(_ path: String, seen: [String] = [], bytesBefore: Int = 0) throws(ScenarioProblems) -> ResolvedDocument {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         let data: Data?
         let text: String
         do {
@@ -47,11 +46,19 @@ struct ResolvedDocument {
             throw ScenarioProblems([ScenarioProblem(file: path, line: error.line, column: error.column, keyPath: "",
                                                     found: error.found, allowed: error.allowed)])
         }
-        guard data != nil else {
+        guard let data else {
             let reason = FileManager.default.fileExists(atPath: path) ? "a file that cannot be read" : "no such file"
             throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "", found: reason,
                                                     allowed: "a readable YAML scenario file")])
         }
+        return try resolve(text, path: path, bytes: data.count, seen: seen, bytesBefore: bytesBefore)
+    }
+
+    /// Resolves scenario `text` as if it were the file at `path` (of
+    /// `bytes` bytes): its bases are read from disk relative to `path`.
+    static func resolve(_ text: String, path: String, bytes count: Int, seen: [String] = [],
+                        bytesBefore: Int = 0) throws(ScenarioProblems) -> ResolvedDocument {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
@@ -98,7 +105,7 @@ struct ResolvedDocument {
             throw ScenarioProblems([problem(path, extendsNode, found: "a chain of more than \(mostFiles) files (\(seen.count + 1) files before this base)",
                                             allowed: "at most \(mostFiles) files in one chain of extends")])
         }
-        let bytes = bytesBefore + (data?.count ?? 0)
+        let bytes = bytesBefore + count
         guard info.st_size <= largestChain - bytes else {
             throw ScenarioProblems([problem(path, extendsNode, found: "a chain of more than \(largestChain >> 20) MB (\(bytes) bytes before the base of \(info.st_size) bytes)",
                                             allowed: "at most \(largestChain >> 20) MB in all the files of one chain of extends")])

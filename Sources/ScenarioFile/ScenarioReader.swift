@@ -27,6 +27,18 @@ public enum ScenarioLoader {
         return (scenario, document.chain + (StandaloneScenario.traceFile(of: document).map { [$0] } ?? []))
     }
 
+    /// Reads and validates scenario `text` as if it were the file at `path`
+    /// (a variant not yet saved): the files it `extends:` are read relative
+    /// to `path`, and problems name `path` and the chain's files.
+    public static func load(text: String, path: String) throws(ScenarioProblems) -> Scenario {
+        guard text.utf8.count <= TextEncoding.largestScenario else {
+            throw ScenarioProblems([ScenarioProblem(file: path, line: 0, column: 0, keyPath: "",
+                                                    found: "a scenario of \(text.utf8.count) bytes",
+                                                    allowed: "at most \(TextEncoding.largestScenario) bytes")])
+        }
+        return try read(ResolvedDocument.resolve(text, path: path, bytes: text.utf8.count), path: path)
+    }
+
     static func read(_ document: ResolvedDocument, path: String) throws(ScenarioProblems) -> Scenario {
         var reader = ScenarioReader(file: path, directory: (path as NSString).deletingLastPathComponent)
         reader.nodes.document = document

@@ -1,0 +1,131 @@
+import Foundation
+import Scenario
+import ScenarioFile
+
+/// A planner's edits to the opened scenario, as the page sends them: the
+/// windows open per interval in each group, greeters and guides per
+/// interval, kiosks by type, seats and standing room. The draft becomes a
+/// scenario variant (`extends:` plus what differs from the base), which the
+/// scenario reader then validates exactly as it validates a file: a value
+/// out of range comes back as the reader's located problem, at its key path.
+public struct PlanDraft: Decodable, Sendable, Equatable {
+    public var name: String?
+    /// Windows open per interval, by window group name.
+    public var windows: [String: [DraftNumber]]?
+    /// Kiosks, by kiosk type name.
+    public var kiosks: [String: DraftNumber]?
+    public var seats: DraftNumber?
+    public var standing: DraftNumber?
+    /// Greeters and guides on duty per interval.
+    public var greeters: [DraftNumber]?
+    public var guides: [DraftNumber]?
+
+    public init(name: String? = nil, windows: [String: [DraftNumber]]? = nil, kiosks: [String: DraftNumber]? = nil,
+                seats: DraftNumber? = nil, standing: DraftNumber? = nil, greeters: [DraftNumber]? = nil, guides: [DraftNumber]? = nil) {
+        self.name = name
+        self.windows = windows
+        self.kiosks = kiosks
+        self.seats = seats
+        self.standing = standing
+        self.greeters = greeters
+        self.guides = guides
+    }
+
+    /// The most window groups or kiosk types one draft may name.
+    public static let mostNamed = 64
+    /// The longest name in a draft, in bytes.
+    public static let longestName = 200
+
+    /// The variant's text: `extends: base` and every value that differs
+    /// from `base`, in the grammar's keys. Values are written as the page
+    /// sent them, so the reader judges them.
+    /// - Parameter extends: the base file, relative to the variant's folder.
+    /// - Throws: ``StudioRefusal`` for a draft whose shape does not fit the
+    ///   base: a schedule without one value per interval, a name too long.
+    /// - Complexity: O(groups × intervals).
+    public func variantText(base: Scenario, extends: String) throws(StudioRefusal) -> String {
+        try checkShape(base)
+        let quoted = ScenarioText.quoted
+        let intervals = 0..<base.intervalCount
+        let starts = intervals.map(base.intervalStart)
+        func schedule(_ values: [DraftNumber]) -> String { ScenarioText.schedule(values.map(\.text), starts: starts) }
+        func differs(_ values: [DraftNumber], _ schedule: StepSchedule<Int>) -> Bool {
+            zip(values, starts).contains { value, start in value.text != String(schedule.value(at: start)) }
+        }
+        let variantName = name ?? base.name + "-studio"
+        var text = "# A plan made in OutletSim's studio: \(extends) with the changes below.\n"
+        text += "extends: \(quoted(extends))\nname: \(quoted(variantName))\n"
+        let groups = (windows ?? [:]).sorted { $0.key < $1.key }.filter { name, values in
+            guard let group = base.windowGroups.first(where: { $0.name == name }) else { return true }
+            return differs(values, group.open)
+        }
+        if !groups.isEmpty {
+            text += "windows:\n" + groups.map { "  \(quoted($0.key)):\n    open: \(schedule($0.value))\n" }.joined()
+        }
+        let kioskChanges = (kiosks ?? [:]).sorted { $0.key < $1.key }.filter { name, count in
+            base.selfService.kioskTypes.first { $0.name == name }.map { String($0.count) != count.text } ?? true
+        }
+        let guideChange = guides.flatMap { differs($0, base.selfService.guides) ? $0 : nil }
+        if !kioskChanges.isEmpty || guideChange != nil {
+            text += "self_service:\n"
+            if !kioskChanges.isEmpty {
+                text += "  kiosks:\n" + kioskChanges.map { "    \(quoted($0.key)): { count: \($0.value.text) }\n" }.joined()
+            }
+            if let guideChange { text += "  guides: \(schedule(guideChange))\n" }
+        }
+        if let greeters, differs(greeters, base.reception?.greeters ?? .constant(0)) {
+            text += "reception:\n  greeters: \(schedule(greeters))\n"
+        }
+        let seatChange = seats.flatMap { $0.text != String(base.waitingZone.seats) ? $0 : nil }
+        let standingChange = standing.flatMap { $0.text != String(base.waitingZone.standing) ? $0 : nil }
+        if seatChange != nil || standingChange != nil {
+            text += "waiting_zone:\n"
+            if let seatChange { text += "  seats: \(seatChange.text)\n" }
+            if let standingChange { text += "  standing: \(standingChange.text)\n" }
+        }
+        return text
+    }
+
+    func checkShape(_ base: Scenario) throws(StudioRefusal) {
+        let count = base.intervalCount
+        func check(_ values: [DraftNumber]?, _ subject: String) throws(StudioRefusal) {
+            guard let values, values.count != count else { return }
+            throw StudioRefusal(.badRequest, subject, found: "\(values.count) values",
+                                allowed: "one value per interval of the day, \(count)")
+        }
+        for (label, names) in [("draft.windows", windows.map { Array($0.keys) }), ("draft.kiosks", kiosks.map { Array($0.keys) })] {
+            guard let names else { continue }
+            guard names.count <= Self.mostNamed else {
+                throw StudioRefusal(.tooLarge, label, found: "\(names.count) names", allowed: "at most \(Self.mostNamed)")
+            }
+            if let long = names.first(where: { $0.utf8.count > Self.longestName || $0.isEmpty }) {
+                throw StudioRefusal(.badRequest, label, found: "a name of \(long.utf8.count) bytes", allowed: "1 to \(Self.longestName) bytes")
+            }
+        }
+        if let name, name.utf8.count > Self.longestName {
+            throw StudioRefusal(.badRequest, "draft.name", found: "a name of \(name.utf8.count) bytes", allowed: "at most \(Self.longestName) bytes")
+        }
+        for (group, values) in windows ?? [:] { try check(values, "draft.windows.\(group)") }
+        try check(greeters, "draft.greeters")
+        try check(guides, "draft.guides")
+    }
+}
+
+/// A number as the page sent it, kept as the text the scenario file will
+/// hold, so that the reader (not a conversion here) decides whether it is
+/// allowed: `-1`, `2.5` and `1e+300` reach the reader as written.
+public struct DraftNumber: Decodable, Sendable, Equatable, ExpressibleByIntegerLiteral {
+    public let text: String
+
+    public init(integerLiteral value: Int) { text = String(value) }
+
+    public init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer().decode(Double.self)
+        // Whole numbers within a double's exact range print without a fraction.
+        if value == value.rounded(), abs(value) < 1e15 {
+            text = String(format: "%.0f", value)
+        } else {
+            text = "\(value)"
+        }
+    }
+}

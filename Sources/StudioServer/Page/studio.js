@@ -1,0 +1,134 @@
+// The studio page: open a scenario, edit its plan, and see the answer the
+// server simulates for every edit. An answer is "settled" when it answers
+// the latest edit on all its days; while a newer edit is being simulated
+// the figures shown are marked as not settled.
+import { api, clientId } from "./api.js";
+import { PlanEditors } from "./editors.js";
+
+const $ = (id) => document.getElementById(id);
+const state = { path: null, editors: null, edit: 0, answered: -1, timer: null };
+
+function setStatus(text, kind) {
+  const status = $("status");
+  status.textContent = text;
+  status.className = `status ${kind}`;
+  document.body.dataset.settled = kind === "settled" ? "true" : "false";
+}
+
+function problemText(problem) {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.key_path}: found ${problem.found}; allowed: ${problem.allowed}`;
+}
+
+function showProblems(problems, target) {
+  target.replaceChildren(...problems.map((problem) => {
+    const item = document.createElement("p");
+    item.className = "problem";
+    item.textContent = typeof problem === "string" ? problem : problemText(problem);
+    return item;
+  }));
+}
+
+function showAnswer(answer) {
+  const verdicts = answer.verdicts;
+  const cost = answer.cost ? ` · cost ${Math.round(answer.cost.mean)} yuan a day (95% CI ${Math.round(answer.cost.ci_low)} – ${Math.round(answer.cost.ci_high)})` : "";
+  $("headline").innerHTML = "";
+  const line = document.createElement("p");
+  line.id = "verdict-counts";
+  line.textContent = `Targets: ${verdicts.pass} pass, ${verdicts.inconclusive} inconclusive, ${verdicts.fail} fail${cost}`;
+  line.className = verdicts.fail > 0 ? "fail" : verdicts.inconclusive > 0 ? "inconclusive" : "pass";
+  $("headline").append(line);
+  // Tables and charts are drawn by the server's Report module, as in report.html.
+  $("key-figures").innerHTML = answer.key_figures_html;
+  $("targets-table").innerHTML = answer.targets_html;
+  $("costs").innerHTML = answer.cost_html;
+  $("floor-plan").innerHTML = answer.floor_plan_svg ?? "<p class=\"hint\">This scenario has no floor plan (<code>layout:</code>).</p>";
+  $("charts").innerHTML = answer.charts_svg.join("");
+  $("variant").textContent = answer.variant_yaml;
+  state.editors.showOnDuty(answer.on_duty);
+  $("notes").replaceChildren(...answer.notes.map((note) => {
+    const item = document.createElement("li");
+    item.textContent = note;
+    return item;
+  }));
+}
+
+async function evaluate() {
+  const edit = ++state.edit;
+  setStatus("not settled: simulating the latest edit…", "pending");
+  const { status, json } = await api.evaluate(state.path, state.editors.draft(), clientId);
+  if (edit !== state.edit) return; // a newer edit is on its way
+  if (status === 200) {
+    state.answered = edit;
+    state.editors.showProblems([]);
+    showProblems([], $("problems"));
+    showProblems([], $("staffing-problems"));
+    showAnswer(json);
+    setStatus(`settled: ${json.days} days, seed ${json.seed}, ${json.seconds.toFixed(2)} s`, "settled");
+  } else if (status === 422) {
+    const unclaimed = state.editors.showProblems(json.problems);
+    showProblems(unclaimed, $("staffing-problems"));
+    setStatus(`not settled: ${json.problems.length} problem${json.problems.length === 1 ? "" : "s"} in the plan; the figures are those of the last valid plan`, "problem");
+  } else if (status !== 409) {
+    showProblems([json.error?.message ?? `HTTP ${status}`], $("problems"));
+    setStatus("not settled: the server refused the edit", "problem");
+  }
+}
+
+function edited() {
+  clearTimeout(state.timer);
+  setStatus("not settled: editing…", "pending");
+  state.timer = setTimeout(evaluate, 150);
+}
+
+async function open(path) {
+  state.path = path;
+  const { status, json } = await api.outline(path);
+  if (status !== 200) {
+    showProblems(json.problems ?? [json.error?.message ?? `HTTP ${status}`], $("problems"));
+    setStatus("this scenario cannot be opened", "problem");
+    return;
+  }
+  showProblems([], $("problems"));
+  state.editors = new PlanEditors(json, edited);
+  state.editors.render($("staffing"), $("layout"), $("targets"));
+  history.replaceState(null, "", `?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(location.search)), scenario: path })}`);
+  await evaluate();
+}
+
+// Saves the plan as a variant file (extends: the opened scenario, plus the
+// changes), or shows the file it would write. The server refuses to replace
+// a file it did not write.
+async function save(write) {
+  const file = $("save-file").value.trim();
+  if (!file) { $("save-result").textContent = "Name the file, e.g. what-if/lunch-plan.yaml."; return; }
+  const { status, json } = await api.save(state.path, state.editors.draft(), file, write);
+  const text = $("save-text");
+  if (status === 200) {
+    text.hidden = false;
+    text.textContent = json.text;
+    $("save-result").textContent = write ? `Saved ${json.file}: outletsim run, check and compare take it as it is.` : `Preview of ${json.file}:`;
+  } else {
+    text.hidden = true;
+    const problem = json.problems?.[0];
+    $("save-result").textContent = problem ? problemText(problem) : (json.error?.message ?? `HTTP ${status}`);
+  }
+}
+
+async function start() {
+  $("save-preview").addEventListener("click", () => save(false));
+  $("save-form").addEventListener("submit", (event) => { event.preventDefault(); save(true); });
+  const { json } = await api.scenarios();
+  const select = $("scenario");
+  for (const file of json.scenarios) {
+    const option = document.createElement("option");
+    option.value = option.textContent = file;
+    select.append(option);
+  }
+  const wanted = new URLSearchParams(location.search).get("scenario") ?? json.opened ?? json.scenarios[0];
+  if (!wanted) { setStatus("no scenario files in this folder", "problem"); return; }
+  select.value = wanted;
+  select.addEventListener("change", () => open(select.value));
+  await open(wanted);
+}
+
+start();

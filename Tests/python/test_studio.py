@@ -1,0 +1,321 @@
+"""`outletsim studio`: its answers are `run`'s, every route answers hostile requests with a clear 4xx and stays up,
+and a planner's session in headless Chromium (Playwright) edits the lunch staffing and sees the verdict change.
+Screenshots of each screen are kept in test-artefacts/screenshots/studio-*.png."""
+import concurrent.futures
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from conftest import REPOSITORY
+from report_checks import ARTEFACTS
+from studio_server import StudioServer
+
+SCENARIOS = REPOSITORY / "scenarios"
+WEEKDAY = "bank-branch-weekday.yaml"
+INTERVALS = 16  # 09:00 to 17:00 in half hours
+
+
+@pytest.fixture(scope="module")
+def studio(outletsim):
+    server = StudioServer(outletsim, SCENARIOS / WEEKDAY, "--days", "200", "--seed", "1")
+    yield server
+    assert server.stop() == 0, "the studio must stop cleanly on SIGINT"
+
+
+def outline(studio, path=WEEKDAY):
+    status, body = studio.request("GET", f"/api/outline?path={path}")
+    assert status == 200, body
+    return body
+
+
+def draft_of(body):
+    """The draft of the scenario unchanged, as the page sends it."""
+    draft = {"windows": {group["name"]: group["open"] for group in body["windows"]}, "guides": body["guides"],
+             "kiosks": {kiosk["name"]: kiosk["count"] for kiosk in body["kiosks"]}, "seats": body["seats"],
+             "standing": body["standing"]}
+    if body["greeters"] is not None:
+        draft["greeters"] = body["greeters"]
+    return draft
+
+
+def test_the_answer_is_the_one_run_gives(studio, outletsim, tmp_path):
+    """The same scenario, seed and days: every day metric in summary.json, byte for byte, and the key figures,
+    targets and cost tables of report.html."""
+    status, answer = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": draft_of(outline(studio))})
+    assert status == 200, answer
+    assert answer["settled"] and answer["days"] == 200 and answer["seed"] == "1"
+    out = tmp_path / "run"
+    completed = subprocess.run([str(outletsim), "run", str(SCENARIOS / WEEKDAY), "--replications", "200", "--seed", "1",
+                                "--json", "--out", str(out)], capture_output=True, text=True, check=True)
+    summary = json.loads(completed.stdout)
+    assert answer["day"] == summary["day"]
+    report = (out / "report.html").read_text(encoding="utf-8")
+    for part in ("key_figures_html", "targets_html", "cost_html"):
+        assert answer[part] and answer[part] in report, f"{part} differs from report.html"
+    # An unchanged draft is the scenario itself: the variant names nothing but its base.
+    assert "windows:" not in answer["variant_yaml"] and f'extends: "{WEEKDAY}"' in answer["variant_yaml"]
+
+
+def test_fewer_lunch_windows_fail_a_target(studio):
+    body = outline(studio)
+    draft = draft_of(body)
+    lunch = [index for index, start in enumerate(body["intervals"]) if "11:30" <= start < "13:30"]
+    for group in ("general", "cash"):
+        draft["windows"][group] = [1 if index in lunch else count for index, count in enumerate(draft["windows"][group])]
+    status, answer = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": draft, "client": "lunch"})
+    assert status == 200, answer
+    assert answer["verdicts"]["fail"] > 0
+    assert "windows:" in answer["variant_yaml"] and '"11:30": 1' in answer["variant_yaml"]
+
+
+def test_values_the_reader_refuses_come_back_at_their_key_paths(studio):
+    draft = draft_of(outline(studio))
+    draft["windows"]["general"][5] = -1
+    draft["seats"] = 2.5
+    status, body = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": draft})
+    assert status == 422
+    paths = {problem["key_path"]: problem for problem in body["problems"]}
+    assert paths["windows.general.open.11:30"]["found"] == "-1"
+    assert paths["waiting_zone.seats"]["found"] == "2.5" and "whole number" in paths["waiting_zone.seats"]["allowed"]
+
+
+@pytest.mark.parametrize("path", ["../README.md", "/etc/passwd", "..%2F..%2FREADME.md", "theory/../../README.md",
+                                  ".hidden.yaml", "a\\b.yaml", "%00.yaml"])
+def test_paths_outside_the_folder_are_refused(studio, path):
+    status, body = studio.request("GET", f"/api/outline?path={path}")
+    assert status in (400, 403), (path, status, body)
+    assert body["error"]["allowed"]
+
+
+def test_a_symbolic_link_out_of_the_folder_is_refused(outletsim, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(SCENARIOS / WEEKDAY, folder / WEEKDAY)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("name: secret\n", encoding="utf-8")
+    (folder / "link.yaml").symlink_to(secret)
+    server = StudioServer(outletsim, folder)
+    try:
+        status, body = server.request("GET", "/api/scenarios")
+        assert status == 200 and body["scenarios"] == [WEEKDAY]
+        status, body = server.request("GET", "/api/outline?path=link.yaml")
+        assert status == 403 and "outside" in body["error"]["found"]
+        assert server.request("GET", "/api/outline?path=missing.yaml")[0] == 404
+    finally:
+        assert server.stop() == 0
+
+
+@pytest.mark.parametrize("raw, status", [
+    (b"{", 400),
+    (b"[]", 400),
+    (b'{"path": "bank-branch-weekday.yaml"}', 400),
+    (b'{"path": "bank-branch-weekday.yaml", "draft": {"seats": "many"}}', 400),
+    (b'{"path": "bank-branch-weekday.yaml", "draft": {"guides": [1, 2]}}', 400),
+    (b'{"path": "bank-branch-weekday.yaml", "draft": {"seats": 1e999}}', 400),
+    (b'{"path": "bank-branch-weekday.yaml", "draft": {"seats": 1e300}}', 422),
+    (b'{"path": "bank-branch-weekday.yaml", "draft": {}, "client": "../../x"}', 400),
+    (b'{"path": "bank-branch-weekday.yaml", "draft": {"kiosks": {"": 1}}}', 400),
+    (b" " * (300 << 10), 413),
+], ids=["unclosed", "array", "no-draft", "text-count", "short-schedule", "overflow", "huge-number", "client-path",
+        "empty-name", "300-KB"])
+def test_malformed_bodies_get_a_clear_4xx(studio, raw, status):
+    got, body = studio.request("POST", "/api/evaluate", raw=raw)
+    assert got == status, body
+    assert isinstance(body, dict) and ("error" in body or "problems" in body)
+
+
+def test_unknown_routes_methods_and_hosts_are_refused(studio):
+    assert studio.request("GET", "/api/nothing")[0] == 404
+    assert studio.request("GET", "/assets/../Package.swift")[0] == 404
+    assert studio.request("GET", "/api/evaluate")[0] in (400, 404, 405)
+    status, body = studio.request("GET", "/api/scenarios", headers={"Host": "evil.example:80"})
+    assert status == 403 and "127.0.0.1" in body["error"]["allowed"]
+
+
+def test_a_hundred_concurrent_edits_leave_the_server_up(studio):
+    body = outline(studio)
+
+    def edit(number):
+        draft = draft_of(body)
+        draft["seats"] = 12 + number % 20
+        return studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": draft, "client": f"c{number % 10}"},
+                              timeout=120)[0]
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=100) as pool:
+        statuses = list(pool.map(edit, range(100)))
+    # Each answered: simulated, superseded by the same client's newer edit, or refused as busy.
+    assert set(statuses) <= {200, 409, 503}, statuses
+    assert statuses.count(200) >= 10, statuses
+    assert studio.alive()
+    assert studio.request("GET", "/api/scenarios")[0] == 200
+
+
+def test_beyond_the_loopback_every_request_needs_the_token(outletsim):
+    server = StudioServer(outletsim, SCENARIOS / WEEKDAY, "--host", "0.0.0.0")
+    try:
+        assert "token=" in server.url
+        token = server.url.split("token=")[1]
+        assert len(token) == 32
+        status, body = server.request("GET", "/api/scenarios")
+        assert status == 403 and body["error"]["subject"] == "token"
+        assert server.request("GET", "/api/scenarios", headers={"X-Studio-Token": "0" * 32})[0] == 403
+        assert server.request("GET", "/api/scenarios", headers={"X-Studio-Token": token})[0] == 200
+        assert server.request("GET", f"/api/scenarios?token={token}")[0] == 200
+    finally:
+        assert server.stop() == 0
+
+
+def test_bad_options_exit_2(outletsim, tmp_path):
+    for arguments in (["--port", "70000"], ["--days", "1"], ["--host", "a b"], [str(tmp_path / "missing")]):
+        completed = subprocess.run([str(outletsim), "studio", *arguments], capture_output=True, text=True, timeout=30)
+        assert completed.returncode == 2, (arguments, completed.stderr)
+        assert completed.stderr.strip()
+
+
+def screenshot(page, name):
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTEFACTS / f"studio-{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 20_000, f"{name}: the screenshot is nearly empty"
+
+
+def test_a_planner_changes_the_lunch_staffing_and_sees_the_verdict_change(studio):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(studio.url)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            before = page.inner_text("#verdict-counts")
+            assert "0 fail" in before, before
+            assert page.locator("#key-figures table tr").count() > 10
+            assert page.locator("#charts svg").count() >= 8
+            screenshot(page, "opened")
+
+            # In general and cash, type 1 at 11:30, then drag that cell along its row to 13:00.
+            for group in ("general", "cash"):
+                row = page.locator(f"tr[data-key-path='windows.{group}.open']")
+                first = row.locator("input[data-column='5']")
+                first.fill("1")
+                first.press("Enter")
+                page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+                row.locator("input[data-column='8']").scroll_into_view_if_needed()
+                last = row.locator("input[data-column='8']").bounding_box()
+                box = first.bounding_box()
+                page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.mouse.down()
+                page.mouse.move(last["x"] + last["width"] / 2, last["y"] + last["height"] / 2, steps=12)
+                page.mouse.up()
+                assert [row.locator(f"input[data-column='{column}']").input_value() for column in range(5, 9)] == ["1"] * 4
+            expect(page.locator("#variant")).to_contain_text('"13:30": 2', timeout=30_000)
+            expect(page.locator("#variant")).to_contain_text("cash", timeout=30_000)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            after = page.inner_text("#verdict-counts")
+            assert after != before and "0 fail" not in after, after
+            assert page.locator("#targets-table td.fail").count() > 0
+            screenshot(page, "lunch-edited")
+
+            # A value the reader refuses is shown at its field, and the figures stay those of the last valid plan.
+            seats = page.locator("label[data-key-path='waiting_zone.seats'] input")
+            seats.fill("2.5")
+            seats.press("Enter")
+            page.wait_for_selector("label[data-key-path='waiting_zone.seats'].has-problem", timeout=30_000)
+            assert "whole number" in page.inner_text("label[data-key-path='waiting_zone.seats'] .field-problem")
+            assert "not settled" in page.inner_text("#status")
+            screenshot(page, "problem-at-field")
+            seats.fill("24")
+            seats.press("Enter")
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            assert not errors, errors
+        finally:
+            browser.close()
+
+
+def test_a_planner_saves_the_plan_and_outletsim_reads_it(writable_studio, outletsim):
+    server, folder = writable_studio
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(server.url)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            guides = page.locator("tr[data-key-path='self_service.guides'] input[data-column='6']")
+            guides.fill("2")
+            guides.press("Enter")
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            page.fill("#save-file", "what-if/second-guide.yaml")
+            page.click("#save-preview")
+            expect(page.locator("#save-text")).to_contain_text("guides:", timeout=30_000)
+            assert not (folder / "what-if" / "second-guide.yaml").exists()
+            page.click("#save-write")
+            expect(page.locator("#save-result")).to_contain_text("Saved what-if/second-guide.yaml", timeout=30_000)
+            screenshot(page, "saved")
+        finally:
+            browser.close()
+    saved = folder / "what-if" / "second-guide.yaml"
+    completed = subprocess.run([str(outletsim), "validate", str(saved)], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+
+
+@pytest.fixture()
+def writable_studio(outletsim, tmp_path):
+    """A studio on a copy of the weekday branch, in a folder the test owns."""
+    folder = tmp_path / "plans"
+    (folder / "what-if").mkdir(parents=True)
+    shutil.copy(SCENARIOS / WEEKDAY, folder / WEEKDAY)
+    server = StudioServer(outletsim, folder / WEEKDAY)
+    yield server, folder
+    assert server.stop() == 0
+
+
+def test_a_saved_variant_is_valid_and_only_studio_files_are_replaced(writable_studio, outletsim):
+    server, folder = writable_studio
+    draft = draft_of(outline(server))
+    draft["kiosks"]["smart teller"] = 3
+    status, body = server.request("POST", "/api/save", {"path": WEEKDAY, "draft": draft, "file": "what-if/three-tellers.yaml", "write": False})
+    assert status == 200 and not (folder / "what-if" / "three-tellers.yaml").exists(), "a preview writes nothing"
+    assert 'extends: "../bank-branch-weekday.yaml"' in body["text"] and '"smart teller": { count: 3 }' in body["text"]
+    status, body = server.request("POST", "/api/save", {"path": WEEKDAY, "draft": draft, "file": "what-if/three-tellers.yaml", "write": True})
+    assert status == 200, body
+    saved = folder / "what-if" / "three-tellers.yaml"
+    assert saved.read_text(encoding="utf-8") == body["text"]
+    completed = subprocess.run([str(outletsim), "validate", str(saved)], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert "'three-tellers'" in completed.stdout
+    # Its own file, unchanged, is replaced; changed by hand, it is not.
+    draft["seats"] = 30
+    assert server.request("POST", "/api/save", {"path": WEEKDAY, "draft": draft, "file": "what-if/three-tellers.yaml", "write": True})[0] == 200
+    assert "seats: 30" in saved.read_text(encoding="utf-8")
+    saved.write_text(saved.read_text(encoding="utf-8") + "# my note\n", encoding="utf-8")
+    before = saved.read_text(encoding="utf-8")
+    status, body = server.request("POST", "/api/save", {"path": WEEKDAY, "draft": draft, "file": "what-if/three-tellers.yaml", "write": True})
+    assert status == 403 and "did not write" in body["error"]["found"]
+    assert saved.read_text(encoding="utf-8") == before
+    mine = folder / "mine.yaml"
+    mine.write_text("name: mine\n", encoding="utf-8")
+    assert server.request("POST", "/api/save", {"path": WEEKDAY, "draft": draft, "file": "mine.yaml", "write": True})[0] == 403
+    assert mine.read_text(encoding="utf-8") == "name: mine\n"
+    assert not [path for path in folder.rglob("*partial*")], "no temporary file is left"
+
+
+@pytest.mark.parametrize("file, status", [("../outside.yaml", 403), ("/tmp/outside.yaml", 403), ("notes.txt", 400),
+                                          (WEEKDAY, 403), ("missing-folder/plan.yaml", 404), (".hidden.yaml", 403)])
+def test_saving_outside_the_folder_or_over_the_base_is_refused(writable_studio, file, status):
+    server, folder = writable_studio
+    got, body = server.request("POST", "/api/save", {"path": WEEKDAY, "draft": {"seats": 30}, "file": file, "write": True})
+    assert got == status, body
+    assert not (folder.parent / "outside.yaml").exists()
+
+
+def test_an_invalid_plan_is_not_saved(writable_studio):
+    server, folder = writable_studio
+    status, body = server.request("POST", "/api/save", {"path": WEEKDAY, "draft": {"seats": -3}, "file": "bad.yaml", "write": True})
+    assert status == 422 and body["problems"][0]["key_path"] == "waiting_zone.seats"
+    assert not (folder / "bad.yaml").exists()
