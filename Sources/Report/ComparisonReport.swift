@@ -104,10 +104,15 @@ public struct ComparisonReport {
         }.joined()
     }
 
-    public func html() -> String {
-        let names = scenarios.map(\.name)
-        let title = "OutletSim comparison: " + names.joined(separator: " vs ")
-        let charts = [
+    /// The page's tables: no-effect notes, the day differences, what each plan changes, and the targets.
+    public func tables() -> String {
+        notes.map { "<p class=\"note\"><strong>No effect:</strong> \(SVG.escape($0))</p>" }.joined()
+            + table() + changesTables() + targetTable()
+    }
+
+    /// The page's charts: each plan's line per interval.
+    public func charts() -> [String] {
+        [
             chart("p90 wait per interval, by plan", "90th percentile of the wait for a window of customers arriving in each interval, one line per plan.",
                   metric: .waitPercentile(90), label: "wait (minutes)"),
             chart("Mean wait per interval, by plan", "Mean wait for a window per interval, one line per plan.",
@@ -117,9 +122,12 @@ public struct ComparisonReport {
             chart("Waiting-zone occupancy per interval, by plan", "Time-average number of customers waiting for a window, one line per plan.",
                   metric: .occupancyMean, label: "customers waiting"),
         ]
+    }
+
+    public func html() -> String {
+        let title = "OutletSim comparison: " + scenarios.map(\.name).joined(separator: " vs ")
         let meta = "Every plan simulated on the same \(days) days (seed \(seed)) with the same random streams, so the differences are paired; * marks a difference whose 95% interval excludes 0."
-        let noted = notes.map { "<p class=\"note\"><strong>No effect:</strong> \(SVG.escape($0))</p>" }.joined()
-        return ReportPage.html(title: title, meta: meta, table: noted + table() + changesTables() + targetTable(), charts: charts)
+        return ReportPage.html(title: title, meta: meta, table: tables(), charts: charts())
     }
 }
 

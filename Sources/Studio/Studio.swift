@@ -1,5 +1,7 @@
 import Foundation
 import OutputKit
+import Report
+import Results
 import Scenario
 import ScenarioFile
 
@@ -46,6 +48,42 @@ public final class Studio: Sendable {
         let stem = (baseName as NSString).deletingPathExtension
         let path = ((basePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(stem + "-studio.yaml")
         return (text, try ScenarioLoader.load(text: text, path: path), path)
+    }
+
+    /// A plan the page keeps: its name and its draft.
+    public struct NamedDraft: Decodable, Sendable {
+        public let name: String
+        public let draft: PlanDraft
+    }
+
+    /// The most plans compared at once.
+    public static let mostPlans = 6
+
+    /// Plans compared side by side on the same days: paired differences
+    /// with intervals, what each changes from the first (per interval and
+    /// role, with costs), and every plan on every target.
+    public func compare(_ relative: String, _ plans: [NamedDraft], client: String?) async throws -> JSONValue {
+        guard (2...Self.mostPlans).contains(plans.count) else {
+            throw StudioRefusal(.badRequest, "plans", found: "\(plans.count) plans", allowed: "2 to \(Self.mostPlans) plans")
+        }
+        var names = Set<String>()
+        let scenarios = try plans.enumerated().map { index, plan throws -> Scenario in
+            guard !plan.name.isEmpty, plan.name.utf8.count <= PlanDraft.longestName, names.insert(plan.name).inserted else {
+                throw StudioRefusal(.badRequest, "plans[\(index)].name", found: "'\(StudioFolder.shown(plan.name))'",
+                                    allowed: "a name of 1 to \(PlanDraft.longestName) bytes, different from the other plans'")
+            }
+            var draft = plan.draft
+            draft.name = plan.name
+            return try variant(of: relative, draft).scenario
+        }
+        let evaluator = self.evaluator
+        // A comparison is the page's other work: a new edit does not stop it, a new comparison does.
+        let comparison = try await desk.run(client: client.map { $0 + "/compare" }) { stop in
+            try evaluator.compare(scenarios, stop: stop)
+        }
+        let report = ComparisonReport(comparison: comparison)
+        return .object([("comparison", comparison.json()), ("tables_html", .string(report.tables())),
+                        ("charts_svg", .array(report.charts().map { .string($0) }))])
     }
 
     /// A draft saved as a variant at `file` (relative to the folder, a new

@@ -39,4 +39,19 @@ public struct StudioEvaluator: Sendable {
                                        seed: seed, targets: targets, scenarioSHA256: SHA256.hex(Array(scenarioText.utf8)))
         return PlanAnswer(document: document, seconds: Date().timeIntervalSince(started))
     }
+
+    /// Plans compared on the same days and streams, every plan judged on
+    /// every target any of them declares, as `outletsim compare
+    /// --replications DAYS --seed SEED` compares them.
+    /// - Throws: ``SimulationStopped`` when `stop` is requested first;
+    ///   ``IncomparablePlans`` for plans of different outlets.
+    /// - Complexity: O(plans × days × customers per day).
+    public func compare(_ scenarios: [Scenario], stop: StopRequest) throws -> Comparison {
+        let waits = Array(Set(scenarios.flatMap(\.waitTargets))).sorted()
+        let targets = TargetUnion(scenarios)
+        var paired = PairedAccumulator(plans: scenarios.count, plannedDays: days)
+        try PlanEvaluator(seed: seed, jobs: jobs, stop: stop).compare(targets.scenarios, days: 0..<days, waits: waits, into: &paired)
+        if stop.isRequested { throw SimulationStopped(signal: stop.signal) }
+        return Comparison(targets: targets, paired: paired, seed: seed)
+    }
 }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -35,6 +36,8 @@ enum StudioResponse {
             return Self.refusal(refusal)
         case let problems as ScenarioProblems:
             return json(ProblemList.json(problems, root: studio?.folder.root.path), status: .unprocessableContent)
+        case let plans as IncomparablePlans:
+            return refusal(StudioRefusal(.badRequest, "plans", found: plans.description, allowed: "plans of one outlet, on one interval grid"))
         case let decoding as DecodingError:
             return refusal(StudioRefusal(.badRequest, "body", found: describe(decoding), allowed: "the JSON the studio's page sends"))
         case let http as HTTPError:

@@ -16,6 +16,7 @@ import Studio
 /// | `GET /api/outline?path=FILE` | a scenario's editors: intervals, window groups, staff, kiosks, seats, targets |
 /// | `POST /api/evaluate` | `{path, draft, client}` → the plan's answer, or the reader's problems (422) |
 /// | `POST /api/cancel` | `{client}` → stops the client's evaluation in flight |
+/// | `POST /api/compare` | `{path, plans: [{name, draft}], client}` → paired differences, changes and targets of 2 to 6 plans |
 /// | `POST /api/save` | `{path, draft, file, write}` → the variant's text, written to `file` when `write` |
 struct StudioRoutes: Sendable {
     let studio: Studio
@@ -42,6 +43,13 @@ struct StudioRoutes: Sendable {
                 return StudioResponse.json(try await studio.evaluate(body.path, body.draft, client: client))
             }
         }
+        router.post("/api/compare") { request, _ in
+            await answerAsync {
+                let body = try await decode(CompareRequest.self, request)
+                let client = try checkedClient(body.client)
+                return StudioResponse.json(try await studio.compare(body.path, body.plans, client: client))
+            }
+        }
         router.post("/api/save") { request, _ in
             await answerAsync {
                 let body = try await decode(SaveRequest.self, request)
@@ -56,6 +64,12 @@ struct StudioRoutes: Sendable {
                 return StudioResponse.json(.object([("cancelled", .bool(true))]))
             }
         }
+    }
+
+    struct CompareRequest: Decodable {
+        let path: String
+        let plans: [Studio.NamedDraft]
+        let client: String?
     }
 
     struct SaveRequest: Decodable {

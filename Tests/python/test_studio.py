@@ -319,3 +319,66 @@ def test_an_invalid_plan_is_not_saved(writable_studio):
     status, body = server.request("POST", "/api/save", {"path": WEEKDAY, "draft": {"seats": -3}, "file": "bad.yaml", "write": True})
     assert status == 422 and body["problems"][0]["key_path"] == "waiting_zone.seats"
     assert not (folder / "bad.yaml").exists()
+
+
+def test_plans_compared_in_the_studio_are_compared_as_outletsim_compare_does(writable_studio, outletsim, tmp_path):
+    """The same plans, days and seed: comparison.json of `outletsim compare` on the saved variants, byte for byte."""
+    server, folder = writable_studio
+    base = draft_of(outline(server))
+    short = json.loads(json.dumps(base))
+    for group in ("general", "cash"):
+        short["windows"][group] = [1 if 5 <= index < 9 else count for index, count in enumerate(short["windows"][group])]
+    plans = [{"name": "today", "draft": base}, {"name": "short-lunch", "draft": short}]
+    status, answer = server.request("POST", "/api/compare", {"path": WEEKDAY, "plans": plans, "client": "cmp"}, timeout=120)
+    assert status == 200, answer
+    for plan in plans:
+        assert server.request("POST", "/api/save", {"path": WEEKDAY, "draft": plan["draft"], "file": f"{plan['name']}.yaml",
+                                                    "write": True})[0] == 200
+    out = tmp_path / "compared"
+    subprocess.run([str(outletsim), "compare", str(folder / "today.yaml"), str(folder / "short-lunch.yaml"), "--replications", "200",
+                    "--seed", "1", "--quiet", "--out", str(out)], check=True)
+    assert answer["comparison"] == json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    page = (out / "comparison.html").read_text(encoding="utf-8")
+    assert answer["tables_html"] in page
+    assert "What changes from today to short-lunch" in answer["tables_html"]
+
+
+@pytest.mark.parametrize("plans", [[], [{"name": "a", "draft": {}}], [{"name": "a", "draft": {}}, {"name": "a", "draft": {}}],
+                                   [{"name": "", "draft": {}}, {"name": "b", "draft": {}}],
+                                   [{"name": str(index), "draft": {}} for index in range(7)]],
+                         ids=["none", "one", "same-names", "empty-name", "seven"])
+def test_comparisons_of_too_few_or_unnamed_plans_are_refused(studio, plans):
+    status, body = studio.request("POST", "/api/compare", {"path": WEEKDAY, "plans": plans})
+    assert status == 400, body
+    assert body["error"]["allowed"]
+
+
+def test_a_planner_keeps_two_plans_and_compares_them(studio):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(studio.url)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            tellers = page.locator("label[data-key-path='self_service.kiosks.smart teller.count'] input")
+            tellers.fill("4")
+            tellers.press("Enter")
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            page.fill("#plan-name", "four tellers")
+            page.click("#keep")
+            expect(page.locator("#plans li")).to_have_count(2)
+            page.click("#compare")
+            expect(page.locator("#comparison-status")).to_contain_text("today vs four tellers", timeout=60_000)
+            tables = page.inner_text("#comparison")
+            assert "What changes from today to four tellers" in tables and "smart teller" in tables
+            assert page.locator("#comparison-charts svg").count() == 4
+            screenshot(page, "plans-compared")
+            # Opening the first plan again puts its values back in the editors.
+            page.locator("#plans li").first.locator("button").first.click()
+            expect(tellers).to_have_value("2")
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            assert not errors, errors
+        finally:
+            browser.close()

@@ -21,6 +21,7 @@ export const api = {
   outline: (path) => request("GET", `/api/outline?path=${encodeURIComponent(path)}`),
   evaluate: (path, draft, client) => request("POST", "/api/evaluate", { path, draft, client }),
   cancel: (client) => request("POST", "/api/cancel", { client }),
+  compare: (path, plans, client) => request("POST", "/api/compare", { path, plans, client }),
   save: (path, draft, file, write) => request("POST", "/api/save", { path, draft, file, write }),
 };
 

@@ -6,7 +6,7 @@ import { api, clientId } from "./api.js";
 import { PlanEditors } from "./editors.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { path: null, editors: null, edit: 0, answered: -1, timer: null };
+const state = { path: null, outline: null, editors: null, edit: 0, answered: -1, timer: null, plans: [] };
 
 function setStatus(text, kind) {
   const status = $("status");
@@ -89,8 +89,11 @@ async function open(path) {
     return;
   }
   showProblems([], $("problems"));
-  state.editors = new PlanEditors(json, edited);
-  state.editors.render($("staffing"), $("layout"), $("targets"));
+  state.outline = json;
+  state.plans = [{ name: "today", draft: {} }];
+  showPlans();
+  $("comparison-section").hidden = true;
+  showEditors(json);
   history.replaceState(null, "", `?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(location.search)), scenario: path })}`);
   await evaluate();
 }
@@ -114,7 +117,75 @@ async function save(write) {
   }
 }
 
+function showEditors(outline) {
+  state.editors = new PlanEditors(outline, edited);
+  state.editors.render($("staffing"), $("layout"), $("targets"));
+}
+
+// The opened scenario's outline with a kept plan's values laid over it.
+function outlineWith(draft) {
+  const outline = structuredClone(state.outline);
+  for (const group of outline.windows) if (draft.windows?.[group.name]) group.open = [...draft.windows[group.name]];
+  if (draft.greeters && outline.greeters) outline.greeters = [...draft.greeters];
+  if (draft.guides) outline.guides = [...draft.guides];
+  for (const kiosk of outline.kiosks) if (draft.kiosks?.[kiosk.name] !== undefined) kiosk.count = draft.kiosks[kiosk.name];
+  if (draft.seats !== undefined) outline.seats = draft.seats;
+  if (draft.standing !== undefined) outline.standing = draft.standing;
+  return outline;
+}
+
+function showPlans() {
+  $("plans").replaceChildren(...state.plans.map((plan, index) => {
+    const item = document.createElement("li");
+    const name = document.createElement("span");
+    name.textContent = plan.name;
+    const open = document.createElement("button");
+    open.type = "button";
+    open.textContent = "Open";
+    open.addEventListener("click", () => { showEditors(outlineWith(plan.draft)); evaluate(); });
+    item.append(name, open);
+    if (index > 0) {
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.textContent = "Remove";
+      remove.addEventListener("click", () => { state.plans.splice(index, 1); showPlans(); });
+      item.append(remove);
+    }
+    return item;
+  }));
+  $("compare").disabled = state.plans.length < 2;
+}
+
+function keep(event) {
+  event.preventDefault();
+  const name = $("plan-name").value.trim();
+  if (!name) return;
+  const draft = state.editors.draft();
+  const existing = state.plans.findIndex((plan) => plan.name === name);
+  if (existing >= 0) state.plans[existing].draft = draft;
+  else if (state.plans.length < 6) state.plans.push({ name, draft });
+  $("plan-name").value = "";
+  showPlans();
+}
+
+// The kept plans on the same days: paired differences, what changed, every target.
+async function compare() {
+  $("comparison-section").hidden = false;
+  $("comparison-status").textContent = `Simulating ${state.plans.length} plans on the same days…`;
+  const { status, json } = await api.compare(state.path, state.plans, clientId);
+  if (status === 200) {
+    $("comparison").innerHTML = json.tables_html;
+    $("comparison-charts").innerHTML = json.charts_svg.join("");
+    $("comparison-status").textContent = `${json.comparison.plans.join(" vs ")}: ${json.comparison.replications} days, seed ${json.comparison.seed}; differences against ${json.comparison.plans[0]}.`;
+  } else if (status !== 409) {
+    const problem = json.problems?.[0];
+    $("comparison-status").textContent = problem ? problemText(problem) : (json.error?.message ?? `HTTP ${status}`);
+  }
+}
+
 async function start() {
+  $("keep-form").addEventListener("submit", keep);
+  $("compare").addEventListener("click", compare);
   $("save-preview").addEventListener("click", () => save(false));
   $("save-form").addEventListener("submit", (event) => { event.preventDefault(); save(true); });
   const { json } = await api.scenarios();
