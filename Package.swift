@@ -125,13 +125,13 @@ let package = Package(
                                                        "Replications", "Measurement"]),
         // The planner's studio apart from HTTP: the opened folder, drafts
         // read as scenario variants, and their answers simulated in turn.
-        .target(name: "Studio", dependencies: ["Evaluation", "Replications", "Measurement", "OutletEngine", "Scenario", "ScenarioFile",
+        .target(name: "Studio", dependencies: ["Evaluation", "Optimizer", "Replications", "Measurement", "OutletEngine", "Scenario", "ScenarioFile",
                                                "OutputKit", "Results", "Report"]),
         // `outletsim studio`'s HTTP server (Hummingbird): the page, its ES
         // modules and style embedded in the binary, and the JSON API.
         .target(
             name: "StudioServer",
-            dependencies: ["Studio", "OutputKit", "ScenarioFile", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["Studio", "Optimizer", "Scenario", "Evaluation", "OutputKit", "ScenarioFile", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio")],
             resources: [.embedInCode("Page/index.html"), .embedInCode("Page/studio.js"), .embedInCode("Page/editors.js"),
                         .embedInCode("Page/api.js"), .embedInCode("Page/studio.css")]

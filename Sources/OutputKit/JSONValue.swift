@@ -50,6 +50,19 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// On one line without spaces: for a stream of events, one per line.
+    public func compact() -> String {
+        switch self {
+        case .object(let members): "{" + members.map { Self.quote($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
+        case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
+        case .number(let value): value.isFinite ? Self.format(value) : "null"
+        case .integer(let value): String(value)
+        case .string(let value): Self.quote(value)
+        case .bool(let value): value ? "true" : "false"
+        case .null: "null"
+        }
+    }
+
     /// Shortest round-trip decimal form; whole numbers without ".0".
     static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

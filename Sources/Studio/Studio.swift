@@ -11,7 +11,10 @@ import ScenarioFile
 public final class Studio: Sendable {
     public let folder: StudioFolder
     public let evaluator: StudioEvaluator
+    /// Where edits and comparisons wait their turn.
     public let desk: EvaluationDesk
+    /// Where optimizations wait theirs: one at a time, beside the edits.
+    public let optimizations = EvaluationDesk(mostWaiting: 4)
 
     public init(folder: StudioFolder, evaluator: StudioEvaluator, desk: EvaluationDesk = EvaluationDesk()) {
         self.folder = folder

@@ -126,7 +126,7 @@ public struct StudioFolder: Sendable {
     }
 
     /// A path shortened for a message.
-    static func shown(_ text: String) -> String {
+    public static func shown(_ text: String) -> String {
         let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
         return clean.count > 80 ? String(clean.prefix(80)) + "…" : clean
     }

@@ -55,6 +55,15 @@ enum StudioResponse {
         }
     }
 
+    /// An error in a sentence, for an event stream whose status is already sent.
+    static func message(_ error: any Error) -> String {
+        switch error {
+        case let refusal as StudioRefusal: refusal.description
+        case let problems as ScenarioProblems: problems.problems.map(\.description).joined(separator: "\n")
+        default: String(describing: error)
+        }
+    }
+
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")

@@ -15,8 +15,9 @@ import Studio
 /// | `GET /api/scenarios` | the folder's scenario files |
 /// | `GET /api/outline?path=FILE` | a scenario's editors: intervals, window groups, staff, kiosks, seats, targets |
 /// | `POST /api/evaluate` | `{path, draft, client}` → the plan's answer, or the reader's problems (422) |
-/// | `POST /api/cancel` | `{client}` → stops the client's evaluation in flight |
+/// | `POST /api/cancel` | `{client, work}` → stops the client's evaluation (or optimization) in flight |
 /// | `POST /api/compare` | `{path, plans: [{name, draft}], client}` → paired differences, changes and targets of 2 to 6 plans |
+/// | `POST /api/optimize` | `{path, draft, limits, client}` → server-sent events: `progress` per step, then `done` with the plan found |
 /// | `POST /api/save` | `{path, draft, file, write}` → the variant's text, written to `file` when `write` |
 struct StudioRoutes: Sendable {
     let studio: Studio
@@ -50,6 +51,14 @@ struct StudioRoutes: Sendable {
                 return StudioResponse.json(try await studio.compare(body.path, body.plans, client: client))
             }
         }
+        router.post("/api/optimize") { request, _ in
+            await answerAsync {
+                let body = try await decode(OptimizeRequest.self, request)
+                let client = try checkedClient(body.client)
+                let (scenario, limits) = try studio.optimizationStart(body.path, body.draft, limits: body.limits)
+                return OptimizationStream.response(studio: studio, scenario: scenario, limits: limits, client: client)
+            }
+        }
         router.post("/api/save") { request, _ in
             await answerAsync {
                 let body = try await decode(SaveRequest.self, request)
@@ -60,10 +69,25 @@ struct StudioRoutes: Sendable {
         router.post("/api/cancel") { request, _ in
             await answerAsync {
                 let body = try await decode(CancelRequest.self, request)
-                if let client = try checkedClient(body.client) { studio.desk.cancel(client: client) }
+                guard let client = try checkedClient(body.client) else {
+                    throw StudioRefusal(.badRequest, "client", found: "no client", allowed: "the id of the page whose work to stop")
+                }
+                switch body.work ?? "evaluation" {
+                case "evaluation": studio.desk.cancel(client: client)
+                case "optimization": studio.optimizations.cancel(client: client)
+                default:
+                    throw StudioRefusal(.badRequest, "work", found: "'\(StudioFolder.shown(body.work ?? ""))'", allowed: "evaluation or optimization")
+                }
                 return StudioResponse.json(.object([("cancelled", .bool(true))]))
             }
         }
+    }
+
+    struct OptimizeRequest: Decodable {
+        let path: String
+        let draft: PlanDraft
+        let limits: StudioOptimization.Limits
+        let client: String?
     }
 
     struct CompareRequest: Decodable {
@@ -87,6 +111,8 @@ struct StudioRoutes: Sendable {
 
     struct CancelRequest: Decodable {
         let client: String?
+        /// "evaluation" (the default) or "optimization".
+        let work: String?
     }
 
     func answer(_ work: () throws -> Response) -> Response {

@@ -382,3 +382,99 @@ def test_a_planner_keeps_two_plans_and_compares_them(studio):
             assert not errors, errors
         finally:
             browser.close()
+
+
+def optimize_events(server, body, on_event=None, timeout=120):
+    """The events of one optimization, as the page reads them."""
+    import urllib.request
+    request = urllib.request.Request(server.base + "api/optimize", data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    events = []
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        assert response.headers["Content-Type"].startswith("text/event-stream")
+        for raw in response:
+            line = raw.decode().strip()
+            if line.startswith("data: "):
+                events.append(json.loads(line[6:]))
+                if on_event:
+                    on_event(events[-1])
+    return events
+
+
+SHORT = {"search_days": 20, "validation_days": 40, "budget_seconds": 5}
+
+
+def test_an_optimization_streams_its_progress_and_ends_with_a_plan_while_edits_are_answered(studio):
+    answered = []
+
+    def edit_during(event):
+        if event["event"] == "progress" and event["evaluation"] == 5:
+            answered.append(studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": {"seats": 20}, "client": "other"})[0])
+
+    events = optimize_events(studio, {"path": WEEKDAY, "draft": {}, "limits": SHORT, "client": "opt"}, edit_during)
+    assert [event["event"] for event in events[:-1]] == ["progress"] * (len(events) - 1) and len(events) > 5
+    assert [event["evaluation"] for event in events[:-1]] == sorted(event["evaluation"] for event in events[:-1])
+    done = events[-1]
+    assert done["event"] == "done" and done["found"], done
+    assert done["validation_days"] >= 40
+    assert set(done["plan"]["windows"]) == {"general", "cash", "VIP"}
+    assert all(len(counts) == INTERVALS for counts in done["plan"]["windows"].values())
+    assert answered == [200], "an edit made while the optimizer runs is answered"
+    # The plan found opens as a draft the studio evaluates.
+    status, answer = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": done["plan"]})
+    assert status == 200, answer
+
+
+def test_a_cancelled_optimization_stops(studio):
+    def cancel(event):
+        if event["event"] == "progress" and event["evaluation"] == 3:
+            assert studio.request("POST", "/api/cancel", {"client": "slow", "work": "optimization"})[0] == 200
+
+    limits = {"search_days": 100, "validation_days": 200, "budget_seconds": 300}
+    events = optimize_events(studio, {"path": WEEKDAY, "draft": {}, "limits": limits, "client": "slow"}, cancel, timeout=60)
+    assert events[-1]["event"] == "stopped", events[-1]
+
+
+@pytest.mark.parametrize("limits, status", [({"search_days": 1, "validation_days": 40, "budget_seconds": 5}, 400),
+                                            ({"search_days": 20, "validation_days": 40, "budget_seconds": 0}, 400),
+                                            ({"search_days": 20, "validation_days": 99999, "budget_seconds": 5}, 400),
+                                            ({"search_days": 20}, 400)])
+def test_optimizations_out_of_limits_are_refused_before_they_start(studio, limits, status):
+    got, body = studio.request("POST", "/api/optimize", {"path": WEEKDAY, "draft": {}, "limits": limits})
+    assert got == status, body
+
+
+def test_an_optimization_of_an_invalid_plan_gets_the_readers_problems(studio):
+    status, body = studio.request("POST", "/api/optimize", {"path": WEEKDAY, "draft": {"seats": -1}, "limits": SHORT})
+    assert status == 422 and body["problems"][0]["key_path"] == "waiting_zone.seats"
+
+
+def test_a_planner_optimizes_and_opens_the_result(studio):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(studio.url)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            page.fill("#search-days", "20")
+            page.fill("#validation-days", "40")
+            page.fill("#budget", "5")
+            page.click("#optimize")
+            expect(page.locator("#optimize-progress")).to_contain_text("evaluation", timeout=30_000)
+            # The page stays usable while the search runs: an edit is answered.
+            seats = page.locator("label[data-key-path='waiting_zone.seats'] input")
+            seats.fill("20")
+            seats.press("Enter")
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
+            expect(page.locator("#optimize-open")).to_be_visible(timeout=120_000)
+            assert "Found in" in page.inner_text("#optimize-progress")
+            screenshot(page, "optimized")
+            page.click("#optimize-open")
+            expect(page.locator("#plans li")).to_have_count(2)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
+            assert "optimized" in page.inner_text("#plans")
+            assert not errors, errors
+        finally:
+            browser.close()

@@ -20,7 +20,34 @@ export const api = {
   scenarios: () => request("GET", "/api/scenarios"),
   outline: (path) => request("GET", `/api/outline?path=${encodeURIComponent(path)}`),
   evaluate: (path, draft, client) => request("POST", "/api/evaluate", { path, draft, client }),
-  cancel: (client) => request("POST", "/api/cancel", { client }),
+  cancel: (client, work = "evaluation") => request("POST", "/api/cancel", { client, work }),
+  // Streams the optimizer's events to `onEvent`; resolves when the stream ends.
+  optimize: async (path, draft, limits, client, onEvent) => {
+    const response = await fetch("/api/optimize", {
+      method: "POST", headers: headers({ "Content-Type": "application/json" }),
+      body: JSON.stringify({ path, draft, limits, client }),
+    });
+    if (!response.headers.get("Content-Type")?.startsWith("text/event-stream")) {
+      let json = null;
+      try { json = await response.json(); } catch { json = { error: { message: `HTTP ${response.status}` } }; }
+      onEvent({ event: "failed", message: json.problems?.map((p) => `${p.key_path}: found ${p.found}; allowed: ${p.allowed}`).join("; ") ?? json.error?.message });
+      return;
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        for (const line of block.split("\n")) if (line.startsWith("data: ")) onEvent(JSON.parse(line.slice(6)));
+      }
+    }
+  },
   compare: (path, plans, client) => request("POST", "/api/compare", { path, plans, client }),
   save: (path, draft, file, write) => request("POST", "/api/save", { path, draft, file, write }),
 };

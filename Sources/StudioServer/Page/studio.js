@@ -183,7 +183,58 @@ async function compare() {
   }
 }
 
+// The optimizer's search, its progress streamed; the page stays usable
+// (edits are still answered) and the result opens as a plan.
+async function optimize(event) {
+  event.preventDefault();
+  const limits = { search_days: Number($("search-days").value), validation_days: Number($("validation-days").value),
+                   budget_seconds: Number($("budget").value) };
+  $("optimize").disabled = true;
+  $("optimize-cancel").disabled = false;
+  $("optimize-result").replaceChildren();
+  $("optimize-progress").textContent = "Starting the search…";
+  await api.optimize(state.path, state.editors.draft(), limits, clientId, (event) => {
+    if (event.event === "progress") {
+      const cost = event.best_cost === null ? "none yet" : `${Math.round(event.best_cost)} yuan a day`;
+      $("optimize-progress").textContent = `evaluation ${event.evaluation} [${event.phase}]: best cost ${cost}, targets met ${event.targets_met}/${event.targets}`;
+    } else if (event.event === "done") {
+      showOptimized(event);
+    } else {
+      $("optimize-progress").textContent = event.message;
+    }
+  });
+  $("optimize").disabled = false;
+  $("optimize-cancel").disabled = true;
+}
+
+function showOptimized(result) {
+  if (!result.found) { $("optimize-progress").textContent = `No plan: ${result.message}.`; return; }
+  const verdicts = result.verdicts;
+  const interval = (low, high) => `95% CI ${Math.round(low)} – ${Math.round(high)}`;
+  const saving = !result.saving ? ""
+    : result.saving.mean >= 0 ? `, saving ${Math.round(result.saving.mean)} yuan a day against the plan it started from (${interval(result.saving.ci_low, result.saving.ci_high)})`
+    : `, ${Math.round(-result.saving.mean)} yuan a day more than the plan it started from (${interval(-result.saving.ci_high, -result.saving.ci_low)})`;
+  $("optimize-progress").textContent = `Found in ${result.seconds} s: ${Math.round(result.cost.mean)} yuan a day on ${result.validation_days} fresh days${saving}; `
+    + `targets ${verdicts.pass} pass, ${verdicts.inconclusive} inconclusive, ${verdicts.fail} fail`
+    + (result.meets_targets ? "." : ". It misses targets on the fresh days: give the search more days or seconds.");
+  const open = document.createElement("button");
+  open.type = "button";
+  open.id = "optimize-open";
+  open.textContent = "Open it as a plan";
+  open.addEventListener("click", () => {
+    const existing = state.plans.findIndex((plan) => plan.name === "optimized");
+    if (existing >= 0) state.plans.splice(existing, 1);
+    if (state.plans.length < 6) state.plans.push({ name: "optimized", draft: result.plan });
+    showPlans();
+    showEditors(outlineWith(result.plan));
+    evaluate();
+  });
+  $("optimize-result").replaceChildren(open);
+}
+
 async function start() {
+  $("optimize-form").addEventListener("submit", optimize);
+  $("optimize-cancel").addEventListener("click", () => api.cancel(clientId, "optimization"));
   $("keep-form").addEventListener("submit", keep);
   $("compare").addEventListener("click", compare);
   $("save-preview").addEventListener("click", () => save(false));
