@@ -10,6 +10,7 @@ enum PageAssets {
         "studio.js": (PackageResources.studio_js, "text/javascript; charset=utf-8"),
         "editors.js": (PackageResources.editors_js, "text/javascript; charset=utf-8"),
         "api.js": (PackageResources.api_js, "text/javascript; charset=utf-8"),
+        "replay.js": (PackageResources.replay_js, "text/javascript; charset=utf-8"),
         "studio.css": (PackageResources.studio_css, "text/css; charset=utf-8"),
     ]
 

@@ -18,6 +18,7 @@ import Studio
 /// | `POST /api/cancel` | `{client, work}` → stops the client's evaluation (or optimization) in flight |
 /// | `POST /api/compare` | `{path, plans: [{name, draft}], client}` → paired differences, changes and targets of 2 to 6 plans |
 /// | `POST /api/optimize` | `{path, draft, limits, client}` → server-sent events: `progress` per step, then `done` with the plan found |
+/// | `POST /api/replay` | `{path, draft, day, client}` → one day's customers (customers.csv of `run --trace`), windows open and the stage |
 /// | `POST /api/save` | `{path, draft, file, write}` → the variant's text, written to `file` when `write` |
 struct StudioRoutes: Sendable {
     let studio: Studio
@@ -59,6 +60,13 @@ struct StudioRoutes: Sendable {
                 return OptimizationStream.response(studio: studio, scenario: scenario, limits: limits, client: client)
             }
         }
+        router.post("/api/replay") { request, _ in
+            await answerAsync {
+                let body = try await decode(ReplayRequest.self, request)
+                let client = try checkedClient(body.client)
+                return StudioResponse.json(try await studio.replay(body.path, body.draft, day: body.day, client: client))
+            }
+        }
         router.post("/api/save") { request, _ in
             await answerAsync {
                 let body = try await decode(SaveRequest.self, request)
@@ -87,6 +95,13 @@ struct StudioRoutes: Sendable {
         let path: String
         let draft: PlanDraft
         let limits: StudioOptimization.Limits
+        let client: String?
+    }
+
+    struct ReplayRequest: Decodable {
+        let path: String
+        let draft: PlanDraft
+        let day: Int
         let client: String?
     }
 

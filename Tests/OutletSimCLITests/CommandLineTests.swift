@@ -5,7 +5,7 @@ import CommandTesting
 @Suite("outletsim command line")
 struct CommandLineTests {
     @Test("every help screen is pinned", arguments: [["--help"], ["run", "--help"], ["check", "--help"], ["compare", "--help"],
-                                                     ["optimize", "--help"], ["fit", "--help"], ["forecast", "--help"], ["merge", "--help"], ["validate", "--help"], ["schema", "--help"],
+                                                     ["optimize", "--help"], ["fit", "--help"], ["forecast", "--help"], ["merge", "--help"], ["studio", "--help"], ["validate", "--help"], ["schema", "--help"],
                                                      ["theory", "--help"]])
     func help(_ arguments: [String]) throws {
         let output = try CommandRunner.run(arguments)

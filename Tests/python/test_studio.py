@@ -177,10 +177,14 @@ def test_bad_options_exit_2(outletsim, tmp_path):
         assert completed.stderr.strip()
 
 
-def screenshot(page, name):
+def screenshot(target, name):
+    """Keeps a screenshot of a page (whole) or of one element."""
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTEFACTS / f"studio-{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    if hasattr(target, "goto"):
+        target.screenshot(path=str(path), full_page=True)
+    else:
+        target.screenshot(path=str(path))
     assert path.stat().st_size > 20_000, f"{name}: the screenshot is nearly empty"
 
 
@@ -475,6 +479,58 @@ def test_a_planner_optimizes_and_opens_the_result(studio):
             expect(page.locator("#plans li")).to_have_count(2)
             page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
             assert "optimized" in page.inner_text("#plans")
+            assert not errors, errors
+        finally:
+            browser.close()
+
+
+def test_a_replayed_day_is_the_day_run_traces(studio, outletsim, tmp_path):
+    """customers.csv of `run --trace` for the same day and seed: the same rows, byte for byte."""
+    status, answer = studio.request("POST", "/api/replay", {"path": WEEKDAY, "draft": {}, "day": 1})
+    assert status == 200, answer
+    out = tmp_path / "traced"
+    subprocess.run([str(outletsim), "run", str(SCENARIOS / WEEKDAY), "--replications", "2", "--seed", "1", "--trace", "--quiet",
+                    "--out", str(out)], check=True)
+    traced = (out / "customers.csv").read_text(encoding="utf-8").splitlines()
+    replayed = answer["customers_csv"].splitlines()
+    assert replayed[0] == traced[0]
+    assert replayed[1:] == [row for row in traced[1:] if row.startswith("1,")] and len(replayed) > 500
+    stage = answer["stage"]
+    assert [len(windows) for windows in stage["windows"]] == [5, 3, 1]  # general: 4 and a flexible one
+    assert stage["first_window"] == [0, 5, 8]
+    assert set(stage["zones"]) == {"reception", "self_service", "waiting", "counters"}
+
+
+@pytest.mark.parametrize("day", [-1, 10_000_000, "x", 1.5, None], ids=["negative", "too-late", "text", "fraction", "null"])
+def test_a_replay_of_no_such_day_is_refused(studio, day):
+    status, body = studio.request("POST", "/api/replay", {"path": WEEKDAY, "draft": {}, "day": day})
+    assert status == 400, body
+
+
+def test_a_planner_watches_a_day(studio):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(studio.url)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            page.click("#replay")
+            page.wait_for_selector("#replay-stage svg rect.window", timeout=30_000)
+            assert page.inner_text("#replay-clock").startswith("09:00")
+            page.locator("#replay-slider").fill("720")  # 12:00, the lunch peak
+            expect(page.locator("#replay-clock")).to_contain_text("12:00")
+            assert page.locator("#replay-stage rect.window[data-state='busy']").count() >= 3
+            assert page.locator("#replay-stage circle.customer").count() >= 5
+            screenshot(page.locator("#replay-section"), "day-replayed")
+            page.select_option("#replay-speed", "60")
+            page.click("#replay-play")
+            expect(page.locator("#replay-clock")).not_to_contain_text("12:00", timeout=10_000)
+            page.click("#replay-play")
+            paused = page.inner_text("#replay-clock")
+            page.wait_for_timeout(500)
+            assert page.inner_text("#replay-clock") == paused, "paused, the clock stands still"
             assert not errors, errors
         finally:
             browser.close()

@@ -14,19 +14,21 @@ struct StudioCommand: ParsableCommand {
             and guides per interval, kiosks and seats, and see the key figures with their \
             intervals, every target's verdict per interval, the cost and the charts, \
             simulated on the same days and seed as `outletsim run --replications DAYS --seed SEED`. \
+            Keep plans and compare them, optimize, watch a day on the floor, and save a plan \
+            as a variant (never over a file the studio did not write). \
             It binds 127.0.0.1 by default; on any other host every request needs the random \
             token printed with the address. Files are read only inside the opened folder. \
             Stop it with Ctrl-C.
             """
     )
 
-    @Argument(help: "A scenario file, or a folder of them (default: the current folder).")
+    @Argument(help: "A scenario file, or a folder of them.")
     var path: String = "."
 
     @Option(help: "Port to listen on, 0 to 65535 (0: any free port).")
     var port: Int = 8080
 
-    @Option(help: "Address to listen on (default 127.0.0.1; any other needs the printed token).")
+    @Option(help: "Address to listen on; any other than the loopback needs the printed token.")
     var host: String = "127.0.0.1"
 
     @Option(help: "Independent days simulated for each edit, 2 to 100000.")

@@ -49,6 +49,7 @@ export const api = {
     }
   },
   compare: (path, plans, client) => request("POST", "/api/compare", { path, plans, client }),
+  replay: (path, draft, day, client) => request("POST", "/api/replay", { path, draft, day, client }),
   save: (path, draft, file, write) => request("POST", "/api/save", { path, draft, file, write }),
 };
 

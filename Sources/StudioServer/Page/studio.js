@@ -4,6 +4,7 @@
 // the figures shown are marked as not settled.
 import { api, clientId } from "./api.js";
 import { PlanEditors } from "./editors.js";
+import { DayReplay } from "./replay.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { path: null, outline: null, editors: null, edit: 0, answered: -1, timer: null, plans: [] };
@@ -232,7 +233,25 @@ function showOptimized(result) {
   $("optimize-result").replaceChildren(open);
 }
 
+// One simulated day of the plan on screen, replayed on the stage.
+async function watch(event) {
+  event.preventDefault();
+  state.replay?.stop();
+  $("replay-section").hidden = false;
+  $("replay-clock").textContent = "Simulating the day…";
+  const { status, json } = await api.replay(state.path, state.editors.draft(), Number($("replay-day").value), clientId);
+  if (status !== 200) {
+    if (status !== 409) $("replay-clock").textContent = json.problems?.map(problemText).join("; ") ?? json.error?.message ?? `HTTP ${status}`;
+    return;
+  }
+  state.replay = new DayReplay(json, { stage: $("replay-stage"), slider: $("replay-slider"), clock: $("replay-clock"),
+                                       play: $("replay-play"), speed: $("replay-speed"), legend: $("replay-legend") });
+  state.replay.mount();
+  $("replay-section").scrollIntoView({ block: "start" });
+}
+
 async function start() {
+  $("replay-form").addEventListener("submit", watch);
   $("optimize-form").addEventListener("submit", optimize);
   $("optimize-cancel").addEventListener("click", () => api.cancel(clientId, "optimization"));
   $("keep-form").addEventListener("submit", keep);
