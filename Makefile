@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit bench-forecast bench-network-plan bench-network-scale clean
+.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit bench-forecast bench-network-plan bench-network-scale bench-studio clean
 
 deps:
 	@scripts/install-deps.sh
@@ -120,3 +120,10 @@ bench-network: build
 bench-network-plan: build
 	scripts/python-env.sh
 	.venv-tests/bin/python Benchmarks/network-plan.py $(OUTLETSIM)
+
+# The studio under load on the loopback: the latency of an edit of the
+# weekday branch (200 days) for one client, then for 50 clients sending 4
+# different edits each at once (median, p95, most, and every status).
+bench-studio: build
+	scripts/python-env.sh
+	.venv-tests/bin/python Tests/python/studio_load.py $(OUTLETSIM) --clients 50 --edits 4

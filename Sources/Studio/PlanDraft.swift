@@ -19,6 +19,20 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
     /// Greeters and guides on duty per interval.
     public var greeters: [DraftNumber]?
     public var guides: [DraftNumber]?
+    /// New bounds of the scenario's targets: one value for `at_least` or
+    /// `at_most`, two for `between`, in the file's units.
+    public var targets: [TargetBounds]?
+
+    /// A target's bounds, by its place in the scenario's list.
+    public struct TargetBounds: Decodable, Sendable, Equatable {
+        public var index: Int
+        public var bounds: [DraftNumber]
+
+        public init(index: Int, bounds: [DraftNumber]) {
+            self.index = index
+            self.bounds = bounds
+        }
+    }
 
     public init(name: String? = nil, windows: [String: [DraftNumber]]? = nil, kiosks: [String: DraftNumber]? = nil,
                 seats: DraftNumber? = nil, standing: DraftNumber? = nil, greeters: [DraftNumber]? = nil, guides: [DraftNumber]? = nil) {
@@ -39,11 +53,14 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
     /// The variant's text: `extends: base` and every value that differs
     /// from `base`, in the grammar's keys. Values are written as the page
     /// sent them, so the reader judges them.
-    /// - Parameter extends: the base file, relative to the variant's folder.
+    /// - Parameters:
+    ///   - extends: the base file, relative to the variant's folder.
+    ///   - targetsText: the base's `targets:` with this draft's bounds, from
+    ///     ``TargetListText``, written when a bound changed.
     /// - Throws: ``StudioRefusal`` for a draft whose shape does not fit the
     ///   base: a schedule without one value per interval, a name too long.
     /// - Complexity: O(groups × intervals).
-    public func variantText(base: Scenario, extends: String) throws(StudioRefusal) -> String {
+    public func variantText(base: Scenario, extends: String, targetsText: String? = nil) throws(StudioRefusal) -> String {
         try checkShape(base)
         let quoted = ScenarioText.quoted
         let intervals = 0..<base.intervalCount
@@ -83,7 +100,20 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
             if let seatChange { text += "  seats: \(seatChange.text)\n" }
             if let standingChange { text += "  standing: \(standingChange.text)\n" }
         }
+        if let targetsText, !changedTargetBounds(base).isEmpty { text += targetsText }
         return text
+    }
+
+    /// The bounds that differ from the base's, by target index.
+    public func changedTargetBounds(_ base: Scenario) -> [Int: [String]] {
+        var changed: [Int: [String]] = [:]
+        for edit in targets ?? [] where base.targets.indices.contains(edit.index) {
+            let limits = base.targets[edit.index].bound.limits
+            let current = [limits.low, limits.high].compactMap { $0 }.map { ScenarioText.number($0, digits: 15) }
+            let given = edit.bounds.map(\.text)
+            if given.count != current.count || zip(given, current).contains(where: { Double($0) != Double($1) }) { changed[edit.index] = given }
+        }
+        return changed
     }
 
     func checkShape(_ base: Scenario) throws(StudioRefusal) {
@@ -106,6 +136,17 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
             throw StudioRefusal(.badRequest, "draft.name", found: "a name of \(name.utf8.count) bytes", allowed: "at most \(Self.longestName) bytes")
         }
         for (group, values) in windows ?? [:] { try check(values, "draft.windows.\(group)") }
+        for edit in targets ?? [] {
+            guard base.targets.indices.contains(edit.index) else {
+                throw StudioRefusal(.badRequest, "draft.targets", found: "target \(edit.index)", allowed: "0 to \(base.targets.count - 1), the scenario's targets")
+            }
+            let limits = base.targets[edit.index].bound.limits
+            let wanted = (limits.low == nil ? 0 : 1) + (limits.high == nil ? 0 : 1)
+            guard edit.bounds.count == wanted else {
+                throw StudioRefusal(.badRequest, "draft.targets[\(edit.index)].bounds", found: "\(edit.bounds.count) values",
+                                    allowed: wanted == 2 ? "two values, low and high (between)" : "one value")
+            }
+        }
         try check(greeters, "draft.greeters")
         try check(guides, "draft.guides")
     }

@@ -25,7 +25,10 @@ public enum ScenarioOutline {
             ("seats", .integer(scenario.waitingZone.seats)),
             ("standing", .integer(scenario.waitingZone.standing)),
             ("targets", .array(scenario.targets.map { target in
-                .object([("name", .string(target.name)), ("bound", .string(target.boundText)), ("per_interval", .bool(target.perInterval))])
+                let kind = switch target.bound { case .atLeast: "at_least"; case .atMost: "at_most"; case .between: "between" }
+                let limits = target.bound.limits
+                return .object([("name", .string(target.name)), ("bound", .string(target.boundText)), ("per_interval", .bool(target.perInterval)),
+                                ("bound_kind", .string(kind)), ("bounds", .array([limits.low, limits.high].compactMap { $0 }.map { .number($0) }))])
             })),
             ("has_costs", .bool(scenario.costs != nil)),
             ("has_floor_plan", .bool(scenario.floorPlan != nil)),

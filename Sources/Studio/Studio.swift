@@ -40,13 +40,19 @@ public final class Studio: Sendable {
         ScenarioOutline.json(try base(relative).0, file: relative)
     }
 
+    /// The base's `targets:` restated with the draft's bounds, when it changes one.
+    func targetsText(_ draft: PlanDraft, base: Scenario, path: String) throws -> String? {
+        let changed = draft.changedTargetBounds(base)
+        return changed.isEmpty ? nil : try TargetListText.yaml(path: path, bounds: changed)
+    }
+
     /// A draft on `relative` as a variant file's text and the scenario it reads as.
     /// - Throws: ``StudioRefusal`` for a draft that does not fit the base,
     ///   ``ScenarioProblems`` for values the reader does not allow.
     public func variant(of relative: String, _ draft: PlanDraft) throws -> (text: String, scenario: Scenario, path: String) {
         let (base, basePath) = try self.base(relative)
         let baseName = (basePath as NSString).lastPathComponent
-        let text = try draft.variantText(base: base, extends: baseName)
+        let text = try draft.variantText(base: base, extends: baseName, targetsText: targetsText(draft, base: base, path: basePath))
         // Read as if saved beside the base, so `extends:` and problems resolve as in a file.
         let stem = (baseName as NSString).deletingPathExtension
         let path = ((basePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(stem + "-studio.yaml")
@@ -107,7 +113,7 @@ public final class Studio: Sendable {
         var named = draft
         if named.name == nil { named.name = ((target as NSString).lastPathComponent as NSString).deletingPathExtension }
         let extends = PlanVariant.relativePath(of: basePath, from: URL(fileURLWithPath: (target as NSString).deletingLastPathComponent))
-        let body = try named.variantText(base: base, extends: extends)
+        let body = try named.variantText(base: base, extends: extends, targetsText: targetsText(named, base: base, path: basePath))
         _ = try ScenarioLoader.load(text: body, path: target)
         if write { try VariantFile.write(body, to: target) }
         return VariantFile.text(body)

@@ -534,3 +534,47 @@ def test_a_planner_watches_a_day(studio):
             assert not errors, errors
         finally:
             browser.close()
+
+
+def test_under_load_every_edit_is_answered_and_the_server_stays_up(outletsim):
+    """A bounded load test: 20 clients sending 2 edits each at once (`make bench-studio` runs 50 and reports the latency).
+    Every edit is answered (each client waits for its answer, so none is superseded) and the report is kept."""
+    from studio_load import load
+    report = load(outletsim, clients=20, edits=2)
+    ARTEFACTS.parent.mkdir(parents=True, exist_ok=True)
+    (ARTEFACTS.parent / "studio-load.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    assert report["server_up"]
+    assert report["statuses"] == {"200": 40}, report
+    # One evaluation at a time over both cores: 40 edits queue, each waits for those before it.
+    assert report["concurrent"]["most_s"] < 40 * max(report["one_client"]["most_s"], 0.1) * 3, report
+
+
+def test_a_target_bound_edited_restates_the_targets_and_is_judged(studio):
+    draft = {"targets": [{"index": 0, "bounds": [0.8]}]}
+    status, answer = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": draft})
+    assert status == 200, answer
+    assert answer["verdicts"]["fail"] == 1, "76% called within 10 minutes misses a bound of 80%"
+    assert "at_least: 0.8" in answer["variant_yaml"] and answer["variant_yaml"].count("- name:") == 8
+    status, body = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": {"targets": [{"index": 0, "bounds": [1.5]}]}})
+    assert status == 422 and body["problems"][0]["key_path"] == "targets[0].at_least"
+    for bad in ([{"index": 8, "bounds": [1]}], [{"index": 7, "bounds": [0.5]}], [{"index": -1, "bounds": [1]}]):
+        assert studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": {"targets": bad}})[0] == 400, bad
+
+
+def test_a_planner_tightens_a_target_and_sees_it_fail(studio):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(studio.url)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            bound = page.locator("li[data-key-path='targets[0]'] input")
+            bound.fill("0.8")
+            bound.press("Enter")
+            expect(page.locator("#verdict-counts")).to_contain_text("1 fail", timeout=30_000)
+            bound.fill("2")
+            bound.press("Enter")
+            expect(page.locator("li[data-key-path='targets[0]'] .field-problem")).to_contain_text("from 0 to 1", timeout=30_000)
+            screenshot(page, "target-edited")
+        finally:
+            browser.close()

@@ -42,6 +42,7 @@ export class PlanEditors {
       { label: "seats", keyPath: "waiting_zone.seats", value: outline.seats, put: (draft, v) => { draft.seats = v; } },
       { label: "standing room", keyPath: "waiting_zone.standing", value: outline.standing, put: (draft, v) => { draft.standing = v; } },
     ];
+    this.targets = outline.targets.map((target, index) => ({ ...target, index, values: [...target.bounds] }));
     this.fieldsByKeyPath = new Map();
   }
 
@@ -50,14 +51,14 @@ export class PlanEditors {
     const draft = {};
     for (const row of this.rows) row.put(draft, row.values.map(Number));
     for (const field of this.layout) field.put(draft, Number(field.value));
+    draft.targets = this.targets.map((target) => ({ index: target.index, bounds: target.values.map(Number) }));
     return draft;
   }
 
   render(grid, layout, targets) {
     this.renderGrid(grid);
     this.renderLayout(layout);
-    targets.replaceChildren(...this.outline.targets.map((target, index) =>
-      element("li", {}, `T${index + 1} ${target.name} (${target.bound}${target.per_interval ? ", every interval" : ""})`)));
+    this.renderTargets(targets);
   }
 
   renderGrid(table) {
@@ -122,6 +123,32 @@ export class PlanEditors {
       });
       this.fieldsByKeyPath.set(row.keyPath, line);
     });
+  }
+
+  // Each target with its bound(s) as numbers in the file's units (a share as 0.7).
+  renderTargets(list) {
+    list.replaceChildren(...this.targets.map((target) => {
+      const keyPath = `targets[${target.index}]`;
+      const item = element("li", { "data-key-path": keyPath });
+      item.append(element("span", {}, `T${target.index + 1} ${target.name}${target.per_interval ? " (every interval)" : ""}: `));
+      const words = { at_least: ["at least"], at_most: ["at most"], between: ["between", "and"] }[target.bound_kind];
+      target.values.forEach((value, position) => {
+        item.append(element("span", {}, ` ${words[position]} `));
+        const input = element("input", { type: "text", inputmode: "decimal", value: String(value), size: "5",
+                                          "aria-label": `T${target.index + 1} ${words[position]}` });
+        input.addEventListener("change", () => {
+          const number = parsed(input.value);
+          if (number === null) { input.classList.add("invalid"); return; }
+          input.classList.remove("invalid");
+          target.values[position] = number;
+          this.onChange();
+        });
+        item.append(input);
+      });
+      item.append(element("span", { class: "field-problem" }));
+      this.fieldsByKeyPath.set(keyPath, item);
+      return item;
+    }));
   }
 
   renderLayout(container) {

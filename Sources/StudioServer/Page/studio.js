@@ -132,6 +132,7 @@ function outlineWith(draft) {
   for (const kiosk of outline.kiosks) if (draft.kiosks?.[kiosk.name] !== undefined) kiosk.count = draft.kiosks[kiosk.name];
   if (draft.seats !== undefined) outline.seats = draft.seats;
   if (draft.standing !== undefined) outline.standing = draft.standing;
+  for (const edit of draft.targets ?? []) if (outline.targets[edit.index]) outline.targets[edit.index].bounds = [...edit.bounds];
   return outline;
 }
 
