@@ -23,6 +23,34 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
     /// `at_most`, two for `between`, in the file's units.
     public var targets: [TargetBounds]?
 
+    /// The floor plan: zones moved or resized, and the doors.
+    public var layout: LayoutDraft?
+
+    public struct LayoutDraft: Decodable, Sendable, Equatable {
+        /// By zone name: its area (m²) and centre (`at`, metres).
+        public var zones: [String: ZoneDraft]?
+        /// Every door, as a pair of zone names.
+        public var doors: [[String]]?
+
+        public init(zones: [String: ZoneDraft]? = nil, doors: [[String]]? = nil) {
+            self.zones = zones
+            self.doors = doors
+        }
+    }
+
+    public struct ZoneDraft: Decodable, Sendable, Equatable {
+        public var area: DraftNumber
+        public var at: [DraftNumber]?
+
+        public init(area: DraftNumber, at: [DraftNumber]? = nil) {
+            self.area = area
+            self.at = at
+        }
+    }
+
+    /// The most doors a draft may give.
+    public static let mostDoors = 64
+
     /// A target's bounds, by its place in the scenario's list.
     public struct TargetBounds: Decodable, Sendable, Equatable {
         public var index: Int
@@ -100,7 +128,36 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
             if let seatChange { text += "  seats: \(seatChange.text)\n" }
             if let standingChange { text += "  standing: \(standingChange.text)\n" }
         }
+        text += layoutText(base)
         if let targetsText, !changedTargetBounds(base).isEmpty { text += targetsText }
+        return text
+    }
+
+    /// `layout:` with the zones that moved or changed size, and every door
+    /// when the doors changed; empty when nothing did.
+    func layoutText(_ base: Scenario) -> String {
+        guard let layout else { return "" }
+        let quoted = ScenarioText.quoted
+        func same(_ text: String, _ value: Double?) -> Bool { value.map { Double(text) == $0 } ?? false }
+        let zones = (layout.zones ?? [:]).sorted { $0.key < $1.key }.filter { name, zone in
+            guard let current = base.floorPlan?.zones.first(where: { $0.kind.name == name }) else { return true }
+            let moved = zone.at.map { at in at.count != 2 || !same(at[0].text, current.position?.x) || !same(at[1].text, current.position?.y) } ?? false
+            return !same(zone.area.text, current.area) || moved
+        }
+        let pairs = { (doors: [[String]]) in Set(doors.map { $0.sorted().joined(separator: "\u{0}") }) }
+        let baseDoors = base.floorPlan.map { plan in plan.doors.map { [$0.from.name, $0.to.name] } } ?? []
+        let doorsChanged = layout.doors.map { pairs($0) != pairs(baseDoors) || $0.count != baseDoors.count } ?? false
+        guard !zones.isEmpty || doorsChanged else { return "" }
+        var text = "layout:\n"
+        if !zones.isEmpty {
+            text += "  zones:\n" + zones.map { name, zone in
+                let at = zone.at.map { ", at: [" + $0.map(\.text).joined(separator: ", ") + "]" } ?? ""
+                return "    \(quoted(name)): { area: \(zone.area.text)\(at) }\n"
+            }.joined()
+        }
+        if doorsChanged, let doors = layout.doors {
+            text += "  doors:\n" + doors.map { "    - [" + $0.map(quoted).joined(separator: ", ") + "]\n" }.joined()
+        }
         return text
     }
 
@@ -145,6 +202,22 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
             guard edit.bounds.count == wanted else {
                 throw StudioRefusal(.badRequest, "draft.targets[\(edit.index)].bounds", found: "\(edit.bounds.count) values",
                                     allowed: wanted == 2 ? "two values, low and high (between)" : "one value")
+            }
+        }
+        if let layout {
+            let names = Array((layout.zones ?? [:]).keys) + (layout.doors ?? []).flatMap { $0 }
+            if let long = names.first(where: { $0.utf8.count > Self.longestName || $0.isEmpty }) {
+                throw StudioRefusal(.badRequest, "draft.layout", found: "a zone name of \(long.utf8.count) bytes", allowed: "1 to \(Self.longestName) bytes")
+            }
+            guard (layout.zones ?? [:]).count <= Self.mostNamed, (layout.doors ?? []).count <= Self.mostDoors else {
+                throw StudioRefusal(.tooLarge, "draft.layout", found: "\(layout.zones?.count ?? 0) zones and \(layout.doors?.count ?? 0) doors",
+                                    allowed: "at most \(Self.mostNamed) zones and \(Self.mostDoors) doors")
+            }
+            if let door = (layout.doors ?? []).first(where: { $0.count != 2 }) {
+                throw StudioRefusal(.badRequest, "draft.layout.doors", found: "a door of \(door.count) zones", allowed: "a pair of zone names")
+            }
+            if let (name, zone) = (layout.zones ?? [:]).first(where: { $0.value.at.map { $0.count != 2 } ?? false }) {
+                throw StudioRefusal(.badRequest, "draft.layout.zones.\(name).at", found: "\(zone.at?.count ?? 0) values", allowed: "two, x and y in metres")
             }
         }
         try check(greeters, "draft.greeters")

@@ -30,6 +30,14 @@ public enum ScenarioOutline {
                 return .object([("name", .string(target.name)), ("bound", .string(target.boundText)), ("per_interval", .bool(target.perInterval)),
                                 ("bound_kind", .string(kind)), ("bounds", .array([limits.low, limits.high].compactMap { $0 }.map { .number($0) }))])
             })),
+            ("layout", scenario.floorPlan.map { plan in
+                .object([("area", .number(plan.hallArea)),
+                         ("zones", .array(plan.zones.map { zone in
+                             .object([("name", .string(zone.kind.name)), ("area", .number(zone.area)),
+                                      ("at", zone.position.map { .array([.number($0.x), .number($0.y)]) } ?? .null)])
+                         })),
+                         ("doors", .array(plan.doors.map { .array([.string($0.from.name), .string($0.to.name)]) }))])
+            } ?? .null),
             ("has_costs", .bool(scenario.costs != nil)),
             ("has_floor_plan", .bool(scenario.floorPlan != nil)),
         ])

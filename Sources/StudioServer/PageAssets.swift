@@ -11,6 +11,7 @@ enum PageAssets {
         "editors.js": (PackageResources.editors_js, "text/javascript; charset=utf-8"),
         "api.js": (PackageResources.api_js, "text/javascript; charset=utf-8"),
         "replay.js": (PackageResources.replay_js, "text/javascript; charset=utf-8"),
+        "floor.js": (PackageResources.floor_js, "text/javascript; charset=utf-8"),
         "studio.css": (PackageResources.studio_css, "text/css; charset=utf-8"),
     ]
 

@@ -578,3 +578,49 @@ def test_a_planner_tightens_a_target_and_sees_it_fail(studio):
             screenshot(page, "target-edited")
         finally:
             browser.close()
+
+
+FLOOR = "bank-branch-weekday-floor-plan.yaml"
+
+
+def test_a_floor_plan_edit_writes_only_what_moved(studio):
+    body = outline(studio, FLOOR)
+    layout = body["layout"]
+    zones = {zone["name"]: {"area": zone["area"], "at": zone["at"]} for zone in layout["zones"]}
+    zones["waiting"] = {"area": 40, "at": [10, 11.5]}
+    status, answer = studio.request("POST", "/api/evaluate", {"path": FLOOR, "draft": {"layout": {"zones": zones, "doors": layout["doors"]}}})
+    assert status == 200, answer
+    assert 'layout:\n  zones:\n    "waiting": { area: 40, at: [10, 11.5] }\n' in answer["variant_yaml"]
+    assert "doors" not in answer["variant_yaml"], "unchanged doors are left to the base"
+    doors = [pair for pair in layout["doors"] if set(pair) != {"waiting", "counters"}]
+    status, body = studio.request("POST", "/api/evaluate", {"path": FLOOR, "draft": {"layout": {"zones": zones, "doors": doors}}})
+    assert status == 422 and any(problem["key_path"].startswith("layout") for problem in body["problems"]), body
+    for bad in ({"doors": [["waiting"]]}, {"zones": {"waiting": {"area": 40, "at": [1]}}}, {"doors": [["x"] * 2] * 65}):
+        assert studio.request("POST", "/api/evaluate", {"path": FLOOR, "draft": {"layout": bad}})[0] in (400, 413), bad
+
+
+def test_a_planner_moves_a_zone_and_removes_a_door(studio):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(studio.url.split("?")[0] + f"?scenario={FLOOR}")
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            zone = page.locator(".floor-editor g[data-zone='waiting'] rect").first
+            zone.scroll_into_view_if_needed()
+            box = zone.bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.mouse.down()
+            page.mouse.move(box["x"] + box["width"] / 2 + 15, box["y"] + box["height"] / 2 + 15, steps=5)
+            page.mouse.up()
+            expect(page.locator("#variant")).to_contain_text('"waiting": { area: 60', timeout=30_000)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            screenshot(page.locator("#floor"), "floor-plan-edited")
+            page.locator("input[data-door='waiting|counters']").uncheck()
+            expect(page.locator("#floor")).to_have_class("has-problem", timeout=30_000)
+            assert "not settled" in page.inner_text("#status")
+            assert not errors, errors
+        finally:
+            browser.close()

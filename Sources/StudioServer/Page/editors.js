@@ -18,6 +18,8 @@ function parsed(text) {
   return text.trim() === "" || !Number.isFinite(value) ? null : value;
 }
 
+import { FloorEditor } from "./floor.js";
+
 // The page's one staffing grid listens to the pointer on the whole page.
 let gridListeners = null;
 
@@ -43,6 +45,7 @@ export class PlanEditors {
       { label: "standing room", keyPath: "waiting_zone.standing", value: outline.standing, put: (draft, v) => { draft.standing = v; } },
     ];
     this.targets = outline.targets.map((target, index) => ({ ...target, index, values: [...target.bounds] }));
+    this.floor = outline.layout ? new FloorEditor(outline.layout, onChange) : null;
     this.fieldsByKeyPath = new Map();
   }
 
@@ -52,10 +55,18 @@ export class PlanEditors {
     for (const row of this.rows) row.put(draft, row.values.map(Number));
     for (const field of this.layout) field.put(draft, Number(field.value));
     draft.targets = this.targets.map((target) => ({ index: target.index, bounds: target.values.map(Number) }));
+    if (this.floor) draft.layout = this.floor.draft();
     return draft;
   }
 
-  render(grid, layout, targets) {
+  render(grid, layout, targets, floor) {
+    floor.hidden = !this.floor;
+    if (this.floor) {
+      this.floor.render(floor.querySelector(".floor-body"));
+      this.fieldsByKeyPath.set("layout.doors", floor.querySelector(".doors"));
+      for (const zone of this.floor.zones) this.fieldsByKeyPath.set(`layout.zones.${zone.name}`, floor);
+      this.fieldsByKeyPath.set("layout", floor);
+    }
     this.renderGrid(grid);
     this.renderLayout(layout);
     this.renderTargets(targets);
