@@ -134,7 +134,7 @@ let package = Package(
             dependencies: ["Studio", "Optimizer", "Scenario", "Evaluation", "OutputKit", "ScenarioFile", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio")],
             resources: [.embedInCode("Page/index.html"), .embedInCode("Page/studio.js"), .embedInCode("Page/editors.js"),
-                        .embedInCode("Page/api.js"), .embedInCode("Page/replay.js"), .embedInCode("Page/floor.js"), .embedInCode("Page/studio.css")]
+                        .embedInCode("Page/api.js"), .embedInCode("Page/replay.js"), .embedInCode("Page/floor.js"), .embedInCode("Page/shifts.js"), .embedInCode("Page/studio.css")]
         ),
         // The cheapest set of shifts that covers a staffing requirement per interval.
         .target(name: "ShiftCovering", dependencies: ["CGLPK", "Scenario"]),

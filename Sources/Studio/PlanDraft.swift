@@ -48,6 +48,47 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
         }
     }
 
+    /// The shifts each role works, for the roles planned by shifts: by
+    /// window group name, and greeters and guides. A role not named is
+    /// planned by its staff per interval, covered by the cheapest shifts.
+    public var roster: RosterDraft?
+
+    public struct RosterDraft: Decodable, Sendable, Equatable {
+        public var windows: [String: [ShiftDraft]]?
+        public var greeters: [ShiftDraft]?
+        public var guides: [ShiftDraft]?
+
+        public init(windows: [String: [ShiftDraft]]? = nil, greeters: [ShiftDraft]? = nil, guides: [ShiftDraft]? = nil) {
+            self.windows = windows
+            self.greeters = greeters
+            self.guides = guides
+        }
+    }
+
+    /// One line of a roster: a shift of the menu, its start and break ("HH:MM"), and how many work it.
+    public struct ShiftDraft: Decodable, Sendable, Equatable {
+        public var shift: String
+        public var start: String
+        public var `break`: String?
+        public var staff: DraftNumber
+
+        public init(shift: String, start: String, break breakStart: String? = nil, staff: DraftNumber) {
+            self.shift = shift
+            self.start = start
+            self.break = breakStart
+            self.staff = staff
+        }
+
+        /// The line as the file writes it.
+        var yaml: String {
+            let quoted = ScenarioText.quoted
+            return "{ shift: \(quoted(shift)), start: \(quoted(start))" + (self.break.map { ", break: \(quoted($0))" } ?? "") + ", staff: \(staff.text) }"
+        }
+    }
+
+    /// The most lines of one role's roster.
+    public static let mostShifts = 200
+
     /// The most doors a draft may give.
     public static let mostDoors = 64
 
@@ -128,8 +169,37 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
             if let seatChange { text += "  seats: \(seatChange.text)\n" }
             if let standingChange { text += "  standing: \(standingChange.text)\n" }
         }
+        text += rosterText(base)
         text += layoutText(base)
         if let targetsText, !changedTargetBounds(base).isEmpty { text += targetsText }
+        return text
+    }
+
+    /// `roster:` with each role the draft plans by shifts whose lines
+    /// differ from the base's; empty when none does.
+    func rosterText(_ base: Scenario) -> String {
+        guard let roster else { return "" }
+        let kinds = base.shifts?.kinds ?? []
+        func baseLines(_ role: Roster.Role) -> [String] {
+            (base.roster?.shifts[role] ?? []).map { shift in
+                ShiftDraft(shift: kinds.indices.contains(shift.kind) ? kinds[shift.kind].name : "", start: ClockTime(minutes: shift.start).description,
+                           break: shift.breakStart.map { ClockTime(minutes: $0).description }, staff: DraftNumber(integerLiteral: shift.staff)).yaml
+            }
+        }
+        func changed(_ lines: [ShiftDraft], _ role: Roster.Role?) -> Bool { role.map { lines.map(\.yaml) != baseLines($0) } ?? true }
+        func list(_ lines: [ShiftDraft], indent: String) -> String { lines.map { "\(indent)- \($0.yaml)\n" }.joined() }
+        let groups = (roster.windows ?? [:]).sorted { $0.key < $1.key }.filter { name, lines in
+            changed(lines, base.windowGroups.firstIndex { $0.name == name }.map { .windows(group: $0) })
+        }
+        let greeters = roster.greeters.flatMap { changed($0, .greeters) ? $0 : nil }
+        let guides = roster.guides.flatMap { changed($0, .guides) ? $0 : nil }
+        guard !groups.isEmpty || greeters != nil || guides != nil else { return "" }
+        var text = "roster:\n"
+        if !groups.isEmpty {
+            text += "  windows:\n" + groups.map { "    \(ScenarioText.quoted($0.key)):\n" + list($0.value, indent: "      ") }.joined()
+        }
+        if let greeters { text += "  greeters:\n" + list(greeters, indent: "    ") }
+        if let guides { text += "  guides:\n" + list(guides, indent: "    ") }
         return text
     }
 
@@ -218,6 +288,17 @@ public struct PlanDraft: Decodable, Sendable, Equatable {
             }
             if let (name, zone) = (layout.zones ?? [:]).first(where: { $0.value.at.map { $0.count != 2 } ?? false }) {
                 throw StudioRefusal(.badRequest, "draft.layout.zones.\(name).at", found: "\(zone.at?.count ?? 0) values", allowed: "two, x and y in metres")
+            }
+        }
+        if let roster {
+            let lists = Array((roster.windows ?? [:]).values) + [roster.greeters ?? [], roster.guides ?? []]
+            guard (roster.windows ?? [:]).count <= Self.mostNamed, lists.allSatisfy({ $0.count <= Self.mostShifts }) else {
+                throw StudioRefusal(.tooLarge, "draft.roster", found: "more than \(Self.mostShifts) shifts for a role or \(Self.mostNamed) groups",
+                                    allowed: "at most \(Self.mostShifts) shifts a role")
+            }
+            let texts = lists.flatMap { $0 }.flatMap { [$0.shift, $0.start, $0.break ?? "x"] } + Array((roster.windows ?? [:]).keys)
+            if let long = texts.first(where: { $0.utf8.count > Self.longestName || $0.isEmpty }) {
+                throw StudioRefusal(.badRequest, "draft.roster", found: "a name or time of \(long.utf8.count) bytes", allowed: "1 to \(Self.longestName) bytes")
             }
         }
         try check(greeters, "draft.greeters")

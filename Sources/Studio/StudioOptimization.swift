@@ -69,6 +69,8 @@ public struct StudioOptimization: Sendable {
             ("seats", .integer(scenario.waitingZone.seats)), ("standing", .integer(scenario.waitingZone.standing)),
         ]
         if let reception = scenario.reception { plan.append(("greeters", perInterval(reception.greeters))) }
+        // With a shift menu, the shifts that price the plan as the optimizer priced it.
+        if let roster = ScenarioOutline.rosterJSON(scenario) { plan.append(("roster", roster)) }
         func estimate(_ mean: Double, _ low: Double, _ high: Double) -> JSONValue {
             .object([("mean", .finite(mean)), ("ci_low", .finite(low)), ("ci_high", .finite(high))])
         }

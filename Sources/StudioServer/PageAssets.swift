@@ -12,6 +12,7 @@ enum PageAssets {
         "api.js": (PackageResources.api_js, "text/javascript; charset=utf-8"),
         "replay.js": (PackageResources.replay_js, "text/javascript; charset=utf-8"),
         "floor.js": (PackageResources.floor_js, "text/javascript; charset=utf-8"),
+        "shifts.js": (PackageResources.shifts_js, "text/javascript; charset=utf-8"),
         "studio.css": (PackageResources.studio_css, "text/css; charset=utf-8"),
     ]
 

@@ -624,3 +624,45 @@ def test_a_planner_moves_a_zone_and_removes_a_door(studio):
             assert not errors, errors
         finally:
             browser.close()
+
+
+def test_a_role_planned_by_shifts_is_written_as_a_roster_and_priced_by_it(studio):
+    body = outline(studio)
+    assert body["shift_menu"] and body["roster"]["windows"]["VIP"], "the weekday branch is covered by the cheapest shifts"
+    covering = body["roster"]
+    status, same = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": {"roster": {"windows": {"VIP": covering["windows"]["VIP"]}}}})
+    assert status == 200 and "roster:" not in same["variant_yaml"], "the covering restated changes nothing"
+    # The VIP window worked by one full-day shift instead.
+    lines = [{"shift": "full day", "start": "09:00", "break": "12:30", "staff": 1}]
+    status, answer = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": {"roster": {"windows": {"VIP": lines}}}})
+    assert status == 200, answer
+    assert 'roster:\n  windows:\n    "VIP":\n      - { shift: "full day", start: "09:00", break: "12:30", staff: 1 }\n' in answer["variant_yaml"]
+    assert answer["on_duty"]["windows"]["VIP"][7] == 0, "nobody at the VIP window during the 12:30 break"
+    status, body = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": {"roster": {"windows": {"VIP": [
+        {"shift": "full day", "start": "09:00", "break": "09:00", "staff": 1}]}}}})
+    assert status == 422 and body["problems"][0]["key_path"].startswith("roster.windows.VIP[0]"), body
+    status, body = studio.request("POST", "/api/evaluate", {"path": WEEKDAY, "draft": {"roster": {"windows": {"VIP": [
+        {"shift": "nights", "start": "09:00", "staff": 1}]}}}})
+    assert status == 422 and "full day" in body["problems"][0]["allowed"], body
+
+
+def test_a_planner_plans_the_vip_window_by_shifts(studio):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(studio.url)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            page.get_by_label("plan windows: VIP by shifts").check()
+            expect(page.locator("tr[data-key-path='windows.VIP.open']")).to_have_class("rostered")
+            staff = page.get_by_label("windows: VIP staff 1")
+            staff.fill("2")
+            staff.press("Enter")
+            expect(page.locator("#variant")).to_contain_text("roster:", timeout=30_000)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            screenshot(page.locator("#staffing-section"), "shifts")
+            assert not errors, errors
+        finally:
+            browser.close()

@@ -19,6 +19,7 @@ function parsed(text) {
 }
 
 import { FloorEditor } from "./floor.js";
+import { ShiftEditor } from "./shifts.js";
 
 // The page's one staffing grid listens to the pointer on the whole page.
 let gridListeners = null;
@@ -46,6 +47,7 @@ export class PlanEditors {
     ];
     this.targets = outline.targets.map((target, index) => ({ ...target, index, values: [...target.bounds] }));
     this.floor = outline.layout ? new FloorEditor(outline.layout, onChange) : null;
+    this.shifts = outline.shift_menu ? new ShiftEditor(outline, onChange) : null;
     this.fieldsByKeyPath = new Map();
   }
 
@@ -56,10 +58,14 @@ export class PlanEditors {
     for (const field of this.layout) field.put(draft, Number(field.value));
     draft.targets = this.targets.map((target) => ({ index: target.index, bounds: target.values.map(Number) }));
     if (this.floor) draft.layout = this.floor.draft();
+    const roster = this.shifts?.draft();
+    if (roster) draft.roster = roster;
     return draft;
   }
 
-  render(grid, layout, targets, floor) {
+  render(grid, layout, targets, floor, shifts) {
+    shifts.hidden = !this.shifts;
+    if (this.shifts) this.shifts.render(shifts.querySelector(".shifts-body"), this.fieldsByKeyPath, () => this.markRostered());
     floor.hidden = !this.floor;
     if (this.floor) {
       this.floor.render(floor.querySelector(".floor-body"));
@@ -68,6 +74,7 @@ export class PlanEditors {
       this.fieldsByKeyPath.set("layout", floor);
     }
     this.renderGrid(grid);
+    this.markRostered();
     this.renderLayout(layout);
     this.renderTargets(targets);
   }
@@ -178,6 +185,16 @@ export class PlanEditors {
       label.append(input, element("span", { class: "field-problem" }));
       container.append(label);
       this.fieldsByKeyPath.set(field.keyPath, label);
+    }
+  }
+
+  // Grid rows of roles planned by shifts are read-only: the shifts give their staff on duty.
+  markRostered() {
+    const rostered = this.shifts?.rostered() ?? new Set();
+    for (const row of this.rows) {
+      const planned = rostered.has(row.keyPath);
+      this.fieldsByKeyPath.get(row.keyPath)?.classList.toggle("rostered", planned);
+      for (const cell of row.cells ?? []) cell.readOnly = planned;
     }
   }
 

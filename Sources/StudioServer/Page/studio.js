@@ -120,7 +120,7 @@ async function save(write) {
 
 function showEditors(outline) {
   state.editors = new PlanEditors(outline, edited);
-  state.editors.render($("staffing"), $("layout"), $("targets"), $("floor"));
+  state.editors.render($("staffing"), $("layout"), $("targets"), $("floor"), $("shifts"));
 }
 
 // The opened scenario's outline with a kept plan's values laid over it.
@@ -133,6 +133,7 @@ function outlineWith(draft) {
   if (draft.seats !== undefined) outline.seats = draft.seats;
   if (draft.standing !== undefined) outline.standing = draft.standing;
   for (const edit of draft.targets ?? []) if (outline.targets[edit.index]) outline.targets[edit.index].bounds = [...edit.bounds];
+  if (draft.roster) outline.planned_roster = structuredClone(draft.roster);
   if (draft.layout && outline.layout) {
     for (const zone of outline.layout.zones) {
       const edited = draft.layout.zones?.[zone.name];
