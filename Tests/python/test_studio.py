@@ -666,3 +666,23 @@ def test_a_planner_plans_the_vip_window_by_shifts(studio):
             assert not errors, errors
         finally:
             browser.close()
+
+
+POST_ROUTES = ["/api/evaluate", "/api/compare", "/api/optimize", "/api/replay", "/api/save", "/api/cancel"]
+
+
+@pytest.mark.parametrize("route", POST_ROUTES)
+@pytest.mark.parametrize("raw, status", [(b"{", 400), (b"null", 400), (b'{"path": 3}', 400), (b"\xff\xfe", 400),
+                                         (b'{"path": "' + b"a" * (300 << 10) + b'"}', 413)],
+                         ids=["unclosed", "null", "wrong-type", "not-utf8", "300-KB"])
+def test_every_route_answers_a_malformed_body_with_a_clear_4xx(studio, route, raw, status):
+    got, body = studio.request("POST", route, raw=raw)
+    assert got == status, (route, body)
+    assert body["error"]["allowed"] and body["error"]["found"]
+    assert studio.alive()
+
+
+@pytest.mark.parametrize("route", ["/api/outline", "/api/outline?path=", "/api/outline?path=" + "a" * 600])
+def test_an_outline_without_a_good_path_is_refused(studio, route):
+    status, body = studio.request("GET", route)
+    assert status in (400, 403), body
