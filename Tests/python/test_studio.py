@@ -2,6 +2,7 @@
 and a planner's session in headless Chromium (Playwright) edits the lunch staffing and sees the verdict change.
 Screenshots of each screen are kept in test-artefacts/screenshots/studio-*.png."""
 import concurrent.futures
+import contextlib
 import json
 import os
 import pathlib
@@ -177,6 +178,23 @@ def test_bad_options_exit_2(outletsim, tmp_path):
         assert completed.stderr.strip()
 
 
+@contextlib.contextmanager
+def studio_page(url):
+    """The studio open in headless Chromium at 1600 × 1000, its first answer settled; no script error may happen on it."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(url)
+            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            yield page
+            assert not errors, errors
+        finally:
+            browser.close()
+
+
 def screenshot(target, name):
     """Keeps a screenshot of a page (whole) or of one element."""
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
@@ -189,80 +207,63 @@ def screenshot(target, name):
 
 
 def test_a_planner_changes_the_lunch_staffing_and_sees_the_verdict_change(studio):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(studio.url)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            before = page.inner_text("#verdict-counts")
-            assert "0 fail" in before, before
-            assert page.locator("#key-figures table tr").count() > 10
-            assert page.locator("#charts svg").count() >= 8
-            screenshot(page, "opened")
+    with studio_page(studio.url) as page:
+        before = page.inner_text("#verdict-counts")
+        assert "0 fail" in before, before
+        assert page.locator("#key-figures table tr").count() > 10
+        assert page.locator("#charts svg").count() >= 8
+        screenshot(page, "opened")
 
-            # In general and cash, type 1 at 11:30, then drag that cell along its row to 13:00.
-            for group in ("general", "cash"):
-                row = page.locator(f"tr[data-key-path='windows.{group}.open']")
-                first = row.locator("input[data-column='5']")
-                first.fill("1")
-                first.press("Enter")
-                page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-                row.locator("input[data-column='8']").scroll_into_view_if_needed()
-                last = row.locator("input[data-column='8']").bounding_box()
-                box = first.bounding_box()
-                page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-                page.mouse.down()
-                page.mouse.move(last["x"] + last["width"] / 2, last["y"] + last["height"] / 2, steps=12)
-                page.mouse.up()
-                assert [row.locator(f"input[data-column='{column}']").input_value() for column in range(5, 9)] == ["1"] * 4
-            expect(page.locator("#variant")).to_contain_text('"13:30": 2', timeout=30_000)
-            expect(page.locator("#variant")).to_contain_text("cash", timeout=30_000)
+        # In general and cash, type 1 at 11:30, then drag that cell along its row to 13:00.
+        for group in ("general", "cash"):
+            row = page.locator(f"tr[data-key-path='windows.{group}.open']")
+            first = row.locator("input[data-column='5']")
+            first.fill("1")
+            first.press("Enter")
             page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            after = page.inner_text("#verdict-counts")
-            assert after != before and "0 fail" not in after, after
-            assert page.locator("#targets-table td.fail").count() > 0
-            screenshot(page, "lunch-edited")
+            row.locator("input[data-column='8']").scroll_into_view_if_needed()
+            last = row.locator("input[data-column='8']").bounding_box()
+            box = first.bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.mouse.down()
+            page.mouse.move(last["x"] + last["width"] / 2, last["y"] + last["height"] / 2, steps=12)
+            page.mouse.up()
+            assert [row.locator(f"input[data-column='{column}']").input_value() for column in range(5, 9)] == ["1"] * 4
+        expect(page.locator("#variant")).to_contain_text('"13:30": 2', timeout=30_000)
+        expect(page.locator("#variant")).to_contain_text("cash", timeout=30_000)
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        after = page.inner_text("#verdict-counts")
+        assert after != before and "0 fail" not in after, after
+        assert page.locator("#targets-table td.fail").count() > 0
+        screenshot(page, "lunch-edited")
 
-            # A value the reader refuses is shown at its field, and the figures stay those of the last valid plan.
-            seats = page.locator("label[data-key-path='waiting_zone.seats'] input")
-            seats.fill("2.5")
-            seats.press("Enter")
-            page.wait_for_selector("label[data-key-path='waiting_zone.seats'].has-problem", timeout=30_000)
-            assert "whole number" in page.inner_text("label[data-key-path='waiting_zone.seats'] .field-problem")
-            assert "not settled" in page.inner_text("#status")
-            screenshot(page, "problem-at-field")
-            seats.fill("24")
-            seats.press("Enter")
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            assert not errors, errors
-        finally:
-            browser.close()
+        # A value the reader refuses is shown at its field, and the figures stay those of the last valid plan.
+        seats = page.locator("label[data-key-path='waiting_zone.seats'] input")
+        seats.fill("2.5")
+        seats.press("Enter")
+        page.wait_for_selector("label[data-key-path='waiting_zone.seats'].has-problem", timeout=30_000)
+        assert "whole number" in page.inner_text("label[data-key-path='waiting_zone.seats'] .field-problem")
+        assert "not settled" in page.inner_text("#status")
+        screenshot(page, "problem-at-field")
+        seats.fill("24")
+        seats.press("Enter")
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
 
 
 def test_a_planner_saves_the_plan_and_outletsim_reads_it(writable_studio, outletsim):
     server, folder = writable_studio
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            page.goto(server.url)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            guides = page.locator("tr[data-key-path='self_service.guides'] input[data-column='6']")
-            guides.fill("2")
-            guides.press("Enter")
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            page.fill("#save-file", "what-if/second-guide.yaml")
-            page.click("#save-preview")
-            expect(page.locator("#save-text")).to_contain_text("guides:", timeout=30_000)
-            assert not (folder / "what-if" / "second-guide.yaml").exists()
-            page.click("#save-write")
-            expect(page.locator("#save-result")).to_contain_text("Saved what-if/second-guide.yaml", timeout=30_000)
-            screenshot(page, "saved")
-        finally:
-            browser.close()
+    with studio_page(server.url) as page:
+        guides = page.locator("tr[data-key-path='self_service.guides'] input[data-column='6']")
+        guides.fill("2")
+        guides.press("Enter")
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        page.fill("#save-file", "what-if/second-guide.yaml")
+        page.click("#save-preview")
+        expect(page.locator("#save-text")).to_contain_text("guides:", timeout=30_000)
+        assert not (folder / "what-if" / "second-guide.yaml").exists()
+        page.click("#save-write")
+        expect(page.locator("#save-result")).to_contain_text("Saved what-if/second-guide.yaml", timeout=30_000)
+        screenshot(page, "saved")
     saved = folder / "what-if" / "second-guide.yaml"
     completed = subprocess.run([str(outletsim), "validate", str(saved)], capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
@@ -358,34 +359,24 @@ def test_comparisons_of_too_few_or_unnamed_plans_are_refused(studio, plans):
 
 
 def test_a_planner_keeps_two_plans_and_compares_them(studio):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(studio.url)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            tellers = page.locator("label[data-key-path='self_service.kiosks.smart teller.count'] input")
-            tellers.fill("4")
-            tellers.press("Enter")
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            page.fill("#plan-name", "four tellers")
-            page.click("#keep")
-            expect(page.locator("#plans li")).to_have_count(2)
-            page.click("#compare")
-            expect(page.locator("#comparison-status")).to_contain_text("today vs four tellers", timeout=60_000)
-            tables = page.inner_text("#comparison")
-            assert "What changes from today to four tellers" in tables and "smart teller" in tables
-            assert page.locator("#comparison-charts svg").count() == 4
-            screenshot(page, "plans-compared")
-            # Opening the first plan again puts its values back in the editors.
-            page.locator("#plans li").first.locator("button").first.click()
-            expect(tellers).to_have_value("2")
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            assert not errors, errors
-        finally:
-            browser.close()
+    with studio_page(studio.url) as page:
+        tellers = page.locator("label[data-key-path='self_service.kiosks.smart teller.count'] input")
+        tellers.fill("4")
+        tellers.press("Enter")
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        page.fill("#plan-name", "four tellers")
+        page.click("#keep")
+        expect(page.locator("#plans li")).to_have_count(2)
+        page.click("#compare")
+        expect(page.locator("#comparison-status")).to_contain_text("today vs four tellers", timeout=60_000)
+        tables = page.inner_text("#comparison")
+        assert "What changes from today to four tellers" in tables and "smart teller" in tables
+        assert page.locator("#comparison-charts svg").count() == 4
+        screenshot(page, "plans-compared")
+        # Opening the first plan again puts its values back in the editors.
+        page.locator("#plans li").first.locator("button").first.click()
+        expect(tellers).to_have_value("2")
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
 
 
 def optimize_events(server, body, on_event=None, timeout=120):
@@ -454,34 +445,24 @@ def test_an_optimization_of_an_invalid_plan_gets_the_readers_problems(studio):
 
 
 def test_a_planner_optimizes_and_opens_the_result(studio):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(studio.url)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            page.fill("#search-days", "20")
-            page.fill("#validation-days", "40")
-            page.fill("#budget", "5")
-            page.click("#optimize")
-            expect(page.locator("#optimize-progress")).to_contain_text("evaluation", timeout=30_000)
-            # The page stays usable while the search runs: an edit is answered.
-            seats = page.locator("label[data-key-path='waiting_zone.seats'] input")
-            seats.fill("20")
-            seats.press("Enter")
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
-            expect(page.locator("#optimize-open")).to_be_visible(timeout=120_000)
-            assert "Found in" in page.inner_text("#optimize-progress")
-            screenshot(page, "optimized")
-            page.click("#optimize-open")
-            expect(page.locator("#plans li")).to_have_count(2)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
-            assert "optimized" in page.inner_text("#plans")
-            assert not errors, errors
-        finally:
-            browser.close()
+    with studio_page(studio.url) as page:
+        page.fill("#search-days", "20")
+        page.fill("#validation-days", "40")
+        page.fill("#budget", "5")
+        page.click("#optimize")
+        expect(page.locator("#optimize-progress")).to_contain_text("evaluation", timeout=30_000)
+        # The page stays usable while the search runs: an edit is answered.
+        seats = page.locator("label[data-key-path='waiting_zone.seats'] input")
+        seats.fill("20")
+        seats.press("Enter")
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
+        expect(page.locator("#optimize-open")).to_be_visible(timeout=120_000)
+        assert "Found in" in page.inner_text("#optimize-progress")
+        screenshot(page, "optimized")
+        page.click("#optimize-open")
+        expect(page.locator("#plans li")).to_have_count(2)
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
+        assert "optimized" in page.inner_text("#plans")
 
 
 def test_a_replayed_day_is_the_day_run_traces(studio, outletsim, tmp_path):
@@ -508,32 +489,22 @@ def test_a_replay_of_no_such_day_is_refused(studio, day):
 
 
 def test_a_planner_watches_a_day(studio):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(studio.url)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            page.click("#replay")
-            page.wait_for_selector("#replay-stage svg rect.window", timeout=30_000)
-            assert page.inner_text("#replay-clock").startswith("09:00")
-            page.locator("#replay-slider").fill("720")  # 12:00, the lunch peak
-            expect(page.locator("#replay-clock")).to_contain_text("12:00")
-            assert page.locator("#replay-stage rect.window[data-state='busy']").count() >= 3
-            assert page.locator("#replay-stage circle.customer").count() >= 5
-            screenshot(page.locator("#replay-section"), "day-replayed")
-            page.select_option("#replay-speed", "60")
-            page.click("#replay-play")
-            expect(page.locator("#replay-clock")).not_to_contain_text("12:00", timeout=10_000)
-            page.click("#replay-play")
-            paused = page.inner_text("#replay-clock")
-            page.wait_for_timeout(500)
-            assert page.inner_text("#replay-clock") == paused, "paused, the clock stands still"
-            assert not errors, errors
-        finally:
-            browser.close()
+    with studio_page(studio.url) as page:
+        page.click("#replay")
+        page.wait_for_selector("#replay-stage svg rect.window", timeout=30_000)
+        assert page.inner_text("#replay-clock").startswith("09:00")
+        page.locator("#replay-slider").fill("720")  # 12:00, the lunch peak
+        expect(page.locator("#replay-clock")).to_contain_text("12:00")
+        assert page.locator("#replay-stage rect.window[data-state='busy']").count() >= 3
+        assert page.locator("#replay-stage circle.customer").count() >= 5
+        screenshot(page.locator("#replay-section"), "day-replayed")
+        page.select_option("#replay-speed", "60")
+        page.click("#replay-play")
+        expect(page.locator("#replay-clock")).not_to_contain_text("12:00", timeout=10_000)
+        page.click("#replay-play")
+        paused = page.inner_text("#replay-clock")
+        page.wait_for_timeout(500)
+        assert page.inner_text("#replay-clock") == paused, "paused, the clock stands still"
 
 
 def test_under_load_every_edit_is_answered_and_the_server_stays_up(outletsim):
@@ -562,22 +533,15 @@ def test_a_target_bound_edited_restates_the_targets_and_is_judged(studio):
 
 
 def test_a_planner_tightens_a_target_and_sees_it_fail(studio):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            page.goto(studio.url)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            bound = page.locator("li[data-key-path='targets[0]'] input")
-            bound.fill("0.8")
-            bound.press("Enter")
-            expect(page.locator("#verdict-counts")).to_contain_text("1 fail", timeout=30_000)
-            bound.fill("2")
-            bound.press("Enter")
-            expect(page.locator("li[data-key-path='targets[0]'] .field-problem")).to_contain_text("from 0 to 1", timeout=30_000)
-            screenshot(page, "target-edited")
-        finally:
-            browser.close()
+    with studio_page(studio.url) as page:
+        bound = page.locator("li[data-key-path='targets[0]'] input")
+        bound.fill("0.8")
+        bound.press("Enter")
+        expect(page.locator("#verdict-counts")).to_contain_text("1 fail", timeout=30_000)
+        bound.fill("2")
+        bound.press("Enter")
+        expect(page.locator("li[data-key-path='targets[0]'] .field-problem")).to_contain_text("from 0 to 1", timeout=30_000)
+        screenshot(page, "target-edited")
 
 
 FLOOR = "bank-branch-weekday-floor-plan.yaml"
@@ -600,30 +564,20 @@ def test_a_floor_plan_edit_writes_only_what_moved(studio):
 
 
 def test_a_planner_moves_a_zone_and_removes_a_door(studio):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(studio.url.split("?")[0] + f"?scenario={FLOOR}")
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            zone = page.locator(".floor-editor g[data-zone='waiting'] rect").first
-            zone.scroll_into_view_if_needed()
-            box = zone.bounding_box()
-            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-            page.mouse.down()
-            page.mouse.move(box["x"] + box["width"] / 2 + 15, box["y"] + box["height"] / 2 + 15, steps=5)
-            page.mouse.up()
-            expect(page.locator("#variant")).to_contain_text('"waiting": { area: 60', timeout=30_000)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            screenshot(page.locator("#floor"), "floor-plan-edited")
-            page.locator("input[data-door='waiting|counters']").uncheck()
-            expect(page.locator("#floor")).to_have_class("has-problem", timeout=30_000)
-            assert "not settled" in page.inner_text("#status")
-            assert not errors, errors
-        finally:
-            browser.close()
+    with studio_page(studio.url.split("?")[0] + f"?scenario={FLOOR}") as page:
+        zone = page.locator(".floor-editor g[data-zone='waiting'] rect").first
+        zone.scroll_into_view_if_needed()
+        box = zone.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] / 2 + 15, box["y"] + box["height"] / 2 + 15, steps=5)
+        page.mouse.up()
+        expect(page.locator("#variant")).to_contain_text('"waiting": { area: 60', timeout=30_000)
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        screenshot(page.locator("#floor"), "floor-plan-edited")
+        page.locator("input[data-door='waiting|counters']").uncheck()
+        expect(page.locator("#floor")).to_have_class("has-problem", timeout=30_000)
+        assert "not settled" in page.inner_text("#status")
 
 
 def test_a_role_planned_by_shifts_is_written_as_a_roster_and_priced_by_it(studio):
@@ -647,25 +601,15 @@ def test_a_role_planned_by_shifts_is_written_as_a_roster_and_priced_by_it(studio
 
 
 def test_a_planner_plans_the_vip_window_by_shifts(studio):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(studio.url)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            page.get_by_label("plan windows: VIP by shifts").check()
-            expect(page.locator("tr[data-key-path='windows.VIP.open']")).to_have_class("rostered")
-            staff = page.get_by_label("windows: VIP staff 1")
-            staff.fill("2")
-            staff.press("Enter")
-            expect(page.locator("#variant")).to_contain_text("roster:", timeout=30_000)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
-            screenshot(page.locator("#staffing-section"), "shifts")
-            assert not errors, errors
-        finally:
-            browser.close()
+    with studio_page(studio.url) as page:
+        page.get_by_label("plan windows: VIP by shifts").check()
+        expect(page.locator("tr[data-key-path='windows.VIP.open']")).to_have_class("rostered")
+        staff = page.get_by_label("windows: VIP staff 1")
+        staff.fill("2")
+        staff.press("Enter")
+        expect(page.locator("#variant")).to_contain_text("roster:", timeout=30_000)
+        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        screenshot(page.locator("#staffing-section"), "shifts")
 
 
 POST_ROUTES = ["/api/evaluate", "/api/compare", "/api/optimize", "/api/replay", "/api/save", "/api/cancel"]
