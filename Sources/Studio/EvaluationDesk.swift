@@ -18,7 +18,7 @@ public final class EvaluationDesk: Sendable {
     private let state = Mutex(State())
     /// The most pieces of work waiting at once; more are refused as busy.
     public let mostWaiting: Int
-    /// The most clients remembered; the oldest is forgotten first.
+    /// The most clients remembered; beyond it one is forgotten (its work can then no longer be superseded).
     static let mostClients = 1_000
 
     public init(mostWaiting: Int = 64) {

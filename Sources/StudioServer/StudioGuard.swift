@@ -13,10 +13,14 @@ struct StudioGuard<Context: RequestContext>: RouterMiddleware {
     static var tokenHeader: HTTPField.Name? { HTTPField.Name("X-Studio-Token") }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let token {
+        // The page and its modules hold no data: a browser loads them
+        // without the token, which the page then sends with every API request.
+        let isPage = request.method == .get && (request.uri.path == "/" || request.uri.path.hasPrefix("/assets/"))
+        if let token, !isPage {
             let given = request.uri.queryParameters.get("token") ?? Self.tokenHeader.flatMap { request.headers[$0] }
-            guard given == token else {
-                return StudioResponse.refusal(StudioRefusal(.forbidden, "token", found: given == nil ? "no token" : "a wrong token",
+            guard let given, Self.same(given, token) else {
+                return StudioResponse.refusal(StudioRefusal(.forbidden, "token", found: request.uri.queryParameters.get("token") == nil
+                                                                && Self.tokenHeader.flatMap({ request.headers[$0] }) == nil ? "no token" : "a wrong token",
                                                             allowed: "the token printed with the studio's address"))
             }
         } else if loopbackOnly {
@@ -32,6 +36,13 @@ struct StudioGuard<Context: RequestContext>: RouterMiddleware {
         } catch {
             return StudioResponse.error(error)
         }
+    }
+
+    /// Whether two tokens are equal, in a time that does not depend on where they differ.
+    static func same(_ given: String, _ token: String) -> Bool {
+        let a = Array(given.utf8), b = Array(token.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// The host part of a Host header, without its port.

@@ -167,6 +167,10 @@ def test_beyond_the_loopback_every_request_needs_the_token(outletsim):
         assert server.request("GET", "/api/scenarios", headers={"X-Studio-Token": "0" * 32})[0] == 403
         assert server.request("GET", "/api/scenarios", headers={"X-Studio-Token": token})[0] == 200
         assert server.request("GET", f"/api/scenarios?token={token}")[0] == 200
+        # The page and its modules hold no data and load without it; the page sends it with every API request.
+        assert server.request("GET", "/assets/studio.js")[0] == 200
+        with studio_page(server.url) as page:
+            assert "settled" in page.inner_text("#status")
     finally:
         assert server.stop() == 0
 
