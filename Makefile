@@ -8,8 +8,11 @@ OUTLETSIM := .build/release/outletsim
 deps:
 	@scripts/install-deps.sh
 
+# Extra flags for `swift build`: `make test` passes its own, so that the
+# network step uses the build the tests made instead of rebuilding.
+BUILD_FLAGS ?=
 build: deps
-	$(SWIFT) build $(CONFIG) --product outletsim
+	$(SWIFT) build $(CONFIG) --product outletsim $(BUILD_FLAGS)
 
 # The main job: check every example scenario, simulate 100 days of the
 # weekday bank branch, print its metrics with 95% confidence intervals and
@@ -20,16 +23,21 @@ run: build
 	$(OUTLETSIM) run scenarios/bank-branch-weekday.yaml --replications 100
 	$(OUTLETSIM) theory
 
+# One release build serves the tests and the command they run: built
+# testable (for @testable imports) with the tests, it is not rebuilt
+# without, which cost every module again, SwiftNIO and Hummingbird included.
+TESTABLE := -Xswiftc -enable-testing
+
 # Every test, built with optimisation (the statistical tests simulate millions
 # of customers and stay fast only in release mode), then the Python suite:
 # results files in pandas and the report in headless Chromium; then every
 # notebook, executed with small parameters against results made by this
 # build; last, the example scenarios' service targets, as CI checks them.
 test: deps
-	$(SWIFT) test $(CONFIG)
-	$(SWIFT) build $(CONFIG) --product outletsim
+	$(SWIFT) build $(CONFIG) --build-tests $(TESTABLE)
+	$(SWIFT) test $(CONFIG) --skip-build
 	scripts/python-tests.sh
-	$(MAKE) network NETWORK_OPTIONS="--days 10 --shard-days 5 --quiet"
+	$(MAKE) network NETWORK_OPTIONS="--days 10 --shard-days 5 --quiet" BUILD_FLAGS="$(TESTABLE)"
 	scripts/notebook-tests.sh
 	$(OUTLETSIM) check scenarios/*.yaml
 
