@@ -129,11 +129,10 @@ public final class Studio: Sendable {
         }
         guard case .object(var members) = answer.json(settled: true) else { return .null }
         // Notes name files relative to the folder, as the page names them.
-        let root = folder.root.path.hasSuffix("/") ? folder.root.path : folder.root.path + "/"
         members = members.map { key, value in
             guard key == "notes", case .array(let notes) = value else { return (key, value) }
             return (key, .array(notes.map { note in
-                if case .string(let text) = note { return .string(text.replacingOccurrences(of: root, with: "")) }
+                if case .string(let text) = note { return .string(folder.relativeText(text)) }
                 return note
             }))
         }

@@ -125,6 +125,11 @@ public struct StudioFolder: Sendable {
         return resolved
     }
 
+    /// `text` with every path inside the folder made relative to it, as the page names files.
+    public func relativeText(_ text: String) -> String {
+        text.replacingOccurrences(of: root.path.hasSuffix("/") ? root.path : root.path + "/", with: "")
+    }
+
     /// A path shortened for a message.
     public static func shown(_ text: String) -> String {
         let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))

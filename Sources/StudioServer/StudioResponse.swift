@@ -35,7 +35,7 @@ enum StudioResponse {
         case let refusal as StudioRefusal:
             return Self.refusal(refusal)
         case let problems as ScenarioProblems:
-            return json(ProblemList.json(problems, root: studio?.folder.root.path), status: .unprocessableContent)
+            return json(ProblemList.json(problems, folder: studio?.folder), status: .unprocessableContent)
         case let plans as IncomparablePlans:
             return refusal(StudioRefusal(.badRequest, "plans", found: plans.description, allowed: "plans of one outlet, on one interval grid"))
         case let decoding as DecodingError:
@@ -78,18 +78,15 @@ enum StudioResponse {
     }
 }
 
-/// The reader's problems as the page shows them at their fields.
+/// The reader's problems as the page shows them at their fields, files
+/// named relative to the opened folder.
 enum ProblemList {
-    static func json(_ problems: ScenarioProblems, root: String?) -> JSONValue {
-        func relative(_ path: String) -> String {
-            guard let root else { return (path as NSString).lastPathComponent }
-            let prefix = root.hasSuffix("/") ? root : root + "/"
-            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
-        }
+    static func json(_ problems: ScenarioProblems, folder: StudioFolder?) -> JSONValue {
+        func relative(_ text: String) -> String { folder?.relativeText(text) ?? text }
         return .object([("problems", .array(problems.problems.map { problem in
             .object([("file", .string(relative(problem.file))), ("line", .integer(problem.line)), ("column", .integer(problem.column)),
                      ("key_path", .string(problem.keyPath)), ("found", .string(problem.found)), ("allowed", .string(problem.allowed)),
-                     ("hint", problem.hint.map { .string($0) } ?? .null), ("message", .string(problem.description))])
+                     ("hint", problem.hint.map { .string(relative($0)) } ?? .null), ("message", .string(relative(problem.description)))])
         }))])
     }
 }

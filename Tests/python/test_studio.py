@@ -83,6 +83,8 @@ def test_values_the_reader_refuses_come_back_at_their_key_paths(studio):
     paths = {problem["key_path"]: problem for problem in body["problems"]}
     assert paths["windows.general.open.11:30"]["found"] == "-1"
     assert paths["waiting_zone.seats"]["found"] == "2.5" and "whole number" in paths["waiting_zone.seats"]["allowed"]
+    # Files are named relative to the opened folder, in the message and the hint too.
+    assert all(str(SCENARIOS) not in json.dumps(problem) for problem in body["problems"]), body
 
 
 @pytest.mark.parametrize("path", ["../README.md", "/etc/passwd", "..%2F..%2FREADME.md", "theory/../../README.md",
