@@ -57,7 +57,11 @@ public struct ResultsDocument: Sendable {
 
     /// The layout and staffing as run: counts per interval (at its start),
     /// so that a results folder says which plan produced it.
-    func planJSON() -> JSONValue {
+    func planJSON() -> JSONValue { Self.plan(scenario) }
+
+    /// A scenario's staff per interval (at each interval's start), kiosks,
+    /// seats and standing room: summary.json's `plan`, and the studio's draft of a plan.
+    public static func plan(_ scenario: Scenario) -> JSONValue {
         func perInterval(_ schedule: StepSchedule<Int>) -> JSONValue {
             .array((0..<scenario.intervalCount).map { .integer(schedule.value(at: scenario.intervalStart($0))) })
         }

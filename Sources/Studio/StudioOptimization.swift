@@ -4,6 +4,7 @@ import OutletEngine
 import Optimizer
 import OutputKit
 import Replications
+import Results
 import Scenario
 
 /// `outletsim optimize` run from the studio on the plan on screen, its
@@ -60,15 +61,8 @@ public struct StudioOptimization: Sendable {
                                 : "some targets are missed even with every decision at its upper bound"))])
         }
         let scenario = validation.scenario
-        let starts = (0..<scenario.intervalCount).map(scenario.intervalStart)
-        func perInterval(_ schedule: StepSchedule<Int>) -> JSONValue { .array(starts.map { .integer(schedule.value(at: $0)) }) }
-        var plan: [(String, JSONValue)] = [
-            ("windows", .object(scenario.windowGroups.map { ($0.name, perInterval($0.open)) })),
-            ("guides", perInterval(scenario.selfService.guides)),
-            ("kiosks", .object(scenario.selfService.kioskTypes.map { ($0.name, .integer($0.count)) })),
-            ("seats", .integer(scenario.waitingZone.seats)), ("standing", .integer(scenario.waitingZone.standing)),
-        ]
-        if let reception = scenario.reception { plan.append(("greeters", perInterval(reception.greeters))) }
+        // The plan as summary.json gives it, which is the shape of a draft.
+        guard case .object(var plan) = ResultsDocument.plan(scenario) else { return .null }
         // With a shift menu, the shifts that price the plan as the optimizer priced it.
         if let roster = ScenarioOutline.rosterJSON(scenario) { plan.append(("roster", roster)) }
         func estimate(_ mean: Double, _ low: Double, _ high: Double) -> JSONValue {
