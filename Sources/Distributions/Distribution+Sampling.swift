@@ -1,4 +1,8 @@
-internal import CGSL
+// Public so that `sample` can be inlined into the engines: called across
+// modules it was opaque, and each caller copied the distribution (retaining
+// an empirical table's arrays) for every draw; inlined, the switch reads the
+// parameters in place. Clients still see none of GSL unless they import it.
+public import CGSL
 import RandomStreams
 
 extension Distribution {
@@ -6,7 +10,7 @@ extension Distribution {
     ///
     /// - Complexity: O(1); the truncated normal redraws with probability at
     ///   most 1/2 per attempt.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func sample(from bank: borrowing RandomStreamBank, stream: StreamIndex) -> Double {
         let value = Self.bounded(draw(bank, stream))
         return shift == 0 ? value : shift + value
@@ -15,14 +19,14 @@ extension Distribution {
     /// A draw kept within ±``ParameterCheck/largestTime`` minutes (NaN as 0):
     /// heavy tails (a Weibull of tiny shape, a lognormal of huge spread) can
     /// overflow to infinity, and every time in a day must stay finite.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func bounded(_ value: Double) -> Double {
         if value > ParameterCheck.largestTime { return ParameterCheck.largestTime }
         if value >= -ParameterCheck.largestTime { return value }
         return value.isNaN ? 0 : -ParameterCheck.largestTime
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func draw(_ bank: borrowing RandomStreamBank, _ stream: StreamIndex) -> Double {
         let rng = UnsafeMutablePointer<gsl_rng>(bank.generator(stream))
         switch form {

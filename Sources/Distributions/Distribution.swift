@@ -8,6 +8,7 @@
 /// small enum: no existentials, no allocation.
 public struct Distribution: Sendable, Equatable {
     /// The parameters in the form the sampler uses.
+    @usableFromInline
     enum Form: Sendable, Equatable {
         case exponential(mean: Double)
         case erlang(phases: Int, mean: Double)
@@ -25,10 +26,10 @@ public struct Distribution: Sendable, Equatable {
         case gaussian(mean: Double, sd: Double)
     }
 
-    let form: Form
+    @usableFromInline let form: Form
     /// Minutes added to every draw; non-zero only for signed offsets such as
     /// an appointment's lateness, where negative means early.
-    let shift: Double
+    @usableFromInline let shift: Double
 
     init(_ form: Form, shift: Double = 0) {
         self.form = form

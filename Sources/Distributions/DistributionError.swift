@@ -28,8 +28,9 @@ public enum DistributionError: Error, Equatable, Sendable, CustomStringConvertib
 /// Parameter checks shared by the distribution constructors. Times are at
 /// most a million minutes (about two years), so that every draw is finite
 /// and a simulated day always ends.
+@usableFromInline
 enum ParameterCheck {
-    static let largestTime = 1_000_000.0
+    @usableFromInline static let largestTime = 1_000_000.0
 
     static func positive(_ value: Double, _ parameter: String, in distribution: String) throws(DistributionError) {
         guard value.isFinite, value > 0 else {

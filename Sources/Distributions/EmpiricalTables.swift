@@ -1,14 +1,15 @@
 /// A discrete distribution over a table of values, sampled in O(1) by
 /// Walker's alias method.
+@usableFromInline
 struct DiscreteTable: Sendable, Equatable {
     /// The table's values, minutes.
-    let values: [Double]
+    @usableFromInline let values: [Double]
     /// The weights normalised to probabilities.
-    let probabilities: [Double]
+    @usableFromInline let probabilities: [Double]
     /// Alias-method acceptance thresholds, one per column.
-    let acceptance: [Double]
+    @usableFromInline let acceptance: [Double]
     /// Alias-method alternatives, one per column.
-    let alias: [Int]
+    @usableFromInline let alias: [Int]
 
     init(values: [Double], weights: [Double]) throws(DistributionError) {
         let name = "empirical"
@@ -59,7 +60,7 @@ struct DiscreteTable: Sendable, Equatable {
     }
 
     /// The value for one uniform draw `u` in (0, 1).
-    @inline(__always)
+    @inlinable @inline(__always)
     func value(for u: Double) -> Double {
         let scaled = u * Double(values.count)
         let column = Swift.min(Int(scaled), values.count - 1)
@@ -71,9 +72,10 @@ struct DiscreteTable: Sendable, Equatable {
 /// A continuous distribution from sample points: the empirical distribution
 /// function with linear interpolation, so that each gap between consecutive
 /// sorted points holds probability 1/(n-1).
+@usableFromInline
 struct ContinuousTable: Sendable, Equatable {
     /// The sorted sample points, minutes.
-    let points: [Double]
+    @usableFromInline let points: [Double]
 
     init(points: [Double]) throws(DistributionError) {
         let name = "empirical"
@@ -87,7 +89,7 @@ struct ContinuousTable: Sendable, Equatable {
     }
 
     /// The value for one uniform draw `u` in (0, 1).
-    @inline(__always)
+    @inlinable @inline(__always)
     func value(for u: Double) -> Double {
         let scaled = u * Double(points.count - 1)
         let gap = Swift.min(Int(scaled), points.count - 2)
