@@ -48,13 +48,18 @@ public struct PlanEvaluator: Sendable {
     }
 
     /// Simulates `scenario` on `days` (replication numbers) and judges its targets.
-    /// - Parameter waits: waits, minutes, whose service levels are measured
-    ///   (default: the scenario's; plans compared together share one list).
+    /// - Parameters:
+    ///   - waits: waits, minutes, whose service levels are measured
+    ///     (default: the scenario's; plans compared together share one list).
+    ///   - keys: the only estimates to make (a percentile's whole duration
+    ///     group); nil makes every one. Each target's judged keys must be
+    ///     among them, as the verdicts are read from them.
     /// - Complexity: O(days × customers per day), spread over `jobs` threads;
     ///   memory O(metrics + days).
-    public func evaluate(_ scenario: Scenario, days: Range<Int>, waits: [Double]? = nil) throws -> PlanEvaluation {
+    public func evaluate(_ scenario: Scenario, days: Range<Int>, waits: [Double]? = nil,
+                         measuring keys: Set<MetricKey>? = nil) throws -> PlanEvaluation {
         let costKey = MetricKey(.day, .cost(nil))
-        var accumulator = RunAccumulator(plannedDays: days.count)
+        var accumulator = RunAccumulator(plannedDays: days.count, measuring: keys)
         var costs: [Double] = []
         try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: waits ?? scenario.waitTargets,
                                   stop: stop) { day in
