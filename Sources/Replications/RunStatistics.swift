@@ -72,21 +72,40 @@ public struct RunAccumulator: Sendable {
 
     /// Adds the next day.
     ///
-    /// - Complexity: O(terms + customers of the day).
+    /// - Complexity: O(terms + customers of the day); with keys to measure,
+    ///   O(keys + their customers): the day's terms are looked up, not walked.
     public mutating func add(_ day: DayMetrics) {
-        for (key, term) in day.terms where measuredKeys?.contains(key) ?? true {
-            ratios[key, default: RatioEstimator()].add(term.numerator, term.denominator)
+        if let measuredKeys {
+            for key in measuredKeys {
+                if let term = day.terms[key] { addTerm(term, key) }
+            }
+        } else {
+            for (key, term) in day.terms { addTerm(term, key) }
         }
         let section = days % sectionCount
-        for (key, buckets) in day.durations where measuredDurations?.contains(key) ?? true {
-            if keepsSections {
-                durations[key, default: SectionedQuantiles(sections: sectionCount)].add(buckets, section: section)
-            } else {
-                pooled[key, default: PooledDurations()].add(buckets, section: section)
+        if let measuredDurations {
+            for key in measuredDurations {
+                if let buckets = day.durations[key] { addDurations(buckets, key, section: section) }
             }
-            shares[key, default: ShareInversionQuantiles()].add(buckets: buckets)
+        } else {
+            for (key, buckets) in day.durations { addDurations(buckets, key, section: section) }
         }
         days += 1
+    }
+
+    /// - Complexity: O(1) amortised.
+    private mutating func addTerm(_ term: RatioTerm, _ key: MetricKey) {
+        ratios[key, default: RatioEstimator()].add(term.numerator, term.denominator)
+    }
+
+    /// - Complexity: O(durations).
+    private mutating func addDurations(_ buckets: [UInt16], _ key: DurationKey, section: Int) {
+        if keepsSections {
+            durations[key, default: SectionedQuantiles(sections: sectionCount)].add(buckets, section: section)
+        } else {
+            pooled[key, default: PooledDurations()].add(buckets, section: section)
+        }
+        shares[key, default: ShareInversionQuantiles()].add(buckets: buckets)
     }
 
     /// Every metric's estimate at `level`, in key order.
