@@ -96,6 +96,7 @@ extension Distribution {
 
 extension Distribution {
     /// Exponential with mean 1: the unit of time-change for non-homogeneous
-    /// arrivals by inversion.
-    public static let unitExponential = Distribution(.exponential(mean: 1))
+    /// arrivals by inversion. Built where it is used (inlined): a stored
+    /// static would be fetched through a lazy initialiser on every draw.
+    @inlinable public static var unitExponential: Distribution { Distribution(.exponential(mean: 1)) }
 }

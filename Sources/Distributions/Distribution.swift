@@ -31,6 +31,7 @@ public struct Distribution: Sendable, Equatable {
     /// an appointment's lateness, where negative means early.
     @usableFromInline let shift: Double
 
+    @usableFromInline
     init(_ form: Form, shift: Double = 0) {
         self.form = form
         self.shift = shift
