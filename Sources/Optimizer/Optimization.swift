@@ -62,7 +62,8 @@ public struct Optimization {
     let evaluator: PlanEvaluator
     let started = Date()
     public private(set) var trace: [TraceEntry] = []
-    /// Customer-days simulated: days × plans, validation included.
+    /// Customer-days simulated: days × plans, validation included; a plan the
+    /// search comes back to is not simulated again (``searched``).
     public internal(set) var daysSimulated = 0
     var bestCost: Double?
     /// The phase in which the budget ran out, if it did.
@@ -74,8 +75,18 @@ public struct Optimization {
     /// the only ones its evaluations make, except the upper bounds', which
     /// give the analytic start its loads and the terminal its verdicts.
     let searchKeys: Set<MetricKey>
-    /// Make every estimate of every plan, as before the search read only its
-    /// keys: for the test that the two searches are the same.
+    /// Evaluations on the search days, by the plan as rostered, so that a plan
+    /// the search comes back to is not simulated again. Staffing moves often
+    /// land on plans whose shifts cover the same roster: on the weekday
+    /// branch 241 of 587 evaluations were of a rostered plan already seen.
+    var searched: [OutletPlan: PlanEvaluation] = [:]
+    /// The most evaluations kept in ``searched``: each holds the search's
+    /// estimates (a few hundred, about 20 KB) and a cost a day, so at most
+    /// 1,024 of them and 100,000 remembered days (about 20 MB and 1 MB).
+    var plansRemembered: Int { min(1_024, 100_000 / max(settings.searchDays, 1)) }
+    /// Make every estimate of every plan and simulate every plan afresh, as
+    /// before the search read only its keys and remembered plans: for the
+    /// test that the searches are the same.
     var foldsEveryMetric = false
 
     public init(scenario: Scenario, settings: OptimizerSettings, onProgress: (@Sendable (SearchProgress) -> Void)? = nil) {
@@ -151,8 +162,16 @@ public struct Optimization {
         // Plans are simulated and priced as they would be worked: in shifts.
         let rostered = try self.rostered(plan).plan
         let keys = phase == .upperBounds || foldsEveryMetric ? nil : searchKeys
+        // A plan on the search days with the search's seed is the same
+        // evaluation each time: one the search comes back to is recorded
+        // again (it counts against the budget) but not simulated again.
+        let remembered = days == searchDays && evaluator == nil && keys != nil
+        if remembered, let evaluation = searched[rostered] {
+            return record(plan, evaluation, phase, rostered: rostered)
+        }
         let evaluation = try (evaluator ?? self.evaluator).evaluate(rostered.applied(to: scenario), days: days, measuring: keys)
         daysSimulated += days.count
+        if remembered && searched.count < plansRemembered { searched[rostered] = evaluation }
         return record(plan, evaluation, phase, rostered: rostered)
     }
 

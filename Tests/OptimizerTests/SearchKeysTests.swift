@@ -4,17 +4,20 @@ import Scenario
 import ScenarioFile
 import Testing
 
-/// The search folds only the estimates it reads (``Optimization/keysRead``).
-/// If it read one it does not fold, that estimate would be missing and the
-/// search would go elsewhere; so the same search folding every estimate
-/// must evaluate the same plans, in the same order, to the same bits.
-@Suite("The search reads only what it folds")
+/// The search folds only the estimates it reads (``Optimization/keysRead``)
+/// and simulates a rostered plan once (``Optimization/searched``). If it
+/// read an estimate it does not fold, that estimate would be missing, and
+/// if a remembered evaluation differed from a fresh one, the search would
+/// go elsewhere; so the same search folding every estimate of every plan
+/// it simulates afresh must evaluate the same plans, in the same order, to
+/// the same bits.
+@Suite("The search reads only what it folds and simulates each plan once")
 struct SearchKeysTests {
     static let weekday = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../scenarios/bank-branch-weekday.yaml").standardizedFileURL
 
-    /// Runs the search twice, folding its keys and folding everything, and
-    /// compares every step of the two.
+    /// Runs the search twice, folding its keys and remembering plans, and
+    /// folding everything and simulating every plan, and compares every step.
     static func expectSameSearch(_ scenario: Scenario, _ settings: OptimizerSettings) throws {
         var lean = Optimization(scenario: scenario, settings: settings)
         var full = Optimization(scenario: scenario, settings: settings)
@@ -22,6 +25,7 @@ struct SearchKeysTests {
         let leanResult = try lean.run()
         let fullResult = try full.run()
         #expect(lean.trace.count == full.trace.count)
+        #expect(lean.daysSimulated <= full.daysSimulated)
         #expect(lean.trace.count >= 5, "a search of \(lean.trace.count) plans proves little")
         for (a, b) in zip(lean.trace, full.trace) {
             #expect(a.phase == b.phase && a.plan == b.plan, "evaluation \(a.evaluation): \(a.phase) \(a.plan) against \(b.phase) \(b.plan)")
