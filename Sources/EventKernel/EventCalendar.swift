@@ -14,15 +14,19 @@
 /// the calendar owns (hence non-copyable): it grows by doubling only when
 /// the number of pending events reaches a new maximum, so a day with a
 /// steady number of pending events allocates nothing per event, and no
-/// access pays a uniqueness or reference-counting check. There is no cancellation: an engine remembers
-/// the `sequence` of the event it still wants and ignores stale ones when
-/// they come due.
+/// access pays a uniqueness or reference-counting check. The main heap has
+/// no cancellation: an engine remembers the `sequence` of the event it
+/// still wants and ignores stale ones when they come due. Only a deadline,
+/// at most one per entity (``scheduleDeadline(_:for:after:)``), can be
+/// withdrawn: it waits in a lane of its own (``Deadlines``), taken in turn
+/// with the main heap by (time, sequence).
 public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     @usableFromInline var storage: UnsafeMutablePointer<Event<Kind>>
     @usableFromInline var capacity: Int
     @usableFromInline var size: Int
     @usableFromInline var nextSequence: UInt64
     @usableFromInline var clock: Double
+    @usableFromInline var deadlines: Deadlines<Kind>
 
     /// An empty calendar whose clock reads `startTime`.
     ///
@@ -34,6 +38,7 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
         size = 0
         nextSequence = 0
         clock = startTime
+        deadlines = Deadlines(capacity: capacity, entities: capacity)
     }
 
     @inlinable
@@ -45,14 +50,26 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     /// The clock: the time of the event last taken, minutes.
     @inlinable public var now: Double { clock }
 
-    /// Number of pending events.
-    @inlinable public var count: Int { size }
+    /// Number of pending events, deadlines included.
+    @inlinable public var count: Int { size + deadlines.size }
 
     /// Whether no event is pending.
-    @inlinable public var isEmpty: Bool { size == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     /// The time of the next event, if any.
-    @inlinable public var nextTime: Double? { size > 0 ? storage[0].time : nil }
+    @inlinable public var nextTime: Double? {
+        guard !isEmpty else { return nil }
+        return takesDeadlineNext ? deadlines.first.time : storage[0].time
+    }
+
+    /// Whether the next event is the earliest deadline rather than the
+    /// main heap's first event; the calendar must not be empty.
+    ///
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    var takesDeadlineNext: Bool {
+        deadlines.size > 0 && (size == 0 || deadlines.first.precedes(storage[0]))
+    }
 
     /// Schedules `kind` for `entity` at absolute `time` (minutes), which must
     /// not be before `now`, and returns the event's sequence number.
@@ -80,12 +97,43 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
         schedule(kind, for: entity, at: clock + delay)
     }
 
+    /// Schedules `kind` for `entity` `delay` minutes from now as the
+    /// entity's one deadline, which ``withdrawDeadline(of:)`` can take back
+    /// before it falls due; a deadline the entity already has is replaced.
+    /// Returns the event's sequence number.
+    ///
+    /// - Complexity: O(log *d*) for *d* pending deadlines.
+    @inlinable @discardableResult
+    public mutating func scheduleDeadline(_ kind: Kind, for entity: Int32, after delay: Double) -> UInt64 {
+        let time = clock + delay
+        #if OUTLETSIM_INVARIANTS
+        precondition(time >= clock && time.isFinite && entity >= 0, "deadline at \(time) for \(entity), clock \(clock)")
+        #endif
+        let sequence = nextSequence
+        nextSequence &+= 1
+        deadlines.insert(Event(time: time, sequence: sequence, kind: kind, entity: entity))
+        return sequence
+    }
+
+    /// Withdraws `entity`'s deadline, if it has one pending.
+    ///
+    /// - Complexity: O(log *d*) for *d* pending deadlines.
+    @inlinable
+    public mutating func withdrawDeadline(of entity: Int32) {
+        deadlines.withdraw(entity)
+    }
+
     /// Takes the next event and moves the clock to its time; `nil` when the
     /// calendar is empty (run until empty).
     ///
     /// - Complexity: O(log *n*).
     @inlinable
     public mutating func next() -> Event<Kind>? {
+        if takesDeadlineNext {
+            let first = deadlines.removeFirst()
+            clock = first.time
+            return first
+        }
         guard size > 0 else { return nil }
         let first = storage.move()
         size -= 1
@@ -105,7 +153,7 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     /// - Complexity: O(log *n*).
     @inlinable
     public mutating func next(notAfter limit: Double) -> Event<Kind>? {
-        guard size > 0, storage[0].timeKey <= Event<Kind>.orderKey(limit) else {
+        guard !isEmpty, (takesDeadlineNext ? deadlines.first : storage[0]).timeKey <= Event<Kind>.orderKey(limit) else {
             if limit > clock { clock = limit }
             return nil
         }
@@ -121,6 +169,7 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     public mutating func removeAll(resettingClockTo startTime: Double = 0) {
         storage.deinitialize(count: size)
         size = 0
+        deadlines.removeAll()
         clock = startTime
     }
 }

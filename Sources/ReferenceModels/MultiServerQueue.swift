@@ -22,7 +22,8 @@ struct CustomerSlot {
     var patience = 0.0
     /// Order of arrival, from 1; doubles as the ticket number.
     var number = 0
-    /// Sequence of the patience expiry still wanted, or `UInt64.max`.
+    /// Sequence of the patience expiry still pending (a deadline, withdrawn
+    /// when service starts), or `UInt64.max`.
     var pendingAbandonment = UInt64.max
     var customerClass: UInt8 = 0
     var isWaiting = false
@@ -153,12 +154,13 @@ public struct MultiServerQueue: ~Copyable {
         waitingCount += 1
         lines.append(Ticket(slot: slot, number: arrivalsSoFar), to: model.discipline == .fifo ? 0 : classIndex)
         if patienceDrawn.isFinite {
-            customers[slot].pendingAbandonment = calendar.schedule(.abandonment, for: slot, after: patienceDrawn)
+            customers[slot].pendingAbandonment = calendar.scheduleDeadline(.abandonment, for: slot, after: patienceDrawn)
         }
     }
 
     mutating func startService(slot: Int32) {
         customers[slot].isWaiting = false
+        if customers[slot].pendingAbandonment != UInt64.max { calendar.withdrawDeadline(of: slot) }
         customers[slot].pendingAbandonment = UInt64.max
         let customer = customers[slot]
         let wait = calendar.now - customer.arrivalTime

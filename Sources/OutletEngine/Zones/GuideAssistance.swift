@@ -41,7 +41,7 @@ extension OutletEngine {
         setStage(index, .waitingForGuide)
         guides.queue.append(Ticket(slot: slot, number: customers[index].number))
         if customers[index].guidePatience.isFinite {
-            customers[index].pendingPatience = calendar.schedule(.guidePatienceExpiry, for: slot, after: customers[index].guidePatience)
+            customers[index].pendingPatience = calendar.scheduleDeadline(.guidePatienceExpiry, for: slot, after: customers[index].guidePatience)
         }
     }
 
@@ -54,6 +54,7 @@ extension OutletEngine {
         guides.busyGauge.set(Double(guides.busy), at: now, clock)
         setStage(index, .withGuide)
         customers[index].guideWaitEnd = now
+        if customers[index].pendingPatience != UInt64.max { calendar.withdrawDeadline(of: slot) }
         customers[index].pendingPatience = UInt64.max
         calendar.schedule(.assistEnd, for: slot, after: customers[index].assistTime)
     }
@@ -82,6 +83,7 @@ extension OutletEngine {
     ///
     /// - Complexity: O(log p) for the walk's event.
     mutating func stopWaitingForGuide(_ slot: Int32) {
+        if customers[Int(slot)].pendingPatience != UInt64.max { calendar.withdrawDeadline(of: slot) }
         customers[Int(slot)].pendingPatience = UInt64.max
         customers[Int(slot)].guideWaitEnd = calendar.now
         setStage(Int(slot), .walking)

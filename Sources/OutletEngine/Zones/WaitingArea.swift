@@ -84,7 +84,7 @@ extension OutletEngine {
         changeWaiting(line: line, by: 1)
         let patience = customers[index].patience
         if patience.isFinite {
-            customers[index].pendingPatience = calendar.schedule(.patienceExpiry, for: slot, after: patience)
+            customers[index].pendingPatience = calendar.scheduleDeadline(.patienceExpiry, for: slot, after: patience)
         }
         for position in routing.groups.range(line) {
             if let window = idleWindow(in: routing.groups.items[position]) {
@@ -96,11 +96,14 @@ extension OutletEngine {
     }
 
     /// The customer stops waiting (called, gave up or sent away); the
-    /// ticket stays in its line and is skipped as stale.
+    /// ticket stays in its line and is skipped as stale, and the patience
+    /// expiry is withdrawn.
     ///
-    /// - Complexity: O(g) for the g groups that call from the line.
+    /// - Complexity: O(g + log d) for the g groups that call from the line
+    ///   and d pending deadlines.
     mutating func leaveWaitingZone(_ slot: Int32) {
         let index = Int(slot)
+        if customers[index].pendingPatience != UInt64.max { calendar.withdrawDeadline(of: slot) }
         customers[index].pendingPatience = UInt64.max
         changeWaiting(line: Int(customers[index].line), by: -1)
     }
