@@ -1,7 +1,8 @@
 /// The binary min-heap behind ``EventCalendar``. Slots `0..<size` hold
-/// the pending events and slot `size` a sentinel that comes after all of
-/// them (the buffer has room for `capacity + 1`); both sifts move a hole
-/// instead of swapping, so each level costs one move.
+/// the pending events; while an event sinks, slot `size` holds a sentinel
+/// that comes after all of them (the buffer has room for `capacity + 1`),
+/// written by `next()` just before, as only sinking reads it. Both sifts
+/// move a hole instead of swapping, so each level costs one move.
 extension EventCalendar {
     /// Places `moving` at the uninitialised slot `index` (the new last slot)
     /// and raises it to its level.
@@ -55,7 +56,7 @@ extension EventCalendar {
     @inlinable
     mutating func grow() {
         let larger = UnsafeMutablePointer<Event<Kind>>.allocate(capacity: capacity * 2 + 1)
-        larger.moveInitialize(from: storage, count: size + 1)
+        larger.moveInitialize(from: storage, count: size)
         storage.deallocate()
         storage = larger
         capacity *= 2

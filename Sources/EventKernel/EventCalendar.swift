@@ -85,7 +85,6 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
         nextSequence &+= 1
         siftUp(Event(time: time, sequence: sequence, kind: kind, entity: entity), from: size)
         size += 1
-        placeSentinel(kind)
         return sequence
     }
 
