@@ -70,6 +70,10 @@ struct LineRouting {
     let groups: IndexLists
     /// Per line: the lines counted as ahead when the ticket machine announces a wait.
     let announcement: IndexLists
+    /// Per window group: the same lines as sets, for walking only those
+    /// with someone waiting (``LineSets``).
+    let primarySets: LineSets
+    let helpSets: LineSets
     /// Per line: its segment, transaction type, and whether it holds appointments.
     let segment: [Int]
     let type: [Int]
@@ -78,6 +82,8 @@ struct LineRouting {
     init(_ layout: LineLayout) {
         primary = IndexLists(layout.primaryLines)
         help = IndexLists(layout.helpLines)
+        primarySets = LineSets(layout.primaryLines, lines: layout.lineCount)
+        helpSets = LineSets(layout.helpLines, lines: layout.lineCount)
         groups = IndexLists(layout.lineGroups)
         announcement = IndexLists(layout.announcementLines)
         segment = layout.lineSegment

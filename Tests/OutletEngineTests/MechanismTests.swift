@@ -367,4 +367,31 @@ struct FloorPlanWalkingTests {
         }
         #expect(records.contains { !$0.serviceStart.isNaN })
     }
+
+    @Test("with more ticket lines than one word of 64, windows call across every line in ticket order")
+    func manyLinesCalledInOrder() throws {
+        // 9 transaction types × 4 segments × 2 = 72 lines; equal priorities, so calls go by ticket time.
+        let types = try (0..<9).map { TransactionType(name: "t\($0)", counterService: try .exponential(mean: 3)) }
+        let segments = (0..<4).map { Segment(name: "s\($0)", mix: Array(repeating: 1.0 / 9, count: 9)) }
+        let scenario = Scenario(
+            name: "many lines", opening: 0, closing: 600, intervalMinutes: 60, maxOvertime: 10_000,
+            transactionTypes: types, segments: segments,
+            arrivals: ArrivalPlan(rates: .total(.constant(55), shares: [0.25, 0.25, 0.25, 0.25])),
+            reception: nil, selfService: SelfServiceZone(), waitingZone: WaitingZone(seats: 10_000, standing: 0),
+            windowGroups: [WindowGroup(name: "all", transactions: Array(repeating: true, count: 9),
+                                       segments: Array(repeating: true, count: 4), helpsWith: Array(repeating: false, count: 9),
+                                       open: .constant(3))],
+            calling: CallingPolicy(), appointments: nil, walking: WalkingTimes())
+        let (records, _) = try Fixtures.simulate(scenario, days: 3)
+        for day in 0..<3 {
+            let called = records.filter { $0.day == day && !$0.call.isNaN }.sorted { ($0.call, $0.ticket) < ($1.call, $1.ticket) }
+            #expect(called.count > 1_000 / 3, "day \(day): \(called.count) called")
+            // Calls are made in ticket order, whatever the line.
+            #expect(zip(called, called.dropFirst()).allSatisfy { $0.ticket <= $1.ticket }, "day \(day)")
+            // Every line beyond the first 64 was called from.
+            let lines = Set(called.map { (($0.transactionType * 4 + $0.segment) * 2) })
+            #expect(lines.contains { $0 >= 64 })
+        }
+        #expect(records.allSatisfy { $0.outcome == .servedAtCounter })
+    }
 }

@@ -9,6 +9,8 @@ struct WaitingRoom: ~Copyable {
     var lines: TicketLines
     /// Customers waiting in each line.
     var perLine: [Int]
+    /// The lines with someone waiting (`perLine` above 0), as one set.
+    var occupiedLines: LineSets
     /// Customers waiting in the lines each window group calls from.
     var perGroup: [Int]
     /// Customers in the zone, seated or standing.
@@ -22,6 +24,7 @@ struct WaitingRoom: ~Copyable {
     init(lines: Int, groups: Int, intervals: Int) {
         self.lines = TicketLines(lineCount: lines, capacity: 16)
         perLine = Array(repeating: 0, count: lines)
+        occupiedLines = LineSets(rows: 1, lines: lines)
         perGroup = Array(repeating: 0, count: groups)
         occupancy = Gauge(intervals: intervals)
         standing = Gauge(intervals: intervals)
@@ -33,6 +36,7 @@ struct WaitingRoom: ~Copyable {
     mutating func reset(at opening: Double, _ clock: IntervalClock) {
         lines.removeAll()
         for index in perLine.indices { perLine[index] = 0 }
+        occupiedLines.removeAll()
         for index in perGroup.indices { perGroup[index] = 0 }
         count = 0
         occupancy.reset(at: opening, clock)
@@ -115,6 +119,7 @@ extension OutletEngine {
     /// - Complexity: O(g), plus the intervals crossed since the gauges' last change.
     mutating func changeWaiting(line: Int, by delta: Int) {
         waiting.perLine[line] += delta
+        if waiting.perLine[line] > 0 { waiting.occupiedLines.insert(line) } else { waiting.occupiedLines.remove(line) }
         let now = calendar.now
         for position in routing.groups.range(line) {
             let group = routing.groups.items[position]
