@@ -1,8 +1,8 @@
 /// Sets of ticket lines as bit words, one set per row: the lines each window
 /// group calls from, and the lines someone waits in. A freed window visits
 /// the lines in both, in line order, instead of every line it may call from:
-/// on the weekday branch a group calls from some fifty lines, most of them
-/// empty at any moment, and walking them was a twentieth of the engine.
+/// on the weekday branch the general windows call from 48 lines, most of
+/// them empty at any moment, and walking them was a twentieth of the engine.
 struct LineSets {
     /// Words a set takes: 64 lines a word.
     let words: Int
