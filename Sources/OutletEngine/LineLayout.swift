@@ -68,12 +68,13 @@ struct LineRouting {
     let help: IndexLists
     /// Per line: the groups that call from it, those serving it first ahead of helpers.
     let groups: IndexLists
-    /// Per line: the lines counted as ahead when the ticket machine announces a wait.
-    let announcement: IndexLists
     /// Per window group: the same lines as sets, for walking only those
     /// with someone waiting (``LineSets``).
     let primarySets: LineSets
     let helpSets: LineSets
+    /// Per line: the lines counted as ahead when the ticket machine announces
+    /// a wait, as sets, so that only those with someone waiting are summed.
+    let announcementSets: LineSets
     /// Per line: its segment, transaction type, and whether it holds appointments.
     let segment: [Int]
     let type: [Int]
@@ -84,8 +85,8 @@ struct LineRouting {
         help = IndexLists(layout.helpLines)
         primarySets = LineSets(layout.primaryLines, lines: layout.lineCount)
         helpSets = LineSets(layout.helpLines, lines: layout.lineCount)
+        announcementSets = LineSets(layout.announcementLines, lines: layout.lineCount)
         groups = IndexLists(layout.lineGroups)
-        announcement = IndexLists(layout.announcementLines)
         segment = layout.lineSegment
         type = layout.lineType
         appointment = layout.lineAppointment

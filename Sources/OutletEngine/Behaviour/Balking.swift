@@ -20,7 +20,8 @@ extension OutletEngine {
     /// of the groups that serve this line + 1) × the type's mean service time
     /// / the windows open in those groups.
     ///
-    /// - Complexity: O(g × w + a) for g groups of w windows and a announcement lines.
+    /// - Complexity: O(g × w + a) for g groups of w windows and a announcement
+    ///   lines with someone waiting.
     mutating func announcedWait(line: Int) -> Double {
         var ahead = 0, open = 0
         for position in routing.groups.range(line) {
@@ -30,7 +31,14 @@ extension OutletEngine {
                 open += 1
             }
         }
-        for position in routing.announcement.range(line) { ahead += waiting.perLine[routing.announcement.items[position]] }
+        // Only the lines with someone waiting add to those ahead.
+        for word in 0..<routing.announcementSets.words {
+            var lines = routing.announcementSets.word(word, row: line) & waiting.occupiedLines.word(word)
+            while lines != 0 {
+                ahead += waiting.perLine[word &<< 6 | lines.trailingZeroBitCount]
+                lines &= lines &- 1
+            }
+        }
         guard open > 0 else { return .infinity }
         return Double(ahead + 1) * transactions.meanService[routing.type[line]] / Double(open)
     }
