@@ -126,7 +126,7 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     /// calendar is empty (run until empty).
     ///
     /// - Complexity: O(log *n*).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> Event<Kind>? {
         if takesDeadlineNext {
             let first = deadlines.removeFirst()
