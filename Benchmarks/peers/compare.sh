@@ -3,16 +3,21 @@
 # generators (taus2 and mt19937), SimPy and Ciw, in this one invocation, and
 # prints customers per second and the ratios. OutletSim and C are
 # interleaved over ROUNDS rounds (default 5) and compared by their medians.
-#   Benchmarks/peers/compare.sh [--customers N] [--ciw-customers N]
-# Ciw is run on fewer customers by default (it is the slowest); the ratios
-# compare rates, which do not depend on the count once runs take seconds.
+#   Benchmarks/peers/compare.sh [--customers N] [--simpy-customers N] [--ciw-customers N]
+# OutletSim and C run 5 million customers by default: a run of half a second,
+# long enough that the VM's noise does not swing the ratio (1 million runs of
+# 0.1 s gave 0.86-0.92 within the hour). SimPy and Ciw run fewer (they are
+# 80-150 times slower); the ratios compare rates, which do not depend on the
+# count once runs take seconds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-customers=1000000
+customers=5000000
+simpy_customers=1000000
 ciw_customers=100000
 while [ $# -gt 0 ]; do
     case "$1" in
         --customers) customers=$2; shift 2 ;;
+        --simpy-customers) simpy_customers=$2; shift 2 ;;
         --ciw-customers) ciw_customers=$2; shift 2 ;;
         *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
     esac
@@ -39,7 +44,7 @@ for _ in $(seq "$rounds"); do
     "$here/.build/mmc_c" --customers "$customers" --repeat 1 --rng taus2 >> "$runs"
     "$here/.build/mmc_c" --customers "$customers" --repeat 1 --rng mt19937 >> "$runs"
 done
-"$venv/bin/python" "$here/mmc_simpy.py" --customers "$customers" >> "$runs"
+"$venv/bin/python" "$here/mmc_simpy.py" --customers "$simpy_customers" >> "$runs"
 "$venv/bin/python" "$here/mmc_ciw.py" --customers "$ciw_customers" >> "$runs"
 
 "$venv/bin/python" - "$runs" "$rounds" <<'PY'
