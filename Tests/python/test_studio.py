@@ -194,11 +194,23 @@ def studio_page(url):
             errors = []
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(url)
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            settle(page)
             yield page
             assert not errors, errors
         finally:
             browser.close()
+
+
+def settle(page, timeout=30_000):
+    """Waits until the page has answered every edit sent (body[data-settled])."""
+    page.wait_for_selector("body[data-settled='true']", state="attached", timeout=timeout)
+
+
+def enter(page, field, value, timeout=30_000):
+    """Types `value` into `field` as a planner does, presses Enter and waits for the answer."""
+    field.fill(value)
+    field.press("Enter")
+    settle(page, timeout)
 
 
 def screenshot(target, name):
@@ -224,9 +236,7 @@ def test_a_planner_changes_the_lunch_staffing_and_sees_the_verdict_change(studio
         for group in ("general", "cash"):
             row = page.locator(f"tr[data-key-path='windows.{group}.open']")
             first = row.locator("input[data-column='5']")
-            first.fill("1")
-            first.press("Enter")
-            page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+            enter(page, first, "1")
             row.locator("input[data-column='8']").scroll_into_view_if_needed()
             last = row.locator("input[data-column='8']").bounding_box()
             box = first.bounding_box()
@@ -237,7 +247,7 @@ def test_a_planner_changes_the_lunch_staffing_and_sees_the_verdict_change(studio
             assert [row.locator(f"input[data-column='{column}']").input_value() for column in range(5, 9)] == ["1"] * 4
         expect(page.locator("#variant")).to_contain_text('"13:30": 2', timeout=30_000)
         expect(page.locator("#variant")).to_contain_text("cash", timeout=30_000)
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        settle(page)
         after = page.inner_text("#verdict-counts")
         assert after != before and "0 fail" not in after, after
         assert page.locator("#targets-table td.fail").count() > 0
@@ -251,18 +261,14 @@ def test_a_planner_changes_the_lunch_staffing_and_sees_the_verdict_change(studio
         assert "whole number" in page.inner_text("label[data-key-path='waiting_zone.seats'] .field-problem")
         assert "not settled" in page.inner_text("#status")
         screenshot(page, "problem-at-field")
-        seats.fill("24")
-        seats.press("Enter")
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        enter(page, seats, "24")
 
 
 def test_a_planner_saves_the_plan_and_outletsim_reads_it(writable_studio, outletsim):
     server, folder = writable_studio
     with studio_page(server.url) as page:
         guides = page.locator("tr[data-key-path='self_service.guides'] input[data-column='6']")
-        guides.fill("2")
-        guides.press("Enter")
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        enter(page, guides, "2")
         page.fill("#save-file", "what-if/second-guide.yaml")
         page.click("#save-preview")
         expect(page.locator("#save-text")).to_contain_text("guides:", timeout=30_000)
@@ -367,9 +373,7 @@ def test_comparisons_of_too_few_or_unnamed_plans_are_refused(studio, plans):
 def test_a_planner_keeps_two_plans_and_compares_them(studio):
     with studio_page(studio.url) as page:
         tellers = page.locator("label[data-key-path='self_service.kiosks.smart teller.count'] input")
-        tellers.fill("4")
-        tellers.press("Enter")
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        enter(page, tellers, "4")
         page.fill("#plan-name", "four tellers")
         page.click("#keep")
         expect(page.locator("#plans li")).to_have_count(2)
@@ -382,7 +386,7 @@ def test_a_planner_keeps_two_plans_and_compares_them(studio):
         # Opening the first plan again puts its values back in the editors.
         page.locator("#plans li").first.locator("button").first.click()
         expect(tellers).to_have_value("2")
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        settle(page)
 
 
 def optimize_events(server, body, on_event=None, timeout=120):
@@ -459,15 +463,13 @@ def test_a_planner_optimizes_and_opens_the_result(studio):
         expect(page.locator("#optimize-progress")).to_contain_text("evaluation", timeout=30_000)
         # The page stays usable while the search runs: an edit is answered.
         seats = page.locator("label[data-key-path='waiting_zone.seats'] input")
-        seats.fill("20")
-        seats.press("Enter")
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
+        enter(page, seats, "20", timeout=60_000)
         expect(page.locator("#optimize-open")).to_be_visible(timeout=120_000)
         assert "Found in" in page.inner_text("#optimize-progress")
         screenshot(page, "optimized")
         page.click("#optimize-open")
         expect(page.locator("#plans li")).to_have_count(2)
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=60_000)
+        settle(page, timeout=60_000)
         assert "optimized" in page.inner_text("#plans")
 
 
@@ -579,7 +581,7 @@ def test_a_planner_moves_a_zone_and_removes_a_door(studio):
         page.mouse.move(box["x"] + box["width"] / 2 + 15, box["y"] + box["height"] / 2 + 15, steps=5)
         page.mouse.up()
         expect(page.locator("#variant")).to_contain_text('"waiting": { area: 60', timeout=30_000)
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        settle(page)
         screenshot(page.locator("#floor"), "floor-plan-edited")
         page.locator("input[data-door='waiting|counters']").uncheck()
         expect(page.locator("#floor")).to_have_class("has-problem", timeout=30_000)
@@ -614,7 +616,7 @@ def test_a_planner_plans_the_vip_window_by_shifts(studio):
         staff.fill("2")
         staff.press("Enter")
         expect(page.locator("#variant")).to_contain_text("roster:", timeout=30_000)
-        page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+        settle(page)
         screenshot(page.locator("#staffing-section"), "shifts")
 
 
