@@ -106,6 +106,9 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     public mutating func scheduleDeadline(_ kind: Kind, for entity: Int32, after delay: Double) -> UInt64 {
         let time = clock + delay
         #if OUTLETSIM_INVARIANTS
+        // Debug builds only, as `schedule`'s check: engines pass draws that
+        // `Distribution.sample` keeps finite and non-negative, and slots for
+        // entities, so no scenario reaches it; a failure is an engine bug.
         precondition(time >= clock && time.isFinite && entity >= 0, "deadline at \(time) for \(entity), clock \(clock)")
         #endif
         let sequence = nextSequence
