@@ -60,7 +60,7 @@ extension OutletEngine {
         case .reception: enterReception(slot)
         case .selfService: enterSelfService(slot)
         case .waiting: takeTicket(slot)
-        case .window: startService(slot)
+        case .window: startService(slot, at: calendar.now)
         }
     }
 }

@@ -71,7 +71,7 @@ extension OutletEngine {
     /// Calls `slot` to `window`: the customer leaves the waiting zone and
     /// walks up, and the window is busy from now.
     ///
-    /// - Complexity: O(g + log p): the walk's event, and the queues of the g groups that call from the line.
+    /// - Complexity: O(g + log p): the walk's or the service's event, and the queues of the g groups that call from the line.
     mutating func call(_ slot: Int32, to window: Int) {
         let index = Int(slot)
         let line = Int(customers[index].line)
@@ -83,18 +83,28 @@ extension OutletEngine {
         counters.windows[window].state = .busy
         counters.windows[window].customer = slot
         counters.busyGauge[Int(counters.windows[window].group)].add(1, at: calendar.now, clock)
+        let minutes = customers[index].walkToWindow
+        guard floor.counts, minutes > 0 else {
+            // Reaching the window changes only the customer's own stage
+            // unless the floor counts who is where, so the service is booked
+            // now, from when they will reach it: the same times, and one
+            // event fewer per served customer.
+            startService(slot, at: calendar.now + max(minutes, 0))
+            return
+        }
         setStage(index, .walkingToWindow)
-        walk(slot, to: .window, minutes: customers[index].walkToWindow)
+        walk(slot, to: .window, minutes: minutes)
     }
 
-    /// The called customer reaches the window: service starts.
+    /// The called customer reaches (or will reach) the window at `start`,
+    /// minutes: service starts then.
     ///
     /// - Complexity: O(log p) for p pending events.
-    mutating func startService(_ slot: Int32) {
+    mutating func startService(_ slot: Int32, at start: Double) {
         let index = Int(slot)
         setStage(index, .inService)
-        customers[index].serviceStart = calendar.now
-        calendar.schedule(.serviceEnd, for: customers[index].window, after: customers[index].counterService)
+        customers[index].serviceStart = start
+        calendar.schedule(.serviceEnd, for: customers[index].window, at: start + customers[index].counterService)
     }
 
     /// Service ends: the customer leaves, and the window closes or calls the next.
