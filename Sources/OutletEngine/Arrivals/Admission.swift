@@ -15,43 +15,45 @@ extension OutletEngine {
         doors.insideGauge.set(Double(doors.inside), at: now, clock)
         arrivalsPerInterval[clock.index(at: now)] += 1
 
-        var customer = Customer()
-        customer.number = doors.admitted
-        customer.segment = Int16(segment)
-        customer.arrival = now
+        // Filled in its slot: a customer built apart and then stored was a
+        // copy of the whole struct (some 300 bytes) for every arrival.
+        let slot = customers.take(Customer())
+        let index = Int(slot)
+        customers[index].number = doors.admitted
+        customers[index].segment = Int16(segment)
+        customers[index].arrival = now
         let stream = streamIndex.customers[segment]
         let mixDraw = streams.uniform(stream)
-        customer.choiceSelfService = streams.uniform(stream)
-        customer.choiceKioskSuccess = streams.uniform(stream)
-        customer.choiceGreeterResolves = streams.uniform(stream)
-        customer.choiceBalk = streams.uniform(stream)
+        customers[index].choiceSelfService = streams.uniform(stream)
+        customers[index].choiceKioskSuccess = streams.uniform(stream)
+        customers[index].choiceGreeterResolves = streams.uniform(stream)
+        customers[index].choiceBalk = streams.uniform(stream)
         if let patience = segments.patience[segment] {
-            customer.patience = patience.sample(from: streams, stream: stream)
+            customers[index].patience = patience.sample(from: streams, stream: stream)
         }
         let type = given ?? pick(mixDraw, from: segments.mixCumulative[segment])
-        customer.transaction = Int16(type)
-        customer.counterService = transactions.service[type].sample(from: streams, stream: streamIndex.service[type])
+        customers[index].transaction = Int16(type)
+        customers[index].counterService = transactions.service[type].sample(from: streams, stream: streamIndex.service[type])
         if let kioskTime = transactions.kioskTime[type] {
-            customer.kioskTime = kioskTime.sample(from: streams, stream: streamIndex.kiosk[type])
+            customers[index].kioskTime = kioskTime.sample(from: streams, stream: streamIndex.kiosk[type])
         }
         if let reception = scenario.reception {
-            customer.triageTime = reception.triageTime.sample(from: streams, stream: streamIndex.triage)
+            customers[index].triageTime = reception.triageTime.sample(from: streams, stream: streamIndex.triage)
         }
-        drawWalkingTimes(&customer)
+        drawWalkingTimes(index)
         if guideHelp.assist, let assist = scenario.selfService.guideAssist {
-            customer.choiceAsksGuide = streams.uniform(streamIndex.guides)
-            customer.assistTime = assist.time.sample(from: streams, stream: streamIndex.guides)
-            if let patience = assist.patience { customer.guidePatience = patience.sample(from: streams, stream: streamIndex.guides) }
+            customers[index].choiceAsksGuide = streams.uniform(streamIndex.guides)
+            customers[index].assistTime = assist.time.sample(from: streams, stream: streamIndex.guides)
+            if let patience = assist.patience { customers[index].guidePatience = patience.sample(from: streams, stream: streamIndex.guides) }
         }
         if let onTime = appointmentPriority {
-            customer.isAppointment = true
-            customer.appointmentPriority = onTime
+            customers[index].isAppointment = true
+            customers[index].appointmentPriority = onTime
         }
-        let slot = customers.take(customer)
         if appointmentPriority != nil {
-            walk(slot, to: .waiting, minutes: customer.walkToWaiting)
+            walk(slot, to: .waiting, minutes: customers[index].walkToWaiting)
         } else {
-            walk(slot, to: .reception, minutes: customer.walkToReception)
+            walk(slot, to: .reception, minutes: customers[index].walkToReception)
         }
     }
 

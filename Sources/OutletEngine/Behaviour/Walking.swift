@@ -13,25 +13,25 @@ struct FloorWalks {
 /// with a floor plan, each customer's walking speed (at least 0.2 m/s) over
 /// the metres through the doors; otherwise each move's own distribution.
 extension OutletEngine {
-    /// Every walk of the customer's day, drawn on arrival on the walking stream.
+    /// Every walk of customer `index`'s day, drawn on arrival on the walking stream.
     ///
     /// - Complexity: O(1).
-    mutating func drawWalkingTimes(_ customer: inout Customer) {
+    mutating func drawWalkingTimes(_ index: Int) {
         let walking = scenario.walking, stream = streamIndex.walking
         if let walkingSpeed = walks.speed {
             let metresPerMinute = max(walkingSpeed.sample(from: streams, stream: stream), 0.2) * 60
-            customer.walkToReception = walks.metres[0] / metresPerMinute
-            customer.walkToSelfService = walks.metres[1] / metresPerMinute
-            customer.walkToWaiting = walks.metres[2] / metresPerMinute
-            customer.walkFromKioskToWaiting = walks.metres[3] / metresPerMinute
-            customer.walkToWindow = walks.metres[4] / metresPerMinute
+            customers[index].walkToReception = walks.metres[0] / metresPerMinute
+            customers[index].walkToSelfService = walks.metres[1] / metresPerMinute
+            customers[index].walkToWaiting = walks.metres[2] / metresPerMinute
+            customers[index].walkFromKioskToWaiting = walks.metres[3] / metresPerMinute
+            customers[index].walkToWindow = walks.metres[4] / metresPerMinute
             return
         }
-        if let time = walking.entranceToReception { customer.walkToReception = time.sample(from: streams, stream: stream) }
-        if let time = walking.receptionToSelfService { customer.walkToSelfService = time.sample(from: streams, stream: stream) }
-        if let time = walking.receptionToWaiting { customer.walkToWaiting = time.sample(from: streams, stream: stream) }
-        if let time = walking.selfServiceToWaiting { customer.walkFromKioskToWaiting = time.sample(from: streams, stream: stream) }
-        if let time = walking.waitingToWindow { customer.walkToWindow = time.sample(from: streams, stream: stream) }
+        if let time = walking.entranceToReception { customers[index].walkToReception = time.sample(from: streams, stream: stream) }
+        if let time = walking.receptionToSelfService { customers[index].walkToSelfService = time.sample(from: streams, stream: stream) }
+        if let time = walking.receptionToWaiting { customers[index].walkToWaiting = time.sample(from: streams, stream: stream) }
+        if let time = walking.selfServiceToWaiting { customers[index].walkFromKioskToWaiting = time.sample(from: streams, stream: stream) }
+        if let time = walking.waitingToWindow { customers[index].walkToWindow = time.sample(from: streams, stream: stream) }
     }
 
     /// Sends the customer to `zone`, arriving after `minutes` (at once for 0).
