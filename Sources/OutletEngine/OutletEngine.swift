@@ -71,8 +71,8 @@ public struct OutletEngine: ~Copyable {
     /// The customers inside, by slot; a slot is reused once its customer leaves.
     var customers = SlotStore<Customer>(capacity: 256)
     var pendingRecords: [CustomerRecord] = []
-    var arrivalsPerInterval: [Int]
-    var outcomeCounts: [Int]
+    var arrivalsPerInterval: FixedArray<Int>
+    var outcomeCounts: FixedArray<Int>
 
     /// Prepares the engine for `scenario`; days are then run with ``run(day:into:)``.
     ///
@@ -110,8 +110,8 @@ public struct OutletEngine: ~Copyable {
         staffingTimes = changes.filter { $0 > scenario.opening && $0 < scenario.closing }.sorted()
         tracksOldestWait = scenario.windowGroups.contains { $0.flexible?.openWhenOldestWait != nil }
 
-        arrivalsPerInterval = Array(repeating: 0, count: intervals)
-        outcomeCounts = Array(repeating: 0, count: Outcome.allCases.count)
+        arrivalsPerInterval = FixedArray(repeating: 0, count: intervals)
+        outcomeCounts = FixedArray(repeating: 0, count: Outcome.allCases.count)
         doors = Doors(intervals: intervals)
         floor = FloorCounts(intervals: intervals, counts: scenario.floorPlan != nil)
         pendingRecords.reserveCapacity(64)
@@ -202,8 +202,8 @@ public struct OutletEngine: ~Copyable {
         floor.reset(at: opening, clock)
         selfService.reset(at: opening, clock)
         counters.reset(at: opening, clock)
-        for index in arrivalsPerInterval.indices { arrivalsPerInterval[index] = 0 }
-        for index in outcomeCounts.indices { outcomeCounts[index] = 0 }
+        arrivalsPerInterval.setAll(to: 0)
+        outcomeCounts.setAll(to: 0)
 
         applyStaffing()
         for time in staffingTimes { calendar.schedule(.staffingChange, for: -1, at: time) }
@@ -227,15 +227,15 @@ public struct OutletEngine: ~Copyable {
         floor.advance(to: end, clock)
         let presence = floor.counts ? [floor.reception, floor.selfService, floor.counters] : []
         return DayTotals(
-            day: day, arrivals: arrivalsPerInterval, outcomes: outcomeCounts,
+            day: day, arrivals: arrivalsPerInterval.values, outcomes: outcomeCounts.values,
             waitingOccupancyArea: waiting.occupancy.area, waitingOccupancyMaximum: waiting.occupancy.maximum,
             waitingAtEnd: waiting.occupancy.atEnd, insideArea: doors.insideGauge.area, insideAtEnd: doors.insideGauge.atEnd,
             standingArea: waiting.standing.area, standingMinutes: waiting.standing.positiveTime,
             windowOpenMinutes: counters.openGauge.map(\.area), windowBusyMinutes: counters.busyGauge.map(\.area),
             queueArea: waiting.groupQueue.map(\.area),
-            flexibleStaffMinutes: counters.flexibleStaffMinutes,
+            flexibleStaffMinutes: counters.flexibleStaffMinutes.values,
             kioskBusyMinutes: selfService.busyGauge.map(\.area), kioskDownMinutes: selfService.downGauge.map(\.area),
-            kioskFailures: selfService.failures,
+            kioskFailures: selfService.failures.values,
             greeterOnDutyMinutes: reception.onDutyGauge.area, greeterBusyMinutes: reception.busyGauge.area,
             guideMinutes: guides.onDutyGauge.area, guideBusyMinutes: guides.busyGauge.area,
             zonePresenceArea: presence.map(\.area), zonePresenceMaximum: presence.map(\.maximum),

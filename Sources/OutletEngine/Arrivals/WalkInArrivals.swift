@@ -1,15 +1,16 @@
 import Scenario
 import Distributions
+import EventKernel
 
 /// Walk-in arrivals as the engine keeps them: each segment's rate per
 /// minute by piece (``ArrivalProfile``), the piece today's arrivals have
 /// reached, group sizes, and the day's demand factor.
-struct WalkInPlan {
+struct WalkInPlan: ~Copyable {
     /// Per segment: the pieces' boundaries (minutes after midnight) and rates (per minute).
     let breaks: [[Double]]
     let ratesPerMinute: [[Double]]
     /// Per segment: the piece the next arrival is drawn from.
-    var piece: [Int]
+    var piece: FixedArray<Int>
     /// Per segment: how many come together, or nil for one at a time.
     let groupSize: [Distribution?]
     /// This day's demand factor (``ArrivalPlan/dayFactor``): 1 without one.
@@ -20,7 +21,7 @@ struct WalkInPlan {
     init(_ scenario: Scenario) {
         (breaks, ratesPerMinute) = ArrivalProfile.pieces(for: scenario)
         mostFactor = ArrivalProfile.mostFactor(breaks: breaks, ratesPerMinute: ratesPerMinute)
-        piece = Array(repeating: 0, count: scenario.segments.count)
+        piece = FixedArray(repeating: 0, count: scenario.segments.count)
         groupSize = scenario.segments.map(\.groupSize)
     }
 }

@@ -1,20 +1,22 @@
+import EventKernel
+
 /// The service counters as the engine keeps them: every window, grouped
 /// by window group with the flexible ones after the regular ones, the
 /// flexible windows opening or open, and each group's open and busy
 /// windows over the day. Its rules are in the extension below.
-struct Counters {
-    var windows: [Window]
+struct Counters: ~Copyable {
+    var windows: FixedArray<Window>
     /// Each group's regular and flexible windows, as ranges of `windows`.
     let regular: [Range<Int>]
     let flexible: [Range<Int>]
     /// Per group: a flexible window on its way (1) or not (0), and those open.
-    var flexiblePending: [Int]
-    var flexibleOpen: [Int]
+    var flexiblePending: FixedArray<Int>
+    var flexibleOpen: FixedArray<Int>
     /// Per group: minutes flexible windows were open today (staff-minutes).
-    var flexibleStaffMinutes: [Double]
+    var flexibleStaffMinutes: FixedArray<Double>
     /// Per group: windows open, and busy, over the day.
-    var openGauge: [Gauge]
-    var busyGauge: [Gauge]
+    var openGauge: FixedArray<Gauge>
+    var busyGauge: FixedArray<Gauge>
 
     /// - Parameter groups: per window group, the most regular windows it opens and its flexible ones.
     init(groups: [(regular: Int, flexible: Int)], intervals: Int) {
@@ -27,14 +29,15 @@ struct Counters {
             windows += Array(repeating: Window(group: Int16(group), isFlexible: true), count: counts.flexible)
             flexible.append(flexibleStart..<windows.count)
         }
-        self.windows = windows
+        self.windows = FixedArray(repeating: Window(group: 0, isFlexible: false), count: windows.count)
+        for (index, window) in windows.enumerated() { self.windows[index] = window }
         self.regular = regular
         self.flexible = flexible
-        flexiblePending = Array(repeating: 0, count: groups.count)
-        flexibleOpen = Array(repeating: 0, count: groups.count)
-        flexibleStaffMinutes = Array(repeating: 0, count: groups.count)
-        openGauge = Array(repeating: Gauge(intervals: intervals), count: groups.count)
-        busyGauge = Array(repeating: Gauge(intervals: intervals), count: groups.count)
+        flexiblePending = FixedArray(repeating: 0, count: groups.count)
+        flexibleOpen = FixedArray(repeating: 0, count: groups.count)
+        flexibleStaffMinutes = FixedArray(repeating: 0, count: groups.count)
+        openGauge = FixedArray(repeating: Gauge(intervals: intervals), count: groups.count)
+        busyGauge = FixedArray(repeating: Gauge(intervals: intervals), count: groups.count)
     }
 
     /// Every window closed, for a new day starting at `opening` (minutes).

@@ -5,17 +5,17 @@ import EventKernel
 /// type, each type's FIFO queue, its breakdowns, and its busy and broken
 /// kiosks over the day. Its rules are in the extension below.
 struct SelfServiceArea: ~Copyable {
-    var kiosks: [Kiosk]
+    var kiosks: FixedArray<Kiosk>
     /// Each kiosk type's kiosks, as a range of `kiosks`.
     let ranges: [Range<Int>]
     /// Customers queueing for each kiosk type (stale tickets are skipped), and how many.
     var queues: TicketLines
-    var queued: [Int]
+    var queued: FixedArray<Int>
     /// Breakdowns of each kiosk type today.
-    var failures: [Int]
+    var failures: FixedArray<Int>
     /// Kiosks of each type in use, and broken, over the day.
-    var busyGauge: [Gauge]
-    var downGauge: [Gauge]
+    var busyGauge: FixedArray<Gauge>
+    var downGauge: FixedArray<Gauge>
 
     init(kioskCounts: [Int], intervals: Int) {
         var kiosks: [Kiosk] = [], ranges: [Range<Int>] = []
@@ -24,22 +24,23 @@ struct SelfServiceArea: ~Copyable {
             kiosks += Array(repeating: Kiosk(type: Int16(type)), count: count)
             ranges.append(start..<kiosks.count)
         }
-        self.kiosks = kiosks
+        self.kiosks = FixedArray(repeating: Kiosk(type: 0), count: kiosks.count)
+        for (index, kiosk) in kiosks.enumerated() { self.kiosks[index] = kiosk }
         self.ranges = ranges
         queues = TicketLines(lineCount: ranges.count, capacity: 16)
-        queued = Array(repeating: 0, count: ranges.count)
-        failures = Array(repeating: 0, count: ranges.count)
-        busyGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
-        downGauge = Array(repeating: Gauge(intervals: intervals), count: ranges.count)
+        queued = FixedArray(repeating: 0, count: ranges.count)
+        failures = FixedArray(repeating: 0, count: ranges.count)
+        busyGauge = FixedArray(repeating: Gauge(intervals: intervals), count: ranges.count)
+        downGauge = FixedArray(repeating: Gauge(intervals: intervals), count: ranges.count)
     }
 
     /// Every kiosk working and free, the queues empty, for a new day starting at `opening` (minutes).
     /// - Complexity: O(kiosks + types × intervals), no allocation.
     mutating func reset(at opening: Double, _ clock: IntervalClock) {
         queues.removeAll()
-        for index in queued.indices { queued[index] = 0 }
+        queued.setAll(to: 0)
         for index in kiosks.indices { kiosks[index] = Kiosk(type: kiosks[index].type) }
-        for index in failures.indices { failures[index] = 0 }
+        failures.setAll(to: 0)
         for index in busyGauge.indices { busyGauge[index].reset(at: opening, clock); downGauge[index].reset(at: opening, clock) }
     }
 

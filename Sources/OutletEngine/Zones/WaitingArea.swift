@@ -8,36 +8,36 @@ struct WaitingRoom: ~Copyable {
     /// Tickets in issue order, per line (``LineLayout``); stale tickets are skipped.
     var lines: TicketLines
     /// Customers waiting in each line.
-    var perLine: [Int]
+    var perLine: FixedArray<Int>
     /// The lines with someone waiting (`perLine` above 0), as one set.
     var occupiedLines: LineSets
     /// Customers waiting in the lines each window group calls from.
-    var perGroup: [Int]
+    var perGroup: FixedArray<Int>
     /// Customers in the zone, seated or standing.
     var count = 0
     /// Customers in the zone, and those standing, over the day.
     var occupancy: Gauge
     var standing: Gauge
     /// Customers waiting whom each window group can call, over the day.
-    var groupQueue: [Gauge]
+    var groupQueue: FixedArray<Gauge>
 
     init(lines: Int, groups: Int, intervals: Int) {
         self.lines = TicketLines(lineCount: lines, capacity: 16)
-        perLine = Array(repeating: 0, count: lines)
+        perLine = FixedArray(repeating: 0, count: lines)
         occupiedLines = LineSets(rows: 1, lines: lines)
-        perGroup = Array(repeating: 0, count: groups)
+        perGroup = FixedArray(repeating: 0, count: groups)
         occupancy = Gauge(intervals: intervals)
         standing = Gauge(intervals: intervals)
-        groupQueue = Array(repeating: Gauge(intervals: intervals), count: groups)
+        groupQueue = FixedArray(repeating: Gauge(intervals: intervals), count: groups)
     }
 
     /// Empties the zone for a new day starting at `opening` (minutes).
     /// - Complexity: O(lines + groups × intervals), no allocation.
     mutating func reset(at opening: Double, _ clock: IntervalClock) {
         lines.removeAll()
-        for index in perLine.indices { perLine[index] = 0 }
+        perLine.setAll(to: 0)
         occupiedLines.removeAll()
-        for index in perGroup.indices { perGroup[index] = 0 }
+        perGroup.setAll(to: 0)
         count = 0
         occupancy.reset(at: opening, clock)
         standing.reset(at: opening, clock)
