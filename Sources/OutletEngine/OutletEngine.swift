@@ -70,7 +70,7 @@ public struct OutletEngine: ~Copyable {
     var walkIns: WalkInPlan
     /// The customers inside, by slot; a slot is reused once its customer leaves.
     var customers = SlotStore<Customer>(capacity: 256)
-    var pendingRecords: [CustomerRecord] = []
+    var pendingRecords = RecordOutbox(capacity: 64)
     var arrivalsPerInterval: FixedArray<Int>
     var outcomeCounts: FixedArray<Int>
 
@@ -114,7 +114,6 @@ public struct OutletEngine: ~Copyable {
         outcomeCounts = FixedArray(repeating: 0, count: Outcome.allCases.count)
         doors = Doors(intervals: intervals)
         floor = FloorCounts(intervals: intervals, counts: scenario.floorPlan != nil)
-        pendingRecords.reserveCapacity(64)
     }
 
     /// Simulates day `day` (the replication number: each day has its own
@@ -138,9 +137,9 @@ public struct OutletEngine: ~Copyable {
         var untilCheck = Self.eventsBetweenStopChecks
         while let event = calendar.next() {
             handle(event)
-            if !pendingRecords.isEmpty {
-                for record in pendingRecords { sink.record(record) }
-                pendingRecords.removeAll(keepingCapacity: true)
+            if pendingRecords.count > 0 {
+                for index in 0..<pendingRecords.count { sink.record(pendingRecords[index]) }
+                pendingRecords.removeAll()
             }
             if !doors.open && doors.inside == 0 { break }
             untilCheck -= 1

@@ -1,5 +1,5 @@
 /// How a customer's visit ended.
-public enum Outcome: Int, Sendable, CaseIterable, CustomStringConvertible {
+public enum Outcome: Int, Sendable, BitwiseCopyable, CaseIterable, CustomStringConvertible {
     case servedAtCounter, servedAtKiosk, resolvedAtReception, balked, blocked, reneged, unserved
 
     public var description: String {
@@ -42,7 +42,7 @@ public enum FallbackReason: Int, Sendable, BitwiseCopyable, CustomStringConverti
 /// straight to a CSV row. Times are minutes after midnight, NaN for
 /// touchpoints the customer never reached; indices refer to the scenario's
 /// segments, transaction types, window groups and kiosk types (-1 for none).
-public struct CustomerRecord: Sendable, Equatable {
+public struct CustomerRecord: Sendable, Equatable, BitwiseCopyable {
     /// The simulated day (replication).
     public var day: Int
     /// Order of admission in the day, from 1.
