@@ -17,7 +17,7 @@ extension OutletEngine {
     ///
     /// - Complexity: O(1).
     mutating func drawWalkingTimes(_ index: Int) {
-        let walking = scenario.walking, stream = streamIndex.walking
+        let stream = streamIndex.walking
         if let walkingSpeed = walks.speed {
             let metresPerMinute = max(walkingSpeed.sample(from: streams, stream: stream), 0.2) * 60
             customers[index].walkToReception = walks.metres[0] / metresPerMinute
@@ -27,11 +27,11 @@ extension OutletEngine {
             customers[index].walkToWindow = walks.metres[4] / metresPerMinute
             return
         }
-        if let time = walking.entranceToReception { customers[index].walkToReception = time.sample(from: streams, stream: stream) }
-        if let time = walking.receptionToSelfService { customers[index].walkToSelfService = time.sample(from: streams, stream: stream) }
-        if let time = walking.receptionToWaiting { customers[index].walkToWaiting = time.sample(from: streams, stream: stream) }
-        if let time = walking.selfServiceToWaiting { customers[index].walkFromKioskToWaiting = time.sample(from: streams, stream: stream) }
-        if let time = walking.waitingToWindow { customers[index].walkToWindow = time.sample(from: streams, stream: stream) }
+        if let time = scenario.walking.entranceToReception { customers[index].walkToReception = time.sample(from: streams, stream: stream) }
+        if let time = scenario.walking.receptionToSelfService { customers[index].walkToSelfService = time.sample(from: streams, stream: stream) }
+        if let time = scenario.walking.receptionToWaiting { customers[index].walkToWaiting = time.sample(from: streams, stream: stream) }
+        if let time = scenario.walking.selfServiceToWaiting { customers[index].walkFromKioskToWaiting = time.sample(from: streams, stream: stream) }
+        if let time = scenario.walking.waitingToWindow { customers[index].walkToWindow = time.sample(from: streams, stream: stream) }
     }
 
     /// Sends the customer to `zone`, arriving after `minutes` (at once for 0).
