@@ -15,13 +15,24 @@ extension OutletEngine {
     ///
     /// - Complexity: O(l) for the l lines the group serves or helps with, plus stale tickets dropped.
     mutating func oldestWait(for group: Int) -> Double {
+        // The two lists one after the other: an array of them was an allocation for every review.
         var oldest = 0.0
-        for lists in [routing.primary, routing.help] {
-            for position in lists.range(group) where waiting.perLine[lists.items[position]] > 0 {
-                if let slot = liveHead(of: lists.items[position]) { oldest = max(oldest, calendar.now - customers[Int(slot)].ticket) }
-            }
+        for position in routing.primary.range(group) {
+            oldest = max(oldest, waitOfHead(line: routing.primary.items[position]))
+        }
+        for position in routing.help.range(group) {
+            oldest = max(oldest, waitOfHead(line: routing.help.items[position]))
         }
         return oldest
+    }
+
+    /// How long the first live customer of `line` has waited, minutes; 0 for an empty line.
+    ///
+    /// - Complexity: O(1) amortised (stale tickets dropped).
+    @inline(__always)
+    mutating func waitOfHead(line: Int) -> Double {
+        guard waiting.perLine[line] > 0, let slot = liveHead(of: line) else { return 0 }
+        return calendar.now - customers[Int(slot)].ticket
     }
 
     /// Opens a flexible window after its delay when the group's queue passes a threshold; closes them when it drains.
