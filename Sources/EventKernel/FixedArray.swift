@@ -37,18 +37,8 @@ public struct FixedArray<Element>: ~Copyable {
     /// - Complexity: O(1).
     @inlinable
     public subscript(index: Int) -> Element {
-        unsafeAddress {
-            #if OUTLETSIM_INVARIANTS
-            precondition(index >= 0 && index < count, "index \(index) outside 0..<\(count)")
-            #endif
-            return UnsafePointer(storage + index)
-        }
-        unsafeMutableAddress {
-            #if OUTLETSIM_INVARIANTS
-            precondition(index >= 0 && index < count, "index \(index) outside 0..<\(count)")
-            #endif
-            return storage + index
-        }
+        unsafeAddress { UnsafePointer(elementAddress(storage, index, below: count)) }
+        unsafeMutableAddress { elementAddress(storage, index, below: count) }
     }
 
     /// Sets every value to `value`.

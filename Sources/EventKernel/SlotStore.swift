@@ -76,18 +76,8 @@ public struct SlotStore<Element: BitwiseCopyable>: ~Copyable {
     /// - Complexity: O(1).
     @inlinable
     public subscript(slot: Int32) -> Element {
-        unsafeAddress {
-            #if OUTLETSIM_INVARIANTS
-            precondition(slot >= 0 && Int(slot) < used, "slot \(slot) was never taken")
-            #endif
-            return UnsafePointer(storage + Int(slot))
-        }
-        unsafeMutableAddress {
-            #if OUTLETSIM_INVARIANTS
-            precondition(slot >= 0 && Int(slot) < used, "slot \(slot) was never taken")
-            #endif
-            return storage + Int(slot)
-        }
+        unsafeAddress { UnsafePointer(elementAddress(storage, Int(slot), below: used)) }
+        unsafeMutableAddress { elementAddress(storage, Int(slot), below: used) }
     }
 
     /// The record in slot `index`, for engines that hold slots as `Int`.
@@ -95,18 +85,8 @@ public struct SlotStore<Element: BitwiseCopyable>: ~Copyable {
     /// - Complexity: O(1).
     @inlinable
     public subscript(index: Int) -> Element {
-        unsafeAddress {
-            #if OUTLETSIM_INVARIANTS
-            precondition(index >= 0 && index < used, "slot \(index) was never taken")
-            #endif
-            return UnsafePointer(storage + index)
-        }
-        unsafeMutableAddress {
-            #if OUTLETSIM_INVARIANTS
-            precondition(index >= 0 && index < used, "slot \(index) was never taken")
-            #endif
-            return storage + index
-        }
+        unsafeAddress { UnsafePointer(elementAddress(storage, index, below: used)) }
+        unsafeMutableAddress { elementAddress(storage, index, below: used) }
     }
 
     /// Frees every slot, keeping the buffer; the next `take` hands out 0.
@@ -133,4 +113,18 @@ public struct SlotStore<Element: BitwiseCopyable>: ~Copyable {
         freeSlots = largerFree
         capacity *= 2
     }
+}
+
+/// The address of element `index` of `storage`, which holds `limit`
+/// initialised elements: checked only under `OUTLETSIM_INVARIANTS`, since
+/// the kernel's containers are indexed by engines with their own slots and
+/// counts, never with user input.
+///
+/// - Complexity: O(1).
+@inlinable @inline(__always)
+func elementAddress<Element>(_ storage: UnsafeMutablePointer<Element>, _ index: Int, below limit: Int) -> UnsafeMutablePointer<Element> {
+    #if OUTLETSIM_INVARIANTS
+    precondition(index >= 0 && index < limit, "index \(index) outside the \(limit) in use")
+    #endif
+    return storage + index
 }
