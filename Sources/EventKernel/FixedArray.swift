@@ -23,6 +23,16 @@ public struct FixedArray<Element>: ~Copyable {
         storage.initialize(repeating: value, count: self.count)
     }
 
+    /// The values of `values`, in order.
+    ///
+    /// - Complexity: O(count).
+    @inlinable
+    public init(_ values: [Element]) {
+        count = values.count
+        storage = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
+        _ = UnsafeMutableBufferPointer(start: storage, count: count).initialize(from: values)
+    }
+
     @inlinable
     deinit {
         storage.deinitialize(count: count)

@@ -11,7 +11,9 @@ import Scenario
 /// reseeds the random streams for that day and reuses every buffer, so
 /// memory does not grow with the number of days. The event loop is a
 /// `switch` over ``OutletEvent`` on a calendar of value events; customers,
-/// windows and kiosks live in arrays of structs.
+/// windows, kiosks and the zones' counts and gauges live as structs in the
+/// kernel's non-copyable buffers (``SlotStore``, ``FixedArray``), which
+/// need no uniqueness check on the writes every event makes.
 ///
 /// Each zone owns its state as a value, as simmer's resources own theirs:
 /// the doors (``Doors``), the greeters' desk and the guides (each a

@@ -29,6 +29,9 @@ struct FixedArrayTests {
         #expect(rows.values == [[0, 0, 1], [0, 0], [0, 4.5]])
         let empty = FixedArray(repeating: 0, count: 0)
         #expect(empty.values.isEmpty)
+        var copied = FixedArray([3, 1, 4])
+        copied[2] = 5
+        #expect(copied.values == [3, 1, 5] && copied.count == 3)
     }
 
     @Test("what it holds is released when it goes")

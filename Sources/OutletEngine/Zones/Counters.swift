@@ -29,8 +29,7 @@ struct Counters: ~Copyable {
             windows += Array(repeating: Window(group: Int16(group), isFlexible: true), count: counts.flexible)
             flexible.append(flexibleStart..<windows.count)
         }
-        self.windows = FixedArray(repeating: Window(group: 0, isFlexible: false), count: windows.count)
-        for (index, window) in windows.enumerated() { self.windows[index] = window }
+        self.windows = FixedArray(windows)
         self.regular = regular
         self.flexible = flexible
         flexiblePending = FixedArray(repeating: 0, count: groups.count)

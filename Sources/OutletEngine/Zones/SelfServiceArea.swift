@@ -24,8 +24,7 @@ struct SelfServiceArea: ~Copyable {
             kiosks += Array(repeating: Kiosk(type: Int16(type)), count: count)
             ranges.append(start..<kiosks.count)
         }
-        self.kiosks = FixedArray(repeating: Kiosk(type: 0), count: kiosks.count)
-        for (index, kiosk) in kiosks.enumerated() { self.kiosks[index] = kiosk }
+        self.kiosks = FixedArray(kiosks)
         self.ranges = ranges
         queues = TicketLines(lineCount: ranges.count, capacity: 16)
         queued = FixedArray(repeating: 0, count: ranges.count)
