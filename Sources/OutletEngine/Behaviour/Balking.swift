@@ -20,17 +20,11 @@ extension OutletEngine {
     /// of the groups that serve this line + 1) × the type's mean service time
     /// / the windows open in those groups.
     ///
-    /// - Complexity: O(g × w + a) for g groups of w windows and a announcement
-    ///   lines with someone waiting.
+    /// - Complexity: O(g + a) for the g groups that serve the line and the a
+    ///   announcement lines with someone waiting.
     mutating func announcedWait(line: Int) -> Double {
         var ahead = 0, open = 0
-        for position in routing.groups.range(line) {
-            let group = routing.groups.items[position]
-            for window in counters.regular[group].lowerBound..<counters.flexible[group].upperBound
-            where counters.windows[window].state != .closed && !counters.windows[window].closeAfterService {
-                open += 1
-            }
-        }
+        for position in routing.groups.range(line) { open += counters.taking[routing.groups.items[position]] }
         // Only the lines with someone waiting add to those ahead.
         for word in 0..<routing.announcementSets.words {
             var lines = routing.announcementSets.word(word, row: line) & waiting.occupiedLines.word(word)

@@ -44,7 +44,7 @@ extension OutletEngine {
         if waitingNow < rule.closeWhenWaitingBelow {
             for window in counters.flexible[group] {
                 if counters.windows[window].state == .idle { closeWindow(window) }
-                else if counters.windows[window].state == .busy { counters.windows[window].closeAfterService = true }
+                else if counters.windows[window].state == .busy { counters.set(window, closing: true) }
             }
             return
         }
@@ -65,7 +65,7 @@ extension OutletEngine {
         counters.flexiblePending[group] = 0
         // A temporary window still finishing a customer is simply kept open.
         if let closing = counters.flexible[group].first(where: { counters.windows[$0].state == .busy && counters.windows[$0].closeAfterService }) {
-            counters.windows[closing].closeAfterService = false
+            counters.set(closing, closing: false)
         } else if let window = counters.flexible[group].first(where: { counters.windows[$0].state == .closed }) {
             counters.flexibleOpen[group] += 1
             openWindow(window)

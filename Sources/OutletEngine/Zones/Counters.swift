@@ -14,6 +14,10 @@ struct Counters: ~Copyable {
     var flexibleOpen: FixedArray<Int>
     /// Per group: minutes flexible windows were open today (staff-minutes).
     var flexibleStaffMinutes: FixedArray<Double>
+    /// Per group: windows taking customers (open, and not closing after
+    /// their customer), kept as windows change (``set(_:state:closing:)``),
+    /// so the ticket machine's announced wait need not count them.
+    var taking: FixedArray<Int>
     /// Per group: windows open, and busy, over the day.
     var openGauge: FixedArray<Gauge>
     var busyGauge: FixedArray<Gauge>
@@ -35,6 +39,7 @@ struct Counters: ~Copyable {
         flexiblePending = FixedArray(repeating: 0, count: groups.count)
         flexibleOpen = FixedArray(repeating: 0, count: groups.count)
         flexibleStaffMinutes = FixedArray(repeating: 0, count: groups.count)
+        taking = FixedArray(repeating: 0, count: groups.count)
         openGauge = FixedArray(repeating: Gauge(intervals: intervals), count: groups.count)
         busyGauge = FixedArray(repeating: Gauge(intervals: intervals), count: groups.count)
     }
@@ -45,6 +50,7 @@ struct Counters: ~Copyable {
         for index in windows.indices { windows[index] = Window(group: windows[index].group, isFlexible: windows[index].isFlexible) }
         for index in flexiblePending.indices { flexiblePending[index] = 0; flexibleOpen[index] = 0 }
         for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
+        taking.setAll(to: 0)
         for index in openGauge.indices { openGauge[index].reset(at: opening, clock); busyGauge[index].reset(at: opening, clock) }
     }
 
@@ -55,6 +61,20 @@ struct Counters: ~Copyable {
             flexibleStaffMinutes[Int(windows[window].group)] += end - windows[window].openedAt
         }
         for index in openGauge.indices { openGauge[index].advance(to: end, clock); busyGauge[index].advance(to: end, clock) }
+    }
+
+    /// Changes `window`'s state, or whether it closes after its customer,
+    /// or both, keeping its group's count of windows ``taking`` customers.
+    /// Every change of either goes through here.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    mutating func set(_ window: Int, state: Window.State? = nil, closing: Bool? = nil) {
+        let wasTaking = windows[window].takesCustomers
+        if let state { windows[window].state = state }
+        if let closing { windows[window].closeAfterService = closing }
+        let nowTaking = windows[window].takesCustomers
+        if wasTaking != nowTaking { taking[Int(windows[window].group)] += nowTaking ? 1 : -1 }
     }
 }
 
@@ -82,7 +102,7 @@ extension OutletEngine {
         customers[index].call = calendar.now
         customers[index].window = Int32(window)
         customers[index].windowGroup = counters.windows[window].group
-        counters.windows[window].state = .busy
+        counters.set(window, state: .busy)
         counters.windows[window].customer = slot
         counters.busyGauge[Int(counters.windows[window].group)].add(1, at: calendar.now, clock)
         let minutes = customers[index].walkToWindow
@@ -122,7 +142,7 @@ extension OutletEngine {
         if counters.windows[window].closeAfterService {
             closeWindow(window)
         } else {
-            counters.windows[window].state = .idle
+            counters.set(window, state: .idle)
             callNext(window: window)
         }
         reviewFlexibleWindows(group: group)
@@ -132,9 +152,8 @@ extension OutletEngine {
     ///
     /// - Complexity: O(1), plus the call.
     mutating func openWindow(_ window: Int) {
-        counters.windows[window].state = .idle
+        counters.set(window, state: .idle, closing: false)
         counters.windows[window].openedAt = calendar.now
-        counters.windows[window].closeAfterService = false
         counters.openGauge[Int(counters.windows[window].group)].add(1, at: calendar.now, clock)
         callNext(window: window)
     }
@@ -144,8 +163,7 @@ extension OutletEngine {
     /// - Complexity: O(1).
     mutating func closeWindow(_ window: Int) {
         let group = Int(counters.windows[window].group)
-        counters.windows[window].state = .closed
-        counters.windows[window].closeAfterService = false
+        counters.set(window, state: .closed, closing: false)
         counters.openGauge[group].add(-1, at: calendar.now, clock)
         if counters.windows[window].isFlexible {
             counters.flexibleOpen[group] -= 1
@@ -160,9 +178,9 @@ extension OutletEngine {
     /// - Complexity: O(w), plus the calls of the windows opened.
     mutating func staffWindows(group: Int, target: Int) {
         let range = counters.regular[group]
-        var active = range.filter { counters.windows[$0].state != .closed && !counters.windows[$0].closeAfterService }.count
+        var active = range.filter { counters.windows[$0].takesCustomers }.count
         for window in range where active < target && counters.windows[window].closeAfterService {
-            counters.windows[window].closeAfterService = false
+            counters.set(window, closing: false)
             active += 1
         }
         for window in range where active < target && counters.windows[window].state == .closed {
@@ -175,7 +193,7 @@ extension OutletEngine {
         }
         for window in range.reversed() where active > target && counters.windows[window].state == .busy
             && !counters.windows[window].closeAfterService {
-            counters.windows[window].closeAfterService = true
+            counters.set(window, closing: true)
             active -= 1
         }
     }
@@ -198,12 +216,16 @@ struct Window {
     enum State: UInt8 { case closed, idle, busy }
     var group: Int16
     var isFlexible: Bool
-    var state = State.closed
+    /// Changed only through ``Counters/set(_:state:closing:)``, which keeps the group's counts.
+    fileprivate(set) var state = State.closed
     var customer: Int32 = -1
-    /// Close once the current customer is served (staffing went down).
-    var closeAfterService = false
+    /// Close once the current customer is served (staffing went down); changed as `state` is.
+    fileprivate(set) var closeAfterService = false
     /// Minutes after midnight; for flexible staff-minutes.
     var openedAt = 0.0
+
+    /// Open, and not closing after its customer.
+    var takesCustomers: Bool { state != .closed && !closeAfterService }
 
     init(group: Int16, isFlexible: Bool) {
         self.group = group
