@@ -116,9 +116,12 @@ public struct SlotStore<Element: BitwiseCopyable>: ~Copyable {
 }
 
 /// The address of element `index` of `storage`, which holds `limit`
-/// initialised elements: checked only under `OUTLETSIM_INVARIANTS`, since
-/// the kernel's containers are indexed by engines with their own slots and
-/// counts, never with user input.
+/// initialised elements. The check runs in debug builds only
+/// (`OUTLETSIM_INVARIANTS`), as the slot store's did before it was shared,
+/// and no scenario reaches it: indices are slots handed out by `take`,
+/// lines from the engine's layout, positions of the scenario's own groups,
+/// types and segments, and intervals clamped by the engine's clock, never
+/// a number read from a file. A failure is an engine bug.
 ///
 /// - Complexity: O(1).
 @inlinable @inline(__always)
