@@ -153,8 +153,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
-        .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "RandomStreams", "Statistics"]),
+        .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams", "CGSL"]),
+        .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "RandomStreams", "Statistics", "CGSL"]),
         .testTarget(name: "EventKernelTests", dependencies: ["EventKernel"]),
         .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
         .testTarget(name: "QueueLogTests", dependencies: ["QueueLog", "ScenarioFile"]),

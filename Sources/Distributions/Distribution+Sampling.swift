@@ -4,6 +4,9 @@
 // parameters in place. Clients still see none of GSL unless they import it.
 public import CGSL
 import RandomStreams
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Distribution {
     /// One draw, in minutes, from `stream` of `bank`.
@@ -31,7 +34,8 @@ extension Distribution {
         let rng = UnsafeMutablePointer<gsl_rng>(bank.generator(stream))
         switch form {
         case .exponential(let mean):
-            return gsl_ran_exponential(rng, mean)
+            // GSL's gsl_ran_exponential (inversion) on the bank's inline draw.
+            return -mean * log1p(-bank.uniformFromZero(stream))
         case .erlang(let phases, let mean):
             return gsl_ran_gamma(rng, Double(phases), mean / Double(phases))
         case .gamma(let shape, let scale):
@@ -45,9 +49,9 @@ extension Distribution {
             // plain Gaussians until one lands in the tail.
             return mean + gsl_ran_gaussian_tail(rng, -mean, sd)
         case .uniform(let min, let max):
-            return min + (max - min) * gsl_rng_uniform(rng)
+            return min + (max - min) * bank.uniformFromZero(stream)
         case .triangular(let min, let mode, let max):
-            let u = gsl_rng_uniform(rng)
+            let u = bank.uniformFromZero(stream)
             let split = (mode - min) / (max - min)
             return u < split
                 ? min + ((max - min) * (mode - min) * u).squareRoot()
@@ -55,9 +59,9 @@ extension Distribution {
         case .deterministic(let value):
             return value
         case .discrete(let table):
-            return table.value(for: gsl_rng_uniform(rng))
+            return table.value(for: bank.uniformFromZero(stream))
         case .continuous(let table):
-            return table.value(for: gsl_rng_uniform(rng))
+            return table.value(for: bank.uniformFromZero(stream))
         case .gaussian(let mean, let sd):
             return mean + gsl_ran_gaussian(rng, sd)
         }

@@ -1,4 +1,6 @@
-internal import CGSL
+// Public so that draws can be inlined into the engines (as Distributions
+// does): clients still see none of GSL unless they import it.
+public import CGSL
 
 /// The position of one stream in a ``RandomStreamBank``.
 public struct StreamIndex: Hashable, Sendable {
@@ -49,6 +51,11 @@ public struct RandomStreamBank: ~Copyable {
     /// The purposes in stream order; `purposes[i]` is stream `StreamIndex(i)`.
     public let purposes: [StreamPurpose]
     public let generatorKind: GeneratorKind
+    /// taus2 draws are made here, inline (``Taus2``), rather than by
+    /// GSL through two calls by function pointer; the numbers are the same.
+    @usableFromInline let drawsInline: Bool
+    /// Each generator's state words, for the inline draws.
+    @usableFromInline let states: UnsafeMutablePointer<UnsafeMutablePointer<UInt>>
 
     /// Creates one stream per purpose, seeded for `replication` of a run
     /// started with `seed`.
@@ -72,14 +79,21 @@ public struct RandomStreamBank: ~Copyable {
             (generators + position).initialize(to: OpaquePointer(rng))
         }
         self.generators = generators
+        let states = UnsafeMutablePointer<UnsafeMutablePointer<UInt>>.allocate(capacity: max(purposes.count, 1))
+        for position in purposes.indices {
+            (states + position).initialize(to: Taus2.state(of: Self.rng(generators[position])))
+        }
+        self.states = states
         self.purposes = purposes
         self.generatorKind = generator
+        drawsInline = generator == .taus2 && Taus2.matchesGSL
         reseed(seed: seed, replication: replication)
     }
 
     deinit {
         for position in purposes.indices { gsl_rng_free(Self.rng(generators[position])) }
         generators.deallocate()
+        states.deallocate()
     }
 
     /// Number of streams.
@@ -108,12 +122,24 @@ public struct RandomStreamBank: ~Copyable {
         return folded == 0 ? 0x9E37_79B9 : folded
     }
 
-    /// A uniform draw from the open interval (0, 1) on `stream`.
+    /// A uniform draw from the open interval (0, 1) on `stream`: GSL's
+    /// `gsl_rng_uniform_pos`.
     ///
     /// - Complexity: O(1).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func uniform(_ stream: StreamIndex) -> Double {
-        gsl_rng_uniform_pos(Self.rng(generators[stream.rawValue]))
+        if drawsInline { return Taus2.uniformPositive(states[stream.rawValue]) }
+        return gsl_rng_uniform_pos(UnsafeMutablePointer<gsl_rng>(generators[stream.rawValue]))
+    }
+
+    /// A uniform draw from [0, 1) on `stream`: GSL's `gsl_rng_uniform`,
+    /// which GSL's own samplers (the exponential's inversion) start from.
+    ///
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    package func uniformFromZero(_ stream: StreamIndex) -> Double {
+        if drawsInline { return Taus2.uniform(states[stream.rawValue]) }
+        return gsl_rng_uniform(UnsafeMutablePointer<gsl_rng>(generators[stream.rawValue]))
     }
 
     @inline(__always)
