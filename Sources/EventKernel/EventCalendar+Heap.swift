@@ -1,7 +1,8 @@
 /// The binary min-heap behind ``EventCalendar``. Slots `0..<size` hold
-/// the pending events; while an event sinks, slot `size` holds a sentinel
-/// that comes after all of them (the buffer has room for `capacity + 1`),
-/// written by `next()` just before, as only sinking reads it. Both sifts
+/// the pending events (slot 0 none while the root is vacant); while an
+/// event sinks, slot `size` holds a sentinel that comes after all of them
+/// (the buffer has room for `capacity + 1`), written just before, as only
+/// sinking reads it. Both sifts
 /// move a hole instead of swapping, so each level costs one move.
 extension EventCalendar {
     /// Places `moving` at the uninitialised slot `index` (the new last slot)
@@ -20,7 +21,7 @@ extension EventCalendar {
         (storage + hole).initialize(to: moving)
     }
 
-    /// Places `moving` at the root, whose slot is uninitialised, and sinks
+    /// Places `moving` at the root, whose slot is vacant, and sinks
     /// it to its level among the `size` events. The sentinel at slot `size`
     /// stands in for a missing right child, so the earlier child is chosen
     /// without testing whether there is a right one.

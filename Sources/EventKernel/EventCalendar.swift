@@ -20,6 +20,14 @@
 /// at most one per entity (``scheduleDeadline(_:for:after:)``), can be
 /// withdrawn: it waits in a lane of its own (``Deadlines``), taken in turn
 /// with the main heap by (time, sequence).
+///
+/// Nearly every event's handler schedules another at once (a walk, a
+/// service, the next arrival), so `next()` leaves the root's slot vacant
+/// rather than refilling it: the next event scheduled is sunk from the
+/// root (one sift instead of a sift down for the pop and a sift up for the
+/// push), and only if `next()` comes first is the last event moved up, as
+/// a plain pop does. Events are totally ordered by (time, sequence), so
+/// the order they are taken in does not depend on the heap's shape.
 public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     @usableFromInline var storage: UnsafeMutablePointer<Event<Kind>>
     @usableFromInline var capacity: Int
@@ -27,6 +35,9 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     @usableFromInline var nextSequence: UInt64
     @usableFromInline var clock: Double
     @usableFromInline var deadlines: Deadlines<Kind>
+    /// Slot 0 was handed out by `next()` and awaits the next event
+    /// scheduled, or the last one (``settleRoot()``); `size` still counts it.
+    @usableFromInline var rootVacant: Bool
 
     /// An empty calendar whose clock reads `startTime`.
     ///
@@ -39,11 +50,13 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
         nextSequence = 0
         clock = startTime
         deadlines = Deadlines(capacity: capacity, entities: capacity)
+        rootVacant = false
     }
 
     @inlinable
     deinit {
-        storage.deinitialize(count: size)
+        let first = rootVacant ? 1 : 0
+        (storage + first).deinitialize(count: size - first)
         storage.deallocate()
     }
 
@@ -51,19 +64,32 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     @inlinable public var now: Double { clock }
 
     /// Number of pending events, deadlines included.
-    @inlinable public var count: Int { size + deadlines.size }
+    @inlinable public var count: Int { size - (rootVacant ? 1 : 0) + deadlines.size }
 
     /// Whether no event is pending.
     @inlinable public var isEmpty: Bool { count == 0 }
 
     /// The time of the next event, if any.
     @inlinable public var nextTime: Double? {
-        guard !isEmpty else { return nil }
-        return takesDeadlineNext ? deadlines.first.time : storage[0].time
+        let main = firstInHeap
+        if deadlines.size > 0, main.map({ deadlines.first.precedes($0) }) ?? true { return deadlines.first.time }
+        return main?.time
+    }
+
+    /// The main heap's first event, its root's slot vacant or not.
+    ///
+    /// - Complexity: O(1).
+    @inlinable
+    var firstInHeap: Event<Kind>? {
+        guard rootVacant else { return size > 0 ? storage[0] : nil }
+        // With the root vacant, the first is one of its children.
+        guard size > 1 else { return nil }
+        return size > 2 && storage[2].precedes(storage[1]) ? storage[2] : storage[1]
     }
 
     /// Whether the next event is the earliest deadline rather than the
-    /// main heap's first event; the calendar must not be empty.
+    /// main heap's first event; the calendar must not be empty, and its
+    /// root not vacant.
     ///
     /// - Complexity: O(1).
     @inlinable @inline(__always)
@@ -80,10 +106,18 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
         #if OUTLETSIM_INVARIANTS
         precondition(time >= clock && time.isFinite, "event scheduled at \(time), before the clock \(clock)")
         #endif
-        if size == capacity { grow() }
         let sequence = nextSequence
         nextSequence &+= 1
-        siftUp(Event(time: time, sequence: sequence, kind: kind, entity: entity), from: size)
+        let event = Event(time: time, sequence: sequence, kind: kind, entity: entity)
+        if rootVacant {
+            // Into the slot the last event taken left: one sift down.
+            rootVacant = false
+            placeSentinel(kind)
+            siftDown(event)
+            return sequence
+        }
+        if size == capacity { grow() }
+        siftUp(event, from: size)
         size += 1
         return sequence
     }
@@ -131,21 +165,33 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     /// - Complexity: O(log *n*).
     @inlinable @inline(__always)
     public mutating func next() -> Event<Kind>? {
+        settleRoot()
         if takesDeadlineNext {
             let first = deadlines.removeFirst()
             clock = first.time
             return first
         }
         guard size > 0 else { return nil }
+        // The root's slot stays vacant for the next event scheduled.
         let first = storage.move()
-        size -= 1
-        if size > 0 {
-            let last = (storage + size).move()
-            placeSentinel(first.kind)
-            siftDown(last)
-        }
+        rootVacant = true
         clock = first.time
         return first
+    }
+
+    /// Fills a root slot left vacant by `next()`, when no event was
+    /// scheduled into it since, with the last event: the rest of a pop.
+    ///
+    /// - Complexity: O(log *n*) when the root is vacant, O(1) otherwise.
+    @inlinable @inline(__always)
+    mutating func settleRoot() {
+        guard rootVacant else { return }
+        rootVacant = false
+        size -= 1
+        guard size > 0 else { return }
+        let last = (storage + size).move()
+        placeSentinel(last.kind)
+        siftDown(last)
     }
 
     /// Takes the next event if it is due no later than `limit`; otherwise
@@ -155,6 +201,7 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     /// - Complexity: O(log *n*).
     @inlinable
     public mutating func next(notAfter limit: Double) -> Event<Kind>? {
+        settleRoot()
         guard !isEmpty, (takesDeadlineNext ? deadlines.first : storage[0]).timeKey <= Event<Kind>.orderKey(limit) else {
             if limit > clock { clock = limit }
             return nil
@@ -169,6 +216,7 @@ public struct EventCalendar<Kind: Sendable & BitwiseCopyable>: ~Copyable {
     /// - Complexity: O(*n*).
     @inlinable
     public mutating func removeAll(resettingClockTo startTime: Double = 0) {
+        settleRoot()
         storage.deinitialize(count: size)
         size = 0
         deadlines.removeAll()

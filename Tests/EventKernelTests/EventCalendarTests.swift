@@ -83,6 +83,46 @@ struct EventCalendarTests {
         #expect(taken == sorted)
     }
 
+    @Test("as an engine uses it: each event taken schedules none, one or two more (into the vacant root or not), against a sorted list")
+    func vacantRootAgainstSortedList() {
+        var generator = PatternGenerator(state: 2_024)
+        var calendar = EventCalendar<TestEvent>(capacity: 4)
+        // The pending events as (time, sequence), kept sorted: the reference.
+        var pending: [(time: Double, sequence: UInt64)] = []
+        func schedule(_ calendar: inout EventCalendar<TestEvent>, after delay: Double) {
+            let time = calendar.now + delay
+            let sequence = calendar.schedule(.tick, for: 0, at: time)
+            let position = pending.firstIndex { $0.time > time } ?? pending.count
+            pending.insert((time, sequence), at: position)
+        }
+        for _ in 0..<8 { schedule(&calendar, after: generator.coarseTime(upTo: 40)) }
+        var taken = 0
+        while let event = calendar.next() {
+            let expected = pending.removeFirst()
+            #expect(event.time == expected.time && event.sequence == expected.sequence)
+            taken += 1
+            // Between the take and the next schedule the root is vacant: what the calendar reports must not change.
+            let (count, nextTime, ordered) = (calendar.count, calendar.nextTime, calendar.satisfiesHeapInvariant)
+            #expect(count == pending.count)
+            #expect(nextTime == pending.first?.time)
+            #expect(ordered)
+            guard taken < 20_000 else { break }
+            // Mostly one follow-up, as handlers do; sometimes none or two, so the heap shrinks and grows.
+            let draw = generator.next() % 10
+            let followUps = draw < 2 ? 0 : draw < 8 ? 1 : 2
+            for _ in 0..<(pending.isEmpty ? max(followUps, 1) : followUps) {
+                schedule(&calendar, after: generator.coarseTime(upTo: 40))
+            }
+            let settled = calendar.satisfiesHeapInvariant
+            #expect(settled)
+        }
+        #expect(taken == 20_000)
+        #expect(calendar.count == pending.count)
+        calendar.removeAll(resettingClockTo: 0)
+        let empty = calendar.isEmpty
+        #expect(empty)
+    }
+
     @Test("run until a time: later events stay pending and the clock stops at the limit")
     func runUntilTime() {
         var calendar = EventCalendar<TestEvent>(startTime: 540)
