@@ -75,7 +75,6 @@ extension OutletEngine {
     ///
     /// - Complexity: O(group size × admission) + O(log p).
     mutating func walkInArrives(segment: Int) {
-        scheduleNextWalkIn(segment: segment)
         var size = 1
         if let groupSize = walkIns.groupSize[segment] {
             // Draws are at most a million, so the conversion is safe; a group is at most Segment.largestGroup.
@@ -85,5 +84,11 @@ extension OutletEngine {
         for _ in 0..<size {
             admit(segment: segment, transaction: nil, appointmentPriority: nil)
         }
+        // After the walk in: the calendar sinks the first event a handler
+        // schedules from its root, and a walk of a minute sinks far less
+        // than the next arrival. The two draw on streams of their own, so
+        // the order changes no number; it changes only which of the two
+        // comes first should they fall at the very same time.
+        scheduleNextWalkIn(segment: segment)
     }
 }
