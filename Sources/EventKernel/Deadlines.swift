@@ -128,8 +128,8 @@ struct Deadlines<Kind: Sendable & BitwiseCopyable>: ~Copyable {
         var hole = hole
         var left = hole &* 2 &+ 1
         while left < size {
-            var child = left
-            if storage[left &+ 1].precedes(storage[left]) { child &+= 1 }
+            // Branch-free, as the main heap's (``EventCalendar/siftDown(_:)``).
+            let child = left &+ (storage[left &+ 1].precedes(storage[left]) ? 1 : 0)
             guard storage[child].precedes(moving) else { break }
             place(storage[child], at: hole)
             hole = child
