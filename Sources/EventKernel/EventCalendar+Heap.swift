@@ -2,8 +2,8 @@
 /// the pending events (slot 0 none while the root is vacant); while an
 /// event sinks, slot `size` holds a sentinel that comes after all of them
 /// (the buffer has room for `capacity + 1`), written just before, as only
-/// sinking reads it. Both sifts
-/// move a hole instead of swapping, so each level costs one move.
+/// sinking reads it. Both sifts move a hole instead of swapping, so each
+/// level costs one move.
 extension EventCalendar {
     /// Places `moving` at the uninitialised slot `index` (the new last slot)
     /// and raises it to its level.

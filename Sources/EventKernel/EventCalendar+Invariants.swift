@@ -1,9 +1,9 @@
 extension EventCalendar {
     /// Whether, in both lanes, every parent precedes its children (a vacant
-    /// root has none to precede) and no
-    /// pending event is before the clock, and each deadline's entity knows
-    /// its slot. Tests call it; debug builds (flag `OUTLETSIM_INVARIANTS`)
-    /// also check event times as they are scheduled.
+    /// root has none to precede), no pending event is before the clock, and
+    /// each deadline's entity knows its slot. Tests call it; debug builds
+    /// (flag `OUTLETSIM_INVARIANTS`) also check event times as they are
+    /// scheduled.
     ///
     /// - Complexity: O(*n* + entities).
     public var satisfiesHeapInvariant: Bool {

@@ -40,7 +40,9 @@ enum Taus2 {
         return draw
     }
 
-    /// The state words of a taus2 generator.
+    /// The state words of a taus2 generator (read only when ``matchesGSL``).
+    ///
+    /// - Complexity: O(1).
     static func state(of rng: UnsafeMutablePointer<gsl_rng>) -> UnsafeMutablePointer<UInt> {
         rng.pointee.state.assumingMemoryBound(to: UInt.self)
     }
