@@ -48,8 +48,9 @@ struct Counters: ~Copyable {
     /// - Complexity: O(windows + groups × intervals), no allocation.
     mutating func reset(at opening: Double, _ clock: IntervalClock) {
         for index in windows.indices { windows[index] = Window(group: windows[index].group, isFlexible: windows[index].isFlexible) }
-        for index in flexiblePending.indices { flexiblePending[index] = 0; flexibleOpen[index] = 0 }
-        for index in flexibleStaffMinutes.indices { flexibleStaffMinutes[index] = 0 }
+        flexiblePending.setAll(to: 0)
+        flexibleOpen.setAll(to: 0)
+        flexibleStaffMinutes.setAll(to: 0)
         taking.setAll(to: 0)
         for index in openGauge.indices { openGauge[index].reset(at: opening, clock); busyGauge[index].reset(at: opening, clock) }
     }
