@@ -37,9 +37,9 @@ extension Distribution {
             // GSL's gsl_ran_exponential (inversion) on the bank's inline draw.
             return -mean * log1p(-bank.uniformFromZero(stream))
         case .erlang(let phases, let mean):
-            return gsl_ran_gamma(rng, Double(phases), mean / Double(phases))
+            return bank.gamma(stream, shape: Double(phases), scale: mean / Double(phases))
         case .gamma(let shape, let scale):
-            return gsl_ran_gamma(rng, shape, scale)
+            return bank.gamma(stream, shape: shape, scale: scale)
         case .lognormal(let zeta, let sigma):
             return gsl_ran_lognormal(rng, zeta, sigma)
         case .weibull(let shape, let scale):

@@ -56,6 +56,9 @@ public struct RandomStreamBank: ~Copyable {
     @usableFromInline let drawsInline: Bool
     /// Each generator's state words, for the inline draws.
     @usableFromInline let states: UnsafeMutablePointer<UnsafeMutablePointer<UInt>>
+    /// GSL's ziggurat strips when gammas are drawn inline too
+    /// (``MarsagliaTsang``); nil when GSL draws them.
+    @usableFromInline let gammaStrips: UnsafePointer<Ziggurat.Strip>?
 
     /// Creates one stream per purpose, seeded for `replication` of a run
     /// started with `seed`.
@@ -87,6 +90,7 @@ public struct RandomStreamBank: ~Copyable {
         self.purposes = purposes
         self.generatorKind = generator
         drawsInline = generator == .taus2 && Taus2.matchesGSL
+        gammaStrips = drawsInline ? Ziggurat.strips : nil
         reseed(seed: seed, replication: replication)
     }
 
@@ -140,6 +144,18 @@ public struct RandomStreamBank: ~Copyable {
     package func uniformFromZero(_ stream: StreamIndex) -> Double {
         if drawsInline { return Taus2.uniform(states[stream.rawValue]) }
         return gsl_rng_uniform(UnsafeMutablePointer<gsl_rng>(generators[stream.rawValue]))
+    }
+
+    /// A gamma variate of `shape` and `scale` on `stream`: GSL's `gsl_ran_gamma`.
+    ///
+    /// - Complexity: O(1) expected.
+    @inlinable @inline(__always)
+    package func gamma(_ stream: StreamIndex, shape: Double, scale: Double) -> Double {
+        let rng = UnsafeMutablePointer<gsl_rng>(generators[stream.rawValue])
+        if let strips = gammaStrips {
+            return MarsagliaTsang.gamma(states[stream.rawValue], rng, strips, shape: shape, scale: scale)
+        }
+        return gsl_ran_gamma(rng, shape, scale)
     }
 
     @inline(__always)

@@ -13,11 +13,11 @@ internal import CGSL
 /// banks call GSL.
 @usableFromInline
 enum Taus2 {
-    /// The next draw on [0, 1): the 32-bit output divided by 2^32, as GSL's `gsl_rng_uniform`.
+    /// The next 32-bit output, as GSL's `gsl_rng_get` (taus2's smallest output is 0).
     ///
     /// - Complexity: O(1).
     @inlinable @inline(__always)
-    static func uniform(_ state: UnsafeMutablePointer<UInt>) -> Double {
+    static func next(_ state: UnsafeMutablePointer<UInt>) -> UInt32 {
         var s1 = UInt32(truncatingIfNeeded: state[0])
         var s2 = UInt32(truncatingIfNeeded: state[1])
         var s3 = UInt32(truncatingIfNeeded: state[2])
@@ -27,7 +27,15 @@ enum Taus2 {
         state[0] = UInt(s1)
         state[1] = UInt(s2)
         state[2] = UInt(s3)
-        return Double(s1 ^ s2 ^ s3) / 4_294_967_296.0
+        return s1 ^ s2 ^ s3
+    }
+
+    /// The next draw on [0, 1): the 32-bit output divided by 2^32, as GSL's `gsl_rng_uniform`.
+    ///
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    static func uniform(_ state: UnsafeMutablePointer<UInt>) -> Double {
+        Double(next(state)) / 4_294_967_296.0
     }
 
     /// The next draw on (0, 1), drawing again on 0, as GSL's `gsl_rng_uniform_pos`.
