@@ -50,6 +50,8 @@ public struct RandomStreamBank: ~Copyable {
     @usableFromInline let generators: UnsafeMutablePointer<OpaquePointer>
     /// The purposes in stream order; `purposes[i]` is stream `StreamIndex(i)`.
     public let purposes: [StreamPurpose]
+    /// Each purpose's name hashed for its seed, once.
+    let purposeHashes: [UInt64]
     public let generatorKind: GeneratorKind
     /// taus2 draws are made here, inline (``Taus2``), rather than by
     /// GSL through two calls by function pointer; the numbers are the same.
@@ -88,6 +90,7 @@ public struct RandomStreamBank: ~Copyable {
         }
         self.states = states
         self.purposes = purposes
+        purposeHashes = purposes.map { SeedDerivation.fnv1a($0.name) }
         self.generatorKind = generator
         drawsInline = generator == .taus2 && Taus2.matchesGSL
         gammaStrips = drawsInline ? Ziggurat.strips : nil
@@ -114,8 +117,8 @@ public struct RandomStreamBank: ~Copyable {
     ///
     /// - Complexity: O(*n*) generator initialisations.
     public func reseed(seed: UInt64, replication: Int) {
-        for (position, purpose) in purposes.enumerated() {
-            let derived = SeedDerivation.streamSeed(seed: seed, replication: replication, purpose: purpose)
+        for (position, hash) in purposeHashes.enumerated() {
+            let derived = SeedDerivation.streamSeed(seed: seed, replication: replication, purposeHash: hash)
             gsl_rng_set(Self.rng(generators[position]), UInt(Self.generatorSeed(from: derived)))
         }
     }

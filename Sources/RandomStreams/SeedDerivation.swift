@@ -10,9 +10,18 @@ public enum SeedDerivation {
     ///
     /// - Complexity: O(*n*) in the length of the purpose's name.
     public static func streamSeed(seed: UInt64, replication: Int, purpose: StreamPurpose) -> UInt64 {
+        streamSeed(seed: seed, replication: replication, purposeHash: fnv1a(purpose.name))
+    }
+
+    /// The same seed from the purpose's name already hashed (``fnv1a(_:)``):
+    /// a bank reseeds every stream for every day, and hashing the names
+    /// again each time cost more than the reseeding.
+    ///
+    /// - Complexity: O(1).
+    public static func streamSeed(seed: UInt64, replication: Int, purposeHash: UInt64) -> UInt64 {
         var state = mix(seed ^ 0x4F75_746C_6574_5369)  // "OutletSi"
         state = mix(state ^ UInt64(truncatingIfNeeded: replication))
-        state = mix(state ^ fnv1a(purpose.name))
+        state = mix(state ^ purposeHash)
         return state
     }
 
