@@ -15,7 +15,9 @@ extension Distribution {
     ///   most 1/2 per attempt.
     @inlinable @inline(__always)
     public func sample(from bank: borrowing RandomStreamBank, stream: StreamIndex) -> Double {
-        let value = Self.bounded(draw(bank, stream))
+        let drawn = draw(bank, stream)
+        if drawIsVariate { return drawn }
+        let value = Self.bounded(drawn)
         return shift == 0 ? value : shift + value
     }
 
