@@ -32,6 +32,8 @@ public struct ShareInversionQuantiles: Sendable, Equatable {
     private var highestBucket: UInt16 = 0
     /// A reused count of a day's durations per cell, all 0 between days.
     private var scratch: [UInt32] = []
+    /// The cells `scratch` counts in, a bit each, all 0 between days.
+    private var occupied: [UInt64] = []
 
     public init() {}
 
@@ -42,7 +44,8 @@ public struct ShareInversionQuantiles: Sendable, Equatable {
 
     /// Adds one day's durations, as sketch buckets.
     ///
-    /// - Complexity: O(k + r) for the day's k durations spanning r cells, no allocation once the storage has grown.
+    /// - Complexity: O(k + c + r/64) for the day's k durations in c cells
+    ///   below the r-th, no allocation once the storage has grown.
     public mutating func add(buckets: [UInt16]) {
         guard !buckets.isEmpty else { return }
         observed += 1
@@ -50,29 +53,40 @@ public struct ShareInversionQuantiles: Sendable, Equatable {
         sumY += y
         sumY2 += y * y
         sumY4 += y * y * y * y
-        var lowest = Int.max, highest = 0
-        for bucket in buckets {
-            highestBucket = max(highestBucket, bucket)
-            let cell = Int(bucket) / Self.bucketsPerCell
-            lowest = min(lowest, cell)
-            highest = max(highest, cell)
-        }
+        var top: UInt16 = 0
+        for bucket in buckets { top = max(top, bucket) }
+        highestBucket = max(highestBucket, top)
+        let highest = Int(top) / Self.bucketsPerCell
         if highest >= differences.count {
             differences.append(contentsOf: repeatElement(SIMD8(), count: highest + 1 - differences.count))
             scratch.append(contentsOf: repeatElement(0, count: highest + 1 - scratch.count))
+            occupied.append(contentsOf: repeatElement(0, count: highest / 64 + 1 - occupied.count))
         }
         scratch.withUnsafeMutableBufferPointer { counts in
-            for bucket in buckets { counts[Int(bucket) / Self.bucketsPerCell] &+= 1 }
-            differences.withUnsafeMutableBufferPointer { sums in
-                // The day's cᵢ(q) steps up at each cell holding durations.
-                var before = 0.0, was = Self.terms(0, y)
-                for cell in lowest...highest where counts[cell] > 0 {
-                    let after = before + Double(counts[cell])
-                    let now = Self.terms(after, y)
-                    sums[cell] += now - was
-                    counts[cell] = 0
-                    before = after
-                    was = now
+            occupied.withUnsafeMutableBufferPointer { words in
+                for bucket in buckets {
+                    let cell = Int(bucket) / Self.bucketsPerCell
+                    counts[cell] &+= 1
+                    words[cell &>> 6] |= 1 &<< UInt64(cell & 63)
+                }
+                differences.withUnsafeMutableBufferPointer { sums in
+                    // The day's cᵢ(q) steps up at each cell holding durations,
+                    // visited in order, the empty ones skipped 64 at a time.
+                    var before = 0.0, was = Self.terms(0, y)
+                    for word in 0...(highest / 64) {
+                        var cells = words[word]
+                        words[word] = 0
+                        while cells != 0 {
+                            let cell = word &<< 6 | cells.trailingZeroBitCount
+                            cells &= cells &- 1
+                            let after = before + Double(counts[cell])
+                            let now = Self.terms(after, y)
+                            sums[cell] += now - was
+                            counts[cell] = 0
+                            before = after
+                            was = now
+                        }
+                    }
                 }
             }
         }
