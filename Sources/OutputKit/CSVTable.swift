@@ -31,11 +31,24 @@ public struct CSVTable: Sendable {
 
     /// The rows without the header, each line ended, for a table written in pieces.
     public func renderedRows() -> String {
-        rows.map { $0.map(Self.quoted).joined(separator: ",") + "\n" }.joined()
+        // Into one string: a row and each of its fields made apart cost
+        // more than the fields' own formatting.
+        var text = ""
+        for row in rows {
+            for (index, field) in row.enumerated() {
+                if index > 0 { text += "," }
+                text += Self.quoted(field)
+            }
+            text += "\n"
+        }
+        return text
     }
 
     static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Most fields hold none of the four bytes, which no other character's
+        // UTF-8 holds; only those that do are looked at character by character.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }),
+              field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -18,35 +18,60 @@ public indirect enum JSONValue: Sendable, Equatable {
     public func rendered() -> String {
         var text = ""
         write(into: &text, indent: 0)
-        return text + "\n"
+        text += "\n"
+        return text
     }
 
+    /// Appends the value at `indent` levels: into one string, with no
+    /// string made per member (a run's summary is some 200 KB, and
+    /// building pieces and padding apart cost more than the rest of it).
     private func write(into text: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
         switch self {
         case .object(let members):
             guard !members.isEmpty else { text += "{}"; return }
             text += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                text += pad + Self.quote(key) + ": "
+                Self.pad(&text, indent + 1)
+                Self.appendQuoted(key, to: &text)
+                text += ": "
                 value.write(into: &text, indent: indent + 1)
                 text += index < members.count - 1 ? ",\n" : "\n"
             }
-            text += close + "}"
+            Self.pad(&text, indent)
+            text += "}"
         case .array(let items):
             guard !items.isEmpty else { text += "[]"; return }
             text += "[\n"
             for (index, item) in items.enumerated() {
-                text += pad
+                Self.pad(&text, indent + 1)
                 item.write(into: &text, indent: indent + 1)
                 text += index < items.count - 1 ? ",\n" : "\n"
             }
-            text += close + "]"
+            Self.pad(&text, indent)
+            text += "]"
         case .number(let value): text += value.isFinite ? Self.format(value) : "null"
         case .integer(let value): text += String(value)
-        case .string(let value): text += Self.quote(value)
+        case .string(let value): Self.appendQuoted(value, to: &text)
         case .bool(let value): text += value ? "true" : "false"
         case .null: text += "null"
+        }
+    }
+
+    /// Two spaces per level.
+    private static func pad(_ text: inout String, _ levels: Int) {
+        for _ in 0..<levels { text += "  " }
+    }
+
+    /// `value` quoted and escaped, as ``quote(_:)`` gives it.
+    private static func appendQuoted(_ value: String, to text: inout String) {
+        // Only '"', '\\' and controls are escaped, and in UTF-8 no other
+        // character has a byte below 0x20 or either of theirs.
+        if value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            text += quote(value)
+        } else {
+            text += "\""
+            text += value
+            text += "\""
         }
     }
 
@@ -66,7 +91,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Shortest round-trip decimal form; whole numbers without ".0".
     static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return value.description
     }
 
     static func quote(_ text: String) -> String {

@@ -120,8 +120,15 @@ public struct ShareInversionQuantiles: Sendable, Equatable {
             cumulative.append(running)
         }
         let last = cumulative.count - 1
+        // Each cell's interval once: the percentiles' walks cross the same
+        // cells, and each interval is a Student t quantile, GSL's costliest
+        // call in a run of a few days.
+        var known = [(Double, Double)?](repeating: nil, count: cumulative.count)
         func bounds(_ cell: Int) -> (Double, Double) {
-            shareInterval(cumulative[cell], count: count, meanY: meanY, level: level)
+            if let found = known[cell] { return found }
+            let found = shareInterval(cumulative[cell], count: count, meanY: meanY, level: level)
+            known[cell] = found
+            return found
         }
         return ps.map { p in
             // The cell of the estimate: the first whose pooled share reaches p.
