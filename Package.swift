@@ -160,6 +160,7 @@ let package = Package(
         .testTarget(name: "QueueLogTests", dependencies: ["QueueLog", "ScenarioFile"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Distributions", "RandomStreams", "CGSL"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "OutputKitTests", dependencies: ["OutputKit"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "QueueLog", "ScenarioFile", "CGSL"]),
         .testTarget(
             name: "ReferenceModelsTests",

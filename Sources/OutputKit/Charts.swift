@@ -163,11 +163,11 @@ public struct HeatMap {
             svg += "<text class=\"tick\" x=\"\(SVG.number(left - 6))\" y=\"\(SVG.number(y + cellHeight / 2))\" dy=\"4\" text-anchor=\"end\">\(SVG.escape(name))</text>"
             for (column, label) in columns.enumerated() {
                 let value = values[row][column]
-                svg += "<rect x=\"\(SVG.number(left + Double(column) * cellWidth))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(cellWidth))\" height=\"\(SVG.number(cellHeight))\" fill=\"\(colour(value))\" stroke=\"#ffffff\"><title>\(SVG.escape("\(name) \(label): \(value.isFinite ? String(format: "%.0f%%", value * 100) : "closed")"))</title></rect>"
+                svg += "<rect x=\"\(SVG.number(left + Double(column) * cellWidth))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(cellWidth))\" height=\"\(SVG.number(cellHeight))\" fill=\"\(colour(value))\" stroke=\"#ffffff\"><title>\(SVG.escape("\(name) \(label): \(value.isFinite ? SVG.formatted(value * 100, "%.0f") + "%" : "closed")"))</title></rect>"
                 // The number itself, in percent, where the cell is wide enough to hold it.
                 if value.isFinite, cellWidth >= 22, cellHeight >= 12 {
                     let ink = value > 0.6 ? "#ffffff" : "#222222"
-                    svg += "<text class=\"cell-value\" x=\"\(SVG.number(left + (Double(column) + 0.5) * cellWidth))\" y=\"\(SVG.number(y + cellHeight / 2))\" dy=\"4\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">\(String(format: "%.0f", value * 100))</text>"
+                    svg += "<text class=\"cell-value\" x=\"\(SVG.number(left + (Double(column) + 0.5) * cellWidth))\" y=\"\(SVG.number(y + cellHeight / 2))\" dy=\"4\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">\(SVG.formatted(value * 100, "%.0f"))</text>"
                 }
             }
         }

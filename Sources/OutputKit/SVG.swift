@@ -5,17 +5,40 @@ import Foundation
 /// a legend. Charts are 760 × 320 user units and scale to the page width.
 public enum SVG {
     public static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        // Most labels hold none of the four, whose bytes no other
+        // character's UTF-8 holds; each replacement is a Foundation call.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
+    /// A coordinate with one decimal, as `String(format: "%.1f")` writes it.
     public static func number(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        formatted(value, "%.1f")
     }
 
     public static func label(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e6 { return String(Int(value)) }
-        return abs(value) >= 10 ? String(format: "%.0f", value) : String(format: "%.2g", value)
+        return abs(value) >= 10 ? formatted(value, "%.0f") : formatted(value, "%.2g")
+    }
+
+    /// `value` in one of C's printf conversions, as `String(format:)` writes
+    /// it (Foundation hands a double to the C library's printf too), without
+    /// Foundation's formatter: a report writes thousands of coordinates,
+    /// and each cost some 12,000 instructions there.
+    ///
+    /// - Parameter format: a single conversion of one double.
+    public static func formatted(_ value: Double, _ format: StaticString) -> String {
+        // Wide enough for any double in %f: 309 digits, sign, point, decimals.
+        // A literal of more than one character is kept as a C string, ended by a zero byte.
+        guard format.hasPointerRepresentation else { return String(format: "\(format)", value) }
+        let conversion = UnsafeRawPointer(format.utf8Start).assumingMemoryBound(to: CChar.self)
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer -> String in
+            guard let start = buffer.baseAddress else { return String(format: "\(format)", value) }
+            let written = withVaList([value]) { vsnprintf(start, buffer.count, conversion, $0) }
+            guard written >= 0, Int(written) < buffer.count else { return String(format: "\(format)", value) }
+            return String(decoding: UnsafeRawBufferPointer(start: start, count: Int(written)), as: UTF8.self)
+        }
     }
 
     /// The palette, colour-blind safe (Okabe–Ito).
