@@ -64,7 +64,7 @@ public struct PlanEvaluator: Sendable {
         try ReplicationRunner.run(scenario, seed: seed, days: days, jobs: jobs, targets: waits ?? scenario.waitTargets,
                                   stop: stop) { day in
             accumulator.add(day.metrics)
-            costs.append(day.metrics.terms[costKey]?.numerator ?? 0)
+            costs.append(day.metrics.term(costKey)?.numerator ?? 0)
         }
         return PlanEvaluation(scenario: scenario, statistics: accumulator.statistics(), dailyCosts: costs)
     }

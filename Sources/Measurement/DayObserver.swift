@@ -39,6 +39,8 @@ public struct DayObserver: CustomerRecordSink {
     var tickets: [Int]
     /// About how many terms a day has, so that a day's table is sized once.
     let expectedTerms: Int
+    /// The slots of the days' terms, kept from day to day (``DayMetrics``).
+    var layout = MetricLayout()
 
     /// What the day's durations need of one customer: its groups and its durations as sketch buckets.
     struct ObservedCustomer {
@@ -112,8 +114,9 @@ public struct DayObserver: CustomerRecordSink {
     /// Every term of the day: customer outcomes and waits (with the share
     /// served within each measured wait), crowding, utilisation,
     /// staff-hours, overtime and cost.
-    public func metrics(totals: DayTotals, scenario: Scenario) -> DayMetrics {
-        var metrics = DayMetrics(capacity: expectedTerms)
+    public mutating func metrics(totals: DayTotals, scenario: Scenario) -> DayMetrics {
+        var metrics = layout.keys.isEmpty ? DayMetrics(capacity: expectedTerms) : DayMetrics(layout: layout)
+        defer { layout = metrics.layout }
         let durations = groupDurations()
         func emit(_ tally: Int, _ scope: Scope, entity: Int) {
             tallies[tally].emit(into: &metrics, scope, entity: entity, targets: targets, durations: durations[tally],

@@ -97,11 +97,11 @@ extension DayMetrics {
         for target in scenario.targets where target.isPerPeriod {
             for case let first? in target.places(in: scenario) {
                 let key = target.key(interval: first)
-                guard terms[key] == nil else { continue }  // another target over the same periods
+                guard term(key) == nil else { continue }  // another target over the same periods
                 let intervals = target.periodIntervals(from: first, intervalCount: scenario.intervalCount)
                 switch key.metric.estimator {
                 case .ratio:
-                    let found = intervals.compactMap { terms[MetricKey(.interval, entity: $0, key.metric)] }
+                    let found = intervals.compactMap { term(MetricKey(.interval, entity: $0, key.metric)) }
                     guard !found.isEmpty else { continue }
                     if key.metric.isMostAtOnce {
                         put(key, found.map(\.numerator).max() ?? 0)
@@ -122,8 +122,8 @@ extension DayMetrics {
     func dayValue(_ key: MetricKey) -> Double? {
         switch key.metric.estimator {
         case .ratio:
-            guard let term = terms[key], term.denominator > 0 else { return nil }
-            return term.numerator / term.denominator
+            guard let found = term(key), found.denominator > 0 else { return nil }
+            return found.numerator / found.denominator
         case .percentile(let duration, let p):
             guard let buckets = durations[DurationKey(key.scope, entity: key.entity, interval: key.interval, duration)] else { return nil }
             var sketch = QuantileSketch()

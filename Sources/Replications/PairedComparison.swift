@@ -52,13 +52,15 @@ public struct PairedAccumulator: Sendable {
     public mutating func add(_ day: [DayMetrics]) {
         for (index, metrics) in day.enumerated() { plans[index].add(metrics) }
         guard let first = day.first else { return }
+        let firstTerms = first.terms
         for (offset, other) in day.dropFirst().enumerated() {
-            for (key, a) in first.terms {
-                let b = other.terms[key] ?? RatioTerm(0, 0)
+            let otherTerms = other.terms
+            for (key, a) in firstTerms {
+                let b = otherTerms[key] ?? RatioTerm(0, 0)
                 pairs[offset][key, default: PairedRatioEstimator()].add(first: (a.numerator, a.denominator),
                                                                         other: (b.numerator, b.denominator))
             }
-            for (key, b) in other.terms where first.terms[key] == nil {
+            for (key, b) in otherTerms where firstTerms[key] == nil {
                 pairs[offset][key, default: PairedRatioEstimator()].add(first: (0, 0), other: (b.numerator, b.denominator))
             }
         }

@@ -33,7 +33,13 @@ public struct MetricEstimate: Sendable, Equatable {
 /// on the metrics measured, not on the number of days.
 public struct RunAccumulator: Sendable {
     public private(set) var days = 0
-    var ratios: [MetricKey: RatioEstimator] = [:]
+    /// Each ratio metric's estimator, and its key, in the order first seen.
+    var ratios: [RatioEstimator] = []
+    var ratioKeys: [MetricKey] = []
+    var ratioIndex: [MetricKey: Int] = [:]
+    /// For each layout days come on (by its token), each slot's estimator
+    /// (−1 until seen): a day's terms are folded by slot, not hashed by key.
+    var slotEstimators: [ObjectIdentifier: (token: LayoutToken, estimators: [Int])] = [:]
     /// Each group's durations by section of days, kept only for paired
     /// differences (``PairedComparison``).
     var durations: [DurationKey: SectionedQuantiles] = [:]
@@ -77,10 +83,10 @@ public struct RunAccumulator: Sendable {
     public mutating func add(_ day: DayMetrics) {
         if let measuredKeys {
             for key in measuredKeys {
-                if let term = day.terms[key] { addTerm(term, key) }
+                if let term = day.term(key) { ratios[estimator(for: key)].add(term.numerator, term.denominator) }
             }
         } else {
-            for (key, term) in day.terms { addTerm(term, key) }
+            addTerms(day)
         }
         let section = days % sectionCount
         if let measuredDurations {
@@ -93,9 +99,37 @@ public struct RunAccumulator: Sendable {
         days += 1
     }
 
+    /// The estimator of `key`, made when first seen.
+    ///
     /// - Complexity: O(1) amortised.
-    private mutating func addTerm(_ term: RatioTerm, _ key: MetricKey) {
-        ratios[key, default: RatioEstimator()].add(term.numerator, term.denominator)
+    private mutating func estimator(for key: MetricKey) -> Int {
+        if let index = ratioIndex[key] { return index }
+        ratios.append(RatioEstimator())
+        ratioKeys.append(key)
+        ratioIndex[key] = ratios.count - 1
+        return ratios.count - 1
+    }
+
+    /// Every term of `day`, slot by slot.
+    ///
+    /// - Complexity: O(slots), a key looked up only for a slot first seen on its layout.
+    private mutating func addTerms(_ day: DayMetrics) {
+        let layout = day.layout
+        let id = ObjectIdentifier(layout.token)
+        var estimators = slotEstimators.removeValue(forKey: id)?.estimators ?? []
+        if estimators.count < day.slotTerms.count {
+            estimators.append(contentsOf: repeatElement(-1, count: day.slotTerms.count - estimators.count))
+        }
+        for slot in day.slotTerms.indices where day.slotMeasured[slot] {
+            var index = estimators[slot]
+            if index < 0 {
+                index = estimator(for: layout.keys[slot])
+                estimators[slot] = index
+            }
+            let term = day.slotTerms[slot]
+            ratios[index].add(term.numerator, term.denominator)
+        }
+        slotEstimators[id] = (layout.token, estimators)
     }
 
     /// - Complexity: O(durations).
@@ -112,7 +146,7 @@ public struct RunAccumulator: Sendable {
     public func statistics(level: Double = 0.95) -> RunStatistics {
         var estimates: [MetricEstimate] = []
         estimates.reserveCapacity(ratios.count + durations.count * Metric.percentiles.count)
-        for (key, ratio) in ratios {
+        for (key, ratio) in zip(ratioKeys, ratios) {
             guard case .ratio(let range) = key.metric.estimator else { continue }
             var found = ratio.estimate(days: days, level: level, range: range)
             // A share of days is a binomial proportion over the days with a value.

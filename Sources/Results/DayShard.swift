@@ -261,7 +261,7 @@ public struct ShardDecoder {
                     let index = Int(try need(UInt32.self))
                     let numerator = Double(bitPattern: try need(UInt64.self)), denominator = Double(bitPattern: try need(UInt64.self))
                     guard index < keys.count else { throw .corrupt("a term of day \(day)") }
-                    metrics.terms[keys[index]] = RatioTerm(numerator, denominator)
+                    metrics.set(keys[index], RatioTerm(numerator, denominator))
                 }
                 let durationCount = Int(try need(UInt32.self))
                 for _ in 0..<durationCount {

@@ -34,7 +34,7 @@ struct RosterCostTests {
         totals.lastExit = scenario.closing + overtime
         totals.flexibleStaffMinutes = [flexible]
         totals.windowOpenMinutes = [open]
-        let observer = DayObserver(scenario: scenario, targets: scenario.waitTargets)
+        var observer = DayObserver(scenario: scenario, targets: scenario.waitTargets)
         let metrics = observer.metrics(totals: totals, scenario: scenario)
         return (metrics.value(MetricKey(.day, .cost(.windows))), metrics.value(MetricKey(.day, .cost(.overtimePremium))))
     }
