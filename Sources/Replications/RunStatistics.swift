@@ -110,6 +110,9 @@ public struct RunAccumulator: Sendable {
         return ratios.count - 1
     }
 
+    /// Layouts whose slot maps are kept: one per worker is enough.
+    static let layoutsKept = 64
+
     /// Every term of `day`, slot by slot.
     ///
     /// - Complexity: O(slots), a key looked up only for a slot first seen on its layout.
@@ -117,6 +120,9 @@ public struct RunAccumulator: Sendable {
         let layout = day.layout
         let id = ObjectIdentifier(layout.token)
         var estimators = slotEstimators.removeValue(forKey: id)?.estimators ?? []
+        // Days on layouts of their own (made apart, not by one observer)
+        // must not keep a map each: memory stays bounded by the metrics.
+        if estimators.isEmpty, slotEstimators.count >= Self.layoutsKept { slotEstimators.removeAll(keepingCapacity: true) }
         if estimators.count < day.slotTerms.count {
             estimators.append(contentsOf: repeatElement(-1, count: day.slotTerms.count - estimators.count))
         }

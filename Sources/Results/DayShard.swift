@@ -195,6 +195,8 @@ public struct ShardDecoder {
     private var offset: Int
     private var keys: [MetricKey] = []
     private var durationKeys: [DurationKey] = []
+    /// The slots of the days' terms, kept from day to day as an observer keeps them.
+    private var layout = MetricLayout()
     private var daysRead = 0
 
     /// Checks the seal first: nothing of a shard whose bytes changed is read.
@@ -255,7 +257,8 @@ public struct ShardDecoder {
                 durationKeys.append(DurationKey(scope, entity: entity, interval: interval, duration))
             case UInt8(ascii: "Y"):
                 guard let day = Int(exactly: try need(Int64.self)) else { throw .corrupt("a day number") }
-                var metrics = DayMetrics()
+                var metrics = DayMetrics(layout: layout)
+                defer { layout = metrics.layout }
                 let termCount = Int(try need(UInt32.self))
                 for _ in 0..<termCount {
                     let index = Int(try need(UInt32.self))

@@ -50,4 +50,32 @@ struct RunAccumulatorTests {
         #expect(summary(some) == summary(full))
         #expect(summary(full).count == scenario.targets.count)
     }
+
+    @Test("days folded by slot, from two observers' layouts in turn, give the estimates of days folded key by key")
+    func slotsMatchKeys() {
+        let keys = (0..<40).map { MetricKey(.interval, entity: $0 / 4, [Metric.arrivals, .waitMean, .waitMax, .kioskShare][$0 % 4]) }
+        var generator = SystemRandomNumberGenerator()
+        var layouts = [MetricLayout(), MetricLayout()]
+        var bySlot = RunAccumulator(plannedDays: 100), byKey = RunAccumulator(plannedDays: 100)
+        // More days than layouts kept: the fresh ones are forgotten on the way.
+        for day in 0..<100 {
+            // Each day puts a different subset, in an order of its own.
+            let chosen = keys.filter { _ in Double.random(in: 0..<1, using: &generator) < 0.8 }.shuffled(using: &generator)
+            var kept = DayMetrics(layout: layouts[day % 2]), fresh = DayMetrics()
+            for key in chosen {
+                let (numerator, denominator) = (Double.random(in: 0..<50, using: &generator), Double.random(in: 1..<9, using: &generator))
+                kept.put(key, numerator, over: denominator)
+                fresh.put(key, numerator, over: denominator)
+            }
+            layouts[day % 2] = kept.layout
+            bySlot.add(kept)
+            byKey.add(fresh)
+        }
+        func bits(_ estimates: [MetricEstimate]) -> [String] {
+            estimates.map { "\($0.key) \($0.mean.bitPattern) \($0.low.bitPattern) \($0.high.bitPattern) \($0.days)" }
+        }
+        let estimates = bySlot.statistics().estimates
+        #expect(estimates.count == keys.count)
+        #expect(bits(estimates) == bits(byKey.statistics().estimates))
+    }
 }
