@@ -29,10 +29,10 @@ public enum SVG {
     ///
     /// - Parameter format: a single conversion of one double.
     public static func formatted(_ value: Double, _ format: StaticString) -> String {
-        // Wide enough for any double in %f: 309 digits, sign, point, decimals.
         // A literal of more than one character is kept as a C string, ended by a zero byte.
         guard format.hasPointerRepresentation else { return String(format: "\(format)", value) }
         let conversion = UnsafeRawPointer(format.utf8Start).assumingMemoryBound(to: CChar.self)
+        // Wide enough for any double in %f: 309 digits, sign, point, decimals.
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer -> String in
             guard let start = buffer.baseAddress else { return String(format: "\(format)", value) }
             let written = withVaList([value]) { vsnprintf(start, buffer.count, conversion, $0) }
