@@ -7,16 +7,6 @@ import Testing
 /// two drew them.
 @Suite("Inline gamma draws")
 struct MarsagliaTsangTests {
-    /// A GSL generator of `kind` seeded as a bank's stream for `purpose` is.
-    func gslGenerator(_ kind: GeneratorKind, seed: UInt64, replication: Int,
-                      purpose: StreamPurpose) throws -> UnsafeMutablePointer<gsl_rng> {
-        let type = kind == .taus2 ? outletsim_gsl_rng_taus2() : outletsim_gsl_rng_mt19937()
-        let rng = try #require(gsl_rng_alloc(type))
-        let derived = SeedDerivation.streamSeed(seed: seed, replication: replication, purpose: purpose)
-        gsl_rng_set(rng, UInt(RandomStreamBank.generatorSeed(from: derived)))
-        return rng
-    }
-
     @Test("GSL's strips are read, most draws take the fast path, and taus2 banks draw gammas inline")
     func inUse() throws {
         let strips = try #require(Ziggurat.strips)
@@ -43,7 +33,7 @@ struct MarsagliaTsangTests {
         let shapes: [(Double, Double)] = [(0.05, 2), (0.5, 1), (1, 3), (1.7, 0.25), (4, 0.75), (9, 1), (36, 0.1), (1e4, 1e-3)]
         for (seed, replication) in [(UInt64(3), 0), (99, 17), (UInt64.max, 4)] {
             let bank = try RandomStreamBank(seed: seed, replication: replication, purposes: [.patience], generator: kind)
-            let rng = try gslGenerator(kind, seed: seed, replication: replication, purpose: .patience)
+            let rng = try twinGenerator(kind, seed: seed, replication: replication, purpose: .patience)
             defer { gsl_rng_free(rng) }
             let stream = StreamIndex(0)
             for draw in 0..<40_000 {
@@ -63,7 +53,7 @@ struct MarsagliaTsangTests {
     func normals() throws {
         let strips = try #require(Ziggurat.strips)
         let bank = try RandomStreamBank(seed: 11, replication: 2, purposes: [.routing])
-        let rng = try gslGenerator(.taus2, seed: 11, replication: 2, purpose: .routing)
+        let rng = try twinGenerator(.taus2, seed: 11, replication: 2, purpose: .routing)
         defer { gsl_rng_free(rng) }
         let bankRNG = UnsafeMutablePointer<gsl_rng>(bank.generator(StreamIndex(0)))
         var tails = 0

@@ -6,14 +6,6 @@ import Testing
 /// must not depend on which of the two made them.
 @Suite("Inline taus2 draws")
 struct Taus2Tests {
-    /// A GSL taus2 generator seeded as `bank`'s stream for `purpose` is.
-    func gslGenerator(seed: UInt64, replication: Int, purpose: StreamPurpose) throws -> UnsafeMutablePointer<gsl_rng> {
-        let rng = try #require(gsl_rng_alloc(outletsim_gsl_rng_taus2()))
-        let derived = SeedDerivation.streamSeed(seed: seed, replication: replication, purpose: purpose)
-        gsl_rng_set(rng, UInt(RandomStreamBank.generatorSeed(from: derived)))
-        return rng
-    }
-
     @Test("this GSL's taus2 layout is the one the inline draws read, so banks use them")
     func inUse() throws {
         #expect(Taus2.matchesGSL)
@@ -31,7 +23,7 @@ struct Taus2Tests {
         let purposes: [StreamPurpose] = [.arrivals, .service(of: "开户"), .routing]
         let bank = try RandomStreamBank(seed: seed, replication: replication, purposes: purposes)
         for (position, purpose) in purposes.enumerated() {
-            let rng = try gslGenerator(seed: seed, replication: replication, purpose: purpose)
+            let rng = try twinGenerator(seed: seed, replication: replication, purpose: purpose)
             defer { gsl_rng_free(rng) }
             let stream = StreamIndex(position)
             for draw in 0..<20_000 {
@@ -49,7 +41,7 @@ struct Taus2Tests {
     @Test("GSL's samplers continue the stream the inline draws advanced")
     func sharedState() throws {
         let bank = try RandomStreamBank(seed: 5, replication: 2, purposes: [.patience])
-        let rng = try gslGenerator(seed: 5, replication: 2, purpose: .patience)
+        let rng = try twinGenerator(seed: 5, replication: 2, purpose: .patience)
         defer { gsl_rng_free(rng) }
         let bankRNG = UnsafeMutablePointer<gsl_rng>(bank.generator(StreamIndex(0)))
         for _ in 0..<5_000 {
