@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG := -c release
 OUTLETSIM := .build/release/outletsim
 
-.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit bench-forecast bench-network-plan bench-network-scale bench-studio clean
+.PHONY: deps build run test network reference-results bench-network bench bench-peers bench-outlet bench-run bench-memory bench-optimize bench-fit bench-forecast bench-network-plan bench-network-scale bench-speedup bench-studio clean
 
 deps:
 	@scripts/install-deps.sh
@@ -70,6 +70,14 @@ bench-outlet: deps
 	Benchmarks/.build/release/outlet-throughput scenarios/bank-branch-weekday.yaml --days 10 --repeat 1
 	Benchmarks/.build/release/outlet-throughput scenarios/bank-branch-weekday.yaml --days 1000
 	Benchmarks/.build/release/outlet-throughput scenarios/bank-branch-weekday-floor-plan.yaml --days 1000
+
+# The weekday branch against BASE (default b4b134d, where issue 30 began),
+# both built side by side (BASE once, in Benchmarks/.build) and run
+# interleaved: the engine alone, full runs of 1000 replications on one and
+# on every core, and the default run; medians, bests and their ratios.
+BASE ?= b4b134d
+bench-speedup: deps
+	python3 Benchmarks/speedup.py --base $(BASE)
 
 # 1000 replications of the weekday branch with all statistics, files and the
 # report, on all cores: the target is under 2 seconds.
