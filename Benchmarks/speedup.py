@@ -56,7 +56,10 @@ def base_tree(base: str) -> pathlib.Path:
     if not (tree / ".git").exists():
         tree.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(["git", "clone", "--quiet", "--no-checkout", str(REPOSITORY), str(tree)], check=True)
-        subprocess.run(["git", "checkout", "--quiet", commit], cwd=tree, check=True)
+    # Checked out unless an earlier run got that far: a clone cut short before it has no files.
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tree, capture_output=True, text=True).stdout.strip()
+    if head != commit or not (tree / "Package.swift").exists():
+        subprocess.run(["git", "checkout", "--quiet", "--force", commit], cwd=tree, check=True)
     return tree
 
 
